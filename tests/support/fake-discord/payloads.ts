@@ -1,0 +1,297 @@
+/**
+ * Builders for INTERACTION_CREATE payloads shaped like the ones Discord sends over the
+ * gateway. They are plain objects: tests may mutate them before `sendInteraction`.
+ *
+ * discord.js' BaseInteraction constructor reads `entitlements.reduce(...)`,
+ * `authorizing_integration_owners`, `app_permissions`, `member.user`/`user`, and the
+ * component interactions read `message` — so every builder always sets those.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ButtonStyle,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  type APIApplicationCommand,
+  type APIApplicationCommandAutocompleteGuildInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOption,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIUser,
+} from 'discord.js';
+import {
+  DEFAULT_APP_PERMISSIONS,
+  DEFAULT_MEMBER_PERMISSIONS,
+  makeBotMessage,
+  makeMember,
+  type FakeGuild,
+} from './fixtures.js';
+import { interactionToken, snowflake } from './ids.js';
+
+/** Button-click payload for a guild (Discord's types only name the non-guild variant). */
+export type APIButtonGuildInteraction = Omit<APIMessageComponentButtonInteraction, 'user'> &
+  Required<Pick<APIMessageComponentButtonInteraction, 'guild_id' | 'member'>>;
+
+/** Any payload the builders produce; `sendInteraction` accepts these (or a hand-built one). */
+export type FakeInteractionPayload =
+  | APIChatInputApplicationCommandGuildInteraction
+  | APIApplicationCommandAutocompleteGuildInteraction
+  | APIButtonGuildInteraction;
+
+/** Where an interaction happens; the server fills this from its configuration. */
+export interface InteractionContext {
+  applicationId: string;
+  bot: APIUser;
+  guild: FakeGuild;
+  /** The user clicking / typing; tests can override per interaction. */
+  user: APIUser;
+  /** Registered commands, so built options get the declared types and the real command id. */
+  findCommand?: (name: string, guildId: string) => APIApplicationCommand | undefined;
+}
+
+export interface BaseInteractionOptions {
+  /** Fields merged onto the context's default user (e.g. `{ id, username }`). */
+  user?: Partial<APIUser>;
+  /** Defaults to the first text channel of the guild. */
+  channelId?: string;
+  /** The invoking member's computed permissions (string bitfield). */
+  memberPermissions?: string;
+  /** The bot's computed permissions in the channel (string bitfield). */
+  appPermissions?: string;
+  locale?: Locale;
+  id?: string;
+  token?: string;
+}
+
+export type CommandOptionValue = string | number | boolean;
+
+/** Either a name→value map (types inferred from the registered command, else from JS types) or raw options. */
+export type CommandOptionsInput = Record<string, CommandOptionValue> | APIApplicationCommandInteractionDataOption[];
+
+export interface ChatInputOptions extends BaseInteractionOptions {
+  /** Command name, e.g. `ask`. */
+  name: string;
+  commandId?: string;
+  subcommandGroup?: string;
+  subcommand?: string;
+  options?: CommandOptionsInput;
+}
+
+export interface AutocompleteOptions extends BaseInteractionOptions {
+  name: string;
+  commandId?: string;
+  subcommandGroup?: string;
+  subcommand?: string;
+  /** The option being typed into; `value` is the partial input (Discord sends it as typed). */
+  focused: { name: string; value: string | number; type?: ApplicationCommandOptionType };
+  /** Other options already filled in. */
+  options?: Record<string, CommandOptionValue>;
+}
+
+export interface ButtonOptions extends BaseInteractionOptions {
+  customId: string;
+  /**
+   * The message carrying the button (e.g. a stored `@original` from an earlier interaction).
+   * Defaults to a bot message with one button using `customId`.
+   */
+  message?: APIMessage;
+}
+
+function inferType(value: CommandOptionValue): ApplicationCommandOptionType {
+  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  }
+  return ApplicationCommandOptionType.String;
+}
+
+/** The declared options at the (sub)command level we are building for. */
+function declaredLeafOptions(
+  command: APIApplicationCommand | undefined,
+  group: string | undefined,
+  sub: string | undefined,
+): APIApplicationCommandOption[] | undefined {
+  if (!command) return undefined;
+  let options: APIApplicationCommandOption[] | undefined = command.options;
+  for (const level of [group, sub]) {
+    if (level === undefined) continue;
+    const found = options?.find((o) => o.name === level);
+    if (!found) throw new Error(`fake-discord: command /${command.name} has no subcommand (group) "${level}"`);
+    options = 'options' in found ? (found.options as APIApplicationCommandOption[] | undefined) : undefined;
+  }
+  return options ?? [];
+}
+
+function toOptions(
+  input: Record<string, CommandOptionValue>,
+  declared: APIApplicationCommandOption[] | undefined,
+  commandName: string,
+): APIApplicationCommandInteractionDataOption[] {
+  return Object.entries(input).map(([name, value]) => {
+    const decl = declared?.find((o) => o.name === name);
+    if (declared && !decl) {
+      // A test passing an option the registered command does not declare is a test bug; say so loudly.
+      throw new Error(`fake-discord: /${commandName} does not declare option "${name}"`);
+    }
+    const type = decl?.type ?? inferType(value);
+    return { name, type, value } as APIApplicationCommandInteractionDataOption;
+  });
+}
+
+/** Wraps leaf options in subcommand / subcommand-group layers like Discord nests them. */
+function nest(
+  leaf: APIApplicationCommandInteractionDataOption[],
+  group: string | undefined,
+  sub: string | undefined,
+): APIApplicationCommandInteractionDataOption[] {
+  let options = leaf;
+  if (sub !== undefined) {
+    options = [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options } as APIApplicationCommandInteractionDataOption];
+  }
+  if (group !== undefined) {
+    options = [
+      { type: ApplicationCommandOptionType.SubcommandGroup, name: group, options } as APIApplicationCommandInteractionDataOption,
+    ];
+  }
+  return options;
+}
+
+/** Fields shared by every guild interaction. */
+function common(ctx: InteractionContext, opts: BaseInteractionOptions) {
+  const id = opts.id ?? snowflake();
+  const user = { ...ctx.user, ...opts.user };
+  const channelId = opts.channelId ?? ctx.guild.channels[0]?.id;
+  if (!channelId) throw new Error('fake-discord: the guild has no channel to send an interaction from');
+  const channel = ctx.guild.channels.find((c) => c.id === channelId);
+  return {
+    id,
+    token: opts.token ?? interactionToken(id),
+    application_id: ctx.applicationId,
+    version: 1 as const,
+    guild_id: ctx.guild.id,
+    guild: { id: ctx.guild.id, locale: ctx.guild.create.preferred_locale, features: [] },
+    guild_locale: ctx.guild.create.preferred_locale,
+    channel_id: channelId,
+    // Interactions carry a partial channel; discord.js only uses it to resolve the cached one.
+    channel: {
+      id: channelId,
+      type: channel?.type ?? 0,
+      name: channel?.name ?? 'unknown',
+      guild_id: ctx.guild.id,
+      parent_id: null,
+      position: 0,
+      nsfw: false,
+      flags: 0,
+      permissions: opts.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      topic: null,
+    },
+    member: makeMember(user, opts.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS),
+    app_permissions: opts.appPermissions ?? DEFAULT_APP_PERMISSIONS,
+    locale: opts.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    // "0" = GUILD_INSTALL: the app is installed in this guild.
+    authorizing_integration_owners: { 0: ctx.guild.id },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+function resolveCommand(ctx: InteractionContext, name: string) {
+  const command = ctx.findCommand?.(name, ctx.guild.id);
+  return {
+    command,
+    data: {
+      id: command?.id ?? snowflake(),
+      name,
+      type: ApplicationCommandType.ChatInput as const,
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    },
+  };
+}
+
+/** A slash command invocation (interaction type 2, command type 1). */
+export function buildChatInputInteraction(
+  ctx: InteractionContext,
+  opts: ChatInputOptions,
+): APIChatInputApplicationCommandGuildInteraction {
+  const { command, data } = resolveCommand(ctx, opts.name);
+  const raw = opts.options ?? {};
+  const leaf = Array.isArray(raw)
+    ? raw
+    : toOptions(raw, declaredLeafOptions(command, opts.subcommandGroup, opts.subcommand), opts.name);
+  const options = nest(leaf, opts.subcommandGroup, opts.subcommand);
+  return {
+    ...common(ctx, opts),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      ...data,
+      id: opts.commandId ?? data.id,
+      ...(options.length > 0 ? { options } : {}),
+    },
+  } as APIChatInputApplicationCommandGuildInteraction;
+}
+
+/** An autocomplete request (interaction type 4): exactly one option has `focused: true`. */
+export function buildAutocompleteInteraction(
+  ctx: InteractionContext,
+  opts: AutocompleteOptions,
+): APIApplicationCommandAutocompleteGuildInteraction {
+  const { command, data } = resolveCommand(ctx, opts.name);
+  const declared = declaredLeafOptions(command, opts.subcommandGroup, opts.subcommand);
+  const others = toOptions(opts.options ?? {}, declared, opts.name);
+  const focusedType =
+    opts.focused.type ?? declared?.find((o) => o.name === opts.focused.name)?.type ?? ApplicationCommandOptionType.String;
+  const focused = {
+    name: opts.focused.name,
+    type: focusedType,
+    value: opts.focused.value,
+    focused: true,
+  } as unknown as APIApplicationCommandInteractionDataOption;
+  return {
+    ...common(ctx, opts),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: {
+      ...data,
+      id: opts.commandId ?? data.id,
+      options: nest([...others, focused], opts.subcommandGroup, opts.subcommand),
+    },
+  } as unknown as APIApplicationCommandAutocompleteGuildInteraction;
+}
+
+/** A button click (interaction type 3, component type 2) on a message the bot sent earlier. */
+export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOptions): APIButtonGuildInteraction {
+  const base = common(ctx, opts);
+  const message =
+    opts.message ??
+    makeBotMessage({
+      bot: ctx.bot,
+      applicationId: ctx.applicationId,
+      channelId: base.channel_id,
+      body: {
+        content: 'A message with a button',
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            id: 1,
+            components: [
+              { type: ComponentType.Button, id: 2, style: ButtonStyle.Secondary, label: 'Click', custom_id: opts.customId },
+            ],
+          },
+        ],
+      },
+      interaction: { id: snowflake(), type: InteractionType.ApplicationCommand, user: base.member.user, name: 'command' },
+    });
+  return {
+    ...base,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: opts.customId, component_type: ComponentType.Button },
+    message,
+  } as APIButtonGuildInteraction;
+}
+
