@@ -1,0 +1,33 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { COLORS, fitEmbeds } from '../src/render/discord.js';
+import { languageLabel } from '../src/render/text.js';
+import type { Command } from './command.js';
+
+export const help = {
+  data: new SlashCommandBuilder().setName('help').setDescription('What the bot knows and how to ask it').toJSON(),
+
+  async execute(interaction, context) {
+    const engine = context.engine();
+    const { articles, problems } = engine.corpus;
+    const languages = [...new Set(articles.map((article) => languageLabel(article.language)))].join(', ');
+    const indexed = Math.floor(engine.indexedAt.getTime() / 1000);
+    const embed: APIEmbed = {
+      title: 'Crosscheck',
+      description: [
+        `I answer from **${articles.length} articles** (${engine.index.size} passages) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
+        problems.length > 0 ? `${problems.length} file(s) in the corpus could not be read: see /sources.` : '',
+        '',
+        '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',
+        '**/sources** — every article with its publisher, date and language.',
+        '**/source** `id` — one article: metadata, link and first passage.',
+        '',
+        'Every quote is the article’s own words; check it by its citation.',
+      ]
+        .filter((line, i, lines) => line || lines[i - 1])
+        .join('\n'),
+      color: COLORS.answer,
+    };
+    await interaction.reply({ embeds: fitEmbeds([embed]), allowedMentions: { parse: [] }, flags: 'Ephemeral' });
+  },
+} satisfies Command;

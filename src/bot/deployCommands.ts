@@ -1,0 +1,40 @@
+import { REST, Routes } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { EnvError, readEnv } from '../config/env.js';
+
+/**
+ * `npm run deploy-commands`: registers the slash commands with Discord, to one guild when
+ * DISCORD_GUILD_ID is set (instant: for development) or globally (for production).
+ */
+async function deploy(): Promise<number> {
+  let env;
+  try {
+    env = readEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const missing = (['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] as const).filter((key) => !env[key]);
+  if (missing.length > 0) {
+    process.stderr.write(`deploy-commands: set ${missing.join(' and ')} in .env first (see .env.example).\n`);
+    return 1;
+  }
+  const rest = new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN!);
+  const route = env.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID!, env.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(env.DISCORD_CLIENT_ID!);
+  try {
+    const registered = (await rest.put(route, { body: commands.map((command) => command.data) })) as { name: string }[];
+    const where = env.DISCORD_GUILD_ID ? `guild ${env.DISCORD_GUILD_ID}` : 'all guilds (global; may take up to an hour to appear)';
+    process.stdout.write(`Registered ${registered.length} commands in ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`deploy-commands: Discord refused the commands: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await deploy();

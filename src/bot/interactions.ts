@@ -1,0 +1,82 @@
+import { MessageFlags, type BaseInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import { findCommand } from '../../commands/index.js';
+import { BUTTON, notice, questionFromFooter, renderAnswerForDiscord, renderSourcesForDiscord } from '../render/discord.js';
+import type { BotContext } from './context.js';
+import { updateWhenReady } from './respond.js';
+
+/**
+ * Routes one interaction to its handler. Errors stop here: the full error goes to the log with the
+ * interaction's context, the user gets a short message for them alone, and no other command is affected.
+ */
+export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  const started = performance.now();
+  const log = context.log.child({
+    interactionId: interaction.id,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    command: describe(interaction),
+  });
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = findCommand(interaction.commandName);
+      if (!command) {
+        await interaction.reply({ ...notice(`Unknown command /${interaction.commandName}.`), flags: MessageFlags.Ephemeral });
+        return;
+      }
+      await command.execute(interaction, { ...context, log });
+    } else if (interaction.isAutocomplete()) {
+      await findCommand(interaction.commandName)?.autocomplete?.(interaction, { ...context, log });
+    } else if (interaction.isButton()) {
+      await handleButton(interaction, { ...context, log });
+    }
+    log.info({ latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
+  } catch (error) {
+    log.error({ err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
+    await tellUser(interaction, log);
+  }
+}
+
+async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const id = interaction.customId;
+  if (id.startsWith(BUTTON.sourcesPage)) {
+    const page = Number(id.slice(BUTTON.sourcesPage.length));
+    await interaction.update(renderSourcesForDiscord(context.engine().sources(), Number.isInteger(page) ? page : 0));
+    return;
+  }
+  if (id.startsWith(`${BUTTON.morePassages}:`)) {
+    const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
+    const limit = Number(id.split(':')[2]);
+    if (!question) {
+      await interaction.reply({ ...notice('This answer is too old to extend; ask again with /ask.'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await updateWhenReady(
+      interaction,
+      () => {
+        const engine = context.engine();
+        return renderAnswerForDiscord(engine.ask(question, { limit }), { articles: engine.corpus.articles.length });
+      },
+      { deferAfterMs: context.deferAfterMs },
+    );
+    return;
+  }
+  await interaction.reply({ ...notice('That button no longer does anything; ask again with /ask.'), flags: MessageFlags.Ephemeral });
+}
+
+async function tellUser(interaction: BaseInteraction, log: BotContext['log']): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const message = { ...notice('Something went wrong while answering. It has been logged; please try again.'), flags: MessageFlags.Ephemeral as const };
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(message);
+    else await interaction.reply(message);
+  } catch (error) {
+    // The interaction may have expired (10062): there is no one left to tell.
+    log.warn({ err: error }, 'could not tell the user about the failure');
+  }
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isButton()) return `button:${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  return `type:${interaction.type}`;
+}

@@ -1,0 +1,121 @@
+import { pathToFileURL } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import { parseArgs } from 'node:util';
+import { CorpusUnreadableError } from '../corpus/load.js';
+import { Engine } from '../engine/engine.js';
+import { MAX_LIMIT } from '../engine/types.js';
+import { renderAnswer, renderSource, renderSources, terminalStyle } from '../render/terminal.js';
+import { corpusDirFromEnv } from '../config/corpusDir.js';
+
+export const USAGE = `Usage:
+  npm run --silent cli -- ask "<question>" [--limit N] [--json] [--corpus DIR]
+  npm run --silent cli -- sources [--json] [--corpus DIR]
+  npm run --silent cli -- source <id> [--json] [--corpus DIR]
+
+  --limit N     passages to show, 1 to ${MAX_LIMIT} (default 3)
+  --json        print one JSON document on stdout (logs go to stderr)
+  --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)`;
+
+/** What the command line asked for, or why it cannot be done. */
+export type CliRequest =
+  | { command: 'ask'; question: string; limit?: number; json: boolean; corpus: string }
+  | { command: 'sources'; json: boolean; corpus: string }
+  | { command: 'source'; id: string; json: boolean; corpus: string }
+  | { command: 'help' }
+  | { command: 'usage-error'; message: string };
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { command: 'usage-error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  const [command, ...rest] = positionals;
+  const corpus = values.corpus ?? corpusDirFromEnv(env);
+  const json = values.json ?? false;
+  switch (command) {
+    case 'ask': {
+      if (rest.length === 0) return { command: 'usage-error', message: 'ask needs a question, in quotes: ask "how many killed"' };
+      let limit: number | undefined;
+      if (values.limit !== undefined) {
+        limit = Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+          return { command: 'usage-error', message: `--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${values.limit}"` };
+        }
+      }
+      return { command: 'ask', question: rest.join(' '), ...(limit ? { limit } : {}), json, corpus };
+    }
+    case 'sources':
+      if (rest.length > 0) return { command: 'usage-error', message: `sources takes no arguments, not "${rest.join(' ')}"` };
+      return { command: 'sources', json, corpus };
+    case 'source':
+      if (rest.length !== 1) return { command: 'usage-error', message: 'source needs one article id: source 000_76f2eabdc61f15ff' };
+      return { command: 'source', id: rest[0]!, json, corpus };
+    case undefined:
+      return { command: 'usage-error', message: 'no command given' };
+    default:
+      return { command: 'usage-error', message: `unknown command "${command}"` };
+  }
+}
+
+export interface CliOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Runs one CLI request to completion; I/O is left to the caller so that tests can run it in-process. */
+export async function runCli(request: CliRequest, style = terminalStyle(process.stdout)): Promise<CliOutput> {
+  if (request.command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (request.command === 'usage-error') return { stdout: '', stderr: `crosscheck: ${request.message}\n\n${USAGE}`, exitCode: 2 };
+
+  let engine: Engine;
+  try {
+    engine = await Engine.load(request.corpus);
+  } catch (error) {
+    if (error instanceof CorpusUnreadableError) return { stdout: '', stderr: error.message, exitCode: 1 };
+    throw error;
+  }
+  const stderr = engine.summary();
+  const print = (value: unknown, text: () => string) => (request.json ? JSON.stringify(value, null, 2) : text());
+
+  switch (request.command) {
+    case 'ask': {
+      const answer = engine.ask(request.question, request.limit ? { limit: request.limit } : {});
+      return { stdout: print(answer, () => renderAnswer(answer, style)), stderr, exitCode: 0 };
+    }
+    case 'sources': {
+      const report = engine.sources();
+      return { stdout: print(report, () => renderSources(report, style)), stderr, exitCode: 0 };
+    }
+    case 'source': {
+      const source = engine.source(request.id);
+      if (!source) {
+        const known = engine.corpus.articles.map((article) => article.id).join(', ');
+        return { stdout: '', stderr: `${stderr}\ncrosscheck: no article "${request.id}". Known ids: ${known}`, exitCode: 2 };
+      }
+      return { stdout: print(source, () => renderSource(source, style)), stderr, exitCode: 0 };
+    }
+  }
+}
+
+// Run only as a script, not when a test imports the module.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotenv({ quiet: true });
+  const output = await runCli(parseCli(process.argv.slice(2)));
+  if (output.stderr) process.stderr.write(`${output.stderr}\n`);
+  if (output.stdout) process.stdout.write(`${output.stdout}\n`);
+  process.exitCode = output.exitCode;
+}

@@ -1,0 +1,51 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { corpusDirFromEnv } from './corpusDir.js';
+
+/** Empty strings count as unset: `DISCORD_GUILD_ID=` in .env means "not set", not "the empty id". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(
+    z.string().trim().regex(/^[\w.-]{20,}$/, 'does not look like a bot token: copy it from the Bot page of the developer portal'),
+  ),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  CORPUS_DIR: optional(z.string()).transform((value) => corpusDirFromEnv({ CORPUS_DIR: value })),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((value) => value ?? 'info'),
+  ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).transform((value) => value ?? 3),
+});
+
+export type Env = Readonly<z.infer<typeof schema>>;
+
+/** Where to get each value, said when it is missing or wrong. */
+const HOW_TO_GET: Record<string, string> = {
+  DISCORD_TOKEN: 'Discord developer portal → your application → Bot → Reset Token',
+  DISCORD_CLIENT_ID: 'Discord developer portal → your application → General Information → Application ID',
+  DISCORD_GUILD_ID: 'in Discord, enable Developer Mode, then right-click your server → Copy Server ID',
+};
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/**
+ * Reads and checks the environment once (after loading `.env`). Values are never echoed back in
+ * errors: one of them is a secret.
+ */
+export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): Env {
+  if (dotenv) loadDotenv({ quiet: true });
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      return `- ${key} ${issue.message}${HOW_TO_GET[key] ? ` (${HOW_TO_GET[key]})` : ''}`;
+    });
+    throw new EnvError(`config: the environment has bad values:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

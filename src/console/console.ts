@@ -1,0 +1,98 @@
+import { createInterface } from 'node:readline';
+import type { Engine } from '../engine/engine.js';
+import { MAX_LIMIT } from '../engine/types.js';
+import { renderAnswer, renderSource, renderSources, type TerminalStyle } from '../render/terminal.js';
+import { languageLabel } from '../render/text.js';
+
+export const CONSOLE_HELP = `Commands (the same as the bot's):
+  /ask <question> [--limit N]   cited passages that answer, e.g. /ask how many killed
+  /sources                      every article, its publisher, date and language
+  /source <id>                  one article and its passages (an id prefix such as 004 is enough)
+  /help                         this help
+  /quit                         leave (or Ctrl-D)
+A line without a leading / is asked as a question.`;
+
+/** The reply to one console line, and whether the console should close after it. */
+export interface ConsoleReply {
+  text: string;
+  quit?: boolean;
+}
+
+/** Runs one console command against the engine. Never throws for anything a user can type. */
+export function runConsoleCommand(engine: Engine, line: string, style: TerminalStyle): ConsoleReply {
+  const trimmed = line.trim();
+  if (!trimmed) return { text: '' };
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const [command, rest] = match ? [match[1]!.toLowerCase(), match[2]!.trim()] : ['ask', trimmed];
+
+  switch (command) {
+    case 'ask': {
+      const limitMatch = /(?:^|\s)--limit[ =](\S+)\s*$/.exec(rest);
+      const question = limitMatch ? rest.slice(0, limitMatch.index).trim() : rest;
+      let limit: number | undefined;
+      if (limitMatch) {
+        limit = Number(limitMatch[1]);
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+          return { text: `--limit must be a whole number from 1 to ${MAX_LIMIT}.` };
+        }
+      }
+      return { text: renderAnswer(engine.ask(question, limit ? { limit } : {}), style) };
+    }
+    case 'sources':
+      return { text: renderSources(engine.sources(), style) };
+    case 'source': {
+      if (!rest) return { text: 'Which article? /source <id>; /sources lists them.' };
+      const source = engine.source(rest);
+      if (source) return { text: renderSource(source, style) };
+      const close = engine.matchArticles(rest).map((article) => article.id);
+      return {
+        text: close.length > 1 ? `"${rest}" matches several articles: ${close.join(', ')}` : `No article "${rest}". /sources lists them.`,
+      };
+    }
+    case 'help':
+      return { text: `${describeCorpus(engine)}\n\n${CONSOLE_HELP}` };
+    case 'quit':
+    case 'exit':
+      return { text: '', quit: true };
+    default:
+      return { text: `Unknown command /${command}. ${CONSOLE_HELP}` };
+  }
+}
+
+function describeCorpus(engine: Engine): string {
+  const { articles } = engine.corpus;
+  const languages = [...new Set(articles.map((article) => languageLabel(article.language)))].join(', ');
+  return `Crosscheck knows ${articles.length} articles (${engine.index.size} passages) in ${languages || 'no language'}; indexed ${engine.indexedAt.toISOString()}.`;
+}
+
+/**
+ * The offline console. On a terminal it prompts; otherwise it reads one command per line and
+ * exits at end of input, so `echo "/ask how many killed" | npm start` works in scripts.
+ */
+export async function runConsole(
+  engine: Engine,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream & { isTTY?: boolean },
+  style: TerminalStyle,
+): Promise<void> {
+  const interactive = Boolean((input as { isTTY?: boolean }).isTTY) && Boolean(output.isTTY);
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    output.write(`${describeCorpus(engine)}\nType /help for commands, /quit to leave.\n`);
+    lines.setPrompt('crosscheck> ');
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    let reply: ConsoleReply;
+    try {
+      reply = runConsoleCommand(engine, line, style);
+    } catch (error) {
+      // A bug in one command must not end the session: say so, keep the console open.
+      reply = { text: `Something went wrong answering that: ${(error as Error).message}` };
+    }
+    if (reply.text) output.write(`${reply.text}\n${interactive ? '' : '\n'}`);
+    if (reply.quit) break;
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}

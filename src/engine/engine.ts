@@ -1,0 +1,93 @@
+import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { PassageIndex } from '../search/passageIndex.js';
+import { buildPassages, passageText } from '../search/passages.js';
+import { ask } from './ask.js';
+import { articleRef } from './refs.js';
+import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
+
+/**
+ * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
+ * It knows nothing of Discord or terminals; every face renders what it returns.
+ */
+export class Engine {
+  readonly corpus: Corpus;
+  readonly index: PassageIndex;
+  /** When the index was built, for "last indexed" in help. */
+  readonly indexedAt: Date;
+  private readonly passageCounts = new Map<string, number>();
+
+  private constructor(corpus: Corpus) {
+    this.corpus = corpus;
+    this.index = new PassageIndex(buildPassages(corpus.articles));
+    this.indexedAt = new Date();
+    for (const passage of this.index.passages) {
+      this.passageCounts.set(passage.article.id, (this.passageCounts.get(passage.article.id) ?? 0) + 1);
+    }
+  }
+
+  /** Loads and indexes a corpus folder. Throws `CorpusUnreadableError` only if the folder itself cannot be read. */
+  static async load(dir: string): Promise<Engine> {
+    return new Engine(await loadCorpus(dir));
+  }
+
+  /** One line for the log: what is served, and what is not. */
+  summary(): string {
+    const { articles, problems } = this.corpus;
+    const head = `Indexed ${articles.length} article${articles.length === 1 ? '' : 's'} (${this.index.size} passages) from ${this.corpus.dir}`;
+    if (problems.length === 0) return `${head}; no problems.`;
+    return `${head}; ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`;
+  }
+
+  ask(question: string, options?: AskOptions): Answer {
+    return ask(this.index, question, options);
+  }
+
+  sources(): SourcesReport {
+    return {
+      articles: this.corpus.articles.map((article) => this.summarize(article.id)!),
+      problems: this.corpus.problems,
+    };
+  }
+
+  /**
+   * One article by id. A unique prefix of an id ("004") or a unique part of a title also finds it,
+   * since that is what people type; an ambiguous one finds nothing.
+   */
+  source(query: string): SourceDetail | null {
+    const article = this.findArticle(query);
+    if (!article) return null;
+    const passages = this.index.passages
+      .filter((passage) => passage.article === article)
+      .map((passage) => ({ index: passage.index, start: passage.start, end: passage.end, quote: passageText(passage) }));
+    return { ...articleRef(article), file: article.file, provenance: article.provenance, passages };
+  }
+
+  /** Articles whose id or title contains the text, for autocomplete and "did you mean". */
+  matchArticles(text: string): ArticleSummary[] {
+    const needle = text.trim().toLowerCase();
+    return this.corpus.articles
+      .filter((article) => !needle || article.id.toLowerCase().includes(needle) || article.title.toLowerCase().includes(needle))
+      .map((article) => this.summarize(article.id)!);
+  }
+
+  private findArticle(query: string) {
+    const needle = query.trim().toLowerCase();
+    if (!needle) return undefined;
+    const { articles } = this.corpus;
+    const exact = articles.find((article) => article.id.toLowerCase() === needle);
+    if (exact) return exact;
+    for (const matches of [
+      articles.filter((article) => article.id.toLowerCase().startsWith(needle)),
+      articles.filter((article) => article.title.toLowerCase().includes(needle)),
+    ]) {
+      if (matches.length === 1) return matches[0];
+      if (matches.length > 1) return undefined;
+    }
+    return undefined;
+  }
+
+  private summarize(id: string): ArticleSummary | undefined {
+    const article = this.corpus.articles.find((candidate) => candidate.id === id);
+    return article && { ...articleRef(article), passages: this.passageCounts.get(id) ?? 0 };
+  }
+}

@@ -1,0 +1,105 @@
+import { findNumbers } from '../figures/numbers.js';
+import { conceptById } from '../lexicon/concepts.js';
+import { indexTerms } from '../text/analyze.js';
+import type { Passage } from '../search/passages.js';
+
+/** What one sentence states, reduced to what decides whether two sentences state the same fact. */
+interface SentenceFact {
+  start: number;
+  end: number;
+  /** Concepts by role: what happened (killed), to whom (officers). */
+  events: Set<string>;
+  subjects: Set<string>;
+  /** Exact figures; vague ones ("hundreds") cannot identify a fact. */
+  counts: Set<number>;
+  hasCount: boolean;
+  /** Content terms, for word overlap. */
+  terms: Set<string>;
+}
+
+export interface PassageFacts {
+  sentences: SentenceFact[];
+  terms: Set<string>;
+  hasCount: boolean;
+  /** Where each count stands, as an index into the passage's tokens, to tell what it counts. */
+  countTokens: number[];
+}
+
+const cache = new WeakMap<Passage, PassageFacts>();
+
+/** The facts of a passage, computed once per passage and kept while the index lives. */
+export function factsOf(passage: Passage): PassageFacts {
+  const cached = cache.get(passage);
+  if (cached) return cached;
+  const { text } = passage.article;
+  const countTokens: number[] = [];
+  const sentences = passage.sentences.map((span): SentenceFact => {
+    const tokens = passage.tokens.filter((token) => token.start >= span.start && token.end <= span.end && !token.stopWord);
+    const concepts = tokens.flatMap((token) => token.concepts);
+    const mentions = findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en').filter((m) => m.kind === 'count');
+    for (const mention of mentions) {
+      // The number's own word ("100" in "at least 100"), not its qualifier, anchors what it counts.
+      const at = passage.tokens.findLastIndex((token) => token.start < span.start + mention.end);
+      if (at >= 0) countTokens.push(at);
+    }
+    return {
+      start: span.start,
+      end: span.end,
+      events: new Set(concepts.filter((id) => conceptById(id)?.role === 'event')),
+      subjects: new Set(concepts.filter((id) => conceptById(id)?.role === 'subject')),
+      counts: new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value)),
+      hasCount: mentions.length > 0,
+      terms: new Set(tokens.filter((token) => !/^\d/.test(token.stem)).flatMap(indexTerms)),
+    };
+  });
+  const facts = {
+    sentences,
+    terms: new Set(sentences.flatMap((sentence) => [...sentence.terms])),
+    hasCount: sentences.some((sentence) => sentence.hasCount),
+    countTokens,
+  };
+  cache.set(passage, facts);
+  return facts;
+}
+
+/**
+ * Two passages report the same fact when a sentence of each tells the same event of the same
+ * subject with the same figure ("six officers died" / "six officers were killed"), or, where one
+ * gives no exact figure ("several officers were killed"), in much the same words. Passages that share
+ * most of their words are the same whatever they say. The thresholds were set on the seed corpus.
+ */
+export function sameFact(a: PassageFacts, b: PassageFacts): boolean {
+  if (overlap(a.terms, b.terms) >= NEAR_DUPLICATE) return true;
+  for (const x of a.sentences) {
+    for (const y of b.sentences) {
+      if (!intersects(x.events, y.events)) continue;
+      const similarity = overlap(x.terms, y.terms);
+      const bothSubjectless = x.subjects.size === 0 && y.subjects.size === 0;
+      if (!intersects(x.subjects, y.subjects) && !(bothSubjectless && similarity >= SAME_WORDS)) continue;
+      if (x.counts.size > 0 && y.counts.size > 0) {
+        if (intersects(x.counts, y.counts) && similarity >= SAME_FIGURE_WORDS) return true;
+      } else if (similarity >= SAME_WORDS) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Jaccard overlap of content terms at which two passages are one text, copied or syndicated. */
+const NEAR_DUPLICATE = 0.6;
+/** …at which two sentences about the same event and subject, without comparable figures, tell one fact. */
+const SAME_WORDS = 0.3;
+/** …at which two sentences with the same figure for the same event and subject tell one fact. */
+const SAME_FIGURE_WORDS = 0.15;
+
+function overlap(a: Set<string | number>, b: Set<string | number>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+function intersects<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const item of a) if (b.has(item)) return true;
+  return false;
+}

@@ -1,0 +1,91 @@
+import { conceptById } from '../lexicon/concepts.js';
+import { conceptsOf, guessQuestionLanguage, lexiconStems, stem, tokenize } from '../text/analyze.js';
+import { allowedTypos, editDistance } from '../text/editDistance.js';
+import type { AnalyzedLanguage } from '../text/language.js';
+import { MAX_QUESTION_CHARS } from './types.js';
+
+/** A word of the question that search looks for. */
+export interface QueryWord {
+  /** As the user typed it. */
+  surface: string;
+  /** Folded stem in the question's language. */
+  stem: string;
+  /** Concepts it stands for, with what they include ("casualties" → killed, injured). */
+  concepts: string[];
+  /** True when the concepts were found by correcting a typo ("kiled" → killed). */
+  corrected: boolean;
+}
+
+export type ParsedQuestion =
+  | { ok: true; text: string; language: AnalyzedLanguage; words: QueryWord[]; asksForFigure: boolean }
+  | { ok: false; text: string; message: string };
+
+/** "How many…", "number of…", "hvor mange…": the asker wants a figure, so passages with one rank higher. */
+const FIGURE_QUESTION = /\b(how many|how much|number of|numbers|figures?|counts?|toll|totals?|hvor mange|hvor mye|antall(et)?|tall(et|ene)?)\b/iu;
+
+// Controls, zero-width and bidirectional marks: invisible, and no part of any word.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Cleans and checks a question, and turns it into the words to search for. `inCorpus` tells
+ * whether a stem occurs in the corpus: only a word the corpus does not know is taken for a typo.
+ */
+export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean = () => false): ParsedQuestion {
+  const text = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  if (!text) {
+    return { ok: false, text, message: 'Ask a question, for example: how many killed' };
+  }
+  if (text.length > MAX_QUESTION_CHARS) {
+    return {
+      ok: false,
+      text: text.slice(0, 80),
+      message: `That question is ${text.length} characters long; keep it under ${MAX_QUESTION_CHARS}, for example: how many killed`,
+    };
+  }
+  const language = guessQuestionLanguage(text);
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  for (const token of tokenize(text, language)) {
+    if (token.stopWord || seen.has(token.stem)) continue;
+    seen.add(token.stem);
+    const surface = text.slice(token.start, token.end);
+    const found = lexiconConcepts(surface, language);
+    const corrected = found.length === 0 && !inCorpus(token.stem) ? typoConcepts(token.stem, language) : [];
+    words.push({ surface, stem: token.stem, concepts: withIncluded([...found, ...corrected]), corrected: corrected.length > 0 });
+  }
+  if (words.length === 0) {
+    return {
+      ok: false,
+      text,
+      message: 'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed',
+    };
+  }
+  return { ok: true, text, language, words, asksForFigure: FIGURE_QUESTION.test(text) };
+}
+
+/** A question word may come from either language whatever the rest of the question is ("how many drept"). */
+function lexiconConcepts(word: string, language: AnalyzedLanguage): string[] {
+  const other: AnalyzedLanguage = language === 'en' ? 'nb' : 'en';
+  return [...new Set([...conceptsOf(stem(word, language), language), ...conceptsOf(stem(word, other), other)])];
+}
+
+function typoConcepts(stemmed: string, language: AnalyzedLanguage): string[] {
+  const max = allowedTypos(stemmed.length);
+  if (max === 0) return [];
+  let best: string[] = [];
+  let bestDistance = max + 1;
+  for (const [key, ids] of lexiconStems(language)) {
+    const distance = editDistance(stemmed, key, max);
+    if (distance < bestDistance) {
+      best = ids;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function withIncluded(ids: string[]): string[] {
+  const all = new Set(ids);
+  for (const id of ids) for (const included of conceptById(id)?.includes ?? []) all.add(included);
+  return [...all];
+}

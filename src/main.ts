@@ -1,0 +1,39 @@
+import { CorpusUnreadableError } from './corpus/load.js';
+import { EnvError, readEnv } from './config/env.js';
+import { runConsole } from './console/console.js';
+import { Engine } from './engine/engine.js';
+import { terminalStyle } from './render/terminal.js';
+
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, the offline console otherwise. */
+async function main(): Promise<number> {
+  let env;
+  try {
+    env = readEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (env.DISCORD_TOKEN) {
+    const { runBot } = await import('./bot/run.js');
+    return runBot(env);
+  }
+
+  let engine: Engine;
+  try {
+    engine = await Engine.load(env.CORPUS_DIR);
+  } catch (error) {
+    if (error instanceof CorpusUnreadableError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  process.stderr.write(`${engine.summary()}\n`);
+  await runConsole(engine, process.stdin, process.stdout, terminalStyle(process.stdout));
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,95 @@
+import type { Answer, SourceDetail, SourcesReport } from '../engine/types.js';
+import { byline, formatPublished, languageLabel, truncate } from './text.js';
+
+export interface TerminalStyle {
+  /** Bold and dim with ANSI codes: only on a terminal that has not asked for NO_COLOR. */
+  color: boolean;
+  /** Terminal width for wrapping; quotes are never cut, only wrapped. */
+  width: number;
+}
+
+export function terminalStyle(stream: NodeJS.WriteStream): TerminalStyle {
+  return { color: Boolean(stream.isTTY) && !process.env.NO_COLOR, width: Math.min(stream.columns || 100, 120) };
+}
+
+const bold = (style: TerminalStyle, text: string) => (style.color ? `\x1b[1m${text}\x1b[22m` : text);
+const dim = (style: TerminalStyle, text: string) => (style.color ? `\x1b[2m${text}\x1b[22m` : text);
+
+/** Wraps at spaces; every line after the first gets `indent` (and the first too unless `hanging`). */
+function wrap(text: string, width: number, indent: string, hanging = false): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && visibleLength(line) + 1 + visibleLength(word) > width - indent.length) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (hanging && i === 0 ? l : indent + l)).join('\n');
+}
+
+function visibleLength(text: string): number {
+  return text.replace(/\x1b\[\d+m/g, '').length;
+}
+
+function marked(style: TerminalStyle, quote: string, highlights: Answer['passages'][number]['highlights']): string {
+  if (!style.color) return quote;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of highlights) {
+    out += quote.slice(at, start) + bold(style, quote.slice(start, end));
+    at = end;
+  }
+  return out + quote.slice(at);
+}
+
+export function renderAnswer(answer: Answer, style: TerminalStyle): string {
+  const out: string[] = [];
+  if (answer.noAnswer) {
+    out.push(answer.message ?? 'No answer.');
+    if (answer.suggestions.length > 0) out.push(`Try asking about: ${answer.suggestions.join(', ')}`);
+    return out.join('\n');
+  }
+  out.push(bold(style, `Q: ${answer.question}`), '');
+  for (const passage of answer.passages) {
+    out.push(wrap(`[${passage.rank}] ${marked(style, passage.quote, passage.highlights)}`, style.width, '    ', true));
+    const { article } = passage;
+    out.push(wrap(dim(style, `— ${byline(article)} · "${truncate(article.title, 90)}" (${article.id})${article.url ? ` ${article.url}` : ''}`), style.width, '    '));
+    if (passage.alsoReportedBy.length > 0) out.push(wrap(dim(style, `Also reported by: ${passage.alsoReportedBy.join(', ')}`), style.width, '    '));
+    out.push('');
+  }
+  if (answer.message) out.push(answer.message);
+  return out.join('\n').trimEnd();
+}
+
+export function renderSources(report: SourcesReport, style: TerminalStyle): string {
+  const out: string[] = [bold(style, `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`), ''];
+  for (const article of report.articles) {
+    out.push(`${bold(style, article.id)}  ${truncate(article.title, style.width - article.id.length - 4)}`);
+    out.push(dim(style, `    ${byline(article)} · ${languageLabel(article.language)} · ${article.passages} passages${article.url ? ` · ${article.url}` : ''}`));
+  }
+  if (report.problems.length > 0) {
+    out.push('', bold(style, `${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served as articles:`));
+    for (const problem of report.problems) out.push(`  ${problem.file}: ${problem.reason}`);
+  }
+  return out.join('\n');
+}
+
+export function renderSource(source: SourceDetail, style: TerminalStyle): string {
+  const origin = (field: keyof SourceDetail['provenance']) => (source.provenance[field] ? dim(style, ` (from ${source.provenance[field]})`) : '');
+  const out = [
+    bold(style, source.title) + origin('title'),
+    `id:        ${source.id} (${source.file})`,
+    `publisher: ${source.publisher ?? 'unknown'}${origin('publisher')}`,
+    `published: ${formatPublished(source.published)}${origin('published')}`,
+    `url:       ${source.url ?? 'unknown'}${origin('url')}`,
+    `language:  ${languageLabel(source.language)}${origin('language')}`,
+    '',
+    bold(style, `${source.passages.length} passages`),
+  ];
+  for (const passage of source.passages) out.push(wrap(`${passage.index + 1}. ${passage.quote}`, style.width, '    ', true));
+  return out.join('\n');
+}

@@ -1,0 +1,41 @@
+import type { Article } from '../corpus/article.js';
+import { tokenize, type Token } from '../text/analyze.js';
+import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
+import { groupPassages, splitSentences, type Span } from '../text/segment.js';
+
+/** A passage of an article, analyzed once at index time. */
+export interface Passage {
+  /** Position in the whole corpus' passage list: the id MiniSearch stores. */
+  id: number;
+  article: Article;
+  /** Position within its article, from 0. */
+  index: number;
+  start: number;
+  end: number;
+  sentences: Span[];
+  /** Tokens with offsets into the article text. */
+  tokens: Token[];
+  language: AnalyzedLanguage | null;
+}
+
+/** Splits every article into passages and analyzes them with the article's language. */
+export function buildPassages(articles: readonly Article[]): Passage[] {
+  const passages: Passage[] = [];
+  for (const article of articles) {
+    const language = analyzerLanguage(article.language);
+    const spans = groupPassages(article.text, splitSentences(article.text, language));
+    spans.forEach((span, index) => {
+      const tokens = tokenize(article.text.slice(span.start, span.end), language).map((token) => ({
+        ...token,
+        start: token.start + span.start,
+        end: token.end + span.start,
+      }));
+      passages.push({ id: passages.length, article, index, start: span.start, end: span.end, sentences: span.sentences, tokens, language });
+    });
+  }
+  return passages;
+}
+
+export function passageText(passage: Passage): string {
+  return passage.article.text.slice(passage.start, passage.end);
+}

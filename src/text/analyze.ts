@@ -1,0 +1,122 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as norwegianStemmer } from '@orama/stemmers/norwegian';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as norwegianStopwords } from '@orama/stopwords/norwegian';
+import { CONCEPTS } from '../lexicon/concepts.js';
+import type { AnalyzedLanguage } from './language.js';
+
+/** A word of a text, with the index terms it stands for. Offsets are into the analyzed text. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Its stem, case- and diacritic-folded: what search matches on. */
+  stem: string;
+  /** Concept ids from the lexicon ("killed" for "died" and "drept"). */
+  concepts: string[];
+  stopWord: boolean;
+}
+
+/** Index terms of concepts carry this prefix so they can never collide with a word's stem. */
+export const CONCEPT_TERM_PREFIX = '~';
+
+const STEMMERS: Record<AnalyzedLanguage, (word: string) => string> = { en: englishStemmer, nb: norwegianStemmer };
+
+// Question words that carry no topic: a figure question is detected from the raw text instead.
+const STOP_WORDS: Record<AnalyzedLanguage, ReadonlySet<string>> = {
+  en: new Set([...englishStopwords, 'many', 'much', 'tell', 'please', 'show', 'say', 'says', 'does', 'did']),
+  nb: new Set([...norwegianStopwords, 'mange', 'mye', 'hvor']),
+};
+
+const SEGMENTER_LOCALE: Record<AnalyzedLanguage, string> = { en: 'en', nb: 'nb' };
+
+/** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[’']/g, "'");
+}
+
+/** Thousands separators differ by language ("1,000", "11.000", "10 000"): index the digits only. */
+function normalizeNumber(word: string): string | null {
+  if (/^\d{1,3}([.,\u00a0\u202f ]\d{3})+$/.test(word)) return word.replace(/\D/g, '');
+  if (/^\d+([.,]\d+)?$/.test(word)) return word.replace(',', '.');
+  return null;
+}
+
+/** The folded stem of one word in a language; words of languages we cannot stem are folded only. */
+export function stem(word: string, language: AnalyzedLanguage | null): string {
+  const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '');
+  const number = normalizeNumber(lower);
+  if (number !== null) return number;
+  return fold(language ? STEMMERS[language](lower) : lower);
+}
+
+export function isStopWord(word: string, language: AnalyzedLanguage | null): boolean {
+  return language !== null && STOP_WORDS[language].has(word.toLowerCase());
+}
+
+// stem → concept ids, per language, compiled once from the lexicon with the same stemmers as the text.
+const LEXICON: Record<AnalyzedLanguage, Map<string, string[]>> = { en: new Map(), nb: new Map() };
+for (const concept of CONCEPTS) {
+  for (const language of ['en', 'nb'] as const) {
+    for (const word of concept.words[language]) {
+      const key = stem(word, language);
+      const ids = LEXICON[language].get(key) ?? [];
+      if (!ids.includes(concept.id)) ids.push(concept.id);
+      LEXICON[language].set(key, ids);
+    }
+  }
+}
+
+/** Concept ids a word's stem belongs to in a language (none for languages without a lexicon). */
+export function conceptsOf(stemmed: string, language: AnalyzedLanguage | null): string[] {
+  return language ? (LEXICON[language].get(stemmed) ?? []) : [];
+}
+
+/** Every lexicon stem of a language, for matching a misspelt question word to its concept. */
+export function lexiconStems(language: AnalyzedLanguage): Iterable<[string, string[]]> {
+  return LEXICON[language].entries();
+}
+
+/**
+ * Splits text into word tokens with offsets, stems and concepts. Stop words are kept, marked, so
+ * that callers which need positions (highlighting) and callers which need terms (indexing) share one pass.
+ */
+export function tokenize(text: string, language: AnalyzedLanguage | null): Token[] {
+  const segmenter = new Intl.Segmenter(language ? SEGMENTER_LOCALE[language] : undefined, { granularity: 'word' });
+  const tokens: Token[] = [];
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike) continue;
+    const stemmed = stem(segment, language);
+    if (!stemmed) continue;
+    tokens.push({
+      start: index,
+      end: index + segment.length,
+      stem: stemmed,
+      concepts: conceptsOf(stemmed, language),
+      stopWord: isStopWord(segment, language),
+    });
+  }
+  return tokens;
+}
+
+/** The index terms of a token: its stem, and a term per concept. */
+export function indexTerms(token: Token): string[] {
+  return [token.stem, ...token.concepts.map((id) => CONCEPT_TERM_PREFIX + id)];
+}
+
+/**
+ * Guesses the language of a short question from its stop words; questions are too short for
+ * statistical detection. English wins ties: it is the team's working language.
+ */
+export function guessQuestionLanguage(question: string): AnalyzedLanguage {
+  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const hits = (language: AnalyzedLanguage) =>
+    words.filter((word) => STOP_WORDS[language].has(word) || LEXICON[language].has(stem(word, language))).length;
+  return hits('nb') > hits('en') ? 'nb' : 'en';
+}

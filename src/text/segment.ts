@@ -1,0 +1,87 @@
+import type { AnalyzedLanguage } from './language.js';
+
+/** A span of an article's text: `text.slice(start, end)` is the sentence, exactly. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24").
+const ABBREVIATION_BEFORE_END =
+  /(?:\b\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ca|bl\.a|f\.eks|nr|kl|mill|mrd)\.)\s*$/u;
+
+/**
+ * Splits text into sentences, with offsets into the text. Lines are never joined: in articles a
+ * line break ends a headline, a dateline or a paragraph, whatever its punctuation.
+ */
+export function splitSentences(text: string, language: AnalyzedLanguage | null): Span[] {
+  const segmenter = new Intl.Segmenter(language ?? 'en', { granularity: 'sentence' });
+  const spans: Span[] = [];
+  for (const line of lines(text)) {
+    let pending: Span | null = null;
+    for (const { segment, index } of segmenter.segment(text.slice(line.start, line.end))) {
+      const span = trimSpan(text, line.start + index, line.start + index + segment.length);
+      if (!span) continue;
+      if (pending && ABBREVIATION_BEFORE_END.test(text.slice(pending.start, pending.end))) {
+        pending.end = span.end;
+      } else if (pending && /^[\p{Ll}\d]/u.test(text.slice(span.start, span.start + 1))) {
+        // A "sentence" starting in lower case or with a digit continues the previous one.
+        pending.end = span.end;
+      } else {
+        if (pending) spans.push(pending);
+        pending = span;
+      }
+    }
+    if (pending) spans.push(pending);
+  }
+  return spans;
+}
+
+function lines(text: string): Span[] {
+  const result: Span[] = [];
+  const pattern = /[^\r\n]+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    result.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return result;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
+
+/** A passage: one or a few consecutive sentences of one paragraph. */
+export interface PassageSpan extends Span {
+  sentences: Span[];
+}
+
+/** Passages stay short enough to quote in a chat message and to answer one thing. */
+export const PASSAGE_MAX_CHARS = 320;
+export const PASSAGE_MAX_SENTENCES = 2;
+
+/**
+ * Groups sentences into passages: consecutive sentences of the same line, up to
+ * {@link PASSAGE_MAX_SENTENCES} and {@link PASSAGE_MAX_CHARS}; a longer sentence stands alone.
+ */
+export function groupPassages(text: string, sentences: Span[]): PassageSpan[] {
+  const passages: PassageSpan[] = [];
+  let current: PassageSpan | null = null;
+  for (const sentence of sentences) {
+    const sameLine = current !== null && !/[\r\n]/.test(text.slice(current.end, sentence.start));
+    const fits =
+      current !== null &&
+      current.sentences.length < PASSAGE_MAX_SENTENCES &&
+      sentence.end - current.start <= PASSAGE_MAX_CHARS;
+    if (current && sameLine && fits) {
+      current.sentences.push(sentence);
+      current.end = sentence.end;
+    } else {
+      if (current) passages.push(current);
+      current = { start: sentence.start, end: sentence.end, sentences: [sentence] };
+    }
+  }
+  if (current) passages.push(current);
+  return passages;
+}

@@ -1,0 +1,127 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { askJson, sourceJson, sourcesJson } from '../../src/cli/contract.js';
+import { parseCli, runCli, USAGE } from '../../src/cli/main.js';
+import { SEED, SEED_CORPUS, tempCorpus } from '../helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const plain = { color: false, width: 100 };
+
+/** Runs the CLI as a user does, through npm. */
+async function npmCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '', ...env },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+describe('the CLI through npm', () => {
+  it('GIVEN ask "how many killed" --limit 5 --json THEN stdout is one JSON answer citing the 6 officers, the 100 dead and the Norwegian 400', async () => {
+    const { stdout, stderr, code } = await npmCli(['ask', 'how many killed', '--limit', '5', '--json']);
+    expect(code).toBe(0);
+    const answer = askJson.parse(JSON.parse(stdout));
+    expect(answer.noAnswer).toBe(false);
+    const quotes = answer.passages.map((passage) => passage.quote).join('\n');
+    expect(quotes).toMatch(/six North Korean (military )?officers/i);
+    expect(quotes).toMatch(/at least 100 (North Korean )?soldiers (have died|confirmed dead)/);
+    expect(quotes).toContain('Rundt 400 nordkoreanske soldater ble antatt å ha blitt drept');
+    // Logs go to stderr, in one line.
+    expect(stderr.trim()).toBe('Indexed 5 articles (' + stderr.match(/\((\d+) passages\)/)![1] + ' passages) from corpus; no problems.');
+  });
+
+  it('GIVEN sources --json THEN the five seeds with titles, YTN dated 2024-10-05 and the Norwegian one in Norwegian', async () => {
+    const { stdout, code } = await npmCli(['sources', '--json']);
+    expect(code).toBe(0);
+    const report = sourcesJson.parse(JSON.parse(stdout));
+    expect(report.articles.map((article) => article.id)).toEqual(Object.values(SEED));
+    expect(report.articles.find((article) => article.id === SEED.ytn)).toMatchObject({ publisher: 'YTN', published: '2024-10-05' });
+    expect(report.articles.find((article) => article.id === SEED.norwegian)!.language).toBe('nb');
+    expect(report.problems).toEqual([]);
+  });
+
+  it('GIVEN a question the corpus cannot answer THEN noAnswer with no passages, exit 0', async () => {
+    const { stdout, code } = await npmCli(['ask', 'what is the capital of France', '--json']);
+    expect(code).toBe(0);
+    expect(askJson.parse(JSON.parse(stdout))).toMatchObject({ noAnswer: true, passages: [] });
+  });
+
+  it('GIVEN bad usage THEN exit 2 with the usage on stderr and nothing on stdout', async () => {
+    const { stdout, stderr, code } = await npmCli(['ask', 'x', '--limit', '11']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--limit must be a whole number from 1 to 10, not "11"');
+    expect(stderr).toContain('Usage:');
+  });
+
+  it('GIVEN a corpus folder that does not exist THEN exit 1 with the folder named', async () => {
+    const { stderr, code } = await npmCli(['sources', '--corpus', '/no/such/folder']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('corpus: cannot read the folder /no/such/folder');
+  });
+});
+
+describe('parseCli', () => {
+  it.each([
+    [['ask'], 'ask needs a question, in quotes: ask "how many killed"'],
+    [['ask', 'x', '--limit', 'two'], '--limit must be a whole number from 1 to 10, not "two"'],
+    [['source'], 'source needs one article id: source 000_76f2eabdc61f15ff'],
+    [['sources', 'extra'], 'sources takes no arguments, not "extra"'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [[], 'no command given'],
+  ])('GIVEN %j THEN a usage error: %s', (argv, message) => {
+    expect(parseCli(argv, {})).toEqual({ command: 'usage-error', message });
+  });
+
+  it('GIVEN CORPUS_DIR THEN it is the default corpus, and --corpus wins over it', () => {
+    expect(parseCli(['sources'], { CORPUS_DIR: '/team/articles' })).toMatchObject({ corpus: '/team/articles' });
+    expect(parseCli(['sources', '--corpus', 'x'], { CORPUS_DIR: '/team/articles' })).toMatchObject({ corpus: 'x' });
+    expect(parseCli(['sources'], { CORPUS_DIR: '' })).toMatchObject({ corpus: 'corpus' });
+  });
+});
+
+describe('runCli in-process', () => {
+  it('GIVEN source <id> --json THEN the article fields and its passages', async () => {
+    const output = await runCli({ command: 'source', id: SEED.ytn, json: true, corpus: SEED_CORPUS }, plain);
+    const source = sourceJson.parse(JSON.parse(output.stdout));
+    expect(source).toMatchObject({ id: SEED.ytn, publisher: 'YTN', published: '2024-10-05', language: 'en' });
+    expect(source.passages[0]!.quote).toMatch(/^Six North Korean officers killed on battlefield/);
+  });
+
+  it('GIVEN source with a unique id prefix THEN that article; an unknown id THEN exit 2 listing the ids', async () => {
+    const found = await runCli({ command: 'source', id: '004', json: false, corpus: SEED_CORPUS }, plain);
+    expect(found.stdout).toContain(`id:        ${SEED.norwegian}`);
+    expect(found.stdout).toContain('language:  Norwegian Bokmål (nb) (from detected from the text)');
+    const missing = await runCli({ command: 'source', id: 'nope', json: false, corpus: SEED_CORPUS }, plain);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(`no article "nope". Known ids: ${SEED.ytn}`);
+  });
+
+  it('GIVEN a text ask THEN a readable citation line with publisher, date and id', async () => {
+    const output = await runCli({ command: 'ask', question: 'how many injured', json: false, corpus: SEED_CORPUS }, plain);
+    expect(output.stdout).toMatch(/^Q: how many injured\n\n\[1\] /);
+    expect(output.stdout.replace(/\s+/g, ' ')).toContain(`— newsukraine.rbc.ua, date unknown · "North Korean Troops Face Significant Losses in Russia-Ukraine Conflict" (${SEED.losses})`);
+  });
+
+  it('GIVEN a corpus with a bad file THEN the summary on stderr names it, and sources lists it as a problem', async () => {
+    const corpus = await tempCorpus({ 'a.txt': 'North Korean troops were sent to Kursk, officials said.\n', 'b.md': '---\ntitle: [\n---\nx' });
+    try {
+      const output = await runCli({ command: 'sources', json: true, corpus: corpus.dir }, plain);
+      expect(output.stderr).toMatch(/^Indexed 1 article \(1 passages\) from .*; 1 problem: b\.md: front matter is not valid YAML/);
+      expect(sourcesJson.parse(JSON.parse(output.stdout)).problems).toEqual([{ file: 'b.md', reason: expect.stringContaining('not valid YAML') }]);
+    } finally {
+      await corpus.cleanup();
+    }
+  });
+
+  it('GIVEN --help THEN the usage, exit 0', async () => {
+    expect(await runCli({ command: 'help' }, plain)).toEqual({ stdout: USAGE, stderr: '', exitCode: 0 });
+  });
+});
