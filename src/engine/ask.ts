@@ -4,6 +4,8 @@ import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { Hit, PassageIndex } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
+import type { Claim } from '../figures/claims.js';
+import { compareFigures } from '../figures/compare.js';
 import { factsOf, sameFact, type PassageFacts } from './facts.js';
 import { parseQuestion, type QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
@@ -25,13 +27,14 @@ interface Candidate {
 }
 
 /** Answers a question from the index: the best passages, each cited, the same fact told once. */
-export function ask(index: PassageIndex, question: string, options: AskOptions = {}): Answer {
+export function ask(index: PassageIndex, question: string, options: AskOptions = {}, claims: readonly Claim[] = []): Answer {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
   if (!parsed.ok) {
     return { question: parsed.text, status: 'invalid-question', noAnswer: true, message: parsed.message, suggestions: [], passages: [] };
   }
-  const { words, asksForFigure, language } = parsed;
+  const { words, asksForFigure, language, figureCategories } = parsed;
+  const figures = asksForFigure ? figureCategories.flatMap((category) => compareFigures(claims, category)).filter((report) => report.claims.length > 0) : [];
   const weights = words.map((word) => weightOf(index, word));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
 
@@ -73,6 +76,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
       message,
       suggestions: suggest(index, words),
       passages: [],
+      ...(figures.length > 0 ? { figures } : {}),
     };
   }
 
@@ -91,7 +95,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
       };
     },
   );
-  return { question: parsed.text, status: 'answered', noAnswer: false, suggestions: [], passages };
+  return { question: parsed.text, status: 'answered', noAnswer: false, suggestions: [], passages, ...(figures.length > 0 ? { figures } : {}) };
 }
 
 /** How far, in words other than stop words, a matched word may stand from a number for the number to count it ("100 North Korean soldiers"). */

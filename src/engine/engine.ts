@@ -1,9 +1,14 @@
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { buildPassages, passageText } from '../search/passages.js';
+import { extractClaims, FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
+import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
+
+/** What `figures` accepts: the categories, and the weapon items. */
+export const FIGURE_TOPICS: readonly string[] = [...FIGURE_CATEGORIES, 'shells', 'missiles', 'launchers', 'guns', 'containers'];
 
 /**
  * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
@@ -14,11 +19,14 @@ export class Engine {
   readonly index: PassageIndex;
   /** When the index was built, for "last indexed" in help. */
   readonly indexedAt: Date;
+  /** Every figure of the corpus, each counted once with all its sources. */
+  readonly claims: readonly Claim[];
   private readonly passageCounts = new Map<string, number>();
 
   private constructor(corpus: Corpus) {
     this.corpus = corpus;
     this.index = new PassageIndex(buildPassages(corpus.articles));
+    this.claims = mergeClaims(extractClaims(this.index.passages));
     this.indexedAt = new Date();
     for (const passage of this.index.passages) {
       this.passageCounts.set(passage.article.id, (this.passageCounts.get(passage.article.id) ?? 0) + 1);
@@ -39,7 +47,18 @@ export class Engine {
   }
 
   ask(question: string, options?: AskOptions): Answer {
-    return ask(this.index, question, options);
+    return ask(this.index, question, options, this.claims);
+  }
+
+  /**
+   * The figures side by side: one report per category (weapons: per item), or only those of one
+   * category or item ("killed", "shells"). Unknown names give an empty list; {@link FIGURE_TOPICS} lists the known.
+   */
+  figures(topic?: string): FiguresReport[] {
+    if (!topic) return compareFigures(this.claims);
+    const wanted = topic.trim().toLowerCase();
+    if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted)) return compareFigures(this.claims, wanted as FigureCategory);
+    return compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
   }
 
   sources(): SourcesReport {

@@ -1,3 +1,4 @@
+import { FIGURE_CATEGORIES, type FigureCategory } from '../figures/claims.js';
 import { conceptById } from '../lexicon/concepts.js';
 import { conceptsOf, guessQuestionLanguage, lexiconStems, stem, tokenize } from '../text/analyze.js';
 import { allowedTypos, editDistance } from '../text/editDistance.js';
@@ -17,7 +18,15 @@ export interface QueryWord {
 }
 
 export type ParsedQuestion =
-  | { ok: true; text: string; language: AnalyzedLanguage; words: QueryWord[]; asksForFigure: boolean }
+  | {
+      ok: true;
+      text: string;
+      language: AnalyzedLanguage;
+      words: QueryWord[];
+      asksForFigure: boolean;
+      /** The figure categories the question is about ("troops sent" → deployed), in the order asked. */
+      figureCategories: FigureCategory[];
+    }
   | { ok: false; text: string; message: string };
 
 /** "How many…", "number of…", "hvor mange…": the asker wants a figure, so passages with one rank higher. */
@@ -60,7 +69,17 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
       message: 'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed',
     };
   }
-  return { ok: true, text, language, words, asksForFigure: FIGURE_QUESTION.test(text) };
+  const figureCategories = figureCategoriesOf(words);
+  // "casualties?" alone asks for a figure as surely as "how many casualties".
+  const onlyFigureWords = words.every((word) => word.concepts.some((id) => conceptById(id)?.role !== 'topic'));
+  return {
+    ok: true,
+    text,
+    language,
+    words,
+    asksForFigure: FIGURE_QUESTION.test(text) || (figureCategories.length > 0 && onlyFigureWords),
+    figureCategories,
+  };
 }
 
 /** A question word may come from either language whatever the rest of the question is ("how many drept"). */
@@ -82,6 +101,19 @@ function typoConcepts(stemmed: string, language: AnalyzedLanguage): string[] {
     }
   }
   return best;
+}
+
+/** Events name their category; items are weapons; a question about troops alone asks how many were deployed. */
+function figureCategoriesOf(words: QueryWord[]): FigureCategory[] {
+  const concepts = words.flatMap((word) => word.concepts);
+  const categories = new Set<FigureCategory>();
+  for (const id of concepts) {
+    const role = conceptById(id)?.role;
+    if (role === 'event' && (FIGURE_CATEGORIES as readonly string[]).includes(id)) categories.add(id as FigureCategory);
+    if (role === 'item') categories.add('weapons');
+  }
+  if (categories.size === 0 && concepts.some((id) => conceptById(id)?.role === 'subject')) categories.add('deployed');
+  return [...categories];
 }
 
 function withIncluded(ids: string[]): string[] {

@@ -1,6 +1,9 @@
 import type { ArticleRef, CorpusProblem } from '../corpus/article.js';
+import type { FiguresReport } from '../figures/compare.js';
 
-export type { ArticleRef, CorpusProblem };
+export type { ArticleRef, CorpusProblem, FiguresReport };
+export type { Claim, FigureCategory } from '../figures/claims.js';
+export type { Verdict, VerdictKind } from '../figures/compare.js';
 
 /** A range of a quote to mark: a word that matched the question. Offsets are into `quote`. */
 export interface Highlight {
@@ -38,6 +41,8 @@ export interface Answer {
   /** Words that do occur in the corpus, offered when the question found nothing. */
   suggestions: string[];
   passages: AnswerPassage[];
+  /** For a question about a figure ("how many killed"): the figures of the asked categories, side by side. */
+  figures?: FiguresReport[];
 }
 
 export interface ArticleSummary extends ArticleRef {

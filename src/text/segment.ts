@@ -10,6 +10,9 @@ export interface Span {
 const ABBREVIATION_BEFORE_END =
   /(?:\b\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ca|bl\.a|f\.eks|nr|kl|mill|mrd)\.)\s*$/u;
 
+/** A list number alone ("2." of "2. How many soldiers…?") opens the sentence after it. */
+const LIST_MARKER = /^\(?\d{1,2}[.)]$/;
+
 /**
  * Splits text into sentences, with offsets into the text. Lines are never joined: in articles a
  * line break ends a headline, a dateline or a paragraph, whatever its punctuation.
@@ -22,7 +25,8 @@ export function splitSentences(text: string, language: AnalyzedLanguage | null):
     for (const { segment, index } of segmenter.segment(text.slice(line.start, line.end))) {
       const span = trimSpan(text, line.start + index, line.start + index + segment.length);
       if (!span) continue;
-      if (pending && ABBREVIATION_BEFORE_END.test(text.slice(pending.start, pending.end))) {
+      const pendingText = pending ? text.slice(pending.start, pending.end) : '';
+      if (pending && (ABBREVIATION_BEFORE_END.test(pendingText) || LIST_MARKER.test(pendingText))) {
         pending.end = span.end;
       } else if (pending && /^[\p{Ll}\d]/u.test(text.slice(span.start, span.start + 1))) {
         // A "sentence" starting in lower case or with a digit continues the previous one.

@@ -1,0 +1,289 @@
+/**
+ * Figures side by side: the same figure reported twice counted once, claims grouped by what they
+ * count, and a verdict on each pair that matters — do the sources really disagree, or do they only
+ * differ in date or in what they count?
+ */
+import { describeAttribution, type Attribution } from './attribution.js';
+import { FIGURE_CATEGORIES, type AsOf, type Claim, type ClaimSource, type FigureCategory } from './claims.js';
+import { compareDates, formatDate } from './dates.js';
+
+export type VerdictKind = 'disagree' | 'grew' | 'different scope' | 'consistent' | 'undated';
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** The claims it is about, by id, in the order the explanation names them. */
+  claims: string[];
+  /** One line a user can read. */
+  explanation: string;
+}
+
+export interface FiguresReport {
+  category: FigureCategory;
+  /** For weapons: what was counted (shells, missiles…); null for people. */
+  item: string | null;
+  claims: Claim[];
+  verdicts: Verdict[];
+}
+
+/** Two dates closer than this are the same period for comparing figures. */
+const SAME_PERIOD_DAYS = 14;
+
+/**
+ * Counts each figure once: claims with the same category, item and value (both exact-ish or both
+ * vague: "hundreds" is not "more than 200"), of a compatible scope
+ * and not dated far apart, are one claim with all their sources ("about 1,000 injured" told three
+ * times in one article, "six officers" by two outlets).
+ */
+export function mergeClaims(claims: readonly Claim[]): Claim[] {
+  const merged: Claim[] = [];
+  for (const claim of claims) {
+    const same = merged.find(
+      (other) =>
+        other.category === claim.category &&
+        other.item === claim.item &&
+        other.value === claim.value &&
+        (other.qualifier === 'vague') === (claim.qualifier === 'vague') &&
+        compatibleScope(other.scope, claim.scope) &&
+        !datedApart(other, claim),
+    );
+    if (same) absorb(same, claim);
+    else merged.push({ ...claim, sources: [...claim.sources], attributions: [...claim.attributions], articles: [...claim.articles] });
+  }
+  for (const claim of merged) settle(claim);
+  return merged;
+}
+
+function absorb(into: Claim, claim: Claim): void {
+  into.sources.push(...claim.sources);
+  for (const id of claim.articles) if (!into.articles.includes(id)) into.articles.push(id);
+  for (const attribution of claim.attributions) {
+    if (!into.attributions.some((known) => known.claimant === attribution.claimant && known.channel === attribution.channel)) {
+      into.attributions.push(attribution);
+    }
+  }
+  if (into.scope === 'unspecified' && claim.scope !== 'unspecified') {
+    into.scope = claim.scope;
+    into.subject = claim.subject;
+  }
+}
+
+/**
+ * Picks what a merged claim shows: the source that names its speaker most fully (one with a channel,
+ * then any named one), and the best date any source gives.
+ */
+function settle(claim: Claim): void {
+  const ranked = [...claim.sources].sort((a, b) => attributionRank(b.attributedTo) - attributionRank(a.attributedTo));
+  const lead = ranked[0]!;
+  claim.attributedTo = lead.attributedTo;
+  claim.quote = lead.quote;
+  claim.wording = lead.wording;
+  claim.asOf = bestDate(claim.sources);
+}
+
+function attributionRank(attribution: Attribution | null): number {
+  if (!attribution) return 0;
+  return 1 + (attribution.channel ? 2 : 0) + (attribution.claimant.split(/\s+/).length > 1 ? 1 : 0);
+}
+
+/**
+ * The date a figure holds for: one stated with it beats one carried from context, which beats the
+ * article's date; a known year beats none. A day without a year ("October 3") takes its year from
+ * another source of the same figure that has one ("2024-10-05"), never from nowhere.
+ */
+function bestDate(sources: ClaimSource[]): AsOf | null {
+  const basisRank = { sentence: 3, context: 2, published: 1 } as const;
+  const dated = sources.filter((source) => source.asOf && source.asOfBasis);
+  const known = dated.filter((source) => !source.asOf!.date.startsWith('--'));
+  const best = (list: ClaimSource[]) => [...list].sort((a, b) => basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!])[0];
+  const stated = best(dated)!;
+  if (!stated) return null;
+  const knownBest = best(known.filter((source) => basisRank[source.asOfBasis!] >= basisRank[stated.asOfBasis!]));
+  if (knownBest) return knownBest.asOf;
+  if (stated.asOf!.date.startsWith('--') && known.length > 0) {
+    const reference = known.map((source) => source.asOf!.date).sort()[0]!;
+    return { date: yearFor(stated.asOf!.date, reference), precision: stated.asOf!.precision };
+  }
+  return stated.asOf;
+}
+
+/** "--10-03" against "2024-10-05" is 2024-10-03: the most recent such day not after the reference. */
+function yearFor(partial: string, reference: string): string {
+  const year = Number(reference.slice(0, 4));
+  const candidate = `${year}${partial.slice(1)}`;
+  return candidate.slice(0, reference.length) <= reference ? candidate : `${year - 1}${partial.slice(1)}`;
+}
+
+function compatibleScope(a: string, b: string): boolean {
+  return a === b || a === 'unspecified' || b === 'unspecified';
+}
+
+function datedApart(a: Claim, b: Claim): boolean {
+  const days = daysBetween(a.asOf, b.asOf);
+  return days !== null && days > 31;
+}
+
+/** Days between two dates when both have a known year; null when that cannot be said. */
+function daysBetween(a: AsOf | null, b: AsOf | null): number | null {
+  if (!a || !b || a.date.startsWith('--') || b.date.startsWith('--')) return null;
+  const parse = (date: string) => Date.parse(date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date);
+  return Math.abs(parse(a.date) - parse(b.date)) / 86_400_000;
+}
+
+/**
+ * The range a figure's words allow, for comparison. Open bounds are closed with a reading of news
+ * usage, not of the text: "at least 100" or "more than 100" is read as up to 1.5 times 100 (a
+ * source meaning "several hundred" says so); "about" as ±10%; "up to", "less than" as up to the figure.
+ */
+export function plausibleRange(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [number, number] {
+  const { value, low, high, qualifier } = claim;
+  switch (qualifier) {
+    case 'at least':
+    case 'more than':
+      return [low ?? value, (low ?? value) * 1.5];
+    case 'about':
+      return low !== null && high !== null && low !== high ? [low * 0.9, high * 1.1] : [value * 0.9, value * 1.1];
+    case 'nearly':
+      return [value * 0.85, value];
+    case 'up to':
+    case 'less than':
+      return [0, high ?? value];
+    default:
+      return [low ?? value, high ?? value];
+  }
+}
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+type PeriodRelation = 'same' | 'before' | 'after' | 'unknown';
+
+/**
+ * Whether two claims speak of the same time. Claims of one article with no dates of their own share
+ * the article's moment; dated claims compare their dates; anything else cannot be ordered.
+ */
+function period(a: Claim, b: Claim): PeriodRelation {
+  const days = daysBetween(a.asOf, b.asOf);
+  if (days !== null) {
+    if (days <= SAME_PERIOD_DAYS) return 'same';
+    return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
+  }
+  const sameArticle = a.articles.some((id) => b.articles.includes(id));
+  if (a.asOf && b.asOf && a.asOf.date === b.asOf.date) return 'same';
+  // Without a year, February may come before or after August: only the same month is the same time.
+  if (a.asOf && b.asOf && a.asOf.date.startsWith('--') && b.asOf.date.startsWith('--')) {
+    return sameArticle && a.asOf.date.slice(0, 4) === b.asOf.date.slice(0, 4) ? 'same' : 'unknown';
+  }
+  if (sameArticle) return 'same';
+  return 'unknown';
+}
+
+/** Builds the side-by-side report for one category (all categories when none is given). */
+export function compareFigures(claims: readonly Claim[], category?: FigureCategory): FiguresReport[] {
+  const categories = category ? [category] : [...FIGURE_CATEGORIES];
+  const reports: FiguresReport[] = [];
+  for (const wanted of categories) {
+    const ofCategory = claims.filter((claim) => claim.category === wanted);
+    const items = wanted === 'weapons' ? [...new Set(ofCategory.map((claim) => claim.item))] : [null];
+    for (const item of items) {
+      const group = ofCategory.filter((claim) => claim.item === item).sort(byDate);
+      if (group.length === 0 && category === undefined) continue;
+      reports.push({ category: wanted, item, claims: group, verdicts: [...pairVerdicts(group), ...sumVerdicts(group, claims)] });
+    }
+  }
+  return reports;
+}
+
+function byDate(a: Claim, b: Claim): number {
+  if (a.asOf && b.asOf) return compareDates(a.asOf.date, b.asOf.date) || a.value - b.value;
+  if (a.asOf || b.asOf) return a.asOf ? -1 : 1;
+  return a.value - b.value;
+}
+
+/**
+ * The pairs that matter: within one scope, every pair about the same period (do they agree?) and
+ * each claim with the one before it in time (did it grow?); across scopes, one pair per pair of
+ * scopes, to say they count different things.
+ */
+function pairVerdicts(group: Claim[]): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const scopesSeen = new Set<string>();
+  for (let j = 0; j < group.length; j++) {
+    let comparedWithEarlier = false;
+    for (let i = j - 1; i >= 0; i--) {
+      const a = group[i]!;
+      const b = group[j]!;
+      if (!compatibleScope(a.scope, b.scope)) {
+        const key = [a.scope, b.scope].sort().join('|');
+        if (!scopesSeen.has(key) && period(a, b) === 'same') {
+          scopesSeen.add(key);
+          verdicts.push({ kind: 'different scope', claims: [a.id, b.id], explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.` });
+        }
+        continue;
+      }
+      const relation = period(a, b);
+      const apart = !overlaps(plausibleRange(a), plausibleRange(b));
+      if (relation === 'same') {
+        verdicts.push(
+          apart
+            ? { kind: 'disagree', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} are about the same time but do not overlap.` }
+            : { kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` },
+        );
+        continue;
+      }
+      if (comparedWithEarlier) continue;
+      comparedWithEarlier = true;
+      const [earlier, later] = relation === 'after' ? [b, a] : [a, b];
+      if (relation === 'unknown') {
+        if (apart) verdicts.push({ kind: 'undated', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.` });
+        else verdicts.push({ kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` });
+      } else if (!apart) {
+        verdicts.push({ kind: 'consistent', claims: [earlier.id, later.id], explanation: `${cited(earlier)} and, later, ${cited(later)} agree.` });
+      } else if (plausibleRange(later)[0] > plausibleRange(earlier)[1]) {
+        verdicts.push({ kind: 'grew', claims: [earlier.id, later.id], explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.` });
+      } else {
+        verdicts.push({ kind: 'disagree', claims: [earlier.id, later.id], explanation: `${cited(later)} is lower than the earlier ${cited(earlier)}: a correction or a real disagreement.` });
+      }
+    }
+  }
+  return verdicts;
+}
+
+/** Killed plus injured that add up to a casualty figure of the same time: parts of one whole. */
+function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const total of group.filter((claim) => claim.category === 'casualties')) {
+    const [low, high] = plausibleRange(total);
+    const near = (claim: Claim) => period(claim, total) === 'same' && compatibleScope(claim.scope, total.scope);
+    for (const killed of all.filter((claim) => claim.category === 'killed' && near(claim))) {
+      for (const injured of all.filter((claim) => claim.category === 'injured' && near(claim) && period(claim, killed) === 'same')) {
+        const sum = killed.value + injured.value;
+        if (sum >= low && sum <= high) {
+          verdicts.push({
+            kind: 'consistent',
+            claims: [killed.id, injured.id, total.id],
+            explanation: `${figure(killed)} killed + ${figure(injured)} injured = ${sum.toLocaleString('en')}, in line with ${figure(total)} killed or injured.`,
+          });
+        }
+      }
+    }
+  }
+  return verdicts;
+}
+
+function figure(claim: Claim): string {
+  return claim.wording;
+}
+
+function cited(claim: Claim): string {
+  return `${claim.wording} (${claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed'}${claim.asOf ? `, ${when(claim)}` : ''})`;
+}
+
+function when(claim: Claim): string {
+  return claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
+}
+
+function undatedReason(a: Claim, b: Claim): string {
+  const missing = [a, b].filter((claim) => !claim.asOf || claim.asOf.date.startsWith('--'));
+  return missing.length === 2 ? 'neither gives a full date' : `${missing[0]!.wording} gives no full date`;
+}
