@@ -13,6 +13,33 @@ const article = z.object({
   language: z.string().nullable(),
 });
 
+const asOf = z.object({ date: z.string().regex(/^(\d{4}(-\d{2}){0,2}|--\d{2}(-\d{2})?)$/), precision: z.enum(['day', 'month', 'year']) }).nullable();
+const attribution = z.object({ claimant: z.string(), channel: z.string().nullable() });
+
+export const claimJson = z.object({
+  id: z.string(),
+  value: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  qualifier: z.enum(['exact', 'at least', 'more than', 'about', 'nearly', 'up to', 'less than', 'vague']),
+  wording: z.string(),
+  category: z.enum(['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons']),
+  item: z.string().nullable(),
+  subject: z.string(),
+  asOf,
+  attributedTo: attribution.nullable(),
+  attributions: z.array(attribution),
+  articles: z.array(z.string()).min(1),
+  quote: z.string(),
+});
+
+export const figuresJson = z.object({
+  category: claimJson.shape.category,
+  item: z.string().nullable(),
+  claims: z.array(claimJson),
+  verdicts: z.array(z.object({ kind: z.enum(['disagree', 'grew', 'different scope', 'consistent', 'undated']), claims: z.array(z.string()), explanation: z.string() })),
+});
+
 export const askJson = z.object({
   question: z.string(),
   noAnswer: z.boolean(),
@@ -30,6 +57,7 @@ export const askJson = z.object({
       article,
     }),
   ),
+  figures: z.array(figuresJson).optional(),
 });
 
 export const sourcesJson = z.object({

@@ -2,25 +2,29 @@ import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { CorpusUnreadableError } from '../corpus/load.js';
-import { Engine } from '../engine/engine.js';
+import { Engine, FIGURE_TOPICS } from '../engine/engine.js';
 import { MAX_LIMIT } from '../engine/types.js';
-import { renderAnswer, renderSource, renderSources, terminalStyle } from '../render/terminal.js';
+import { renderAnswer, renderFigures, renderSource, renderSources, terminalStyle } from '../render/terminal.js';
 import { corpusDirFromEnv } from '../config/corpusDir.js';
 
 export const USAGE = `Usage:
   npm run --silent cli -- ask "<question>" [--limit N] [--json] [--corpus DIR]
   npm run --silent cli -- sources [--json] [--corpus DIR]
   npm run --silent cli -- source <id> [--json] [--corpus DIR]
+  npm run --silent cli -- figures [category] [--json] [--corpus DIR]
 
   --limit N     passages to show, 1 to ${MAX_LIMIT} (default 3)
   --json        print one JSON document on stdout (logs go to stderr)
-  --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)`;
+  --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)
+
+  categories: ${FIGURE_TOPICS.join(', ')}`;
 
 /** What the command line asked for, or why it cannot be done. */
 export type CliRequest =
   | { command: 'ask'; question: string; limit?: number; json: boolean; corpus: string }
   | { command: 'sources'; json: boolean; corpus: string }
   | { command: 'source'; id: string; json: boolean; corpus: string }
+  | { command: 'figures'; topic?: string; json: boolean; corpus: string }
   | { command: 'help' }
   | { command: 'usage-error'; message: string };
 
@@ -63,6 +67,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     case 'source':
       if (rest.length !== 1) return { command: 'usage-error', message: 'source needs one article id: source 000_76f2eabdc61f15ff' };
       return { command: 'source', id: rest[0]!, json, corpus };
+    case 'figures': {
+      if (rest.length > 1) return { command: 'usage-error', message: `figures takes at most one category, not "${rest.join(' ')}"` };
+      const topic = rest[0]?.toLowerCase();
+      if (topic && !FIGURE_TOPICS.includes(topic)) {
+        return { command: 'usage-error', message: `unknown category "${rest[0]}": use one of ${FIGURE_TOPICS.join(', ')}` };
+      }
+      return { command: 'figures', ...(topic ? { topic } : {}), json, corpus };
+    }
     case undefined:
       return { command: 'usage-error', message: 'no command given' };
     default:
@@ -107,6 +119,12 @@ export async function runCli(request: CliRequest, style = terminalStyle(process.
         return { stdout: '', stderr: `${stderr}\ncrosscheck: no article "${request.id}". Known ids: ${known}`, exitCode: 2 };
       }
       return { stdout: print(source, () => renderSource(source, style)), stderr, exitCode: 0 };
+    }
+    case 'figures': {
+      const reports = engine.figures(request.topic);
+      // One category asked: one report object; all of them: the array.
+      const json = request.topic && reports.length === 1 ? reports[0] : reports;
+      return { stdout: print(json, () => renderFigures(reports, style)), stderr, exitCode: 0 };
     }
   }
 }

@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../engine/engine.js';
+import { FIGURE_TOPICS, type Engine } from '../engine/engine.js';
 import { MAX_LIMIT } from '../engine/types.js';
-import { renderAnswer, renderSource, renderSources, type TerminalStyle } from '../render/terminal.js';
+import { renderAnswer, renderFigures, renderSource, renderSources, type TerminalStyle } from '../render/terminal.js';
 import { languageLabel } from '../render/text.js';
 
 export const CONSOLE_HELP = `Commands (the same as the bot's):
   /ask <question> [--limit N]   cited passages that answer, e.g. /ask how many killed
   /sources                      every article, its publisher, date and language
   /source <id>                  one article and its passages (an id prefix such as 004 is enough)
+  /figures [category]           figures side by side: who says what, as of when, and whether they disagree
   /help                         this help
   /quit                         leave (or Ctrl-D)
 A line without a leading / is asked as a question.`;
@@ -48,6 +49,11 @@ export function runConsoleCommand(engine: Engine, line: string, style: TerminalS
       return {
         text: close.length > 1 ? `"${rest}" matches several articles: ${close.join(', ')}` : `No article "${rest}". /sources lists them.`,
       };
+    }
+    case 'figures': {
+      const topic = rest.toLowerCase();
+      if (topic && !FIGURE_TOPICS.includes(topic)) return { text: `Unknown category "${rest}". Use one of: ${FIGURE_TOPICS.join(', ')}` };
+      return { text: renderFigures(engine.figures(topic || undefined), style) };
     }
     case 'help':
       return { text: `${describeCorpus(engine)}\n\n${CONSOLE_HELP}` };

@@ -1,4 +1,6 @@
-import type { Answer, SourceDetail, SourcesReport } from '../engine/types.js';
+import type { Answer, FiguresReport, SourceDetail, SourcesReport, VerdictKind } from '../engine/types.js';
+import { describeAttribution } from '../figures/attribution.js';
+import { formatDate } from '../figures/dates.js';
 import { byline, formatPublished, languageLabel, truncate } from './text.js';
 
 export interface TerminalStyle {
@@ -62,6 +64,7 @@ export function renderAnswer(answer: Answer, style: TerminalStyle): string {
     out.push('');
   }
   if (answer.message) out.push(answer.message);
+  if (answer.figures && answer.figures.length > 0) out.push('', bold(style, 'Figures side by side'), '', renderFigures(answer.figures, style));
   return out.join('\n').trimEnd();
 }
 
@@ -92,4 +95,39 @@ export function renderSource(source: SourceDetail, style: TerminalStyle): string
   ];
   for (const passage of source.passages) out.push(wrap(`${passage.index + 1}. ${passage.quote}`, style.width, '    ', true));
   return out.join('\n');
+}
+
+const VERDICT_MARK: Record<VerdictKind, string> = {
+  disagree: '✗ disagree',
+  grew: '↗ grew',
+  'different scope': '≠ different scope',
+  consistent: '✓ consistent',
+  undated: '? undated',
+};
+
+function padCell(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - cut.length));
+}
+
+/** One table per category: figure, what, as of, who says so, source; the verdicts under it. */
+export function renderFigures(reports: FiguresReport[], style: TerminalStyle): string {
+  if (reports.length === 0 || reports.every((report) => report.claims.length === 0)) return 'No figures of that kind in the corpus.';
+  const out: string[] = [];
+  for (const report of reports) {
+    if (report.claims.length === 0) continue;
+    const heading = `${report.category}${report.item ? ` (${report.item})` : ''}`.toUpperCase();
+    out.push(bold(style, `${heading} — ${report.claims.length} figure${report.claims.length === 1 ? '' : 's'}`));
+    const columns = [18, 26, 22, 36];
+    out.push(dim(style, `  ${['Figure', 'What', 'As of', 'Who says so'].map((title, i) => padCell(title, columns[i]!)).join(' ')} Source`));
+    for (const claim of report.claims) {
+      const who = claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed';
+      const more = claim.attributions.length > 1 ? ` (+${claim.attributions.length - 1})` : '';
+      const asOf = claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
+      out.push(`  ${[claim.wording, claim.subject, asOf, who + more].map((cell, i) => padCell(cell, columns[i]!)).join(' ')} ${claim.articles.join(', ')}`);
+    }
+    for (const verdict of report.verdicts) out.push(wrap(`${VERDICT_MARK[verdict.kind]}: ${verdict.explanation}`, style.width, '      ', true).replace(/^/, '  '));
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { askJson, sourceJson, sourcesJson } from '../../src/cli/contract.js';
+import { askJson, figuresJson, sourceJson, sourcesJson } from '../../src/cli/contract.js';
 import { parseCli, runCli, USAGE } from '../../src/cli/main.js';
 import { SEED, SEED_CORPUS, tempCorpus } from '../helpers.js';
 
@@ -35,6 +35,35 @@ describe('the CLI through npm', () => {
     expect(quotes).toContain('Rundt 400 nordkoreanske soldater ble antatt å ha blitt drept');
     // Logs go to stderr, in one line.
     expect(stderr.trim()).toBe('Indexed 5 articles (' + stderr.match(/\((\d+) passages\)/)![1] + ' passages) from corpus; no problems.');
+  });
+
+  it('GIVEN ask "how many killed" --json THEN the killed figures come beside the passages', async () => {
+    const { stdout, code } = await npmCli(['ask', 'how many killed', '--json']);
+    expect(code).toBe(0);
+    const answer = askJson.parse(JSON.parse(stdout));
+    expect(answer.figures?.map((report) => report.category)).toEqual(['killed']);
+    const wordings = answer.figures![0]!.claims.map((claim) => claim.wording);
+    expect(wordings).toEqual(expect.arrayContaining(['at least 100', 'several hundred', 'exceeded 200', 'Rundt 400']));
+  });
+
+  it('GIVEN figures killed --json THEN one report: six officers as of 2024-10-03, and a disagreement about the same time', async () => {
+    const { stdout, code } = await npmCli(['figures', 'killed', '--json']);
+    expect(code).toBe(0);
+    const report = figuresJson.parse(JSON.parse(stdout));
+    const six = report.claims.find((claim) => claim.value === 6)!;
+    expect(six).toMatchObject({ subject: 'North Korean officers', asOf: { date: '2024-10-03', precision: 'day' } });
+    expect(six.articles).toEqual(expect.arrayContaining([SEED.ytn, SEED.minister]));
+    const disagree = report.verdicts.filter((verdict) => verdict.kind === 'disagree');
+    const byId = new Map(report.claims.map((claim) => [claim.id, claim.wording]));
+    expect(disagree.map((verdict) => verdict.claims.map((id) => byId.get(id)).sort())).toContainEqual(['at least 100', 'several hundred']);
+  });
+
+  it('GIVEN figures --json with no category THEN an array of every category with figures', async () => {
+    const { stdout } = await npmCli(['figures', '--json']);
+    const reports = figuresJson.array().parse(JSON.parse(stdout));
+    expect(reports.map((report) => report.category)).toEqual(
+      expect.arrayContaining(['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'weapons']),
+    );
   });
 
   it('GIVEN sources --json THEN the five seeds with titles, YTN dated 2024-10-05 and the Norwegian one in Norwegian', async () => {
@@ -75,6 +104,7 @@ describe('parseCli', () => {
     [['source'], 'source needs one article id: source 000_76f2eabdc61f15ff'],
     [['sources', 'extra'], 'sources takes no arguments, not "extra"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
+    [['figures', 'pizza'], 'unknown category "pizza": use one of killed, injured, casualties, deployed, reinforcements, captured, weapons, shells, missiles, launchers, guns, containers'],
     [[], 'no command given'],
   ])('GIVEN %j THEN a usage error: %s', (argv, message) => {
     expect(parseCli(argv, {})).toEqual({ command: 'usage-error', message });
