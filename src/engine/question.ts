@@ -34,13 +34,15 @@ const FIGURE_QUESTION = /\b(how many|how much|number of|numbers|figures?|counts?
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// Discord mentions, channel links and timestamps are addressed to people, not part of the question.
+const DISCORD_TOKENS = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>|<t:\d+(?::\w)?>|<a?:\w+:\d+>/g;
 
 /**
  * Cleans and checks a question, and turns it into the words to search for. `inCorpus` tells
  * whether a stem occurs in the corpus: only a word the corpus does not know is taken for a typo.
  */
 export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean = () => false): ParsedQuestion {
-  const text = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  const text = raw.replace(INVISIBLE, ' ').replace(DISCORD_TOKENS, ' ').replace(/\s+/g, ' ').trim();
   if (!text) {
     return { ok: false, text, message: 'Ask a question, for example: how many killed' };
   }
