@@ -1,7 +1,8 @@
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { PassageIndex } from '../search/passageIndex.js';
-import { buildPassages, passageText } from '../search/passages.js';
-import { extractClaims, FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
+import { passageText, type Passage } from '../search/passages.js';
+import { AnalysisCache } from './analysisCache.js';
+import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { articleRef } from './refs.js';
@@ -23,10 +24,18 @@ export class Engine {
   readonly claims: readonly Claim[];
   private readonly passageCounts = new Map<string, number>();
 
-  private constructor(corpus: Corpus) {
+  private constructor(corpus: Corpus, cache: AnalysisCache) {
     this.corpus = corpus;
-    this.index = new PassageIndex(buildPassages(corpus.articles));
-    this.claims = mergeClaims(extractClaims(this.index.passages));
+    const passages: Passage[] = [];
+    const claims: Claim[] = [];
+    for (const article of corpus.articles) {
+      const analysis = cache.analyze(article, passages.length);
+      passages.push(...analysis.passages);
+      claims.push(...analysis.claims);
+    }
+    cache.retain(corpus.articles);
+    this.index = new PassageIndex(passages);
+    this.claims = mergeClaims(claims);
     this.indexedAt = new Date();
     for (const passage of this.index.passages) {
       this.passageCounts.set(passage.article.id, (this.passageCounts.get(passage.article.id) ?? 0) + 1);
@@ -35,7 +44,15 @@ export class Engine {
 
   /** Loads and indexes a corpus folder. Throws `CorpusUnreadableError` only if the folder itself cannot be read. */
   static async load(dir: string): Promise<Engine> {
-    return new Engine(await loadCorpus(dir));
+    return Engine.fromCorpus(await loadCorpus(dir));
+  }
+
+  /**
+   * Indexes a corpus already read. Pass the cache of the previous engine to re-analyze only the
+   * articles that changed: the index itself is always built whole, so an engine is never half-built.
+   */
+  static fromCorpus(corpus: Corpus, cache = new AnalysisCache()): Engine {
+    return new Engine(corpus, cache);
   }
 
   /** One line for the log: what is served, and what is not. */

@@ -18,21 +18,24 @@ export interface Passage {
   language: AnalyzedLanguage | null;
 }
 
-/** Splits every article into passages and analyzes them with the article's language. */
+/** Splits one article into passages and analyzes them with its language. Ids are numbered from `firstId`. */
+export function analyzeArticle(article: Article, firstId = 0): Passage[] {
+  const language = analyzerLanguage(article.language);
+  const spans = groupPassages(article.text, splitSentences(article.text, language));
+  return spans.map((span, index) => {
+    const tokens = tokenize(article.text.slice(span.start, span.end), language).map((token) => ({
+      ...token,
+      start: token.start + span.start,
+      end: token.end + span.start,
+    }));
+    return { id: firstId + index, article, index, start: span.start, end: span.end, sentences: span.sentences, tokens, language };
+  });
+}
+
+/** Splits every article into passages, numbered across the corpus. */
 export function buildPassages(articles: readonly Article[]): Passage[] {
   const passages: Passage[] = [];
-  for (const article of articles) {
-    const language = analyzerLanguage(article.language);
-    const spans = groupPassages(article.text, splitSentences(article.text, language));
-    spans.forEach((span, index) => {
-      const tokens = tokenize(article.text.slice(span.start, span.end), language).map((token) => ({
-        ...token,
-        start: token.start + span.start,
-        end: token.end + span.start,
-      }));
-      passages.push({ id: passages.length, article, index, start: span.start, end: span.end, sentences: span.sentences, tokens, language });
-    });
-  }
+  for (const article of articles) passages.push(...analyzeArticle(article, passages.length));
   return passages;
 }
 

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Article, CorpusProblem } from '../corpus/article.js';
+import { CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
+import { AnalysisCache } from './analysisCache.js';
+import { Engine } from './engine.js';
+
+/** What a reload changed, for the log and for `/reload`. */
+export interface ReloadReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Files that became unreadable and are served as they last were. */
+  keptLastGood: string[];
+  problems: CorpusProblem[];
+  articles: number;
+  passages: number;
+  ms: number;
+  /** Set when the corpus could not be read at all: the previous index keeps serving. */
+  error?: string;
+}
+
+/** The part of a logger this module uses, so any logger (pino, console) fits. */
+export interface ReloadLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface LiveEngineOptions {
+  /** Watch the folder and reload on changes; off for one-shot uses. Default true. */
+  watch?: boolean;
+  /** How long to wait after the last change before reloading: a `git pull` of 200 files is one reload. Default 300 ms. */
+  debounceMs?: number;
+  /** How often to look for a corpus folder that has disappeared. Default 2 s. */
+  retryMs?: number;
+  log?: ReloadLog;
+}
+
+const quiet: ReloadLog = { info() {}, warn() {}, error() {} };
+
+/**
+ * An engine that follows its corpus folder. Queries always go to a complete engine: a reload builds
+ * the next one beside it and swaps it in with one assignment, so no query sees a half-built index.
+ * A file that turns malformed keeps its last good version; a folder that disappears leaves the last
+ * index serving until it comes back.
+ */
+export class LiveEngine {
+  private engine: Engine;
+  private readonly cache: AnalysisCache;
+  private lastGood = new Map<string, Article>();
+  private running: Promise<ReloadReport> | null = null;
+  private queued: Promise<ReloadReport> | null = null;
+  private watcher: FSWatcher | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** How many reloads have run, for tests and the log. */
+  reloads = 0;
+
+  private constructor(
+    readonly dir: string,
+    engine: Engine,
+    cache: AnalysisCache,
+    private readonly options: Required<Omit<LiveEngineOptions, 'log'>> & { log: ReloadLog },
+  ) {
+    this.engine = engine;
+    this.cache = cache;
+    this.remember(engine);
+  }
+
+  /** Loads the corpus (throws `CorpusUnreadableError` if the folder cannot be read at start) and starts watching it. */
+  static async start(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
+    const cache = new AnalysisCache();
+    const engine = Engine.fromCorpus(await loadCorpus(dir), cache);
+    const live = new LiveEngine(dir, engine, cache, {
+      watch: options.watch ?? true,
+      debounceMs: options.debounceMs ?? 300,
+      retryMs: options.retryMs ?? 2000,
+      log: options.log ?? quiet,
+    });
+    if (live.options.watch) await live.startWatching();
+    return live;
+  }
+
+  /** The engine to answer with now. Take it once per request, so one answer comes from one index. */
+  current(): Engine {
+    return this.engine;
+  }
+
+  /**
+   * Rebuilds from the folder and swaps the new engine in. Calls during a reload wait for one more
+   * reload after it (several calls share it), so the last change is never missed and never rebuilt twice.
+   */
+  reload(): Promise<ReloadReport> {
+    if (!this.running) {
+      this.running = this.rebuild().finally(() => (this.running = null));
+      return this.running;
+    }
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      return this.reload();
+    });
+    return this.queued;
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.watcher?.close();
+    if (this.debounce) clearTimeout(this.debounce);
+    if (this.retry) clearTimeout(this.retry);
+  }
+
+  private async rebuild(): Promise<ReloadReport> {
+    const started = performance.now();
+    const before = this.engine;
+    let corpus;
+    try {
+      corpus = await loadCorpus(this.dir);
+    } catch (error) {
+      if (!(error instanceof CorpusUnreadableError)) throw error;
+      const report = this.unchanged(before, started, error.message);
+      this.options.log.error({ dir: this.dir, articles: report.articles }, `${error.message}; still serving the last index`);
+      return report;
+    }
+
+    // A file that was good and is now broken keeps serving as it was; the problem is still reported.
+    const keptLastGood: string[] = [];
+    const problems = corpus.problems.map((problem) => {
+      const previous = this.lastGood.get(problem.file);
+      if (!previous || problem.reason.startsWith('same text as')) return problem;
+      keptLastGood.push(problem.file);
+      corpus.articles.push(previous);
+      return { ...problem, reason: `${problem.reason}; serving its last good version` };
+    });
+    corpus.articles.sort((a, b) => a.file.localeCompare(b.file));
+    const next = Engine.fromCorpus({ ...corpus, problems }, this.cache);
+
+    const report = this.diff(before, next, started, keptLastGood, problems);
+    this.engine = next;
+    this.remember(next);
+    this.reloads++;
+    this.options.log.info({ ...report, problems: problems.length }, `reloaded the corpus: ${describe(report)}`);
+    for (const problem of problems) this.options.log.warn({ file: problem.file }, `corpus problem: ${problem.file}: ${problem.reason}`);
+    return report;
+  }
+
+  private remember(engine: Engine): void {
+    this.lastGood = new Map(engine.corpus.articles.map((article) => [article.file, article]));
+  }
+
+  private diff(before: Engine, after: Engine, started: number, keptLastGood: string[], problems: CorpusProblem[]): ReloadReport {
+    const old = new Map(before.corpus.articles.map((article) => [article.file, fingerprint(article)]));
+    const now = new Map(after.corpus.articles.map((article) => [article.file, fingerprint(article)]));
+    return {
+      added: [...now.keys()].filter((file) => !old.has(file)),
+      changed: [...now.keys()].filter((file) => old.has(file) && old.get(file) !== now.get(file)),
+      removed: [...old.keys()].filter((file) => !now.has(file)),
+      keptLastGood,
+      problems,
+      articles: after.corpus.articles.length,
+      passages: after.index.size,
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  private unchanged(engine: Engine, started: number, error: string): ReloadReport {
+    return {
+      added: [],
+      changed: [],
+      removed: [],
+      keptLastGood: [],
+      problems: engine.corpus.problems,
+      articles: engine.corpus.articles.length,
+      passages: engine.index.size,
+      ms: Math.round(performance.now() - started),
+      error,
+    };
+  }
+
+  /** Resolves once the watcher has seen the folder: changes from then on are caught. */
+  private startWatching(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    // chokidar follows new subfolders ("git pull" may create them) where fs.watch on Linux does not.
+    this.watcher = watch(this.dir, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
+    this.watcher.on('all', (event, file) => (event === 'unlinkDir' && file === this.dir ? this.lost() : this.schedule()));
+    this.watcher.on('error', () => this.lost());
+    const watcher = this.watcher;
+    return new Promise((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  private schedule(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      if (!existsSync(this.dir)) return this.lost();
+      void this.reload();
+    }, this.options.debounceMs);
+  }
+
+  /** The folder is gone (or cannot be watched): keep serving, look for it again, reload when it is back. */
+  private lost(): void {
+    void this.watcher?.close();
+    this.watcher = null;
+    if (this.closed || this.retry) return;
+    this.options.log.error({ dir: this.dir }, `corpus folder ${this.dir} is gone or cannot be watched; still serving the last index`);
+    const look = () => {
+      this.retry = null;
+      if (this.closed) return;
+      if (!existsSync(this.dir)) {
+        this.retry = setTimeout(look, this.options.retryMs);
+        return;
+      }
+      this.options.log.info({ dir: this.dir }, `corpus folder ${this.dir} is back`);
+      void this.startWatching().then(() => this.reload());
+    };
+    this.retry = setTimeout(look, this.options.retryMs);
+  }
+}
+
+function fingerprint(article: Article): string {
+  return createHash('sha1').update(`${article.title}\0${article.publisher}\0${article.published}\0${article.text}`).digest('base64');
+}
+
+function describe(report: ReloadReport): string {
+  const parts = [
+    report.added.length > 0 ? `${report.added.length} added` : '',
+    report.changed.length > 0 ? `${report.changed.length} changed` : '',
+    report.removed.length > 0 ? `${report.removed.length} removed` : '',
+    report.keptLastGood.length > 0 ? `${report.keptLastGood.length} kept at their last good version` : '',
+  ].filter(Boolean);
+  return `${parts.join(', ') || 'no change'}; ${report.articles} articles, ${report.passages} passages, ${report.problems.length} problems, in ${report.ms} ms`;
+}
