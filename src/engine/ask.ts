@@ -4,8 +4,8 @@ import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { Hit, PassageIndex } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
-import type { Claim } from '../figures/claims.js';
-import { compareFigures } from '../figures/compare.js';
+import type { FigureCategory } from '../figures/claims.js';
+import type { FiguresReport } from '../figures/compare.js';
 import { factsOf, sameFact, type PassageFacts } from './facts.js';
 import { parseQuestion, type QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
@@ -27,14 +27,17 @@ interface Candidate {
 }
 
 /** Answers a question from the index: the best passages, each cited, the same fact told once. */
-export function ask(index: PassageIndex, question: string, options: AskOptions = {}, claims: readonly Claim[] = []): Answer {
+/** Figures for the asked categories, given the question's words and the passages cited (see figuresForQuestion). */
+export type FigureLookup = (categories: FigureCategory[], words: QueryWord[], cited: AnswerPassage[]) => FiguresReport[];
+
+export function ask(index: PassageIndex, question: string, options: AskOptions = {}, lookupFigures?: FigureLookup): Answer {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
   if (!parsed.ok) {
     return { question: parsed.text, status: 'invalid-question', noAnswer: true, message: parsed.message, suggestions: [], passages: [] };
   }
   const { words, asksForFigure, language, figureCategories } = parsed;
-  const figures = asksForFigure ? figureCategories.flatMap((category) => compareFigures(claims, category)).filter((report) => report.claims.length > 0) : [];
+  const figuresFor = (cited: AnswerPassage[]) => (asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : []);
   const weights = words.map((word) => weightOf(index, word));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
 
@@ -63,6 +66,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   candidates.sort((a, b) => b.score - a.score || a.hit.passage.id - b.hit.passage.id);
 
   if (candidates.length === 0) {
+    const figures = figuresFor([]);
     const missing = words.filter((word) => !matchedWords.has(word)).map((word) => word.surface);
     const found = words.filter((word) => matchedWords.has(word)).map((word) => word.surface);
     const message =
@@ -95,6 +99,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
       };
     },
   );
+  const figures = figuresFor(passages);
   return { question: parsed.text, status: 'answered', noAnswer: false, suggestions: [], passages, ...(figures.length > 0 ? { figures } : {}) };
 }
 

@@ -5,6 +5,7 @@ import { AnalysisCache } from './analysisCache.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
 import { ask } from './ask.js';
+import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
 
@@ -22,6 +23,9 @@ export class Engine {
   readonly indexedAt: Date;
   /** Every figure of the corpus, each counted once with all its sources. */
   readonly claims: readonly Claim[];
+  private readonly claimsByCategory: ClaimsByCategory;
+  private readonly languageOf: ReadonlyMap<string, string | null>;
+  private readonly reportCache = new Map<string, FiguresReport[]>();
   private readonly passageCounts = new Map<string, number>();
 
   private constructor(corpus: Corpus, cache: AnalysisCache) {
@@ -36,6 +40,8 @@ export class Engine {
     cache.retain(corpus.articles);
     this.index = new PassageIndex(passages);
     this.claims = mergeClaims(claims);
+    this.claimsByCategory = groupClaims(this.claims);
+    this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));
     this.indexedAt = new Date();
     for (const passage of this.index.passages) {
       this.passageCounts.set(passage.article.id, (this.passageCounts.get(passage.article.id) ?? 0) + 1);
@@ -64,7 +70,9 @@ export class Engine {
   }
 
   ask(question: string, options?: AskOptions): Answer {
-    return ask(this.index, question, options, this.claims);
+    return ask(this.index, question, options, (categories, words, cited) =>
+      figuresForQuestion(this.claimsByCategory, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
+    );
   }
 
   /**
@@ -72,10 +80,16 @@ export class Engine {
    * category or item ("killed", "shells"). Unknown names give an empty list; {@link FIGURE_TOPICS} lists the known.
    */
   figures(topic?: string): FiguresReport[] {
-    if (!topic) return compareFigures(this.claims);
-    const wanted = topic.trim().toLowerCase();
-    if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted)) return compareFigures(this.claims, wanted as FigureCategory);
-    return compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
+    const wanted = topic?.trim().toLowerCase() ?? '';
+    // Comparing every pair of a category is the slow part: once per engine and topic.
+    let reports = this.reportCache.get(wanted);
+    if (!reports) {
+      if (!wanted) reports = compareFigures(this.claims);
+      else if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted)) reports = compareFigures(this.claims, wanted as FigureCategory);
+      else reports = compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
+      this.reportCache.set(wanted, reports);
+    }
+    return reports;
   }
 
   sources(): SourcesReport {
