@@ -1,15 +1,16 @@
 import {
   ButtonStyle,
   ComponentType,
+  MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { Answer, AnswerPassage, SourceDetail, SourcesReport } from '../engine/types.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS, type Answer, type AnswerPassage, type SourceDetail, type SourcesReport } from '../engine/types.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { escapeDiscord } from './discordText.js';
-import { byline, formatPublished, languageLabel, truncate } from './text.js';
+import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, restoreMentions, safeUrl } from './discordText.js';
+import { byline, formatPublished, languageLabel } from './text.js';
 
 /** A message as the bot sends it: the same shape for a reply, an edit and a button update. */
 export interface DiscordReply {
@@ -18,6 +19,8 @@ export interface DiscordReply {
   components: APIActionRowComponent<APIButtonComponent>[];
   /** Nothing the bot sends may ping anyone, whatever the text says. */
   allowedMentions: { parse: [] };
+  /** Set on notices: they are for the asker alone, whoever else can see the command. */
+  flags?: MessageFlags.Ephemeral;
 }
 
 export const COLORS = { answer: 0x2b6cb0, none: 0x718096, figures: 0xc05621, sources: 0x2f855a } as const;
@@ -31,32 +34,51 @@ export const BUTTON = {
 } as const;
 
 function reply(embeds: APIEmbed[], components: DiscordReply['components'] = [], content?: string): DiscordReply {
-  return { ...(content ? { content: truncate(content, LIMIT.content) } : {}), embeds: fitEmbeds(embeds), components, allowedMentions: { parse: [] } };
+  return { ...(content ? { content: cut(content, LIMIT.content) } : {}), embeds: fitEmbeds(embeds), components, allowedMentions: { parse: [] } };
 }
 
 export interface AnswerContext {
   /** How many articles the corpus has, for the footer. */
   articles: number;
+  /** How many passages were asked for (default {@link DEFAULT_LIMIT}): fewer in the answer means there are no more. */
+  limit?: number;
 }
+
+/**
+ * What the source fields of one answer may take together, so that the quotes keep most of the
+ * 6,000 characters and no citation is ever dropped to make room.
+ */
+const FIELDS_BUDGET = 2400;
+/** "**[10]** " before each quote and the blank line between quotes. */
+const QUOTE_OVERHEAD = 12;
 
 /** An answer as one embed: numbered quotes with the asked words in bold, then one field per source. */
 export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): DiscordReply {
-  const footer = { text: truncate(`Crosscheck · ${context.articles} articles${QUESTION_MARK}${answer.question}`, LIMIT.footerText) };
-  const title = truncate(escapeDiscord(answer.question), LIMIT.embedTitle);
-  if (answer.noAnswer) {
-    const suggestions = answer.suggestions.length > 0 ? `\n\nTry asking about: ${answer.suggestions.map(escapeDiscord).join(', ')}` : '';
-    return reply([{ title, description: truncate(escapeDiscord(answer.message ?? 'No answer.') + suggestions, LIMIT.embedDescription), color: COLORS.none, footer }]);
+  // Footers show text raw (no markdown, no mentions), so the question is defused rather than escaped, reversibly.
+  const asked = defuseMentions(cut(answer.question, MAX_QUESTION_CHARS));
+  const footer = { text: cut(`Crosscheck · ${context.articles} articles${QUESTION_MARK}${asked}`, LIMIT.footerText) };
+  const title = escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
+  const { passages } = answer;
+  if (answer.noAnswer || passages.length === 0) {
+    const suggestions = answer.suggestions.length > 0 ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}` : '';
+    return reply([{ title, description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription), color: COLORS.none, footer }]);
   }
 
-  // Share the description among the quotes; a long quote is cut at a word with a visible "…".
-  const perQuote = Math.floor(Math.min(LIMIT.embedDescription, 3600) / answer.passages.length) - 24;
-  const description = answer.passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
-  const fields = answer.passages.map(sourceField);
+  const fields = passages.map((passage) => sourceField(passage, Math.floor(FIELDS_BUDGET / passages.length)));
+  const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  // A caveat about the answer (the engine's `message`) comes first: it says how to read the quotes.
+  const caveat = answer.message ? `${escapeCut(answer.message, 300)}\n\n` : '';
+  // The quotes share what is left of the description: each is cut after escaping (escaping can
+  // double a quote's length), at a word, with a visible "…".
+  const room = Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - footer.text.length - fieldsLength) - caveat.length;
+  const perQuote = Math.floor(room / passages.length) - QUOTE_OVERHEAD;
+  const description = caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
   const embed: APIEmbed = { title, description, fields, color: COLORS.answer, footer };
 
+  // More passages only when this answer filled what was asked: a shorter one has no more to give.
   const buttons: APIButtonComponent[] = [];
-  if (answer.passages.length < 10 && answer.passages.length >= 3) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'More passages', custom_id: `${BUTTON.morePassages}:${Math.min(10, answer.passages.length + 3)}` });
+  if (passages.length >= (context.limit ?? DEFAULT_LIMIT) && passages.length < MAX_LIMIT) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'More passages', custom_id: `${BUTTON.morePassages}:${Math.min(MAX_LIMIT, passages.length + 3)}` });
   }
   return reply([embed], buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
 }
@@ -65,30 +87,60 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
 export function questionFromFooter(footerText: string | undefined | null): string | null {
   if (!footerText) return null;
   const at = footerText.indexOf(QUESTION_MARK);
-  return at >= 0 ? footerText.slice(at + QUESTION_MARK.length) : null;
+  return at >= 0 ? restoreMentions(footerText.slice(at + QUESTION_MARK.length)) : null;
 }
 
+/**
+ * A quote in curly quotes with its highlights in bold, at most `budget` characters. It is escaped
+ * stretch by stretch (plain, highlighted, plain…) and cut at a stretch, so a cut never splits an
+ * escape or leaves a bold mark open.
+ */
 function quoteWithHighlights(passage: AnswerPassage, budget: number): string {
-  // Cut the raw quote first: escaping and bold marks are added after, so a cut never splits them.
-  const quote = truncate(passage.quote, Math.max(40, Math.floor(budget * 0.8)));
-  let out = '';
+  const { quote } = passage;
+  const stretches: { text: string; bold: boolean }[] = [];
   let at = 0;
-  for (const { start, end } of passage.highlights) {
-    if (start >= quote.length || end > quote.length - (quote.endsWith('…') ? 1 : 0)) break;
-    out += `${escapeDiscord(quote.slice(at, start))}**${escapeDiscord(quote.slice(start, end))}**`;
+  for (const { start, end } of [...passage.highlights].sort((a, b) => a.start - b.start)) {
+    // An overlapping or out-of-range highlight is left unmarked rather than repeating text.
+    if (start < at || end <= start || end > quote.length) continue;
+    stretches.push({ text: quote.slice(at, start), bold: false }, { text: quote.slice(start, end), bold: true });
     at = end;
   }
-  return `“${out}${escapeDiscord(quote.slice(at))}”`;
+  stretches.push({ text: quote.slice(at), bold: false });
+
+  let room = Math.max(budget, 40) - 2; // the quotation marks
+  let out = '';
+  const shown = stretches.filter((stretch) => stretch.text.length > 0);
+  for (const [i, stretch] of shown.entries()) {
+    // Escaping never shortens text: a stretch longer than the room left is escaped only as far as can show.
+    const text = escapeDiscord(stretch.text.length > room ? stretch.text.slice(0, room + 1) : stretch.text);
+    const marks = stretch.bold ? 4 : 0;
+    const mark = (inner: string) => (stretch.bold ? `**${inner}**` : inner);
+    // Keep one character for a final "…" unless this is the last stretch.
+    if (text.length + marks <= room - (i === shown.length - 1 ? 0 : 1)) {
+      out += mark(text);
+      room -= text.length + marks;
+      continue;
+    }
+    out += room - marks >= 2 ? mark(cut(text, room - marks)) : '…';
+    break;
+  }
+  return `“${out}”`;
 }
 
-function sourceField(passage: AnswerPassage): APIEmbedField {
-  const { article } = passage;
-  const title = escapeDiscord(truncate(article.title, 150));
-  const linked = article.url ? `[${title}](${article.url})` : title;
-  const also = passage.alsoReportedBy.length > 0 ? `\nAlso reported by: ${passage.alsoReportedBy.map(escapeDiscord).join(', ')}` : '';
+function sourceField(passage: AnswerPassage, room: number): APIEmbedField {
+  const { article, alsoReportedBy } = passage;
+  const name = cut(`[${passage.rank}] ${escapeCut(byline(article), 100)}`, 100);
+  const more = alsoReportedBy.length > 5 ? ` and ${alsoReportedBy.length - 5} more` : '';
+  const also = alsoReportedBy.length > 0 ? `\nAlso reported by: ${alsoReportedBy.slice(0, 5).map(codeId).join(', ')}${more}` : '';
+  const tail = `\n${codeId(article.id)}${also}`;
+  // The title takes what the name and the id leave; the link only if the title can keep a few words beside it.
+  const titleRoom = Math.max(30, room - name.length - tail.length);
+  const url = safeUrl(article.url);
+  const linked = url !== null && titleRoom - url.length - 4 >= 30;
+  const title = escapeCut(article.title, linked ? titleRoom - url.length - 4 : titleRoom) || 'untitled';
   return {
-    name: truncate(`[${passage.rank}] ${byline(article)}`, LIMIT.fieldName),
-    value: truncate(`${linked}\n\`${article.id}\`${also}`, LIMIT.fieldValue),
+    name,
+    value: cut(`${linked ? `[${title}](${url})` : title}${tail}`, Math.min(LIMIT.fieldValue, Math.max(room - name.length, 120))),
   };
 }
 
@@ -99,25 +151,29 @@ export function renderSourcesForDiscord(report: SourcesReport, page: number): Di
   const pages = Math.max(1, Math.ceil(report.articles.length / SOURCES_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = report.articles.slice(current * SOURCES_PAGE_SIZE, (current + 1) * SOURCES_PAGE_SIZE);
-  const fields = shown.map(
-    (article): APIEmbedField => ({
-      name: truncate(escapeDiscord(article.title), LIMIT.fieldName),
-      value: truncate(
-        `\`${article.id}\` · ${escapeDiscord(byline(article))} · ${languageLabel(article.language)} · ${article.passages} passages${article.url ? `\n${article.url}` : ''}`,
-        LIMIT.fieldValue,
+  // Ten fields of at most 500 characters leave room for the page note: no article is dropped to fit.
+  const fields = shown.map((article): APIEmbedField => {
+    const url = safeUrl(article.url, 200);
+    return {
+      name: escapeCut(article.title, 200) || 'untitled',
+      value: cut(
+        `${codeId(article.id)} · ${escapeCut(byline(article), 200)} · ${escapeDiscord(languageLabel(article.language))} · ${article.passages} passages${url ? `\n${url}` : ''}`,
+        300,
       ),
-    }),
-  );
+    };
+  });
   const problems =
     report.problems.length > 0
       ? `\n\n**${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served:**\n${report.problems
           .slice(0, 10)
-          .map((problem) => `• \`${escapeDiscord(problem.file)}\`: ${escapeDiscord(problem.reason)}`)
+          .map((problem) => cut(`• ${codeId(problem.file)}: ${escapeCut(problem.reason, 200)}`, 200))
           .join('\n')}${report.problems.length > 10 ? `\n…and ${report.problems.length - 10} more` : ''}`
       : '';
+  const title = `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`;
+  const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   const embed: APIEmbed = {
-    title: `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`,
-    description: truncate(`Page ${current + 1} of ${pages}.${problems}`, LIMIT.embedDescription),
+    title,
+    description: cut(`Page ${current + 1} of ${pages}.${problems}`, Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - fieldsLength)),
     fields,
     color: COLORS.sources,
   };
@@ -137,17 +193,18 @@ export function renderSourcesForDiscord(report: SourcesReport, page: number): Di
 }
 
 export function renderSourceForDiscord(source: SourceDetail): DiscordReply {
-  const first = source.passages[0]?.quote ?? '';
+  const first = source.passages[0]?.quote;
+  const url = safeUrl(source.url);
   const embed: APIEmbed = {
-    title: truncate(escapeDiscord(source.title), LIMIT.embedTitle),
-    ...(source.url ? { url: source.url } : {}),
-    description: truncate(`“${escapeDiscord(first)}”`, 1500),
+    title: escapeCut(source.title, LIMIT.embedTitle) || 'untitled',
+    ...(url ? { url } : {}),
+    ...(first ? { description: `“${escapeCut(first, 1500)}”` } : {}),
     fields: [
-      { name: 'Publisher', value: escapeDiscord(source.publisher ?? 'unknown'), inline: true },
+      { name: 'Publisher', value: escapeCut(source.publisher ?? 'unknown', 200) || 'unknown', inline: true },
       { name: 'Published', value: formatPublished(source.published), inline: true },
-      { name: 'Language', value: languageLabel(source.language), inline: true },
+      { name: 'Language', value: escapeDiscord(languageLabel(source.language)), inline: true },
       { name: 'Passages', value: String(source.passages.length), inline: true },
-      { name: 'Id', value: `\`${escapeDiscord(source.id)}\``, inline: true },
+      { name: 'Id', value: codeId(source.id), inline: true },
     ],
     color: COLORS.sources,
   };
@@ -156,7 +213,7 @@ export function renderSourceForDiscord(source: SourceDetail): DiscordReply {
 
 /** A short message for the asker alone: errors, cooldowns, bad input. */
 export function notice(text: string): DiscordReply {
-  return reply([], [], escapeDiscord(text));
+  return { ...reply([], [], escapeCut(text, LIMIT.content)), flags: MessageFlags.Ephemeral };
 }
 
 /**
@@ -166,15 +223,15 @@ export function notice(text: string): DiscordReply {
 export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.slice(0, LIMIT.embedsPerMessage).map((embed) => ({
     ...embed,
-    ...(embed.title !== undefined ? { title: truncate(embed.title, LIMIT.embedTitle) } : {}),
-    ...(embed.description !== undefined ? { description: truncate(embed.description, LIMIT.embedDescription) } : {}),
-    ...(embed.footer ? { footer: { ...embed.footer, text: truncate(embed.footer.text, LIMIT.footerText) } } : {}),
+    ...(embed.title !== undefined ? { title: cut(embed.title, LIMIT.embedTitle) } : {}),
+    ...(embed.description !== undefined ? { description: cut(embed.description, LIMIT.embedDescription) } : {}),
+    ...(embed.footer ? { footer: { ...embed.footer, text: cut(embed.footer.text, LIMIT.footerText) } } : {}),
     ...(embed.fields
       ? {
           fields: embed.fields.slice(0, LIMIT.embedFields).map((field) => ({
             ...field,
-            name: truncate(field.name, LIMIT.fieldName) || '\u200b',
-            value: truncate(field.value, LIMIT.fieldValue) || '\u200b',
+            name: cut(field.name, LIMIT.fieldName) || '\u200b',
+            value: cut(field.value, LIMIT.fieldValue) || '\u200b',
           })),
         }
       : {}),
@@ -188,7 +245,7 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
     }
     if (over > 0 && embed.description) {
       const keep = Math.max(0, embed.description.length - over - 1);
-      const shorter = keep > 0 ? truncate(embed.description, keep) : '';
+      const shorter = keep > 0 ? cut(embed.description, keep) : '';
       over -= embed.description.length - shorter.length;
       embed.description = shorter || undefined;
     }

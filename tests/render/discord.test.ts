@@ -1,0 +1,363 @@
+import fc from 'fast-check';
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerPassage, ArticleRef, SourceDetail, SourcesReport } from '../../src/engine/types.js';
+import {
+  embedLength,
+  notice,
+  questionFromFooter,
+  renderAnswerForDiscord,
+  renderSourceForDiscord,
+  renderSourcesForDiscord,
+  type DiscordReply,
+} from '../../src/render/discord.js';
+import { escapeDiscord } from '../../src/render/discordText.js';
+
+// Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
+const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  customId: 100,
+  label: 80,
+};
+
+/** Text a hostile or careless user (or article) may contain: mentions, markdown, code fences, emoji, long runs. */
+const nasty = fc.oneof(
+  fc.constantFrom(
+    '@everyone',
+    '@here',
+    '@EVERYONE',
+    '<@123456789012345678>',
+    '<@!123456789012345678>',
+    '<@&123456789012345678>',
+    '<#123456789012345678>',
+    '</ask:1234567890>',
+    '<t:1700000000:R>',
+    '```js\nalert(1)\n```',
+    '`code`',
+    '**bold**',
+    '__under__',
+    '~~strike~~',
+    '||spoiler||',
+    '# heading',
+    '\n- item',
+    '\n1. item',
+    '> quote',
+    '[click](https://evil.example)',
+    '\\',
+    '\\<@1>',
+    '👍🏽',
+    '🇳🇴',
+    'é',
+    '\u200b',
+    '\n\n',
+    '*',
+    '_',
+    '<',
+    '@',
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
+/** Text from files and from Discord is well-formed UTF-16: drop the lone surrogates that slicing makes. */
+const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+const text = (maxParts: number) => fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
+const longText = fc.oneof(
+  text(30),
+  fc
+    .tuple(nasty, fc.integer({ min: 1, max: 10_000 }))
+    .map(([part, length]) => wellFormed(part.repeat(Math.ceil(length / Math.max(1, part.length))).slice(0, length))),
+  fc.constantFrom('*'.repeat(10_000), '<@1>'.repeat(2500), '@everyone '.repeat(1000), 'word '.repeat(2000), '👍🏽'.repeat(2500)),
+);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+const id = fc.oneof(fc.stringMatching(/^\d{3}_[0-9a-f]{16}$/), text(4).filter((s) => s.length > 0));
+const url = maybe(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('https://x.example/<@1>/(a)', 'https://x.example/@everyone')));
+
+const article: fc.Arbitrary<ArticleRef> = fc.record({
+  id,
+  title: fc.oneof(text(6), longText),
+  publisher: maybe(fc.oneof(text(3), longText)),
+  url,
+  published: maybe(fc.constantFrom('2024-10-05', '2024-10-05T08:00:00Z')),
+  language: maybe(fc.constantFrom('en', 'nb', 'ko')),
+});
+
+/** Highlights at valid offsets: sorted, inside the quote, not overlapping. */
+const passage = (rank: number): fc.Arbitrary<AnswerPassage> =>
+  longText.chain((quote) =>
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: quote.length }), { maxLength: 8 })
+      // Valid offsets fall between characters, never inside an emoji's surrogate pair.
+      .map((cuts) => cuts.filter((at) => !/[\uD800-\uDBFF]/.test(quote[at - 1] ?? '')).sort((a, b) => a - b))
+      .chain((cuts) =>
+        fc.record({
+          rank: fc.constant(rank),
+          score: fc.double({ min: 0, max: 100, noNaN: true }),
+          quote: fc.constant(quote),
+          start: fc.constant(0),
+          end: fc.constant(quote.length),
+          highlights: fc.constant(
+            cuts.flatMap((start, i) => (i % 2 === 0 && cuts[i + 1] !== undefined && cuts[i + 1]! > start ? [{ start, end: cuts[i + 1]! }] : [])),
+          ),
+          article,
+          alsoReportedBy: fc.array(id, { maxLength: 12 }),
+        }),
+      ),
+  );
+
+const answer: fc.Arbitrary<Answer> = fc
+  .record({
+    question: fc.oneof(text(10), longText),
+    status: fc.constantFrom('answered', 'no-answer', 'invalid-question' as const),
+    message: fc.option(fc.oneof(text(8), longText), { nil: undefined }),
+    suggestions: fc.array(text(2), { maxLength: 8 }),
+    count: fc.integer({ min: 0, max: 10 }),
+  })
+  .chain(({ count, status, message, ...rest }) =>
+    fc.tuple(...Array.from({ length: status === 'answered' ? count : 0 }, (_, i) => passage(i + 1))).map((passages) => ({
+      ...rest,
+      status,
+      noAnswer: status !== 'answered',
+      ...(message !== undefined ? { message } : {}),
+      passages,
+    })),
+  );
+
+/** Every piece of text Discord shows from a reply. */
+function shownTexts(reply: DiscordReply): string[] {
+  return [
+    reply.content ?? '',
+    ...reply.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      embed.author?.name ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ]),
+    ...reply.components.flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : ''))),
+  ];
+}
+
+/** A `<` or `@everyone`/`@here` that Discord would read as a mention: not preceded by an odd run of backslashes. */
+function unescapedMentions(shown: string): string[] {
+  const found: string[] = [];
+  for (const match of shown.matchAll(/<[@#/:t]|@(everyone|here)/gi)) {
+    let backslashes = 0;
+    while (shown[match.index - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) found.push(match[0]);
+  }
+  return found;
+}
+
+function expectWithinLimits(reply: DiscordReply): void {
+  expect(reply.allowedMentions).toEqual({ parse: [] });
+  if (reply.content !== undefined) expect(reply.content.length).toBeLessThanOrEqual(LIMITS.content);
+  expect(reply.embeds.length).toBeLessThanOrEqual(10);
+  let total = 0;
+  for (const embed of reply.embeds) {
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeGreaterThan(0);
+      expect(field.value.length).toBeGreaterThan(0);
+      expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    }
+    if (embed.footer) expect(embed.footer.text.length).toBeGreaterThan(0);
+    if (embed.url !== undefined) expect(() => new URL(embed.url!)).not.toThrow();
+    total += embedLength(embed);
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.total);
+  for (const row of reply.components) {
+    for (const button of row.components) {
+      if ('custom_id' in button) expect(button.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+      if ('label' in button) expect(button.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.label);
+    }
+  }
+  for (const shown of shownTexts(reply)) {
+    expect(unescapedMentions(shown), shown.slice(0, 200)).toEqual([]);
+    // A cut inside an emoji would leave half a surrogate pair: Discord shows it as garbage.
+    expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  }
+}
+
+const RUNS = { numRuns: Number(process.env.RUNS ?? 100) };
+
+describe('renderAnswerForDiscord, for any answer', () => {
+  it('GIVEN any answer THEN the reply is within every Discord limit and cannot mention anyone', () => {
+    fc.assert(
+      fc.property(answer, fc.integer({ min: 0, max: 100_000 }), (a, articles) => {
+        expectWithinLimits(renderAnswerForDiscord(a, { articles }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any answered question THEN every quote keeps its numbered citation', () => {
+    fc.assert(
+      fc.property(answer, (a) => {
+        const [embed] = renderAnswerForDiscord(a, { articles: 5 }).embeds as [APIEmbed];
+        if (a.noAnswer || a.passages.length === 0) return;
+        expect(embed.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(a.passages.map((p) => String(p.rank)));
+        for (const p of a.passages) expect(embed.description).toContain(`**[${p.rank}]**`);
+      }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any question THEN the "More passages" button can read it back from the footer', () => {
+    fc.assert(
+      fc.property(answer, (a) => {
+        const [embed] = renderAnswerForDiscord(a, { articles: 5 }).embeds as [APIEmbed];
+        if (a.question.length <= 500) expect(questionFromFooter(embed.footer?.text)).toBe(a.question);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', () => {
+  const summary = article.chain((ref) => fc.record({ passages: fc.nat(500) }).map(({ passages }) => ({ ...ref, passages })));
+  const report: fc.Arbitrary<SourcesReport> = fc.record({
+    articles: fc.array(summary, { maxLength: 40 }),
+    problems: fc.array(fc.record({ file: fc.oneof(text(3), longText), reason: fc.oneof(text(5), longText) }), { maxLength: 15 }),
+  });
+
+  it('GIVEN any list of articles and problems THEN every page is within the limits and pages with buttons', () => {
+    fc.assert(
+      fc.property(report, fc.integer({ min: -3, max: 6 }), (r, page) => {
+        const reply = renderSourcesForDiscord(r, page);
+        expectWithinLimits(reply);
+        const pages = Math.max(1, Math.ceil(r.articles.length / 10));
+        expect(reply.components.length).toBe(pages > 1 ? 1 : 0);
+        expect(reply.embeds[0]!.fields!.length).toBe(Math.min(10, r.articles.length - Math.min(Math.max(0, page), pages - 1) * 10));
+      }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any article THEN its detail is within the limits', () => {
+    const detail: fc.Arbitrary<SourceDetail> = article.chain((ref) =>
+      fc.record({
+        file: text(3),
+        provenance: fc.constant({}),
+        passages: fc.array(longText, { maxLength: 3 }).map((quotes) => quotes.map((quote, index) => ({ index, start: 0, end: quote.length, quote }))),
+      }).map((rest) => ({ ...ref, ...rest })),
+    );
+    fc.assert(
+      fc.property(detail, (d) => expectWithinLimits(renderSourceForDiscord(d))),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any text THEN a notice is within the limits, for the asker alone', () => {
+    fc.assert(
+      fc.property(longText, (t) => {
+        const reply = notice(t);
+        expectWithinLimits(reply);
+        expect(reply.flags).toBe(64);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('escapeDiscord', () => {
+  it('GIVEN mentions and markdown THEN they show as typed', () => {
+    expect(escapeDiscord('@everyone <@&123> **x** [a](https://b)')).toBe('@\u200beveryone \\<@&123> \\*\\*x\\*\\* \\[a\\](https://b)');
+  });
+
+  it('GIVEN a backslash before a mention THEN the backslash itself is escaped and the mention still is', () => {
+    expect(escapeDiscord('\\<@1>')).toBe('\\\\\\<@1>');
+    expect(unescapedMentions(escapeDiscord('\\<@1>'))).toEqual([]);
+  });
+});
+
+describe('exact payloads of small answers', () => {
+  const ytn: ArticleRef = { id: '000_76f2eabdc61f15ff', title: 'Six officers killed', publisher: 'YTN', url: 'https://www.ytn.co.kr/a', published: '2024-10-05', language: 'en' };
+  const rbc: ArticleRef = { id: '002_e6e5478af83b0f24', title: 'Troops face losses', publisher: 'newsukraine.rbc.ua', url: null, published: null, language: 'en' };
+
+  it('GIVEN one cited passage THEN one embed: the quote with the asked word in bold, its source, no button', () => {
+    const reply = renderAnswerForDiscord(
+      {
+        question: 'how many killed',
+        status: 'answered',
+        noAnswer: false,
+        suggestions: [],
+        passages: [
+          { rank: 1, score: 1, quote: 'Six officers were killed.', start: 0, end: 25, highlights: [{ start: 18, end: 24 }], article: ytn, alsoReportedBy: ['001_10382fba07225c82'] },
+        ],
+      },
+      { articles: 5 },
+    );
+    expect(reply).toStrictEqual({
+      embeds: [
+        {
+          title: 'how many killed',
+          description: '**[1]** “Six officers were **killed**.”',
+          fields: [
+            {
+              name: '[1] YTN, 2024-10-05',
+              value: '[Six officers killed](https://www.ytn.co.kr/a)\n`000_76f2eabdc61f15ff`\nAlso reported by: `001_10382fba07225c82`',
+            },
+          ],
+          color: 0x2b6cb0,
+          footer: { text: 'Crosscheck · 5 articles · asked: how many killed' },
+        },
+      ],
+      components: [],
+      allowedMentions: { parse: [] },
+    });
+  });
+
+  it('GIVEN a full answer of three THEN a "More passages" button asks for six', () => {
+    const passages = [1, 2, 3].map((rank): AnswerPassage => ({ rank, score: 1, quote: `Quote ${rank}.`, start: 0, end: 8, highlights: [], article: rbc, alsoReportedBy: [] }));
+    const reply = renderAnswerForDiscord({ question: 'how many killed', status: 'answered', noAnswer: false, suggestions: [], passages }, { articles: 5 });
+    expect(reply.components).toStrictEqual([
+      { type: 1, components: [{ type: 2, style: 2, label: 'More passages', custom_id: 'ask:more:6' }] },
+    ]);
+    expect(reply.embeds[0]!.fields!.map((field) => field.name)).toStrictEqual([
+      '[1] newsukraine.rbc.ua, date unknown',
+      '[2] newsukraine.rbc.ua, date unknown',
+      '[3] newsukraine.rbc.ua, date unknown',
+    ]);
+  });
+
+  it('GIVEN fewer passages than asked for THEN there is no "More passages" button: there are no more', () => {
+    const passages = [1, 2, 3].map((rank): AnswerPassage => ({ rank, score: 1, quote: `Quote ${rank}.`, start: 0, end: 8, highlights: [], article: rbc, alsoReportedBy: [] }));
+    const reply = renderAnswerForDiscord({ question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages }, { articles: 5, limit: 6 });
+    expect(reply.components).toStrictEqual([]);
+  });
+
+  it('GIVEN no answer THEN the reason and the suggestions, grey, with the question escaped', () => {
+    const reply = renderAnswerForDiscord(
+      { question: '@here drones', status: 'no-answer', noAnswer: true, message: 'No passage answers "@here drones".', suggestions: ['troops'], passages: [] },
+      { articles: 5 },
+    );
+    expect(reply).toStrictEqual({
+      embeds: [
+        {
+          title: '@\u200bhere drones',
+          description: 'No passage answers "@\u200bhere drones".\n\nTry asking about: troops',
+          color: 0x718096,
+          footer: { text: 'Crosscheck · 5 articles · asked: @\u200bhere drones' },
+        },
+      ],
+      components: [],
+      allowedMentions: { parse: [] },
+    });
+    expect(questionFromFooter(reply.embeds[0]!.footer!.text)).toBe('@here drones');
+  });
+
+  it('GIVEN a notice THEN plain content, ephemeral, pinging no one', () => {
+    expect(notice('You can ask again in 5 s.')).toStrictEqual({ content: 'You can ask again in 5 s.', embeds: [], components: [], allowedMentions: { parse: [] }, flags: 64 });
+  });
+});
