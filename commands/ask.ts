@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
 import { notice, renderAnswerForDiscord } from '../src/render/discord.js';
 import { replyWhenReady } from '../src/bot/respond.js';
 import type { Command } from './command.js';
@@ -18,7 +18,7 @@ export const ask = {
   async execute(interaction, context) {
     const wait = context.askCooldown.take(interaction.user.id);
     if (wait > 0) {
-      await interaction.reply({ ...notice(`You can ask again in ${wait.toFixed(1)} s.`), flags: 'Ephemeral' });
+      await interaction.reply(notice(`You can ask again in ${Math.ceil(wait)} s.`));
       return;
     }
     const question = interaction.options.getString('question', true);
@@ -26,12 +26,12 @@ export const ask = {
     const visible = interaction.options.getBoolean('public') ?? true;
     await replyWhenReady(
       interaction,
-      () => {
+      async () => {
         const engine = context.engine();
-        const answer = engine.ask(question, limit ? { limit } : {});
-        // A question that cannot be asked is the asker's business, not the channel's.
+        const answer = await engine.ask(question, limit ? { limit } : {});
+        // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
-        return renderAnswerForDiscord(answer, { articles: engine.corpus.articles.length });
+        return renderAnswerForDiscord(answer, { articles: engine.corpus.articles.length, limit: limit ?? DEFAULT_LIMIT });
       },
       { ephemeral: !visible, deferAfterMs: context.deferAfterMs },
     );

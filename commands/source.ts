@@ -15,7 +15,7 @@ export const source = {
     const id = interaction.options.getString('id', true);
     const found = context.engine().source(id);
     if (!found) {
-      await interaction.reply({ ...notice(`No article "${truncate(id, 100)}". Use /sources to list them.`), flags: 'Ephemeral' });
+      await interaction.reply(notice(`No article "${truncate(id, 100)}". Use /sources to list them.`));
       return;
     }
     await interaction.reply(renderSourceForDiscord(found));

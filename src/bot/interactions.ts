@@ -1,4 +1,4 @@
-import { MessageFlags, type BaseInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import type { BaseInteraction, ButtonInteraction, Interaction } from 'discord.js';
 import { findCommand } from '../../commands/index.js';
 import { BUTTON, notice, questionFromFooter, renderAnswerForDiscord, renderSourcesForDiscord } from '../render/discord.js';
 import type { BotContext } from './context.js';
@@ -20,7 +20,7 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     if (interaction.isChatInputCommand()) {
       const command = findCommand(interaction.commandName);
       if (!command) {
-        await interaction.reply({ ...notice(`Unknown command /${interaction.commandName}.`), flags: MessageFlags.Ephemeral });
+        await interaction.reply(notice(`Unknown command /${interaction.commandName}.`));
         return;
       }
       await command.execute(interaction, { ...context, log });
@@ -40,33 +40,39 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
   const id = interaction.customId;
   if (id.startsWith(BUTTON.sourcesPage)) {
     const page = Number(id.slice(BUTTON.sourcesPage.length));
-    await interaction.update(renderSourcesForDiscord(context.engine().sources(), Number.isInteger(page) ? page : 0));
+    await updateWhenReady(interaction, () => renderSourcesForDiscord(context.engine().sources(), Number.isInteger(page) ? page : 0), {
+      deferAfterMs: context.deferAfterMs,
+    });
     return;
   }
   if (id.startsWith(`${BUTTON.morePassages}:`)) {
     const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
     const limit = Number(id.split(':')[2]);
     if (!question) {
-      await interaction.reply({ ...notice('This answer is too old to extend; ask again with /ask.'), flags: MessageFlags.Ephemeral });
+      await interaction.reply(notice('This answer is too old to extend; ask again with /ask.'));
       return;
     }
     await updateWhenReady(
       interaction,
-      () => {
+      async () => {
         const engine = context.engine();
-        return renderAnswerForDiscord(engine.ask(question, { limit }), { articles: engine.corpus.articles.length });
+        return renderAnswerForDiscord(await engine.ask(question, { limit }), { articles: engine.corpus.articles.length, limit });
       },
       { deferAfterMs: context.deferAfterMs },
     );
     return;
   }
-  await interaction.reply({ ...notice('That button no longer does anything; ask again with /ask.'), flags: MessageFlags.Ephemeral });
+  await interaction.reply(notice('That button no longer does anything; ask again with /ask.'));
 }
 
 async function tellUser(interaction: BaseInteraction, log: BotContext['log']): Promise<void> {
   if (!interaction.isRepliable()) return;
-  const message = { ...notice('Something went wrong while answering. It has been logged; please try again.'), flags: MessageFlags.Ephemeral as const };
+  const message = notice('Something went wrong while answering. It has been logged; please try again.');
   try {
+    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied && !interaction.ephemeral) {
+      // The public "thinking…" message would otherwise turn into a public error: replace it with a private one.
+      await interaction.deleteReply();
+    }
     if (interaction.deferred || interaction.replied) await interaction.followUp(message);
     else await interaction.reply(message);
   } catch (error) {

@@ -13,34 +13,52 @@ async function readyWithin(pending: Promise<DiscordReply>, ms: number): Promise<
   }
 }
 
+/** A reply without its flags, for edits: an edit cannot change who sees a message. */
+function withoutFlags({ flags: _flags, ...message }: DiscordReply): Omit<DiscordReply, 'flags'> {
+  return message;
+}
+
+const isPrivate = (message: DiscordReply) => message.flags === MessageFlags.Ephemeral;
+
 /**
  * Sends a reply that is being worked out: at once if it is ready within `deferAfterMs`, otherwise
  * the reply is deferred first ("Crosscheck is thinking…") so Discord's 3-second deadline is never missed.
+ * A notice (ephemeral) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
   interaction: ChatInputCommandInteraction,
   work: Work,
   { ephemeral, deferAfterMs }: { ephemeral: boolean; deferAfterMs: number },
 ): Promise<void> {
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
   const pending = Promise.resolve().then(work);
   const early = await readyWithin(pending, deferAfterMs);
   if (early) {
-    await interaction.reply({ ...early, ...flags });
+    await interaction.reply(ephemeral ? { ...early, flags: MessageFlags.Ephemeral } : early);
     return;
   }
-  await interaction.deferReply(flags);
-  await interaction.editReply(await pending);
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const late = await pending;
+  if (isPrivate(late) && !ephemeral) {
+    // A public "thinking…" message cannot be made private: replace it with one for the asker alone.
+    await interaction.deleteReply();
+    await interaction.followUp(late);
+    return;
+  }
+  await interaction.editReply(withoutFlags(late));
 }
 
-/** Replaces the message a button sits on, deferring the update the same way when the work is slow. */
+/**
+ * Replaces the message a button sits on, deferring the update the same way when the work is slow.
+ * A notice goes to the clicker alone and leaves the message as it was.
+ */
 export async function updateWhenReady(interaction: ButtonInteraction, work: Work, { deferAfterMs }: { deferAfterMs: number }): Promise<void> {
   const pending = Promise.resolve().then(work);
   const early = await readyWithin(pending, deferAfterMs);
   if (early) {
-    await interaction.update(early);
+    await (isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)));
     return;
   }
   await interaction.deferUpdate();
-  await interaction.editReply(await pending);
+  const late = await pending;
+  await (isPrivate(late) ? interaction.followUp(late) : interaction.editReply(withoutFlags(late)));
 }

@@ -1,29 +1,43 @@
-import { Events } from 'discord.js';
+import { once } from 'node:events';
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
 import { Engine } from '../engine/engine.js';
 import { createLogger } from '../log.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
-import type { BotContext } from './context.js';
+import type { BotContext, BotEngine } from './context.js';
 import { handleInteraction } from './interactions.js';
 
 /** Discord allows 3 s for the first response; answers slower than this are deferred first. */
 export const DEFER_AFTER_MS = 1500;
 
-/** Runs the bot until SIGINT or SIGTERM. Resolves with the process exit code. */
-export async function runBot(env: Env): Promise<number> {
-  const log = createLogger(env.LOG_LEVEL);
-  let engine: Engine;
-  try {
-    engine = await Engine.load(env.CORPUS_DIR);
-  } catch (error) {
-    if (error instanceof CorpusUnreadableError) {
-      log.fatal(error.message);
-      return 1;
-    }
-    throw error;
-  }
+export interface StartBotOptions {
+  env: Env;
+  /** The engine to serve; loaded from `env.CORPUS_DIR` when omitted. */
+  engine?: BotEngine;
+  /** Where logs go; a logger on stderr at `env.LOG_LEVEL` when omitted. */
+  log?: Logger;
+  deferAfterMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  context: BotContext;
+  /** Resolves once discord.js is ready (the guilds have arrived). */
+  ready: Promise<void>;
+  /** Closes the gateway connection. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Loads the engine (unless given one), connects to Discord and answers interactions until stopped.
+ * Throws `CorpusUnreadableError` if the corpus folder cannot be read, and discord.js' error if the
+ * login fails (the client is destroyed first).
+ */
+export async function startBot({ env, engine: given, log = createLogger(env.LOG_LEVEL), deferAfterMs = DEFER_AFTER_MS }: StartBotOptions): Promise<RunningBot> {
+  const engine = given ?? (await Engine.load(env.CORPUS_DIR));
   log.info({ articles: engine.corpus.articles.length, passages: engine.index.size, problems: engine.corpus.problems }, engine.summary());
 
   const client = createClient(env);
@@ -31,29 +45,47 @@ export async function runBot(env: Env): Promise<number> {
     engine: () => engine,
     log,
     askCooldown: new Cooldown(env.ASK_COOLDOWN_SECONDS),
-    deferAfterMs: DEFER_AFTER_MS,
+    deferAfterMs,
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context));
-  client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
-
-  const stopped = new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      void client.destroy().finally(() => resolve(0));
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+  // Registered before login, so that a fast READY is not missed.
+  const ready = once(client, Events.ClientReady).then(() => {
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   });
+  ready.catch(() => undefined);
 
   try {
     await client.login(env.DISCORD_TOKEN);
   } catch (error) {
-    log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');
     await client.destroy();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  return { client, context, ready, stop: () => (stopped ??= client.destroy()) };
+}
+
+/** Runs the bot until SIGINT or SIGTERM. Resolves with the process exit code. */
+export async function runBot(env: Env): Promise<number> {
+  const log = createLogger(env.LOG_LEVEL);
+  // Listen for signals from the start: a signal during login still shuts down cleanly.
+  let signalled: (signal: string) => void = () => undefined;
+  const signal = new Promise<string>((resolve) => (signalled = resolve));
+  const onSignal = (name: string) => () => signalled(name);
+  process.once('SIGINT', onSignal('SIGINT'));
+  process.once('SIGTERM', onSignal('SIGTERM'));
+
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ env, log });
+  } catch (error) {
+    if (error instanceof CorpusUnreadableError) log.fatal(error.message);
+    else log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');
     return 1;
   }
-  return stopped;
+  log.info({ signal: await signal }, 'shutting down');
+  await bot.stop();
+  return 0;
 }

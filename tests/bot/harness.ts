@@ -1,0 +1,119 @@
+/**
+ * Runs the real bot (startBot: real discord.js client, real handlers) against the fake Discord
+ * server, with logs captured in memory. Each test starts its own server and bot; `stopAll` ends them.
+ */
+import { Writable } from 'node:stream';
+import { REST, Routes, type APIEmbed, type APIMessage } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import type { BotEngine } from '../../src/bot/context.js';
+import { startBot, type RunningBot } from '../../src/bot/run.js';
+import { readEnv } from '../../src/config/env.js';
+import { Engine } from '../../src/engine/engine.js';
+import { createLogger } from '../../src/log.js';
+import { SEED_CORPUS } from '../helpers.js';
+import { startFakeDiscord, type ChatInputOptions, type FakeDiscordServer, type FakeInteraction } from '../support/fake-discord.js';
+
+export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';
+
+/** One JSON log line as pino writes it. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface TestBot extends RunningBot {
+  logs: LogLine[];
+}
+
+let seedEngine: Promise<Engine> | undefined;
+/** The seed corpus, indexed once per test file. */
+export function seed(): Promise<Engine> {
+  return (seedEngine ??= Engine.load(SEED_CORPUS));
+}
+
+const running: { bots: RunningBot[]; servers: FakeDiscordServer[] } = { bots: [], servers: [] };
+
+export async function startServer(): Promise<FakeDiscordServer> {
+  // A short heartbeat keeps reconnect tests fast; everything else is event-driven.
+  const server = await startFakeDiscord({ heartbeatIntervalMs: 250 });
+  running.servers.push(server);
+  // Register the real command definitions, so built interactions carry their ids and option types.
+  const rest = new REST({ api: server.apiBase }).setToken(TOKEN);
+  await rest.put(Routes.applicationGuildCommands(server.applicationId, server.guild.id), { body: commands.map((command) => command.data) });
+  return server;
+}
+
+export async function startTestBot(
+  server: FakeDiscordServer,
+  { engine, env = {}, deferAfterMs }: { engine?: BotEngine; env?: Record<string, string>; deferAfterMs?: number } = {},
+): Promise<TestBot> {
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const config = readEnv(
+    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, ASK_COOLDOWN_SECONDS: '0', ...env },
+    { dotenv: false },
+  );
+  const bot = await startBot({
+    env: config,
+    engine: engine ?? (await seed()),
+    log: createLogger('debug', sink),
+    ...(deferAfterMs !== undefined ? { deferAfterMs } : {}),
+  });
+  running.bots.push(bot);
+  await bot.ready;
+  return Object.assign(bot, { logs });
+}
+
+/** For afterEach: destroys every client, then closes every server. */
+export async function stopAll(): Promise<void> {
+  const { bots, servers } = running;
+  running.bots = [];
+  running.servers = [];
+  await Promise.all(bots.map((bot) => bot.stop()));
+  await Promise.all(servers.map((server) => server.close()));
+}
+
+/** Sends a slash command and waits for the bot's first response to it. */
+export async function command(server: FakeDiscordServer, options: ChatInputOptions) {
+  const interaction = await server.sendInteraction(server.buildChatInput(options));
+  return { interaction, callback: await interaction.waitForCallback() };
+}
+
+/** The single embed of a callback or message. */
+type Sent = { data?: Record<string, unknown> } | APIMessage | null | undefined;
+
+/** A callback's data, or a stored message: what the bot sent. */
+function body(source: Sent): Record<string, unknown> {
+  if (!source) return {};
+  return 'id' in source ? (source as unknown as Record<string, unknown>) : (source.data ?? {});
+}
+
+export function embedOf(source: Sent): APIEmbed {
+  const embeds = (body(source).embeds as APIEmbed[] | undefined) ?? [];
+  if (embeds.length !== 1) throw new Error(`expected one embed, got ${embeds.length}`);
+  return embeds[0]!;
+}
+
+/** Every text of an embed, as a user reads it. */
+export function textOf(embed: APIEmbed): string {
+  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text].join('\n');
+}
+
+/** The custom ids of the buttons on a callback or message. */
+export function buttonsOf(source: Sent): { label?: string; custom_id?: string; disabled?: boolean }[] {
+  const rows = (body(source).components ?? []) as { components: { label?: string; custom_id?: string; disabled?: boolean }[] }[];
+  return rows.flatMap((row) => row.components);
+}
+
+/** The PATCH of `@original` (an edit after a deferral) for an interaction. */
+export function originalEdit(server: FakeDiscordServer, interaction: FakeInteraction) {
+  return server.waitForRequest((request) => request.method === 'PATCH' && request.path === Routes.webhookMessage(server.applicationId, interaction.token, '@original'));
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
