@@ -49,8 +49,15 @@ export async function startBot({ env, engine: given, log = createLogger(env.LOG_
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
-  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+  // discord.js reconnects by itself after most closes; ShardDisconnect means it has given up (bad token, intents).
+  let stopping = false;
+  client.on(Events.ShardReconnecting, (shard) => {
+    // discord.js reports its own closing on stop as a reconnect; that is no news.
+    if (!stopping) log.warn({ shard }, 'gateway connection lost; reconnecting');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardError, (error, shard) => log.error({ err: error, shard }, 'gateway error'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.fatal({ code: event.code, shard }, 'gateway closed for good: no more commands will arrive'));
   // Registered before login, so that a fast READY is not missed.
   const ready = once(client, Events.ClientReady).then(() => {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
@@ -64,7 +71,11 @@ export async function startBot({ env, engine: given, log = createLogger(env.LOG_
     throw error;
   }
   let stopped: Promise<void> | undefined;
-  return { client, context, ready, stop: () => (stopped ??= client.destroy()) };
+  const stop = () => {
+    stopping = true;
+    return (stopped ??= client.destroy());
+  };
+  return { client, context, ready, stop };
 }
 
 /** Runs the bot until SIGINT or SIGTERM. Resolves with the process exit code. */
@@ -85,7 +96,10 @@ export async function runBot(env: Env): Promise<number> {
     else log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');
     return 1;
   }
-  log.info({ signal: await signal }, 'shutting down');
+  // A gateway that will not reconnect leaves a process that answers nothing: exit, so a supervisor restarts it.
+  const lost = once(bot.client, Events.ShardDisconnect).then(() => null);
+  const reason = await Promise.race([signal, lost]);
+  if (reason) log.info({ signal: reason }, 'shutting down');
   await bot.stop();
-  return 0;
+  return reason ? 0 : 1;
 }

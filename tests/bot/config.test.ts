@@ -1,0 +1,105 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EnvError, readEnv } from '../../src/config/env.js';
+import { createLogger } from '../../src/log.js';
+
+const TOKEN = 'MTA4NzY1NDMyMTA5ODc2NTQzMg.GsEcRt.secret-part_0123456789';
+const read = (env: Record<string, string>) => readEnv(env, { dotenv: false });
+
+function errorOf(env: Record<string, string>): EnvError {
+  try {
+    read(env);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error('readEnv accepted the environment');
+}
+
+describe('readEnv', () => {
+  it('GIVEN nothing set THEN the defaults: no token (the offline console), corpus/, info, 3 s cooldown', () => {
+    expect(read({})).toEqual({ CORPUS_DIR: 'corpus', LOG_LEVEL: 'info', ASK_COOLDOWN_SECONDS: 3 });
+  });
+
+  it('GIVEN empty or blank values (as `KEY=` in .env) THEN they count as unset', () => {
+    expect(
+      read({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: ' ', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', CORPUS_DIR: '', LOG_LEVEL: '', ASK_COOLDOWN_SECONDS: '' }),
+    ).toEqual({ CORPUS_DIR: 'corpus', LOG_LEVEL: 'info', ASK_COOLDOWN_SECONDS: 3 });
+  });
+
+  it('GIVEN good values THEN they are read, trimmed and typed', () => {
+    expect(
+      read({
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_CLIENT_ID: '123456789012345678',
+        DISCORD_GUILD_ID: '876543210987654321',
+        DISCORD_API_URL: 'http://127.0.0.1:5000/api',
+        CORPUS_DIR: 'articles',
+        LOG_LEVEL: 'debug',
+        ASK_COOLDOWN_SECONDS: '30',
+      }),
+    ).toEqual({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '876543210987654321',
+      DISCORD_API_URL: 'http://127.0.0.1:5000/api',
+      CORPUS_DIR: 'articles',
+      LOG_LEVEL: 'debug',
+      ASK_COOLDOWN_SECONDS: 30,
+    });
+  });
+
+  it('GIVEN a malformed token THEN an EnvError names DISCORD_TOKEN and where to get one, and does not echo it', () => {
+    const error = errorOf({ DISCORD_TOKEN: 'my secret token!' });
+    expect(error.message).toContain('DISCORD_TOKEN does not look like a bot token');
+    expect(error.message).toContain('developer portal → your application → Bot → Reset Token');
+    expect(error.message).not.toContain('my secret token!');
+    expect(error.message).not.toContain('secret');
+  });
+
+  it('GIVEN a non-numeric guild id THEN an EnvError names DISCORD_GUILD_ID and how to copy it, without the value', () => {
+    const error = errorOf({ DISCORD_GUILD_ID: 'crosscheck-server' });
+    expect(error.message).toMatch(/DISCORD_GUILD_ID must be a Discord id: 17 to 20 digits \(in Discord, enable Developer Mode.*Copy Server ID\)/);
+    expect(error.message).not.toContain('crosscheck-server');
+  });
+
+  it('GIVEN several bad values THEN each is named, and nothing about the good ones', () => {
+    const error = errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '12', ASK_COOLDOWN_SECONDS: 'soon', LOG_LEVEL: 'loud', DISCORD_API_URL: 'ftp://x' });
+    for (const key of ['DISCORD_CLIENT_ID', 'ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL']) expect(error.message).toContain(`- ${key} `);
+    expect(error.message).toContain('Application ID');
+    expect(error.message).not.toContain('DISCORD_TOKEN');
+    for (const value of [TOKEN, 'soon', 'loud', 'ftp://x']) expect(error.message).not.toContain(value);
+  });
+});
+
+describe('createLogger', () => {
+  function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+        done();
+      },
+    });
+    return { lines, stream };
+  }
+
+  it('GIVEN the token in a logged object THEN it is redacted wherever it sits', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+
+    log.info({ token: TOKEN, env: { DISCORD_TOKEN: TOKEN }, request: { headers: { authorization: `Bot ${TOKEN}` } } }, 'logged in');
+
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).not.toContain(TOKEN);
+    expect(lines[0]).toMatchObject({ msg: 'logged in', token: '[redacted]', env: { DISCORD_TOKEN: '[redacted]' }, request: { headers: { authorization: '[redacted]' } } });
+  });
+
+  it('GIVEN a level THEN lower levels are not written', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('warn', stream);
+    log.info('quiet');
+    log.warn('loud');
+    expect(lines.map((line) => line.msg)).toEqual(['loud']);
+  });
+});

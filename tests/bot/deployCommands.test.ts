@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord as startServer, type FakeDiscordServer } from '../support/fake-discord.js';
+import { cleanEnv, run, TSX } from './process.js';
+
+const TOKEN = 'deploy-token.abcdefghijklmnopqrstuvwxyz';
+const servers: FakeDiscordServer[] = [];
+
+async function startFakeDiscord(): Promise<FakeDiscordServer> {
+  const server = await startServer();
+  servers.push(server);
+  return server;
+}
+
+// afterAll, not afterEach: the tests run at the same time, each with its own server.
+afterAll(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const deploy = (env: Record<string, string>) => run(TSX, ['src/bot/deployCommands.ts'], cleanEnv(env));
+
+// Concurrent: each test has its own server, and most of the time is the child's start-up.
+describe.concurrent('npm run deploy-commands', () => {
+  it('GIVEN a token, the application id and a guild THEN the four commands are registered in that guild with their options', async () => {
+    const server = await startFakeDiscord();
+    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: server.guild.id, DISCORD_API_URL: server.apiBase });
+
+    expect(await child.exited).toBe(0);
+    expect(child.stdout()).toBe(`Registered 4 commands in guild ${server.guild.id}: /ask, /sources, /source, /help\n`);
+    expect(server.getCommands()).toEqual([]);
+    const stored = server.getCommands(server.guild.id);
+    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'help']);
+    const [ask, sources, source, help] = stored;
+    expect(ask!.options).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
+      expect.objectContaining({ name: 'limit', type: 4, min_value: 1, max_value: 10 }),
+      expect.objectContaining({ name: 'public', type: 5 }),
+    ]);
+    expect(ask!.options?.[1]).not.toHaveProperty('required', true);
+    expect(sources!.options ?? []).toEqual([]);
+    expect(source!.options).toEqual([expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true })]);
+    expect(help!.options ?? []).toEqual([]);
+    for (const command of stored) expect(command.description.length).toBeGreaterThan(0);
+    // The token went in the Authorization header, and nowhere near the output.
+    const put = server.requests.find((request) => request.method === 'PUT');
+    expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(child.stdout() + child.stderr()).not.toContain(TOKEN);
+  });
+
+  it('GIVEN no DISCORD_CLIENT_ID THEN exit 1 naming the variable, and nothing is registered', async () => {
+    const server = await startFakeDiscord();
+    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: server.guild.id, DISCORD_API_URL: server.apiBase });
+
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toContain('DISCORD_CLIENT_ID');
+    expect(child.stdout()).toBe('');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('GIVEN a malformed guild id THEN exit 1 saying where to get it, without echoing the token', async () => {
+    const server = await startFakeDiscord();
+    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: 'my-server', DISCORD_API_URL: server.apiBase });
+
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toMatch(/DISCORD_GUILD_ID .*Copy Server ID/);
+    expect(child.stderr()).not.toContain('my-server');
+    expect(child.stderr()).not.toContain(TOKEN);
+  });
+
+  it('GIVEN Discord refuses (the bot is not in the guild) THEN exit 1 with the reason', async () => {
+    const server = await startFakeDiscord();
+    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: server.apiBase });
+
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toMatch(/Discord refused the commands: Missing Access/);
+  });
+});
