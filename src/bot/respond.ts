@@ -3,7 +3,10 @@ import type { DiscordReply } from '../render/discord.js';
 
 type Work = () => Promise<DiscordReply> | DiscordReply;
 
-/** The work's reply if it is ready within `ms`, else null (the work goes on). */
+/**
+ * The work's reply if it is ready within `ms`, else null (the work goes on). The race also counts as
+ * handling the work's failure, so a failure after a failed deferral is not an unhandled rejection.
+ */
 async function readyWithin(pending: Promise<DiscordReply>, ms: number): Promise<DiscordReply | null> {
   let timer: NodeJS.Timeout | undefined;
   try {

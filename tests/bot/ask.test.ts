@@ -1,5 +1,5 @@
 import type { APIMessage } from 'discord.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotEngine } from '../../src/bot/context.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { SEED } from '../helpers.js';
@@ -266,6 +266,21 @@ describe('slow answers', () => {
     expect(interaction.original).toBeNull();
     expect(interaction.followups[0]).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('Something went wrong') });
     expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({ interactionId: interaction.id, err: { message: 'timed out upstream' } });
+  });
+
+  it('GIVEN the interaction expired before the bot could defer, and the answer then fails THEN both are logged and the bot lives on', async () => {
+    server = await startServer();
+    const bot = await startTestBot(server, { engine: slowEngine(300, true), deferAfterMs: 50 });
+
+    const expired = await server.sendInteraction(server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }));
+    expired.expire();
+    await vi.waitFor(() => expect(bot.logs.some((line) => line.msg === 'could not tell the user about the failure')).toBe(true));
+    await sleep(400); // the failing answer settles after the interaction is long given up
+
+    expect(expired.acknowledged).toBe(false);
+    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({ interactionId: expired.id, err: { code: 10062 } });
+    const next = await command(server, { name: 'sources' });
+    expect(next.callback.type).toBe(4);
   });
 
   it('GIVEN a slow "More passages" THEN the update is deferred, then the message is edited', async () => {
