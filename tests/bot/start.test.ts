@@ -75,6 +75,18 @@ describe.concurrent('npm start with DISCORD_TOKEN', () => {
     expectNoToken(bot);
   });
 
+  it('GIVEN a corpus folder that does not exist THEN it exits 1 saying which folder, before connecting', async () => {
+    const server = await startFakeDiscord();
+    servers.push(server);
+    const bot = run(TSX, ['src/main.ts'], cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: '/nonexistent/articles' }));
+    children.push(bot);
+
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toMatch(/"level":60.*corpus: cannot read the folder \/nonexistent\/articles/);
+    expect(server.identifyCount).toBe(0);
+    expectNoToken(bot);
+  });
+
   it('GIVEN a malformed token THEN it exits 1 naming DISCORD_TOKEN, without echoing it', async () => {
     const bot = run(TSX, ['src/main.ts'], cleanEnv({ DISCORD_TOKEN: 'not a token!', CORPUS_DIR: SEED_CORPUS }));
     children.push(bot);
