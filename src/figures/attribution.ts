@@ -18,25 +18,43 @@ export interface AttributionSpan extends Attribution {
 }
 
 const SPEECH_VERBS_EN =
-  'said|says|told|tells|informed|reported|reports|noted|notes|highlighted|confirmed|confirms|stated|states|estimated|estimates|announced|claimed|claims|added|adds|revealed|pointed out|provided|contended|contend|contends|insisted|insist|insists|warned|suggested|suggest|suggests|wrote|believes|believe|assessed|assess';
+  'said|says|told|tells|informed|reported|reports|noted|notes|highlighted|confirmed|confirms|stated|states|estimated|estimates|announced|claimed|claims|added|adds|revealed|pointed out|provided|contended|contend|contends|insisted|insist|insists|warned|suggested|suggest|suggests|wrote|believes|believe|assessed|assess|put|puts';
 /** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
-const BARE_SPEECH = /^(said|says|told|tells|informed|sa|sier|skrev|skriver)$/;
+const BARE_SPEECH = /^(said|says|told|tells|informed|estimates|estimated|sa|sier|skrev|skriver|anslår|anslo|mener|hevder|hevdet)$/;
 const REPORTS_WHAT = /^\s*(?:[^\s,.;]+\s+){0,5}?(?:that|at|estimates?|figures?|assessments?|numbers?|tally|count|anslag|tall)\b/i;
+/** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
+const PUTS_AT = /^\s+(?:[^\s,.;]+\s+){1,6}?at\b/i;
 /** "are said to", "were reported": a passive verb has no speaker before it. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being|er|ble|blir|blitt)$/i;
-const SPEECH_VERBS_NB = 'sa|sier|rapporterte|rapporterer|opplyste|opplyser|meldte|melder|skrev|skriver|uttalte|uttaler|bekreftet|bekrefter|anslår|anslo|hevdet|hevder';
+const SPEECH_VERBS_NB =
+  'sa|sier|rapporterte|rapporterer|opplyste|opplyser|meldte|melder|skrev|skriver|uttalte|uttaler|bekreftet|bekrefter|anslår|anslo|hevdet|hevder|mener|forteller|fortalte';
 /** Words between a claimant and its verb that belong to neither ("also", "further"). */
-const ADVERBS = /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|recently|previously|earlier|ogs[åa]|har|hadde)$/i;
+const ADVERBS = /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|since|recently|previously|earlier|ogs[åa]|har|hadde|nå)$/i;
 const PRONOUNS = /^(it|he|she|they|we|the report|the outlet|det|han|hun|de)$/i;
 /** Time words after an inverted Norwegian claimant: "rapporterte Sør-Koreas militær torsdag". */
 const TRAILING_TIME =
   /\s+(?:i dag|i går|i sin vurdering|i en uttalelse|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|on \w+day|in a statement|on \w+ \d+)$/i;
+/** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
+const INTERVIEW = /\s+(?:i et intervju med|i samtale med|in an interview with|speaking to|til|to)\s+(.+)$/iu;
+/** Where an inverted claimant ends: a place, a time or a medium ("… NIS på en lukket høring", "… on Telegram"). */
+const CLAIMANT_TAIL = /\s+(?:på|i|under|etter|on|in|at|during|after|late|earlier|yesterday|today)\s.*$/iu;
+/** After an inverted verb, words that do not start a claimant: ", said on Telegram" has its claimant before. */
+const NOT_A_CLAIMANT_START = /^\s*(?:on|in|at|to|that|last|this|yesterday|today|earlier|later|late|during|i|på|til|om|at|for|with|by|da|the\s+(?:report|figure))\b/iu;
 
 const MAX_CLAIMANT_WORDS = 14;
 /** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
 const NOT_A_NOUN_PHRASE = /\d|\b(?:is|are|was|were|has|have|had|will|would|could|may|might|indicates?|er|ble|har|hadde|vil)\b/i;
 /** A phrase that opens a sentence without naming anyone: "In recent developments, …". */
-const OPENING_PHRASE = /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|i|på|etter|før|samtidig|men|og)\b/i;
+const OPENING_PHRASE = /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|earlier|later|counting|i|på|etter|før|samtidig|men|og|tidligere)\b/i;
+/** An aside between commas before the verb: "A U.S. official, speaking on condition of anonymity, said". */
+const PARENTHETICAL = /^(?:\p{Ll}+ing|who|which|som|citing|speaking|ifølge|according)\b/iu;
+/** Function words that are never a claimant on their own ("with estimates suggesting…"). */
+const FUNCTION_WORD = /^(?:with|and|or|but|as|by|for|of|to|from|the|a|an|med|og|eller|men|som|av|for|til|fra)$/i;
+/** A finite verb ends an "according to" phrase: "Ifølge X har Nord-Korea sendt…". */
+const FINITE_VERB =
+  /^(?:har|hadde|er|var|ble|blir|vil|kan|skal|må|sier|sa|has|have|had|is|are|was|were|will|would|could|can|may|might|must|said|says)$/i;
+/** Qualifier words that belong to the figure after a claimant, not to the claimant. */
+const QUALIFIER_WORDS = /^(?:opptil|minst|over|rundt|omtrent|anslagsvis|cirka|ca\.?|nesten|nærmere|about|around|some|nearly|almost|over|up|at|more|as)$/i;
 
 /** Every attribution in a sentence, in order. */
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
@@ -44,21 +62,25 @@ export function findAttributions(sentence: string, language: string): Attributio
   const add = (claimant: string, channel: string | null, start: number, end: number) => {
     const cleaned = tidy(claimant);
     // A claimant is a name or a noun phrase: never a figure ("at least 100 soldiers confirmed dead").
-    if (!cleaned || /\d/.test(cleaned) || cleaned.split(/\s+/).length > MAX_CLAIMANT_WORDS) return;
+    if (!cleaned || /\d/.test(cleaned) || FUNCTION_WORD.test(cleaned) || cleaned.split(/\s+/).length > MAX_CLAIMANT_WORDS) return;
     spans.push({ claimant: cleaned, channel: channel ? tidy(channel) : null, start, end, pronoun: PRONOUNS.test(cleaned) });
   };
 
-  // "according to (information from) X" / "ifølge X": the source follows.
-  for (const match of sentence.matchAll(/\b(?:according to|ifølge|citing)\s+(?:information from\s+|the information from\s+)?([^,.;:()\]]+)/giu)) {
-    add(match[1]!, null, match.index, match.index + match[0].length);
+  // "according to (information from) X" / "ifølge X": the source follows, up to a clause break, a
+  // figure or a finite verb; "U.S., South Korean and Ukrainian assessments" is one source.
+  for (const match of sentence.matchAll(/\b(according to|ifølge|citing)\s+(?:(?:the\s+)?information from\s+)?/giu)) {
+    const from = match.index + match[0].length;
+    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index));
+    if (claimant) add(claimant, null, match.index, from + claimant.length);
   }
 
   // A broadcast caption: "[Name / Title (context): what they said]".
   const caption = /^\[([^/\]:]+?)\s*\/[^\]:]*:/u.exec(sentence);
   if (caption) add(caption[1]!, null, 0, caption[0].length);
 
-  // "X said/told Y that…" (case-sensitive: a capital "Reports" opening a sentence is a noun): the claimant is the noun phrase before the verb, back to the start of the
-  // sentence or the last clause break, keeping an appositive ("Kovalenko, the head of …, highlighted").
+  // "X said/told Y that…" (case-sensitive: a capital "Reports" opening a sentence is a noun): the
+  // claimant is the noun phrase before the verb, keeping an appositive ("Kovalenko, the head of …,
+  // highlighted"); or, inverted, the noun phrase after it (", said Seoul.", ", sier sjefen for …").
   const verbs = language.startsWith('n') ? `${SPEECH_VERBS_EN}|${SPEECH_VERBS_NB}` : SPEECH_VERBS_EN;
   const speech = new RegExp(`\\b(${verbs})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`, 'gu');
   for (const match of sentence.matchAll(speech)) {
@@ -66,42 +88,102 @@ export function findAttributions(sentence: string, language: string): Attributio
     const verb = match[1]!.toLowerCase();
     const recipient = ['told', 'tells', 'informed'].includes(verb) ? (match[2] ?? null) : null;
     const rest = sentence.slice(match.index + match[0].length);
+    const afterVerb = sentence.slice(match.index + match[1]!.length);
     const reportsAClause = /^\s*(?:that|at)\b/i.test(rest);
     if (before.length === 0 || PASSIVE.test(before)) continue;
-    if (/,\s*["”']?$/.test(before) && !reportsAClause) {
-      // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag".
-      const after = /^\s*([^,.;:]+)/u.exec(sentence.slice(match.index + match[1]!.length));
-      if (after) add(after[1]!.replace(TRAILING_TIME, ''), null, match.index, match.index + match[0].length);
+    if ((verb === 'put' || verb === 'puts') && !PUTS_AT.test(afterVerb)) continue;
+    if (/[,"”'»]$/.test(before) && !reportsAClause && !NOT_A_CLAIMANT_START.test(afterVerb)) {
+      // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
+      const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
+      if (after) {
+        let claimant = after[1]!.replace(TRAILING_TIME, '');
+        let channel: string | null = null;
+        const interview = INTERVIEW.exec(claimant);
+        if (interview) {
+          channel = interview[1]!;
+          claimant = claimant.slice(0, interview.index);
+        }
+        claimant = claimant.replace(CLAIMANT_TAIL, '');
+        add(claimant, channel, match.index, match.index + match[0].length);
+      }
       continue;
     }
-    if (!BARE_SPEECH.test(verb) && !REPORTS_WHAT.test(rest)) continue;
-    const claimant = claimantBefore(before.replace(/,$/, ''));
-    if (claimant) add(claimant, recipient, match.index - claimant.length, match.index + match[0].length);
+    if (!BARE_SPEECH.test(verb) && !REPORTS_WHAT.test(rest) && verb !== 'put' && verb !== 'puts') continue;
+    const found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
+    // The span ends with the verb, or with its recipient ("informed Reuters"); a capitalised word after
+    // another verb ("puts North Korean casualties at…") is what is reported, not who hears it.
+    if (found) add(found.claimant, recipient ?? found.channel, found.start, match.index + (recipient ? match[0].length : match[1]!.length));
   }
   return spans.sort((a, b) => a.start - b.start);
 }
 
-/** The noun phrase ending a clause: from the last "that", "while", ";" or opening comma phrase. */
-function claimantBefore(text: string): string | null {
+/**
+ * The source named after "according to"/"ifølge": up to a clause break, a figure or a finite verb,
+ * keeping a list ("U.S., South Korean and Ukrainian assessments") and an appositive ("Park, a member
+ * of parliament's intelligence committee"). In "har ifølge X sendt opptil 12.000", the participle
+ * after X belongs to the clause, not to X.
+ */
+function accordingTo(rest: string, before: string): string | null {
+  // Abbreviations ("U.S.") are not sentence ends.
+  const masked = rest.replace(/\b(\p{Lu})\./gu, '$1\u0000');
+  const end = masked.search(/[.;:()\]]|$/u);
+  const parts = masked.slice(0, end).split(/,\s*/);
+  let claimant = parts[0]!;
+  if (parts.length > 1) {
+    const next = parts[1]!;
+    const list = /\b(?:and|og)\b/.test(next) && claimant.split(/\s+/).length <= 3 && next.split(/\s+/).length <= 6 && !NOT_A_NOUN_PHRASE.test(next);
+    const appositive = /^(?:a|an|the|en|et|den|det)\s/i.test(next) && next.split(/\s+/).length <= 10 && !NOT_A_NOUN_PHRASE.test(next);
+    if (list || appositive) claimant = `${claimant}, ${next}`;
+  }
+  const words = claimant.split(/\s+/);
+  let cut = words.findIndex((word, i) => i > 0 && (/\d/.test(word) || FINITE_VERB.test(word)));
+  if (cut === -1) cut = words.length;
+  let kept = words.slice(0, cut);
+  while (kept.length > 1 && QUALIFIER_WORDS.test(kept.at(-1)!)) kept.pop();
+  // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
+  if (cut < words.length && /\b(?:har|hadde|er|ble|has|have|had|is|was)\s*$/i.test(before) && kept.length > 1 && /^\p{Ll}/u.test(kept.at(-1)!)) kept.pop();
+  const text = kept.join(' ').replace(/\u0000/g, '.').trim();
+  return text || null;
+}
+
+/**
+ * The noun phrase ending a clause, from the last "that", "while", ";" or opening comma phrase,
+ * with its appositives ("the head of the regional military administration, Serhiy Bondar"),
+ * without an aside ("…, speaking on condition of anonymity,"); "X who spoke to Y" names Y as channel.
+ */
+function claimantBefore(text: string): { claimant: string; channel: string | null; start: number } | null {
   const withoutAdverbs = text.replace(ADVERBS, '').replace(ADVERBS, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
-    ...[/\bthat\s/gi, /\bwhile\s/gi, /;/g, /:/g, /\bat\s(?=\p{Ll})/gu, /\bog\s/gi, /\band\s(?=\p{Ll})/gu].map((re) => {
+    ...[/\bthat\s/gi, /\bwhile\s/gi, /\bwhen\s/gi, /\bda\s/g, /\bbut\s/gi, /\bmen\s/g, /;/g, /:/g, /\bat\s(?=\p{Ll})/gu, /\bog\s/gi, /\band\s(?=\p{Ll})/gu].map((re) => {
       let last = -1;
       for (const match of withoutAdverbs.matchAll(re)) last = match.index + match[0].length;
       return last;
     }),
   );
-  let phrase = withoutAdverbs.slice(Math.max(0, cut)).trim();
-  // An opening phrase before a comma ("In recent developments, South Korea …") is not the claimant,
-  // unless the comma opens an appositive that closes right before the verb ("Lee, the MP,").
+  const phrase = withoutAdverbs.slice(Math.max(0, cut)).trim();
   const parts = phrase.split(/,\s*/);
-  // "Lee Seong-kweun, an MP," is one name; "In recent developments, Seoul" and "Six were killed, officials" are not.
-  if (parts.length === 2 && (OPENING_PHRASE.test(parts[0]!) || NOT_A_NOUN_PHRASE.test(parts[0]!))) phrase = parts[1]!;
-  if (parts.length > 3) phrase = parts.at(-1)!;
-  phrase = phrase.trim();
-  if (!/^[\p{L}"'“[]/u.test(phrase)) return null;
-  return phrase || null;
+  while (parts.length > 1 && PARENTHETICAL.test(parts.at(-1)!)) parts.pop();
+  let claimant = parts.pop()!.trim();
+  while (parts.length > 0 && appositive(parts.at(-1)!) && `${parts.at(-1)} ${claimant}`.split(/\s+/).length <= MAX_CLAIMANT_WORDS) {
+    claimant = `${parts.pop()!.trim()}, ${claimant}`;
+  }
+  let channel: string | null = null;
+  const spoke = /^(.+?)\s+(?:who|som)\s+(?:spoke|talked|snakket)\s+(?:to|with|med)\s+(.+)$/iu.exec(claimant);
+  if (spoke) {
+    claimant = spoke[1]!;
+    channel = spoke[2]!;
+  }
+  if (!claimant || !/^[\p{L}"'“[]/u.test(claimant)) return null;
+  return { claimant, channel, start: Math.max(0, withoutAdverbs.lastIndexOf(claimant)) };
+}
+
+/** A comma part that can stand beside a name: "the head of …", "South Korean Member of Parliament". */
+function appositive(part: string): boolean {
+  const words = part.trim().split(/\s+/);
+  if (words.length > 10 || NOT_A_NOUN_PHRASE.test(part) || OPENING_PHRASE.test(part)) return false;
+  if (/^(?:the|a|an|den|det|de|en|et)$/i.test(words[0]!)) return true;
+  return words.every((word) => /^[\p{Lu}"'“]/u.test(word) || /^(?:of|for|and|og|the|av|i)$/i.test(word));
 }
 
 function tidy(text: string): string {

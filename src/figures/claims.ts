@@ -20,6 +20,8 @@ export interface AsOf {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `--MM-DD` / `--MM` when the text gives no year. */
   date: string;
   precision: Precision;
+  /** `HH:MM`, when a live blog's entry stamp dates the figure within its day ("18:47 GMT", "kl. 16.05"). */
+  time?: string;
 }
 
 /** Where an `asOf` came from: the sentence itself, the sentence before it, or the article's date. */
@@ -53,7 +55,11 @@ export interface Claim {
   item: string | null;
   /** Who was counted, as a person reads it: "North Korean officers". */
   subject: string;
-  /** What decides whether two claims count the same thing: officers, troops, people, an item, or `unspecified`. */
+  /**
+   * What decides whether two claims count the same thing: officers, troops, people, an item,
+   * `other:<words>` or `unspecified`; `more:<scope>` for an increment ("two more soldiers
+   * captured"); and `@<nation>` when the text says whose ("troops@north-korean").
+   */
   scope: string;
   asOf: AsOf | null;
   attributedTo: Attribution | null;
@@ -66,22 +72,66 @@ export interface Claim {
 
 /** How far after a number the event it counts may stand, in content words ("100 North Korean soldiers have died"). */
 const EVENT_AFTER = 8;
-/** …and how far before it ("killed 20 people, including six officers"). */
-const EVENT_BEFORE = 5;
+/** …and how far before it, within its clause ("killed 20 people", "the death toll … has risen to 13"). */
+const EVENT_BEFORE = 8;
 /** The counted noun phrase: the first few content words after the number. */
 const NOUN_PHRASE = 4;
-/** Words that make a deployment a reinforcement: "3,000 more soldiers", "minst 3000 flere soldater". */
+/** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
 const ADDITIVE = /^(more|additional|extra|fresh|new|further|another|flere|ytterligere|nye|ekstra|nya)$/i;
 const PEOPLE = /^(people|persons|civilians|menn|mennesker|personer|sivile)$/i;
 const JOINING = /^(or|and|eller|og|and\/or)$/i;
-const NORTH_KOREAN = /^(north|nord|korean|nordkoreansk\p{L}*|pyongyang)$/iu;
+/** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
+const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
+/** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
+/** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
+const ANAPHORIC = /^(figure|figures|number|tally|count|estimate|total|tall|tallet|anslaget|totalen)$/i;
+const SUBSET_OPENER = /^\s*(?:including|among them|among whom|of whom|of them|blant dem|blant disse|deriblant|inkludert|herav|av dem)\b/i;
+/** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
+const TOLL = /^(toll|death toll|dødstall\p{L}*)$/iu;
+/** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
+const SINCE = /\b(?:since|ever since|siden)\b[^,.;:]{0,60}$/i;
+/** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
+const WHEN = /\b(?:when|da)\b/i;
+/** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
+const CLAUSE_CONTRAST = /;|,\s*(?:but|while|whereas|although|men|mens|selv om)\b/i;
+/**
+ * Present or perfect verbs: the figure is the state of things when the article was written
+ * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
+ * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
+ */
+const PRESENT_OR_PERFECT = /\b(?:has|have|hasn't|haven't|is|are|says|estimates|believes|har|er|sier|mener|anslår|hevder)\b/i;
+/** A live-blog entry stamp on a line of its own: "18:47 GMT", "kl. 16.05". */
+const ENTRY_STAMP = /^(?:kl\.?\s*|klokken\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[AP]M|a\.m\.|p\.m\.))?$/i;
+/** The opening proper noun phrase of a sentence, which "It told…" in the next one may stand for. */
+const OPENER = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:of|for|the|\p{Lu}[\p{L}'’.-]*))+)\s+\p{Ll}/u;
+
+/** Nations a count may be of, by how English and Norwegian name them; a generic English demonym ("Chinese") is its own key. */
+const NATIONS: readonly { key: string; pattern: RegExp; adjective: string; people: string }[] = [
+  { key: 'north-korean', pattern: /\b(?:north[\s-]*korea|nord[\s-]*korea|pyongyang)\p{L}*/iu, adjective: 'North Korean', people: 'North Koreans' },
+  { key: 'south-korean', pattern: /\b(?:south[\s-]*korea|sør[\s-]*korea)\p{L}*/iu, adjective: 'South Korean', people: 'South Koreans' },
+  { key: 'ukrainian', pattern: /\bukrain\p{L}*/iu, adjective: 'Ukrainian', people: 'Ukrainians' },
+  { key: 'russian', pattern: /\b(?:russia|russian|russians|russisk\p{L}*|russer\p{L}*|russland\p{L}*)\b/iu, adjective: 'Russian', people: 'Russians' },
+];
+/** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
+const EVENT_NOUN = /^(casualties|casualty|losses|deaths|dead|toll|fatalities|prisoners|pows|tap|tapene|tapstall|dødstall\p{L}*|krigsfanger|fanger)$/iu;
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish)s?$/u;
 
 interface Context {
   /** The previous sentence's date, when it had one of its own or carried one. */
   asOf: AsOf | null;
-  /** The previous sentence's last named source, for "It added that…". */
+  /** The previous sentence's last named source, for "It added that…" and for the sentences of its paragraph. */
   attribution: AttributionSpan | null;
+  /** Where the previous sentence ended, to tell whether this one is in the same paragraph. */
+  end: number;
+  /** The previous sentence's opening proper noun phrase: "South Korea's National Intelligence Service gave…". */
+  opener: string | null;
+  /** The current live-blog entry's stamp. */
+  time: string | null;
+  /** The previous sentence's last event word, for "the figure" in this one. */
+  event: Token | null;
 }
+
+const FRESH: Context = { asOf: null, attribution: null, end: -1, opener: null, time: null, event: null };
 
 /**
  * Extracts the claims of every article, one per figure as written, in article order. Use
@@ -89,12 +139,12 @@ interface Context {
  */
 export function extractClaims(passages: readonly Passage[]): Claim[] {
   const claims: Claim[] = [];
-  let context: Context = { asOf: null, attribution: null };
+  let context: Context = FRESH;
   let article: Passage['article'] | null = null;
   for (const passage of passages) {
     if (passage.article !== article) {
       article = passage.article;
-      context = { asOf: null, attribution: null };
+      context = FRESH;
     }
     for (const sentence of passage.sentences) {
       context = claimsOfSentence(passage, sentence.start, sentence.end, context, claims);
@@ -107,22 +157,44 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const { article } = passage;
   const text = article.text.slice(start, end);
   const language = article.language ?? 'en';
+  const samePara = previous.end >= 0 && !/[\r\n]/.test(article.text.slice(previous.end, start));
+
+  // A live-blog entry stamp opens a new entry: its own time, and nothing carried from the entry before.
+  const stamp = ENTRY_STAMP.exec(text.trim());
+  if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
+
   const tokens = passage.tokens.filter((token) => token.start >= start && token.end <= end);
   const mentions = findNumbers(text, language);
   const counts = mentions.filter((mention) => mention.kind === 'count');
   const dates = findDates(text, language, { published: article.published });
   const attributions = findAttributions(text, language);
   const named = attributions.filter((span) => !span.pronoun);
+  const publishedDay = article.published?.slice(0, 10) ?? null;
+  // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
+  const current = PRESENT_OR_PERFECT.test(text);
 
-  // A date of the sentence's own, else one carried from the sentence before ("On the 3rd, …. The attack killed 20").
-  const ownDate = dates.length > 0;
+  let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   for (const mention of counts) {
-    const figure = readFigure(text, start, tokens, mention, mentions);
+    // "about 11,000 troops were sent…, but X said the total could reach up to 12,000": "the total" is
+    // of the count before it in the sentence; with none, of the previous sentence's event.
+    const referent = lastFigure ? { category: lastFigure.figure.category, subject: lastFigure.figure } : null;
+    let figure = readFigure(text, start, tokens, mention, mentions, attributions, previous.event, referent?.subject ?? null);
+    // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
+    // counts with no noun or event of their own after a colon break down the count before it.
+    if (!figure && lastFigure && text.slice(lastFigure.mention.end, mention.start).includes(':') && !ownNoun(text, start, tokens, mention)) {
+      const additive = ADDITIVE.test(text.slice(mention.end).trim().split(/\s+/)[0]?.replace(/[^\p{L}]/gu, '') ?? '');
+      const inherited: Figure = lastFigure.figure;
+      figure = { ...inherited, category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category };
+    } else if (figure) {
+      lastFigure = { mention, figure };
+    }
     if (!figure) continue;
-    const date = nearest(dates, mention) ?? null;
-    const asOf: AsOf | null = date ? { date: date.date, precision: date.precision } : (previous.asOf ?? published(article.published));
-    const asOfBasis: AsOfBasis | null = date ? 'sentence' : previous.asOf ? 'context' : article.published ? 'published' : null;
-    const attribution = pickAttribution(attributions, mention, previous.attribution);
+    const date = nearest(dates.filter((candidate) => datesFigure(text, candidate, mention)), mention) ?? null;
+    const carried = current ? null : previous.asOf;
+    let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
+    const asOfBasis: AsOfBasis | null = date ? 'sentence' : carried ? 'context' : article.published ? 'published' : null;
+    if (asOf && previous.time && asOf.date === publishedDay) asOf = { ...asOf, time: previous.time };
+    const attribution = pickAttribution(text, attributions, mention, previous, samePara);
     const source: ClaimSource = {
       articleId: article.id,
       quote: text,
@@ -149,8 +221,36 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       sources: [source],
     });
   }
-  const carried = ownDate ? dateOf(dates.at(-1)!) : counts.length > 0 ? previous.asOf : null;
-  return { asOf: carried, attribution: named.at(-1) ?? (attributions.length > 0 ? previous.attribution : null) };
+  const ownDates = dates.filter((date) => !SINCE.test(text.slice(0, date.start)));
+  const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
+  const resolved = named.at(-1) ?? (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
+  const opener = OPENER.exec(text)?.[1] ?? null;
+  const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
+  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event };
+}
+
+/**
+ * Whether a date in the sentence is the date of a figure: not across a contrast between clauses
+ * ("…were sent in the autumn, but X said last month…"), not after a colon that ends the figure's
+ * clause ("14.000 soldater: rundt 11.000 i fjor høst"), and not the start of a period ("about 3,800
+ * … since they entered combat in December"), unless the figure is in a when-clause of that date
+ * ("siden januar, da NIS anslo at rundt 300…").
+ */
+function datesFigure(text: string, date: { start: number; end: number }, mention: NumberMention): boolean {
+  const [from, to] = date.start >= mention.end ? [mention.end, date.start] : [date.end, mention.start];
+  const between = text.slice(from, to);
+  if (CLAUSE_CONTRAST.test(between)) return false;
+  if (date.start >= mention.end && between.includes(':')) return false;
+  if (SINCE.test(text.slice(0, date.start))) return date.end <= mention.start && WHEN.test(between);
+  return true;
+}
+
+/** The pronoun's speaker: a named one earlier in the sentence, the previous sentence's, or that sentence's subject. */
+function resolvePronoun(previous: Context, spans: AttributionSpan[]): AttributionSpan | null {
+  const named = spans.filter((span) => !span.pronoun);
+  if (previous.attribution) return previous.attribution;
+  if (previous.opener) return { claimant: previous.opener, channel: null, start: 0, end: 0, pronoun: false };
+  return named[0] ?? null;
 }
 
 interface Figure {
@@ -162,80 +262,284 @@ interface Figure {
 
 /**
  * Reads what a number counts from the words around it:
- * - the counted noun phrase right after it names an item ("10,000 shipping containers") → weapons;
- * - else the nearest event after it, or shortly before it, names the category ("100 soldiers have
- *   died", "killed 20 people"); "killed or injured" together is casualties; a deployment of "more"
- *   troops is reinforcements;
+ * - the head of the counted noun phrase right after it names an item ("10,000 shipping containers",
+ *   "millions of artillery shells") → weapons;
+ * - else the event it stands with names the category: a verb right before it ("killed 20",
+ *   "captured two"), else the nearest event after it in its clause ("100 soldiers have died"), else
+ *   one before it in its clause or before a subset ("killed 20 people, including six officers");
+ *   "killed or injured" together is casualties; a deployment of "more" troops is reinforcements;
  * - else a count of troops with no event is troops present: deployed;
- * - anything else (the two countries) is no figure of the story.
+ * - anything else (the two countries, 50 of the drones, 12 people missing) is no figure of the story.
  */
-function readFigure(text: string, offset: number, tokens: Token[], mention: NumberMention, all: NumberMention[]): Figure | null {
+function readFigure(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  mention: NumberMention,
+  all: NumberMention[],
+  spans: AttributionSpan[],
+  previousEvent: Token | null,
+  earlierFigure: Figure | null,
+): Figure | null {
   const numberEnd = offset + mention.end;
   const numberStart = offset + mention.start;
+  const wordOf = (token: Token) => word(text, offset, token);
   // Words inside other numbers ("240 mm" after "220") are not words of the phrase.
   const inOtherNumber = (token: Token) => all.some((other) => other !== mention && token.start >= offset + other.start && token.end <= offset + other.end);
   const nextCount = all.find((other) => other.kind === 'count' && other.start >= mention.end);
   const afterLimit = nextCount ? offset + nextCount.start : Infinity;
 
   const after = tokens.filter((token) => token.start >= numberEnd && token.start < afterLimit && !inOtherNumber(token));
-  const afterContent = after.filter((token) => !token.stopWord);
-  const before = tokens.filter((token) => token.end <= numberStart && !inOtherNumber(token) && !token.stopWord).reverse();
+  const before = tokens.filter((token) => token.end <= numberStart && !inOtherNumber(token)).reverse();
 
-  const phrase = nounPhrase(text, offset, numberEnd, afterContent);
-  const item = phrase.find((token) => role(token) === 'item');
+  const phrase = nounPhrase(text, offset, numberEnd, after);
+  // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
+  const item = phrase.filter((token) => role(token) === 'item').at(-1);
   const subjectToken = phrase.find((token) => role(token) === 'subject');
-  const people = phrase.find((token) => PEOPLE.test(word(text, offset, token)));
+  const people = phrase.find((token) => PEOPLE.test(wordOf(token)));
 
-  let event: string | null = null;
-  const eventAfter = afterContent.slice(0, EVENT_AFTER).find((token) => role(token) === 'event');
-  const eventBefore = before.slice(0, EVENT_BEFORE).find((token) => role(token) === 'event');
-  const eventToken = eventAfter ?? eventBefore;
-  if (eventToken) event = eventOf(eventToken, tokens, (token) => word(text, offset, token));
+  // An earlier count of the sentence keeps the event before it for itself.
+  const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
+  const floor = earlier ? offset + earlier.end : -Infinity;
+  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor);
+  // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
+  const ownOther = phrase.length > 0 && !item && !subjectToken && !people && phrase.some((token) => role(token) === null && !nationOf(wordOf(token), false));
+  if (found?.how === 'clause' && ownOther) found = null;
+  let eventToken = found?.token ?? null;
+  // "put the figure at between 1,000 and 1,500": the figure of an earlier count of the sentence, else
+  // of the previous sentence's event.
+  const anaphoric = !eventToken && !item && !subjectToken && phrase.length === 0 && before.slice(0, 6).some((token) => ANAPHORIC.test(wordOf(token)));
+  if (anaphoric && earlierFigure && earlierFigure.item === null) return earlierFigure;
+  if (anaphoric && previousEvent) eventToken = previousEvent;
+  const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
 
   let category: FigureCategory;
   if (item && !subjectToken && !people) category = 'weapons';
   else if (event) category = event as FigureCategory;
   else if (subjectToken) category = 'deployed';
   else return null;
-  if (category === 'deployed' && afterContent.slice(0, 2).some((token) => ADDITIVE.test(word(text, offset, token)))) {
-    category = 'reinforcements';
-  }
+  // "3,000 more soldiers", "two more … captured": an increment, not a total.
+  const additive = /^\s*(?:\S+\s+)?/.exec(text.slice(mention.end))![0].split(/\s+/).some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
+  if (category === 'deployed' && additive) category = 'reinforcements';
+  const increment = additive && category !== 'reinforcements' && !all.some((other) => other.kind === 'count' && other.end <= mention.start);
   if (category === 'weapons') {
     const id = conceptOfRole(item!, 'item')!;
     return { category, item: id, subject: id, scope: id };
   }
 
-  // Who was counted: the phrase's own noun, else the nearest person-noun of the sentence.
-  const subject = subjectToken ?? nearestSubject(tokens, numberStart);
-  const northKorean = (subjectToken ? phrase : tokens).some((token) => NORTH_KOREAN.test(word(text, offset, token)) || token.concepts.includes('north-korean'));
-  if (people) return { category, item: null, subject: 'people', scope: 'people' };
+  let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
+  // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet": a count
+  // with no noun, joined to the count before it, counts the same people.
+  if (phrase.length === 0 && earlierFigure && earlierFigure.item === null && figure.scope !== earlierFigure.scope && earlier) {
+    const joint = text.slice(earlier.end, mention.start);
+    if (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint) && /^(unspecified|troops|people)/.test(figure.scope)) {
+      figure = { item: null, subject: earlierFigure.subject, scope: earlierFigure.scope };
+    }
+  }
+  if (increment) return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}` };
+  return { category, ...figure };
+}
+
+/**
+ * Who was counted: the phrase's own noun ("six North Korean officers", "1,200 firefighters"), a
+ * nation alone ("4700 nordkoreanere"), else the nearest person-noun of the sentence outside its
+ * attributions; a death toll of no one named counts people. A nation stated with them is part of
+ * the scope: Ukrainian servicemen are not North Korean soldiers.
+ */
+function subjectOf(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  phrase: Token[],
+  subjectToken: Token | undefined,
+  people: Token | undefined,
+  eventToken: Token | null,
+  numberStart: number,
+  spans: AttributionSpan[],
+): Omit<Figure, 'category'> {
+  const wordOf = (token: Token) => word(text, offset, token);
+  const inAttribution = (token: Token) => spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
+  const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
+  // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
+  const possessive = nationOf(/(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset))?.[1] ?? '', true);
+  // "Nord-Korea har sendt …", "North Korea has about 11,000 troops": the nation the sentence is about.
+  const opening = tokens.slice(0, 3).filter((token) => !inAttribution(token));
+  const openingText = opening.length > 0 && opening[0] === tokens[0] ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
+  const sentenceNation = NATIONS.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
+  const nationRanges = nationSpans(phraseText);
+  const phraseStart = phrase[0]?.start ?? 0;
+  const nationWords = (token: Token) => nationRanges.some(([from, to]) => token.start - phraseStart >= from && token.end - phraseStart <= to);
+  const scoped = (base: string, nation: Nation | null) => (nation ? `${base}@${nation.key}` : base);
+
+  // "North Korean casualties at nearly 4,000", "Pyongyang som sendte tusenvis av tropper": the nation
+  // before an event noun, or before a verb of sending (the sender's troops; not before "killed").
+  const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
+  const eventAdjectives = eventAt > 0 ? tokens.slice(Math.max(0, eventAt - 3), eventAt).filter((token) => !inAttribution(token)).map(wordOf).join(' ') : '';
+  const eventNation = eventToken && (EVENT_NOUN.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed')) ? nationOf(eventAdjectives, false) : null;
+
+  if (subjectToken || people) {
+    const nation = nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation) : null);
+    if (people && !subjectToken) return { item: null, subject: nation ? `${nation.adjective} people` : 'people', scope: scoped('people', nation) };
+    const id = conceptOfRole(subjectToken!, 'subject')!;
+    const label = id === 'troops' ? 'soldiers' : id;
+    return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
+  }
+  const words = phrase.filter((token) => role(token) !== 'event' && !nationWords(token));
+  if (words.length > 0) {
+    const nation = nationOf(phraseText, false);
+    return { item: null, subject: phraseText, scope: scoped(`other:${words.map((token) => token.stem).join(' ')}`, nation) };
+  }
+  const phraseNation = nationOf(phraseText, false);
+  if (phraseNation) return { item: null, subject: phraseNation.people, scope: scoped('unspecified', phraseNation) };
+
+  const subject = nearestSubject(tokens.filter((token) => !inAttribution(token)), numberStart);
   if (subject) {
     const id = conceptOfRole(subject, 'subject')!;
     const label = id === 'troops' ? 'soldiers' : id;
-    return { category, item: null, subject: `${northKorean ? 'North Korean ' : ''}${label}`, scope: id };
+    const at = tokens.indexOf(subject);
+    const adjectives = tokens.slice(Math.max(0, at - 3), at).map(wordOf).join(' ');
+    const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
+    return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
-  const words = phrase.filter((token) => role(token) !== 'event');
-  if (words.length > 0) {
-    const described = text.slice(words[0]!.start - offset, words.at(-1)!.end - offset);
-    return { category, item: null, subject: described, scope: `other:${words.map((token) => token.stem).join(' ')}` };
-  }
-  return { category, item: null, subject: 'unspecified', scope: 'unspecified' };
+  if (eventToken && TOLL.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
+  return { item: null, subject: 'unspecified', scope: 'unspecified' };
 }
 
-/** The counted noun phrase: content words after the number up to a clause break or an event word. */
-function nounPhrase(text: string, offset: number, from: number, afterContent: Token[]): Token[] {
+interface Nation {
+  key: string;
+  adjective: string;
+  people: string;
+}
+
+/** Where a phrase names nations ("North Korean" in "North Korean prisoners"), to tell them from its nouns. */
+function nationSpans(phrase: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const nation of NATIONS) {
+    for (const match of phrase.matchAll(new RegExp(nation.pattern.source, 'giu'))) spans.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of phrase.matchAll(/\p{L}+/gu)) if (DEMONYM.test(match[0])) spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
+
+/** The first nation a phrase names; with `possessiveOnly`, only one the phrase ends with. */
+function nationOf(phrase: string, possessiveOnly: boolean): Nation | null {
+  if (!phrase) return null;
+  let best: { at: number; nation: Nation } | null = null;
+  for (const nation of NATIONS) {
+    const match = nation.pattern.exec(phrase);
+    if (!match) continue;
+    if (possessiveOnly && !/^\s*(?:['’]s|s)?\s*$/u.test(phrase.slice(match.index + match[0].length))) continue;
+    if (!best || match.index < best.at) best = { at: match.index, nation };
+  }
+  if (best) return best.nation;
+  if (possessiveOnly) return null;
+  const demonym = phrase.split(/\s+/).find((word) => DEMONYM.test(word));
+  if (!demonym) return null;
+  const adjective = demonym.replace(/s$/, '');
+  return { key: adjective.toLowerCase(), adjective, people: `${adjective}s` };
+}
+
+/** An event and how it stands with its number: next to it (or to its subset), or only somewhere in its clause. */
+interface FoundEvent {
+  token: Token;
+  how: 'adjacent' | 'clause';
+}
+
+/**
+ * The event a number stands with (see {@link readFigure}):
+ * - a verb right before it, with nothing but function words between ("killed 20", "put the number
+ *   of injured at 46"; not "killed and 64 injured", where "and" starts another count);
+ * - else the nearest one after it in its clause, or a participle right after its comma ("two of
+ *   them, captured in January");
+ * - else one before it in its clause, not beyond another count, which has that event for itself
+ *   ("killed up to 420 servicemen … and destroyed 14 vehicles"), except for a subset opened by
+ *   "including" or "blant dem" ("killed 20 people, including six officers").
+ */
+function findEvent(text: string, offset: number, numberStart: number, numberEnd: number, before: Token[], after: Token[], floor: number): FoundEvent | null {
+  const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
+  const wordOf = (token: Token) => word(text, offset, token);
+  const beforeContent = before.filter((token) => !token.stopWord);
+  const immediate = beforeContent[0];
+  if (immediate && role(immediate) === 'event') {
+    const between = before.filter((token) => token.start >= immediate.end);
+    if (!CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) && between.length <= 3 && !between.some((token) => JOINING.test(wordOf(token)))) return { token: immediate, how: 'adjacent' };
+  }
+
+  let seen = 0;
+  for (const token of after) {
+    const between = gap(numberEnd, token.start);
+    if (CLAUSE_PUNCTUATION.test(between)) {
+      // "two of them, captured in January": a participle right after one comma is theirs.
+      const marks = between.match(/[,;:()!?–—]/g)!;
+      if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event') return { token, how: 'adjacent' };
+      break;
+    }
+    if (token.stopWord) continue;
+    if (role(token) === 'event') return { token, how: 'adjacent' };
+    if (++seen >= EVENT_AFTER) break;
+  }
+  seen = 0;
+  for (const token of beforeContent) {
+    const between = gap(token.end, numberStart);
+    const subset = () => {
+      const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
+      return breaks.length === 1 && SUBSET_OPENER.test(between.slice(breaks[0]!.index + 1));
+    };
+    if (CLAUSE_PUNCTUATION.test(between) && !subset()) break;
+    if (token.end <= floor && !subset()) break;
+    if (role(token) === 'event') return { token, how: subset() ? 'adjacent' : 'clause' };
+    if (++seen >= EVENT_BEFORE) break;
+  }
+  return null;
+}
+
+/** Whether a number has a noun of its own after it, other than "more"/"nye" ("11.000 i fjor" has none). */
+function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
+  const after = tokens.filter((token) => token.start >= offset + mention.end);
+  return nounPhrase(text, offset, offset + mention.end, after).some((token) => !ADDITIVE.test(word(text, offset, token)));
+}
+
+/**
+ * The counted noun phrase: the words right after the number up to a clause break, an event word or
+ * a function word. "of"/"av" may open it ("millions of shells"; "50 of the drones" then stops at
+ * "the": a part of something counted before, with no noun of its own), and "and"/"or" may join
+ * its words ("technical and medical support units") but not open it ("10 to 15 and shoot down…").
+ */
+function nounPhrase(text: string, offset: number, from: number, after: Token[]): Token[] {
   const phrase: Token[] = [];
   let at = from;
-  for (const token of afterContent.slice(0, NOUN_PHRASE)) {
-    if (/[,.;:()]/.test(text.slice(at - offset, token.start - offset))) break;
+  let opened = false;
+  for (const token of after) {
+    if (/[,.;:()!?–—]/.test(text.slice(at - offset, token.start - offset))) break;
+    const lower = word(text, offset, token).toLowerCase();
+    if (token.stopWord) {
+      // "two more North Korean soldiers": "more" belongs to the count, not the end of its noun.
+      if (phrase.length === 0 && ADDITIVE.test(lower)) {
+        at = token.end;
+        continue;
+      }
+      if (!opened && phrase.length === 0 && /^(of|av)$/.test(lower)) {
+        opened = true;
+        at = token.end;
+        continue;
+      }
+      if (phrase.length > 0 && JOINING.test(lower)) {
+        at = token.end;
+        continue;
+      }
+      break;
+    }
     if (role(token) === 'event') break;
+    // "68 av dronene": a part of something counted before ("of the drones"), not a count of its own.
+    if (opened && phrase.length === 0 && /^av$/i.test(text.slice(from - offset, token.start - offset).trim()) && /\p{L}(?:ene|ane)$/u.test(lower)) break;
     phrase.push(token);
     at = token.end;
+    if (phrase.length >= NOUN_PHRASE) break;
   }
   return phrase;
 }
 
-/** "killed" next to "or/and injured" is casualties: one figure for both. */
+/** "killed" next to "or/and injured" (either order) is casualties: one figure for both. */
 function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string): string {
   const id = conceptOfRole(token, 'event')!;
   if (id !== 'killed' && id !== 'injured') return id;
@@ -243,7 +547,7 @@ function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string
   const other = id === 'killed' ? 'injured' : 'killed';
   for (const [joiner, next] of [
     [tokens[at + 1], tokens[at + 2]],
-    [tokens[at - 2], tokens[at - 1]],
+    [tokens[at - 1], tokens[at - 2]],
   ] as const) {
     if (joiner && next && JOINING.test(wordOf(joiner)) && next.concepts.includes(other)) return 'casualties';
   }
@@ -291,14 +595,20 @@ function nearest<T extends { start: number; end: number }>(spans: T[], mention: 
 /**
  * The source of a figure: the nearest named speaker before it ("Lee pointed out that … over 100
  * dead, a US official …, suggesting several hundred"), else one after it ("…, according to X").
- * "It added…" stands for the previous sentence's source.
+ * "It added…" stands for the previous sentence's source, or for that sentence's subject ("South
+ * Korea's National Intelligence Service gave a lower count. It told lawmakers…"). A figure with no
+ * source in its sentence has the source of its paragraph's sentence before ("Minst 32 personer er
+ * skadet" after "…, opplyser ordføreren").
  */
-function pickAttribution(spans: AttributionSpan[], mention: NumberMention, previous: AttributionSpan | null): AttributionSpan | null {
+function pickAttribution(text: string, spans: AttributionSpan[], mention: NumberMention, previous: Context, samePara: boolean): AttributionSpan | null {
   const before = spans.filter((span) => span.start <= mention.start);
-  const chosen = before.at(-1) ?? spans.find((span) => span.start > mention.start) ?? null;
-  if (!chosen?.pronoun) return chosen;
+  // A source after the figure across a contrast ("…, men sørkoreanske kilder mener…") speaks of something else.
+  const later = spans.filter((span) => span.start > mention.start && !CLAUSE_CONTRAST.test(text.slice(mention.end, span.start)));
+  const chosen = before.at(-1) ?? later.find((span) => !span.pronoun) ?? later[0] ?? null;
+  if (!chosen) return samePara ? previous.attribution : null;
+  if (!chosen.pronoun) return chosen;
   // "The government said that it had confirmed…": the pronoun is the sentence's own earlier speaker.
-  return before.filter((span) => !span.pronoun).at(-1) ?? previous;
+  return before.filter((span) => !span.pronoun).at(-1) ?? resolvePronoun(previous, spans.filter((span) => span.start > mention.start));
 }
 
 function dateOf(date: { date: string; precision: Precision }): AsOf {

@@ -61,7 +61,13 @@ function absorb(into: Claim, claim: Claim): void {
       into.attributions.push(attribution);
     }
   }
-  if (into.scope === 'unspecified' && claim.scope !== 'unspecified') {
+  // "13 dead" told again as "13 people": the merged claim says who, and whose, when any source does.
+  const into_ = parseScope(into.scope);
+  const other = parseScope(claim.scope);
+  if (into_.base === 'unspecified' && other.base !== 'unspecified') {
+    into.scope = claim.scope;
+    into.subject = claim.subject;
+  } else if (!into_.nation && other.nation && into_.base === other.base) {
     into.scope = claim.scope;
     into.subject = claim.subject;
   }
@@ -94,7 +100,10 @@ function bestDate(sources: ClaimSource[]): AsOf | null {
   const basisRank = { sentence: 3, context: 2, published: 1 } as const;
   const dated = sources.filter((source) => source.asOf && source.asOfBasis);
   const known = dated.filter((source) => !source.asOf!.date.startsWith('--'));
-  const best = (list: ClaimSource[]) => [...list].sort((a, b) => basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!])[0];
+  // Among equals, a live-blog entry's stamp beats none, and the first entry to give the figure wins.
+  const time = (source: ClaimSource) => source.asOf!.time ?? '~';
+  const best = (list: ClaimSource[]) =>
+    [...list].sort((a, b) => basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!] || (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0))[0];
   const stated = best(dated)!;
   if (!stated) return null;
   const knownBest = best(known.filter((source) => basisRank[source.asOfBasis!] >= basisRank[stated.asOfBasis!]));
@@ -113,8 +122,23 @@ function yearFor(partial: string, reference: string): string {
   return candidate.slice(0, reference.length) <= reference ? candidate : `${year - 1}${partial.slice(1)}`;
 }
 
-function compatibleScope(a: string, b: string): boolean {
-  return a === b || a === 'unspecified' || b === 'unspecified';
+/** A scope's parts: what was counted (`troops`, `more:troops`, `other:…`, `unspecified`) and whose (`north-korean`). */
+function parseScope(scope: string): { base: string; nation: string | null } {
+  const at = scope.lastIndexOf('@');
+  return at < 0 ? { base: scope, nation: null } : { base: scope.slice(0, at), nation: scope.slice(at + 1) };
+}
+
+/**
+ * Whether two claims may count the same thing: the same thing or one left unspecified, and the
+ * same nation or one left unsaid (Ukrainian servicemen are not North Korean soldiers; "100
+ * soldiers" in an article about North Koreans may well be them).
+ */
+export function compatibleScope(a: string, b: string): boolean {
+  const x = parseScope(a);
+  const y = parseScope(b);
+  const bases = x.base === y.base || x.base === 'unspecified' || y.base === 'unspecified';
+  const nations = x.nation === null || y.nation === null || x.nation === y.nation;
+  return bases && nations;
 }
 
 function datedApart(a: Claim, b: Claim): boolean {
@@ -164,7 +188,15 @@ type PeriodRelation = 'same' | 'before' | 'after' | 'unknown';
  */
 function period(a: Claim, b: Claim): PeriodRelation {
   const days = daysBetween(a.asOf, b.asOf);
+  // "Earlier on Monday, officials had put the death toll at 16": older than the article's other figures of that day.
+  const shared = a.articles.find((id) => b.articles.includes(id));
+  if (shared && a.asOf?.date === b.asOf?.date && toldAsEarlier(a, shared) !== toldAsEarlier(b, shared)) {
+    return toldAsEarlier(a, shared) ? 'before' : 'after';
+  }
   if (days !== null) {
+    // Entries of a live blog on one day: their stamps order them ("9 killed" at 09:20, "13" at 18:47).
+    const [x, y] = [a.asOf!, b.asOf!];
+    if (x.date === y.date && x.time && y.time && x.time !== y.time) return x.time < y.time ? 'before' : 'after';
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
   }
@@ -176,6 +208,20 @@ function period(a: Claim, b: Claim): PeriodRelation {
   }
   if (sameArticle) return 'same';
   return 'unknown';
+}
+
+/** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
+const EARLIER = /^(?:earlier|tidligere)\b/i;
+
+function toldAsEarlier(claim: Claim, articleId: string): boolean {
+  const here = claim.sources.filter((source) => source.articleId === articleId);
+  return here.length > 0 && here.every((source) => EARLIER.test(source.quote));
+}
+
+/** Whether two claims speak of the same period, whatever their order within it. */
+function closeInTime(a: Claim, b: Claim): boolean {
+  const days = daysBetween(a.asOf, b.asOf);
+  return days !== null ? days <= SAME_PERIOD_DAYS : period(a, b) === 'same';
 }
 
 /** Builds the side-by-side report for one category (all categories when none is given). */
@@ -195,7 +241,7 @@ export function compareFigures(claims: readonly Claim[], category?: FigureCatego
 }
 
 function byDate(a: Claim, b: Claim): number {
-  if (a.asOf && b.asOf) return compareDates(a.asOf.date, b.asOf.date) || a.value - b.value;
+  if (a.asOf && b.asOf) return compareDates(a.asOf.date, b.asOf.date) || (a.asOf.time ?? '').localeCompare(b.asOf.time ?? '') || a.value - b.value;
   if (a.asOf || b.asOf) return a.asOf ? -1 : 1;
   return a.value - b.value;
 }
@@ -215,7 +261,7 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       const b = group[j]!;
       if (!compatibleScope(a.scope, b.scope)) {
         const key = [a.scope, b.scope].sort().join('|');
-        if (!scopesSeen.has(key) && period(a, b) === 'same') {
+        if (!scopesSeen.has(key) && closeInTime(a, b)) {
           scopesSeen.add(key);
           verdicts.push({ kind: 'different scope', claims: [a.id, b.id], explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.` });
         }
@@ -249,14 +295,18 @@ function pairVerdicts(group: Claim[]): Verdict[] {
   return verdicts;
 }
 
-/** Killed plus injured that add up to a casualty figure of the same time: parts of one whole. */
+/**
+ * Killed plus injured that add up to a casualty figure of the same time: parts of one whole. The
+ * parts must be given together (in one sentence, or by one source): one source's dead and another's
+ * wounded add up to nothing anyone said.
+ */
 function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const total of group.filter((claim) => claim.category === 'casualties')) {
     const [low, high] = plausibleRange(total);
-    const near = (claim: Claim) => period(claim, total) === 'same' && compatibleScope(claim.scope, total.scope);
+    const near = (claim: Claim) => closeInTime(claim, total) && compatibleScope(claim.scope, total.scope);
     for (const killed of all.filter((claim) => claim.category === 'killed' && near(claim))) {
-      for (const injured of all.filter((claim) => claim.category === 'injured' && near(claim) && period(claim, killed) === 'same')) {
+      for (const injured of all.filter((claim) => claim.category === 'injured' && near(claim) && closeInTime(claim, killed) && givenTogether(killed, claim))) {
         const sum = killed.value + injured.value;
         if (sum >= low && sum <= high) {
           verdicts.push({
@@ -271,6 +321,12 @@ function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
   return verdicts;
 }
 
+function givenTogether(a: Claim, b: Claim): boolean {
+  const sameSentence = a.sources.some((x) => b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
+  const sameSource = a.attributions.some((x) => b.attributions.some((y) => x.claimant === y.claimant));
+  return sameSentence || sameSource;
+}
+
 function figure(claim: Claim): string {
   return claim.wording;
 }
@@ -280,7 +336,7 @@ function cited(claim: Claim): string {
 }
 
 function when(claim: Claim): string {
-  return claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
+  return claim.asOf ? `${formatDate(claim.asOf.date, claim.asOf.precision)}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}` : 'date unknown';
 }
 
 function undatedReason(a: Claim, b: Claim): string {

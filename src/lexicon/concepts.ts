@@ -27,7 +27,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: 'killed', role: 'event',
     words: {
       en: ['killed', 'kill', 'died', 'die', 'dead', 'death', 'deaths', 'losses', 'fatalities', 'fatality', 'slain', 'perished', 'toll'],
-      nb: ['drept', 'drepte', 'drepe', 'døde', 'død', 'dødsfall', 'falt', 'falne', 'omkom', 'omkommet', 'tap'],
+      nb: ['drept', 'drepte', 'drepe', 'døde', 'død', 'dødsfall', 'dødstall', 'dødstallet', 'falt', 'falne', 'omkom', 'omkommet', 'tap'],
     },
   },
   {
@@ -104,7 +104,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'guns',
     label: 'guns', role: 'item',
-    words: { en: ['guns', 'howitzers', 'howitzer', 'cannons', 'artillery'], nb: ['kanoner', 'haubitser', 'artilleri'] },
+    words: { en: ['guns', 'howitzers', 'howitzer', 'cannons', 'artillery'], nb: ['kanoner', 'haubitser', 'artilleri', 'artillerisystem', 'artillerisystemer'] },
   },
   { id: 'containers', label: 'containers', role: 'item', words: { en: ['containers', 'container'], nb: ['containere', 'konteinere'] } },
   { id: 'drones', label: 'drones', role: 'item', words: { en: ['drones', 'drone', 'uav'], nb: ['droner', 'drone', 'dronen'] } },
