@@ -25,8 +25,10 @@ export function splitSentences(text: string, language: AnalyzedLanguage | null):
     for (const { segment, index } of segmenter.segment(text.slice(line.start, line.end))) {
       const span = trimSpan(text, line.start + index, line.start + index + segment.length);
       if (!span) continue;
-      const pendingText = pending ? text.slice(pending.start, pending.end) : '';
-      if (pending && (ABBREVIATION_BEFORE_END.test(pendingText) || LIST_MARKER.test(pendingText))) {
+      // Only the end of the pending sentence matters; testing all of it makes long paragraphs quadratic.
+      const pendingEnd = pending ? text.slice(Math.max(pending.start, pending.end - 16), pending.end) : '';
+      const pendingWhole = pending && pending.end - pending.start <= 4 ? text.slice(pending.start, pending.end) : '';
+      if (pending && (ABBREVIATION_BEFORE_END.test(pendingEnd) || LIST_MARKER.test(pendingWhole))) {
         pending.end = span.end;
       } else if (pending && /^[\p{Ll}\d]/u.test(text.slice(span.start, span.start + 1))) {
         // A "sentence" starting in lower case or with a digit continues the previous one.
@@ -38,7 +40,28 @@ export function splitSentences(text: string, language: AnalyzedLanguage | null):
     }
     if (pending) spans.push(pending);
   }
-  return spans;
+  return spans.flatMap((span) => splitLong(text, span));
+}
+
+/** A "sentence" longer than this is a run-on paragraph or a pasted table: quoted whole, it would be useless. */
+export const MAX_SENTENCE_CHARS = 600;
+
+/** Cuts an over-long sentence at spaces into pieces of at most {@link MAX_SENTENCE_CHARS}. */
+function splitLong(text: string, span: Span): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE_CHARS) return [span];
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    const window = text.slice(start, start + MAX_SENTENCE_CHARS);
+    const space = window.lastIndexOf(' ');
+    const end = space > MAX_SENTENCE_CHARS / 2 ? start + space : start + MAX_SENTENCE_CHARS;
+    const piece = trimSpan(text, start, end);
+    if (piece) pieces.push(piece);
+    start = end;
+  }
+  const last = trimSpan(text, start, span.end);
+  if (last) pieces.push(last);
+  return pieces;
 }
 
 function lines(text: string): Span[] {

@@ -57,3 +57,12 @@ describe('passages of the seed corpus', () => {
     }
   });
 });
+
+describe('over-long text', () => {
+  it('GIVEN a 78,000-character paragraph without full stops THEN sentences stay quotable and cover it all', () => {
+    const words = Array.from({ length: 12_000 }, (_, i) => `word${i % 97}`).join(' ');
+    const spans = splitSentences(words, 'en');
+    expect(spans.every((span) => span.end - span.start <= 600)).toBe(true);
+    expect(spans.map((span) => words.slice(span.start, span.end)).join(' ')).toBe(words);
+  });
+});
