@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.js';
 import { extractClaims, type Claim } from '../figures/claims.js';
 import { analyzeArticle, type Passage } from '../search/passages.js';
+import { factsOf } from './facts.js';
 
 interface Analysis {
   passages: Passage[];
@@ -37,6 +38,8 @@ export class AnalysisCache {
 
 function fresh(article: Article): Analysis {
   const passages = analyzeArticle(article);
+  // Facts are read on every question that finds the passage: work them out now, not mid-answer.
+  for (const passage of passages) factsOf(passage);
   return { passages, claims: extractClaims(passages) };
 }
 

@@ -1,12 +1,11 @@
-import type { Query } from 'minisearch';
 import { CONCEPTS } from '../lexicon/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
-import { allowedTypos, editDistance } from '../text/editDistance.js';
-import type { Hit, PassageIndex } from '../search/passageIndex.js';
+import { allowedTypos } from '../text/editDistance.js';
+import type { Hit, PassageIndex, TermChoice } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
 import type { FigureCategory } from '../figures/claims.js';
 import type { FiguresReport } from '../figures/compare.js';
-import { factsOf, sameFact, type PassageFacts } from './facts.js';
+import { factsOf, sameFact, sourceStrength } from './facts.js';
 import { parseQuestion, type QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
 import { articleRef } from './refs.js';
@@ -16,6 +15,8 @@ const MIN_COVERAGE = 0.5;
 /** How many ranked candidates are compared for "same fact" before the answer is cut to its limit. */
 const CANDIDATES = 60;
 const MAX_SUGGESTIONS = 6;
+/** A passage that names its source may stand for a same-fact group if it scores at least this share of the best. */
+const REPRESENTATIVE_REACH = 0.5;
 /** Score factors, each a small nudge on top of BM25 (see `rank`). */
 const BONUS = { figure: 1.4, noFigure: 0.75, sameWord: 1.15, sameLanguage: 1.1 };
 
@@ -41,25 +42,20 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   const weights = words.map((word) => weightOf(index, word));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
 
-  const hits = index.run(buildQuery(words));
+  const hits = index.find(words.map((word, i) => termChoices(index, word, i === words.length - 1)));
   const candidates: Candidate[] = [];
-  const matchedWords = new Set<QueryWord>();
   for (const hit of hits) {
-    const textTerms = textMatches(hit);
     let covered = 0;
-    words.forEach((word, i) => {
-      if (wordMatched(word, textTerms)) {
-        covered += weights[i]!;
-        matchedWords.add(word);
-      }
+    words.forEach((_, i) => {
+      if (hit.matched[i]) covered += weights[i]!;
     });
     const coverage = total > 0 ? covered / total : 0;
     if (coverage < MIN_COVERAGE) continue;
     let score = hit.score * (0.5 + coverage);
-    const { passage } = hit;
+    const { passage, textTerms } = hit;
     if (asksForFigure) score *= countsWhatWasAsked(passage, textTerms) ? BONUS.figure : BONUS.noFigure;
     // A concept matches "died" as well as "killed"; each word found as the user typed it counts a little more.
-    for (const word of words) if (word.concepts.length > 0 && textTerms.has(word.stem)) score *= BONUS.sameWord;
+    for (const word of words) if (word.concepts.length > 0 && passage.tokens.some((token) => token.stem === word.stem)) score *= BONUS.sameWord;
     if (passage.language === language) score *= BONUS.sameLanguage;
     candidates.push({ hit, textTerms, score });
   }
@@ -67,8 +63,9 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
 
   if (candidates.length === 0) {
     const figures = figuresFor([]);
-    const missing = words.filter((word) => !matchedWords.has(word)).map((word) => word.surface);
-    const found = words.filter((word) => matchedWords.has(word)).map((word) => word.surface);
+    const known = (word: QueryWord) => termChoices(index, word, false).some(({ term }) => index.frequency(term) > 0);
+    const missing = words.filter((word) => !known(word)).map((word) => word.surface);
+    const found = words.filter(known).map((word) => word.surface);
     const message =
       found.length > 0
         ? `No passage answers "${parsed.text}": the articles mention ${list(found)}, but not together with ${list(missing)}.`
@@ -119,27 +116,13 @@ function countsWhatWasAsked(passage: Passage, textTerms: Set<string>): boolean {
 }
 
 /**
- * One sub-query per question word: a word the lexicon knows is searched as its concepts (all
- * languages and synonyms at once); any other word by its stem, forgiving typos and, for the last
- * word, an unfinished ending.
+ * The index terms that stand for a question word: a word the lexicon knows is its concepts (all
+ * languages and synonyms at once) and itself; any other word is itself, forgiving typos and, for
+ * the last word, an unfinished ending.
  */
-function buildQuery(words: QueryWord[]): Query {
-  return {
-    combineWith: 'OR',
-    queries: words.map((word, i): Query => {
-      if (word.concepts.length > 0) {
-        return { combineWith: 'OR', queries: word.concepts.map((id) => CONCEPT_TERM_PREFIX + id), fuzzy: false, prefix: false };
-      }
-      const typos = allowedTypos(word.stem.length);
-      return {
-        combineWith: 'OR',
-        queries: [word.stem],
-        fuzzy: typos > 0 ? typos / word.stem.length + 0.01 : false,
-        maxFuzzy: typos,
-        prefix: i === words.length - 1 && word.stem.length >= 3,
-      };
-    }),
-  };
+function termChoices(index: PassageIndex, word: QueryWord, last: boolean): TermChoice[] {
+  if (word.concepts.length > 0) return word.concepts.map((id) => ({ term: CONCEPT_TERM_PREFIX + id, weight: 1 }));
+  return index.expand(word.stem, allowedTypos(word.stem.length), last && word.stem.length >= 3);
 }
 
 /** Rarer words weigh more: a question's point is in "officers", not in "Korea". Unknown words weigh most. */
@@ -147,21 +130,6 @@ function weightOf(index: PassageIndex, word: QueryWord): number {
   const terms = word.concepts.length > 0 ? word.concepts.map((id) => CONCEPT_TERM_PREFIX + id) : [word.stem];
   const frequency = Math.max(...terms.map((term) => index.frequency(term)));
   return Math.log(1 + index.size / (frequency + 1));
-}
-
-function textMatches(hit: Hit): Set<string> {
-  const terms = new Set<string>();
-  for (const [term, fields] of Object.entries(hit.match)) if (fields.includes('text')) terms.add(term);
-  return terms;
-}
-
-function wordMatched(word: QueryWord, textTerms: Set<string>): boolean {
-  if (word.concepts.length > 0) return word.concepts.some((id) => textTerms.has(CONCEPT_TERM_PREFIX + id));
-  const typos = allowedTypos(word.stem.length);
-  for (const term of textTerms) {
-    if (term === word.stem || term.startsWith(word.stem) || editDistance(term, word.stem, typos) <= typos) return true;
-  }
-  return false;
 }
 
 function highlights(passage: Passage, textTerms: Set<string>): Highlight[] {
@@ -181,18 +149,35 @@ interface Merged {
  * so every article that reports a kept fact is named.
  */
 function mergeSameFacts(candidates: Candidate[], limit: number): Merged[] {
-  const kept: (Merged & { fact: PassageFacts })[] = [];
-  for (const candidate of candidates) {
-    const fact = factsOf(candidate.hit.passage);
-    const same = kept.find((entry) => sameFact(entry.fact, fact));
-    if (same) {
-      const id = candidate.hit.passage.article.id;
-      if (id !== same.candidate.hit.passage.article.id && !same.alsoReportedBy.includes(id)) same.alsoReportedBy.push(id);
-    } else if (kept.length < limit) {
-      kept.push({ candidate, alsoReportedBy: [], fact });
+  // Groups are closed under "same fact" whatever the order: "six died" and "several were killed
+  // near Donetsk" meet through "six officers were killed near Donetsk", wherever it ranks.
+  const facts = candidates.map((candidate) => factsOf(candidate.hit.passage));
+  const parent = candidates.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      if (root(i) !== root(j) && sameFact(facts[i]!, facts[j]!)) parent[root(j)] = root(i);
     }
   }
-  return kept;
+  const groups = new Map<number, Candidate[]>();
+  candidates.forEach((candidate, i) => {
+    const members = groups.get(root(i)) ?? [];
+    members.push(candidate);
+    groups.set(root(i), members);
+  });
+  // Candidates are in score order, so groups come out ordered by their best member.
+  return [...groups.values()].slice(0, limit).map((members) => {
+    const best = members[0]!;
+    // The passage that gives the figure and names who says it is the one a reader can check: it
+    // stands for the group when it scores within reach of the best one.
+    const exact = (member: Candidate) => (factsOf(member.hit.passage).sentences.some((sentence) => sentence.counts.size > 0) ? 1 : 0);
+    const representative = members
+      .filter((member) => member.score >= best.score * REPRESENTATIVE_REACH)
+      .sort((a, b) => exact(b) - exact(a) || sourceStrength(b.hit.passage) - sourceStrength(a.hit.passage) || b.score - a.score)[0]!;
+    const own = representative.hit.passage.article.id;
+    const alsoReportedBy = [...new Set(members.map((member) => member.hit.passage.article.id))].filter((id) => id !== own);
+    return { candidate: { ...representative, score: best.score }, alsoReportedBy };
+  });
 }
 
 /** Words of the corpus close to what was asked, then the topics it covers best. */
@@ -200,11 +185,9 @@ function suggest(index: PassageIndex, words: QueryWord[]): string[] {
   const suggestions = new Set<string>();
   for (const word of words) {
     const typos = Math.max(1, allowedTypos(word.stem.length));
-    for (const [stem] of index.stems()) {
-      if (stem !== word.stem && !/^\d/.test(stem) && editDistance(stem, word.stem, typos) <= typos) {
-        const surface = index.surfaceOf(stem);
-        if (surface) suggestions.add(surface);
-      }
+    for (const stem of index.similarStems(word.stem, typos)) {
+      const surface = index.surfaceOf(stem);
+      if (surface) suggestions.add(surface);
     }
   }
   const topics = CONCEPTS.map((concept) => ({ label: concept.label, count: index.frequency(CONCEPT_TERM_PREFIX + concept.id) }))

@@ -1,3 +1,4 @@
+import { findAttributions } from '../figures/attribution.js';
 import { findNumbers } from '../figures/numbers.js';
 import { conceptById } from '../lexicon/concepts.js';
 import { indexTerms } from '../text/analyze.js';
@@ -15,6 +16,8 @@ interface SentenceFact {
   hasCount: boolean;
   /** Content terms, for word overlap. */
   terms: Set<string>;
+  /** Names of places and people (capitalised words the lexicon does not know): what pins a fact down. */
+  names: Set<string>;
 }
 
 export interface PassageFacts {
@@ -25,12 +28,34 @@ export interface PassageFacts {
   countTokens: number[];
 }
 
-const cache = new WeakMap<Passage, PassageFacts>();
+/** Capitalised words that name an office, an institution or a date, not a place or a person. */
+const TITLES =
+  /^(minister|ministry|defen[cs]e|president|secretary|member|parliament|government|agency|service|intelligence|military|army|forces|department|council|center|centre|office|officials?|reports?|general|chief|head|spokes(man|woman|person)|state|national|joint|staff|command|the|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|mars|mai|juni|juli|desember|oktober)$/i;
 
-/** The facts of a passage, computed once per passage and kept while the index lives. */
+const strength = new WeakMap<Passage, number>();
+
+/**
+ * How well a passage says who says it: 2 when it names a source and the channel ("told Reuters"),
+ * 1 when it names a source of more than one word ("South Korea reports"), else 0.
+ */
+export function sourceStrength(passage: Passage): number {
+  let value = strength.get(passage);
+  if (value === undefined) {
+    value = 0;
+    for (const sentence of passage.sentences) {
+      for (const attribution of findAttributions(passage.article.text.slice(sentence.start, sentence.end), passage.article.language ?? 'en')) {
+        if (attribution.pronoun) continue;
+        value = Math.max(value, attribution.channel ? 2 : attribution.claimant.includes(' ') ? 1 : 0);
+      }
+    }
+    strength.set(passage, value);
+  }
+  return value;
+}
+
+/** The facts of a passage, computed once and kept on it (copies of the passage keep them too). */
 export function factsOf(passage: Passage): PassageFacts {
-  const cached = cache.get(passage);
-  if (cached) return cached;
+  if (passage.facts) return passage.facts;
   const { text } = passage.article;
   const countTokens: number[] = [];
   const sentences = passage.sentences.map((span): SentenceFact => {
@@ -50,6 +75,17 @@ export function factsOf(passage: Passage): PassageFacts {
       counts: new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value)),
       hasCount: mentions.length > 0,
       terms: new Set(tokens.filter((token) => !/^\d/.test(token.stem)).flatMap(indexTerms)),
+      names: new Set(
+        tokens
+          .filter(
+            (token) =>
+              token.start > span.start &&
+              token.concepts.length === 0 &&
+              /^\p{Lu}/u.test(text.slice(token.start, token.end)) &&
+              !TITLES.test(text.slice(token.start, token.end)),
+          )
+          .map((token) => token.stem),
+      ),
     };
   });
   const facts = {
@@ -58,14 +94,15 @@ export function factsOf(passage: Passage): PassageFacts {
     hasCount: sentences.some((sentence) => sentence.hasCount),
     countTokens,
   };
-  cache.set(passage, facts);
+  passage.facts = facts;
   return facts;
 }
 
 /**
  * Two passages report the same fact when a sentence of each tells the same event of the same
  * subject with the same figure ("six officers died" / "six officers were killed"), or, where one
- * gives no exact figure ("several officers were killed"), in much the same words. Passages that share
+ * gives no exact figure ("several officers were killed"), in much the same words and naming the same
+ * place or person. Passages that share
  * most of their words are the same whatever they say. The thresholds were set on the seed corpus.
  */
 export function sameFact(a: PassageFacts, b: PassageFacts): boolean {
@@ -78,7 +115,9 @@ export function sameFact(a: PassageFacts, b: PassageFacts): boolean {
       if (!intersects(x.subjects, y.subjects) && !(bothSubjectless && similarity >= SAME_WORDS)) continue;
       if (x.counts.size > 0 && y.counts.size > 0) {
         if (intersects(x.counts, y.counts) && similarity >= SAME_FIGURE_WORDS) return true;
-      } else if (similarity >= SAME_WORDS) {
+      } else if (similarity >= SAME_WORDS && intersects(x.names, y.names)) {
+        // Without a figure to compare, only a shared name (Donetsk) tells "several officers killed"
+        // is the strike where six died, and "some killed in action" is not "100 killed in Kursk".
         return true;
       }
     }

@@ -27,7 +27,7 @@ export const CONCEPTS: readonly Concept[] = [
     label: 'killed', role: 'event',
     words: {
       en: ['killed', 'kill', 'died', 'die', 'dead', 'death', 'deaths', 'losses', 'fatalities', 'fatality', 'slain', 'perished', 'toll'],
-      nb: ['drept', 'drepte', 'drepe', 'døde', 'død', 'dødsfall', 'dødstall', 'dødstallet', 'falt', 'falne', 'omkom', 'omkommet', 'tap'],
+      nb: ['drept', 'drepte', 'drepe', 'døde', 'død', 'dødsfall', 'dødstall', 'dødstallet', 'falt', 'falne', 'omkom', 'omkommet', 'omkomne', 'tap'],
     },
   },
   {
@@ -110,6 +110,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'drones', label: 'drones', role: 'item', words: { en: ['drones', 'drone', 'uav'], nb: ['droner', 'drone', 'dronen'] } },
   { id: 'intelligence', label: 'intelligence', role: 'topic', words: { en: ['intelligence', 'nis', 'spy'], nb: ['etterretning', 'etterretningstjeneste'] } },
   { id: 'north', label: 'north', role: 'topic', words: { en: ['north'], nb: ['nord'] } },
+  { id: 'korea', label: 'Korea', role: 'topic', words: { en: ['korea', 'korean', 'koreans'], nb: ['korea', 'koreansk', 'koreanske', 'koreanere'] } },
   { id: 'south', label: 'south', role: 'topic', words: { en: ['south'], nb: ['sør'] } },
   {
     id: 'north-korean',

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/article.js';
+import type { PassageFacts } from '../engine/facts.js';
 import { tokenize, type Token } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
 import { groupPassages, splitSentences, type Span } from '../text/segment.js';
@@ -16,6 +17,8 @@ export interface Passage {
   /** Tokens with offsets into the article text. */
   tokens: Token[];
   language: AnalyzedLanguage | null;
+  /** What its sentences state (figures, events, names), computed once with the analysis; see engine/facts.ts. */
+  facts?: PassageFacts;
 }
 
 /** Splits one article into passages and analyzes them with its language. Ids are numbered from `firstId`. */

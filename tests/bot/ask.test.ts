@@ -36,7 +36,7 @@ describe('/ask', () => {
     const embed = embedOf(callback);
     expect(embed.title).toBe('how many killed');
     // The quote a reader would check, with the asked words in bold, cited as [1].
-    expect(embed.description).toMatch(/^\*\*\[1\]\*\* “.*at least 100 soldiers confirmed \*\*dead\*\*/);
+    expect(embed.description).toMatch(/^\*\*\[1\]\*\* “.*at least 100 North Korean soldiers have \*\*died\*\*/);
     expect(embed.fields?.[0]).toMatchObject({ name: '[1] newsukraine.rbc.ua, date unknown', value: expect.stringContaining(`\`${SEED.losses}\``) });
     // Three passages, three citations; the same numbers in the text and in the fields.
     expect(embed.fields?.map((field) => field.name.slice(0, 3))).toEqual(['[1]', '[2]', '[3]']);
