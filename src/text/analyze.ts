@@ -28,6 +28,16 @@ const STOP_WORDS: Record<AnalyzedLanguage, ReadonlySet<string>> = {
 };
 
 const SEGMENTER_LOCALE: Record<AnalyzedLanguage, string> = { en: 'en', nb: 'nb' };
+// Making a segmenter costs more than segmenting a passage with it: one per language, kept.
+const wordSegmenters = new Map<AnalyzedLanguage | null, Intl.Segmenter>();
+function wordSegmenter(language: AnalyzedLanguage | null): Intl.Segmenter {
+  let segmenter = wordSegmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language ? SEGMENTER_LOCALE[language] : undefined, { granularity: 'word' });
+    wordSegmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
 
 /** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
 export function fold(text: string): string {
@@ -88,7 +98,7 @@ export function lexiconStems(language: AnalyzedLanguage): Iterable<[string, stri
  * that callers which need positions (highlighting) and callers which need terms (indexing) share one pass.
  */
 export function tokenize(text: string, language: AnalyzedLanguage | null): Token[] {
-  const segmenter = new Intl.Segmenter(language ? SEGMENTER_LOCALE[language] : undefined, { granularity: 'word' });
+  const segmenter = wordSegmenter(language);
   const tokens: Token[] = [];
   for (const { segment, index, isWordLike } of segmenter.segment(text)) {
     if (!isWordLike) continue;

@@ -10,6 +10,16 @@ export interface Span {
 const ABBREVIATION_BEFORE_END =
   /(?:\b\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ca|bl\.a|f\.eks|nr|kl|mill|mrd)\.)\s*$/u;
 
+const sentenceSegmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = sentenceSegmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    sentenceSegmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
 /** A list number alone ("2." of "2. How many soldiers…?") opens the sentence after it. */
 const LIST_MARKER = /^\(?\d{1,2}[.)]$/;
 
@@ -18,7 +28,7 @@ const LIST_MARKER = /^\(?\d{1,2}[.)]$/;
  * line break ends a headline, a dateline or a paragraph, whatever its punctuation.
  */
 export function splitSentences(text: string, language: AnalyzedLanguage | null): Span[] {
-  const segmenter = new Intl.Segmenter(language ?? 'en', { granularity: 'sentence' });
+  const segmenter = sentenceSegmenter(language ?? 'en');
   const spans: Span[] = [];
   for (const line of lines(text)) {
     let pending: Span | null = null;
