@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.js';
+import type { ReloadReport } from '../engine/live.js';
 import type { Cooldown } from './cooldown.js';
 
 /**
@@ -11,9 +12,17 @@ export type BotEngine = Omit<Engine, 'ask'> & {
   ask(...args: Parameters<Engine['ask']>): ReturnType<Engine['ask']> | Promise<ReturnType<Engine['ask']>>;
 };
 
-/** What every command handler may use. The engine is read through a function: a reload swaps it in one step. */
+/**
+ * What every command handler may use. The engine is read through a function: a reload swaps it in
+ * one step. Within one interaction it always returns the same engine, so one answer comes from one index.
+ */
 export interface BotContext {
   engine(): BotEngine;
+  /**
+   * Rebuilds the index from the corpus folder now and says what changed (`/reload`). Null when the
+   * bot serves a fixed engine (tests) and there is no folder being followed.
+   */
+  reload: (() => Promise<ReloadReport>) | null;
   log: Logger;
   askCooldown: Cooldown;
   /** How long an answer may take before the bot defers its reply; Discord allows 3 s for the first response. */

@@ -1,4 +1,4 @@
-import type { BaseInteraction, ButtonInteraction, Interaction } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type BaseInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
 import { findCommand } from '../../commands/index.js';
 import { BUTTON, notice, questionFromFooter, renderAnswerForDiscord, renderSourcesForDiscord } from '../render/discord.js';
 import type { BotContext } from './context.js';
@@ -16,6 +16,9 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     guildId: interaction.guildId,
     command: describe(interaction),
   });
+  // The engine is taken once: a reload during this interaction cannot mix two indexes in one answer.
+  const engine = context.engine();
+  const scoped: BotContext = { ...context, engine: () => engine, log };
   try {
     if (interaction.isChatInputCommand()) {
       const command = findCommand(interaction.commandName);
@@ -23,17 +26,27 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
         await interaction.reply(notice(`Unknown command /${interaction.commandName}.`));
         return;
       }
-      await command.execute(interaction, { ...context, log });
+      await command.execute(interaction, scoped);
     } else if (interaction.isAutocomplete()) {
-      await findCommand(interaction.commandName)?.autocomplete?.(interaction, { ...context, log });
+      await findCommand(interaction.commandName)?.autocomplete?.(interaction, scoped);
     } else if (interaction.isButton()) {
-      await handleButton(interaction, { ...context, log });
+      await handleButton(interaction, scoped);
     }
     log.info({ latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
     log.error({ err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
-    await tellUser(interaction, log);
+    await tellUser(interaction, log, error);
   }
+}
+
+/**
+ * Discord's answers that mean the interaction is gone for good: its 3 s (or 15 min) have passed.
+ * Nothing sent to it can arrive, so nothing more is tried.
+ */
+const GONE = new Set<number | string>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.UnknownWebhook, RESTJSONErrorCodes.InvalidWebhookToken]);
+
+function isGone(error: unknown): boolean {
+  return error instanceof DiscordAPIError && GONE.has(error.code);
 }
 
 async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
@@ -65,8 +78,13 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
   await interaction.reply(notice('That button no longer does anything; ask again with /ask.'));
 }
 
-async function tellUser(interaction: BaseInteraction, log: BotContext['log']): Promise<void> {
+async function tellUser(interaction: BaseInteraction, log: BotContext['log'], failure: unknown): Promise<void> {
   if (!interaction.isRepliable()) return;
+  if (isGone(failure)) {
+    // A reply would meet the same 10062: the failure above is the whole story.
+    log.warn({ code: (failure as DiscordAPIError).code, reason: 'the interaction has expired' }, 'could not tell the user about the failure');
+    return;
+  }
   const message = notice('Something went wrong while answering. It has been logged; please try again.');
   try {
     if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied && !interaction.ephemeral) {

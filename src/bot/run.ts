@@ -3,8 +3,8 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
-import { Engine } from '../engine/engine.js';
-import { createLogger } from '../log.js';
+import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
+import { createLogger, protectSecret } from '../log.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
@@ -15,8 +15,13 @@ export const DEFER_AFTER_MS = 1500;
 
 export interface StartBotOptions {
   env: Env;
-  /** The engine to serve; loaded from `env.CORPUS_DIR` when omitted. */
+  /**
+   * A fixed engine to serve (tests). When omitted, the corpus in `env.CORPUS_DIR` is loaded and
+   * followed: changes are indexed while the bot runs, and `/reload` rebuilds on demand.
+   */
   engine?: BotEngine;
+  /** How the corpus folder is followed when no engine is given (debounce, retry); the log is the bot's. */
+  live?: Omit<LiveEngineOptions, 'log'>;
   /** Where logs go; a logger on stderr at `env.LOG_LEVEL` when omitted. */
   log?: Logger;
   deferAfterMs?: number;
@@ -25,29 +30,45 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client;
   context: BotContext;
+  /** The followed corpus; null when a fixed engine was given. */
+  live: LiveEngine | null;
   /** Resolves once discord.js is ready (the guilds have arrived). */
   ready: Promise<void>;
-  /** Closes the gateway connection. Safe to call more than once. */
+  /** Closes the gateway connection and stops following the corpus. Safe to call more than once. */
   stop(): Promise<void>;
 }
 
 /**
- * Loads the engine (unless given one), connects to Discord and answers interactions until stopped.
- * Throws `CorpusUnreadableError` if the corpus folder cannot be read, and discord.js' error if the
- * login fails (the client is destroyed first).
+ * Loads the corpus and follows it (unless given an engine), connects to Discord and answers
+ * interactions until stopped. Throws `CorpusUnreadableError` if the corpus folder cannot be read,
+ * and discord.js' error if the login fails (the client is destroyed first).
  */
-export async function startBot({ env, engine: given, log = createLogger(env.LOG_LEVEL), deferAfterMs = DEFER_AFTER_MS }: StartBotOptions): Promise<RunningBot> {
-  const engine = given ?? (await Engine.load(env.CORPUS_DIR));
+export async function startBot({
+  env,
+  engine: given,
+  live: liveOptions = {},
+  log = createLogger(env.LOG_LEVEL),
+  deferAfterMs = DEFER_AFTER_MS,
+}: StartBotOptions): Promise<RunningBot> {
+  // Whatever logger was passed, if it came from createLogger it now censors the token by value too.
+  protectSecret(env.DISCORD_TOKEN);
+  const live = given ? null : await LiveEngine.start(env.CORPUS_DIR, { ...liveOptions, log: log.child({ component: 'corpus' }) });
+  const engine: BotEngine = given ?? live!.current();
   log.info({ articles: engine.corpus.articles.length, passages: engine.index.size, problems: engine.corpus.problems }, engine.summary());
 
   const client = createClient(env);
   const context: BotContext = {
-    engine: () => engine,
+    // A reload swaps the live engine in one step; each interaction takes it once (see handleInteraction).
+    engine: live ? () => live.current() : () => engine,
+    reload: live ? () => live.reload() : null,
     log,
     askCooldown: new Cooldown(env.ASK_COOLDOWN_SECONDS),
     deferAfterMs,
   };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context));
+  client.on(Events.InteractionCreate, (interaction) => {
+    // handleInteraction catches every error of a command; this only guards against the log itself failing.
+    handleInteraction(interaction, context).catch((error: unknown) => log.error({ err: error }, 'interaction handler crashed'));
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   // discord.js reconnects by itself after most closes; ShardDisconnect means it has given up (bad token, intents).
   let stopping = false;
@@ -67,15 +88,17 @@ export async function startBot({ env, engine: given, log = createLogger(env.LOG_
   try {
     await client.login(env.DISCORD_TOKEN);
   } catch (error) {
+    live?.close();
     await client.destroy();
     throw error;
   }
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopping = true;
+    live?.close();
     return (stopped ??= client.destroy());
   };
-  return { client, context, ready, stop };
+  return { client, context, live, ready, stop };
 }
 
 /** Runs the bot until SIGINT or SIGTERM. Resolves with the process exit code. */
@@ -87,6 +110,11 @@ export async function runBot(env: Env): Promise<number> {
   const onSignal = (name: string) => () => signalled(name);
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
+
+  // A promise nobody awaited that fails (a late answer, a REST call after shutdown began) belongs to one
+  // interaction at most: log it rather than let Node end the process and every other user's session.
+  const onUnhandled = (reason: unknown) => log.error({ err: reason }, 'unhandled rejection');
+  process.on('unhandledRejection', onUnhandled);
 
   let bot: RunningBot;
   try {
@@ -101,5 +129,6 @@ export async function runBot(env: Env): Promise<number> {
   const reason = await Promise.race([signal, lost]);
   if (reason) log.info({ signal: reason }, 'shutting down');
   await bot.stop();
+  process.off('unhandledRejection', onUnhandled);
   return reason ? 0 : 1;
 }

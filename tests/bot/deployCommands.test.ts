@@ -20,16 +20,16 @@ const deploy = (env: Record<string, string>) => run(TSX, ['src/bot/deployCommand
 
 // Concurrent: each test has its own server, and most of the time is the child's start-up.
 describe.concurrent('npm run deploy-commands', () => {
-  it('GIVEN a token, the application id and a guild THEN the four commands are registered in that guild with their options', async () => {
+  it('GIVEN a token, the application id and a guild THEN the commands are registered in that guild with their options', async () => {
     const server = await startFakeDiscord();
     const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: server.guild.id, DISCORD_API_URL: server.apiBase });
 
     expect(await child.exited).toBe(0);
-    expect(child.stdout()).toBe(`Registered 4 commands in guild ${server.guild.id}: /ask, /sources, /source, /help\n`);
+    expect(child.stdout()).toBe(`Registered 5 commands in guild ${server.guild.id}: /ask, /sources, /source, /help, /reload\n`);
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
-    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'help']);
-    const [ask, sources, source, help] = stored;
+    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'help', 'reload']);
+    const [ask, sources, source, help, reload] = stored;
     expect(ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
       expect.objectContaining({ name: 'limit', type: 4, min_value: 1, max_value: 10 }),
@@ -39,6 +39,9 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(sources!.options ?? []).toEqual([]);
     expect(source!.options).toEqual([expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true })]);
     expect(help!.options ?? []).toEqual([]);
+    // Hidden from members without Manage Server (0x20), and only in servers.
+    expect(reload).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(reload!.options ?? []).toEqual([]);
     for (const command of stored) expect(command.description.length).toBeGreaterThan(0);
     // The token went in the Authorization header, and nowhere near the output.
     const put = server.requests.find((request) => request.method === 'PUT');
