@@ -50,6 +50,14 @@ const OPENING_PHRASE = /^(?:in|on|at|after|before|meanwhile|however|additionally
 const PARENTHETICAL = /^(?:\p{Ll}+ing|who|which|som|citing|speaking|ifølge|according)\b/iu;
 /** Function words that are never a claimant on their own ("with estimates suggesting…"). */
 const FUNCTION_WORD = /^(?:with|and|or|but|as|by|for|of|to|from|the|a|an|med|og|eller|men|som|av|for|til|fra)$/i;
+/** A sentence's subject: the words before its first relative pronoun or auxiliary. */
+const SENTENCE_SUBJECT = /^((?:an?|the|en|et|den|det|de)?\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,6}?)\s+(?:that|which|who|som|has|have|had|is|are|was|were|har|er|var|ble)\b/i;
+/**
+ * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
+ * medier at…", "I går sa politiet at…".
+ */
+const FRONTED_TIME =
+  /^(?:(?:on|last|this|i|på|sist|forrige)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|today|yesterday|tonight|earlier|later|dag|går|kveld|tidligere|senere|nå)(?:\s+(?:morning|afternoon|evening|night|kveld|morgen|ettermiddag|natt|formiddag))?$/i;
 /** A finite verb ends an "according to" phrase: "Ifølge X har Nord-Korea sendt…". */
 const FINITE_VERB =
   /^(?:har|hadde|er|var|ble|blir|vil|kan|skal|må|sier|sa|has|have|had|is|are|was|were|will|would|could|can|may|might|must|said|says)$/i;
@@ -109,7 +117,15 @@ export function findAttributions(sentence: string, language: string): Attributio
       continue;
     }
     if (!BARE_SPEECH.test(verb) && !REPORTS_WHAT.test(rest) && verb !== 'put' && verb !== 'puts') continue;
-    const found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
+    let found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
+    if (found && FRONTED_TIME.test(found.claimant)) {
+      const after = /^\s+([^,.;:]+?)\s+(?:at|that)\b/iu.exec(afterVerb);
+      found = after ? { claimant: after[1]!, channel: null, start: match.index } : null;
+      if (found) {
+        add(found.claimant, null, match.index, match.index + match[1]!.length + after![0].length);
+        continue;
+      }
+    }
     // The span ends with the verb, or with its recipient ("informed Reuters"); a capitalised word after
     // another verb ("puts North Korean casualties at…") is what is reported, not who hears it.
     if (found) add(found.claimant, recipient ?? found.channel, found.start, match.index + (recipient ? match[0].length : match[1]!.length));
@@ -155,7 +171,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   const withoutAdverbs = text.replace(ADVERBS, '').replace(ADVERBS, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
-    ...[/\bthat\s/gi, /\bwhile\s/gi, /\bwhen\s/gi, /\bda\s/g, /\bbut\s/gi, /\bmen\s/g, /;/g, /:/g, /\bat\s(?=\p{Ll})/gu, /\bog\s/gi, /\band\s(?=\p{Ll})/gu].map((re) => {
+    ...[/\bthat\s/gi, /\bwhile\s/gi, /\bwhen\s/gi, /\bda\s/g, /\bbut\s/gi, /\bmen\s/g, /\bwhat\s/gi, /\bwhich\s/gi, /;/g, /:/g, /\bat\s(?=\p{Ll})/gu, /\bog\s/gi, /\band\s(?=\p{Ll})/gu].map((re) => {
       let last = -1;
       for (const match of withoutAdverbs.matchAll(re)) last = match.index + match[0].length;
       return last;
@@ -174,7 +190,12 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
     claimant = spoke[1]!;
     channel = spoke[2]!;
   }
-  if (!claimant || !/^[\p{L}"'“[]/u.test(claimant)) return null;
+  // "An independent outlet that tallies obituaries has identified …, and says": the sentence's subject.
+  if (!claimant || /^(?:and|og|but|men)$/i.test(claimant)) {
+    const subject = SENTENCE_SUBJECT.exec(text)?.[1];
+    return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8 ? { claimant: subject, channel: null, start: 0 } : null;
+  }
+  if (!/^[\p{L}"'“[]/u.test(claimant)) return null;
   return { claimant, channel, start: Math.max(0, withoutAdverbs.lastIndexOf(claimant)) };
 }
 

@@ -78,7 +78,35 @@ const EVENT_BEFORE = 8;
 const NOUN_PHRASE = 4;
 /** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
 const ADDITIVE = /^(more|additional|extra|fresh|new|further|another|flere|ytterligere|nye|ekstra|nya)$/i;
-const PEOPLE = /^(people|persons|civilians|menn|mennesker|personer|sivile)$/i;
+const PEOPLE = /^(people|person|persons|individuals|civilians|menn|mennesker|person|personer|individer|sivile)$/i;
+/**
+ * Nouns for people, which alone can be killed, injured or captured: "Two children are among the
+ * dead" is a figure, "rundt 1200 bygninger ødelagt eller alvorlig skadet" (damaged) is not. Agent
+ * nouns ("firefighters", "arbeidere") are people by their ending.
+ */
+const PERSON_NOUN =
+  /^(?:children|child|kids|barn|barna|women|woman|kvinner|men|man|menn|civilians?|sivile|patients?|pasienter|residents?|beboere|workers?|firefighters?|brannfolk|brannmenn|pilots?|journalists?|passengers?|students?|elever|studenter|police|politifolk|doctors?|leger|nurses?|crew|mannskap|staff|ansatte|volunteers?|frivillige|refugees?|flyktninger|migrants?|victims?|ofre|hostages?|gisler|tourists?|turister|fishermen|fiskere|engineers?|ingeniører|instructors?|advisers?|advisors?|units?|infantrymen|marines|sailors|guards?|vakter|fighters?|recruits?|rekrutter|conscripts?|vernepliktige|teenagers?|babies|elderly|eldre)$|(?:ers|ists|ians|ees|ere|ister|anter|enter)$/iu;
+/** "lost about 980,000 troops", "mistet 300 soldater": a loss of people is their death. */
+const LOSS_VERB = /^(lost|lose|loses|losing|mistet|mister|miste|tapte|taper)$/i;
+/** "lost their lives", "mistet livet". */
+const LIFE = /^(lives|life|livet|livene)$/i;
+/**
+ * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
+ * the dead and the wounded" is a casualty figure.
+ */
+const DEFINING_APPOSITION = /^\s*(?:a figure|a number|a toll|an estimate|a count|which|et tall|et anslag|som)\b/i;
+/** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
+const PART_OF_BEFORE = /(?:of whom|of them|of those|of which|av dem|av disse|hvorav|blant dem)\s*$/i;
+/** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
+/** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
+const PHRASE_END =
+  /^(?:since|after|before|during|while|when|because|although|though|until|unless|whereas|across|near|towards?|into|onto|upon|within|without|amid|despite|siden|etter|før|mens|fordi|selv|hvis|inntil|gjennom|blant|ifølge|langs|utenfor|innenfor)$/i;
+/** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
+const PREDICATE_NOUN = /^\s+(?:were|are|was|is|var|er)\s+(\p{L}+)/iu;
+const PART_OF_THOSE = /^\s+(?:of|av)\s+(?:those|them|these|dem|disse)\b/i;
+const PART_OF_EVENT = /^\s+(?:of|av)\s+(?:the|de|those|disse)\s+(\p{L}+)/iu;
+/** Prisoners of war are soldiers. */
+const POW = /^(pows?|krigsfange\p{L}*)$/iu;
 const JOINING = /^(or|and|eller|og|and\/or)$/i;
 /** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
 const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
@@ -129,9 +157,11 @@ interface Context {
   time: string | null;
   /** The previous sentence's last event word, for "the figure" in this one. */
   event: Token | null;
+  /** The categories of the previous sentence's figures, for "270 of those" in this one. */
+  categories: FigureCategory[];
 }
 
-const FRESH: Context = { asOf: null, attribution: null, end: -1, opener: null, time: null, event: null };
+const FRESH: Context = { asOf: null, attribution: null, end: -1, opener: null, time: null, event: null, categories: [] };
 
 /**
  * Extracts the claims of every article, one per figure as written, in article order. Use
@@ -163,8 +193,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const stamp = ENTRY_STAMP.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
-  const tokens = passage.tokens.filter((token) => token.start >= start && token.end <= end);
   const mentions = findNumbers(text, language);
+  const tokens = withLossEvents(text, start, passage.tokens.filter((token) => token.start >= start && token.end <= end), mentions);
   const counts = mentions.filter((mention) => mention.kind === 'count');
   const dates = findDates(text, language, { published: article.published });
   const attributions = findAttributions(text, language);
@@ -174,6 +204,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const current = PRESENT_OR_PERFECT.test(text);
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
+  const categories: FigureCategory[] = [];
   for (const mention of counts) {
     // "about 11,000 troops were sent…, but X said the total could reach up to 12,000": "the total" is
     // of the count before it in the sentence; with none, of the previous sentence's event.
@@ -181,14 +212,27 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     let figure = readFigure(text, start, tokens, mention, mentions, attributions, previous.event, referent?.subject ?? null);
     // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
     // counts with no noun or event of their own after a colon break down the count before it.
-    if (!figure && lastFigure && text.slice(lastFigure.mention.end, mention.start).includes(':') && !ownNoun(text, start, tokens, mention)) {
+    // "270 of those returned were servicemen and 120 were civilians": a count with no noun or event of
+    // its own, joined to the count before it, is of the same kind.
+    const joint = lastFigure ? text.slice(lastFigure.mention.end, mention.start) : '';
+    const coordinated = /\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint);
+    if (!figure && lastFigure && (joint.includes(':') || coordinated) && !ownNoun(text, start, tokens, mention)) {
       const additive = ADDITIVE.test(text.slice(mention.end).trim().split(/\s+/)[0]?.replace(/[^\p{L}]/gu, '') ?? '');
       const inherited: Figure = lastFigure.figure;
       figure = { ...inherited, category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category };
-    } else if (figure) {
-      lastFigure = { mention, figure };
+      // "… and 120 were civilians": the noun after "were" says who this part is.
+      const predicate = PREDICATE_NOUN.exec(text.slice(mention.end))?.[1];
+      if (predicate && (PEOPLE.test(predicate) || PERSON_NOUN.test(predicate))) {
+        figure = { ...figure, subject: predicate, scope: PEOPLE.test(predicate) || /^civilians?$/i.test(predicate) ? 'people' : `other:${predicate.toLowerCase()}` };
+      }
     }
     if (!figure) continue;
+    // "270 of those returned": a part of a count of the same kind named before.
+    if (PART_OF_THOSE.test(text.slice(mention.end)) && (previous.categories.includes(figure.category) || lastFigure?.figure.category === figure.category)) {
+      figure = { ...figure, subject: `part of ${figure.subject}`, scope: `part:${figure.scope}` };
+    }
+    categories.push(figure.category);
+    lastFigure = { mention, figure };
     const date = nearest(dates.filter((candidate) => datesFigure(text, candidate, mention)), mention) ?? null;
     const carried = current ? null : previous.asOf;
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
@@ -226,7 +270,28 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const resolved = named.at(-1) ?? (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
   const opener = OPENER.exec(text)?.[1] ?? null;
   const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
-  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event };
+  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories };
+}
+
+/**
+ * Verbs of loss that name a death only in context: "lost their lives"/"mistet livet", and "lost"
+ * right before a count ("Russia has lost about 980,000 troops"). They are marked killed for this
+ * sentence; the lexicon keeps them out of search, where "lost" means much else.
+ */
+function withLossEvents(text: string, offset: number, tokens: Token[], mentions: NumberMention[]): Token[] {
+  const killed = (token: Token): Token => ({ ...token, concepts: [...token.concepts, 'killed'] });
+  return tokens.map((token, i) => {
+    const lower = word(text, offset, token).toLowerCase();
+    if (LIFE.test(lower)) {
+      const verb = [tokens[i - 1], tokens[i - 2]].find((other) => other && LOSS_VERB.test(word(text, offset, other)));
+      if (verb && !/[,.;:]/.test(text.slice(verb.end - offset, token.start - offset))) return killed(token);
+    }
+    if (LOSS_VERB.test(lower)) {
+      const next = mentions.find((mention) => mention.kind === 'count' && offset + mention.start >= token.end);
+      if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return killed(token);
+    }
+    return token;
+  });
 }
 
 /**
@@ -321,6 +386,7 @@ function readFigure(
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
   const additive = /^\s*(?:\S+\s+)?/.exec(text.slice(mention.end))![0].split(/\s+/).some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
   if (category === 'deployed' && additive) category = 'reinforcements';
+  if ((category === 'killed' || category === 'injured' || category === 'deployed') && definesCasualties(text, offset, tokens, mention)) category = 'casualties';
   const increment = additive && category !== 'reinforcements' && !all.some((other) => other.kind === 'count' && other.end <= mention.start);
   if (category === 'weapons') {
     const id = conceptOfRole(item!, 'item')!;
@@ -328,13 +394,22 @@ function readFigure(
   }
 
   let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
-  // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet": a count
-  // with no noun, joined to the count before it, counts the same people.
+  // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
+  const human = category === 'killed' || category === 'injured' || category === 'casualties' || category === 'captured';
+  if (human && figure.scope.startsWith('other:') && !phrase.some((token) => PERSON_NOUN.test(wordOf(token)))) return null;
+  // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet", "of whom
+  // roughly 250,000 had been killed": a count with no noun, joined to the count before it or a part
+  // of it, counts the same people.
   if (phrase.length === 0 && earlierFigure && earlierFigure.item === null && figure.scope !== earlierFigure.scope && earlier) {
     const joint = text.slice(earlier.end, mention.start);
-    if (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint) && /^(unspecified|troops|people)/.test(figure.scope)) {
+    const joined = (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint)) || PART_OF_BEFORE.test(text.slice(0, mention.start));
+    if (joined && /^(unspecified|troops|people)/.test(figure.scope)) {
       figure = { item: null, subject: earlierFigure.subject, scope: earlierFigure.scope };
     }
+  }
+  const partOf = PART_OF_EVENT.exec(text.slice(mention.end));
+  if (partOf && eventToken && wordOf(eventToken).toLowerCase() === partOf[1]!.toLowerCase()) {
+    figure = { item: null, subject: partOf[0].trim(), scope: `part:${figure.scope}` };
   }
   if (increment) return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}` };
   return { category, ...figure };
@@ -362,9 +437,12 @@ function subjectOf(
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
   // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
   const possessive = nationOf(/(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset))?.[1] ?? '', true);
-  // "Nord-Korea har sendt …", "North Korea has about 11,000 troops": the nation the sentence is about.
-  const opening = tokens.slice(0, 3).filter((token) => !inAttribution(token));
-  const openingText = opening.length > 0 && opening[0] === tokens[0] ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
+  // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
+  // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
+  const firstOwn = tokens.findIndex((token) => !inAttribution(token));
+  const leadingSource = firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
+  const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
+  const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
   const sentenceNation = NATIONS.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
   const nationRanges = nationSpans(phraseText);
   const phraseStart = phrase[0]?.start ?? 0;
@@ -390,6 +468,12 @@ function subjectOf(
     return { item: null, subject: phraseText, scope: scoped(`other:${words.map((token) => token.stem).join(' ')}`, nation) };
   }
   const phraseNation = nationOf(phraseText, false);
+  // "8,000 Ukrainian prisoners of war": prisoners of war are soldiers.
+  const pow = eventToken && (POW.test(wordOf(eventToken)) || (/^prisoners?$/i.test(wordOf(eventToken)) && /^\s+of war\b/i.test(text.slice(eventToken.end - offset))));
+  if (pow) {
+    const nation = phraseNation ?? eventNation;
+    return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}prisoners of war`, scope: scoped('troops', nation) };
+  }
   if (phraseNation) return { item: null, subject: phraseNation.people, scope: scoped('unspecified', phraseNation) };
 
   const subject = nearestSubject(tokens.filter((token) => !inAttribution(token)), numberStart);
@@ -402,6 +486,7 @@ function subjectOf(
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
   if (eventToken && TOLL.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
+  if (eventNation) return { item: null, subject: eventNation.people, scope: scoped('unspecified', eventNation) };
   return { item: null, subject: 'unspecified', scope: 'unspecified' };
 }
 
@@ -493,6 +578,18 @@ function findEvent(text: string, offset: number, numberStart: number, numberEnd:
   return null;
 }
 
+/** Whether the words after a count define it as killed and wounded together (see {@link DEFINING_APPOSITION}). */
+function definesCasualties(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
+  const rest = text.slice(mention.end);
+  const comma = rest.search(/[,.;:]/);
+  if (comma < 0 || rest[comma] !== ',' || !DEFINING_APPOSITION.test(rest.slice(comma + 1))) return false;
+  const from = offset + mention.end + comma + 1;
+  const stop = rest.slice(comma + 1).search(/[.;:]/);
+  const to = stop < 0 ? Infinity : from + stop;
+  const inside = tokens.filter((token) => token.start >= from && token.end <= to);
+  return inside.some((token) => token.concepts.includes('killed')) && inside.some((token) => token.concepts.includes('injured'));
+}
+
 /** Whether a number has a noun of its own after it, other than "more"/"nye" ("11.000 i fjor" has none). */
 function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
   const after = tokens.filter((token) => token.start >= offset + mention.end);
@@ -529,7 +626,7 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
       }
       break;
     }
-    if (role(token) === 'event') break;
+    if (role(token) === 'event' || PHRASE_END.test(lower)) break;
     // "68 av dronene": a part of something counted before ("of the drones"), not a count of its own.
     if (opened && phrase.length === 0 && /^av$/i.test(text.slice(from - offset, token.start - offset).trim()) && /\p{L}(?:ene|ane)$/u.test(lower)) break;
     phrase.push(token);

@@ -27,6 +27,8 @@ export interface FiguresReport {
 
 /** Two dates closer than this are the same period for comparing figures. */
 const SAME_PERIOD_DAYS = 14;
+/** Figures further apart than this are not one count over time: "over 17,000 died in 1999" is another quake. */
+const ANOTHER_TIME_DAYS = 365;
 
 /**
  * Counts each figure once: claims with the same category, item and value (both exact-ish or both
@@ -197,6 +199,10 @@ function period(a: Claim, b: Claim): PeriodRelation {
     // Entries of a live blog on one day: their stamps order them ("9 killed" at 09:20, "13" at 18:47).
     const [x, y] = [a.asOf!, b.asOf!];
     if (x.date === y.date && x.time && y.time && x.time !== y.time) return x.time < y.time ? 'before' : 'after';
+    // One article or one source on two days: an update ("over 200 injured" Thursday, "312" Friday).
+    // Two sources a day apart are rather two views of the same time.
+    const oneVoice = shared !== undefined || a.attributions.some((p) => b.attributions.some((q) => p.claimant === q.claimant));
+    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice) return x.date < y.date ? 'before' : 'after';
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
   }
@@ -260,8 +266,9 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       const a = group[i]!;
       const b = group[j]!;
       if (!compatibleScope(a.scope, b.scope)) {
+        // Once per pair of scopes, whenever they stand side by side: they are not to be compared.
         const key = [a.scope, b.scope].sort().join('|');
-        if (!scopesSeen.has(key) && closeInTime(a, b)) {
+        if (!scopesSeen.has(key)) {
           scopesSeen.add(key);
           verdicts.push({ kind: 'different scope', claims: [a.id, b.id], explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.` });
         }
@@ -280,6 +287,14 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       if (comparedWithEarlier) continue;
       comparedWithEarlier = true;
       const [earlier, later] = relation === 'after' ? [b, a] : [a, b];
+      const gap = daysBetween(a.asOf, b.asOf);
+      if (gap !== null && gap > ANOTHER_TIME_DAYS) continue;
+      // "at least 35" and, a day later, 51: the toll rose past what was stated, though the two overlap.
+      const openEnded = earlier.qualifier === 'at least' || earlier.qualifier === 'more than';
+      if (relation !== 'unknown' && openEnded && plausibleRange(later)[0] > earlier.value) {
+        verdicts.push({ kind: 'grew', claims: [earlier.id, later.id], explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.` });
+        continue;
+      }
       if (relation === 'unknown') {
         if (apart) verdicts.push({ kind: 'undated', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.` });
         else verdicts.push({ kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` });
