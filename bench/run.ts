@@ -92,6 +92,8 @@ async function measure(articles: number): Promise<SizeResult> {
     ? (JSON.parse(line.slice('RESULT '.length)) as SizeResult)
     : { articles, passages: null, build: null, ask: null, baseline: null, ratio: null, recallTop3: null, update1pctMs: null, servingRssMB: null, notes: [failure('measurement', result)] };
 
+  measured.loadAverageAfter = os.loadavg().map((load) => Math.round(load * 100) / 100); // other work on the machine skews every figure
+  measured.wallMs = Math.round(result.ms); // the whole measurement process, for a sense of how long a size takes
   const coldRuns = quick || articles > 1000 ? 1 : 3;
   const cold: number[] = [];
   for (let i = 0; i < coldRuns; i++) {

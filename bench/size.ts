@@ -6,14 +6,13 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { Session } from 'node:inspector/promises';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import { Engine } from '../src/engine/engine.js';
 import { LiveEngine } from '../src/engine/live.js';
-import { parseQuestion, type QueryWord } from '../src/engine/question.js';
-import { CONCEPT_TERM_PREFIX } from '../src/text/analyze.js';
-import { allowedTypos } from '../src/text/editDistance.js';
+import { parseQuestion } from '../src/engine/question.js';
 import { changeFiles, ensureCorpus, linkedCopy, questions, type Labelled } from './generate.js';
-import { median, percentiles, round, toMB } from './stats.js';
+import { percentiles, round, toMB } from './stats.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -35,6 +34,38 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const rssMB = () => toMB(process.memoryUsage().rss);
 const notes: string[] = [];
 
+/** Self time of `fn` by source file and by function, as shares of the profile, largest first. */
+async function profiled(fn: () => unknown): Promise<{ ms: number; questions?: number; byFile: Record<string, number>; byFunction: Record<string, number> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  const begin = performance.now();
+  await fn();
+  const ms = Math.round(performance.now() - begin);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byFile = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  profile.samples!.forEach((id, i) => {
+    const { functionName, url } = nodes.get(id)!.callFrame;
+    // The inspector's own message dispatch and V8's bookkeeping are the profiler's cost, not the engine's.
+    if (!url && (functionName === 'dispatch' || functionName === '(program)')) return;
+    const dt = profile.timeDeltas![i]!;
+    const file = url ? url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\/([^/]+)\/.*$/, '$1 (package)').replace(`${process.cwd()}/`, '') : functionName || '(native)';
+    byFile.set(file, (byFile.get(file) ?? 0) + dt);
+    const fn = url ? `${functionName || '(anonymous)'} ${file.split('/').pop()}` : file;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + dt);
+    total += dt;
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    Object.fromEntries([...map].sort((x, y) => y[1] - x[1]).slice(0, n).map(([key, dt]) => [key, round(dt / total, 3)]));
+  return { ms, byFile: top(byFile, 12), byFunction: top(byFunction, 15) };
+}
+
 const corpus = await ensureCorpus(ROOT, ARTICLES);
 
 // Build: the first thing this process does, so the kernel's high-water mark is the build's peak.
@@ -45,6 +76,7 @@ const passages = engine.index.passages;
 const peakRssMB = toMB(process.resourceUsage().maxRSS * 1024);
 gc();
 const heapMB = toMB(process.memoryUsage().heapUsed);
+const claimCount = engine.claims.length;
 const rssAfterBuildMB = rssMB();
 log(`built ${passages.length} passages in ${Math.round(buildMs)} ms; peak RSS ${peakRssMB} MB, heap ${heapMB} MB`);
 if (!process.execArgv.includes('--expose-gc')) notes.push('run without --expose-gc: heap and RSS include garbage');
@@ -86,46 +118,14 @@ const askByKind = {
   other: { ...percentiles(oursSamples.filter((_, i) => !isFigure[i])), questions: isFigure.filter((f) => !f).length },
 };
 
-// Where an ask's time goes, measured from outside src/: parsing the question and the MiniSearch
-// query, each timed alone, against the same question's end-to-end time above; the rest is
-// ranking, same-fact merging, highlights, suggestions and figures. buildQuery mirrors the private
-// one in src/engine/ask.ts; keep it in step if that changes.
-function buildQuery(words: QueryWord[]): Query {
-  return {
-    combineWith: 'OR',
-    queries: words.map((word, i): Query => {
-      if (word.concepts.length > 0) return { combineWith: 'OR', queries: word.concepts.map((id) => CONCEPT_TERM_PREFIX + id), fuzzy: false, prefix: false };
-      const typos = allowedTypos(word.stem.length);
-      return { combineWith: 'OR', queries: [word.stem], fuzzy: typos > 0 ? typos / word.stem.length + 0.01 : false, maxFuzzy: typos, prefix: i === words.length - 1 && word.stem.length >= 3 };
-    }),
-  };
-}
-const parts = { parse: [] as number[], indexRun: [] as number[], rest: [] as number[], total: [] as number[], hits: [] as number[] };
-const index = engine.index;
-const breakdownOf = asked.slice(0, Math.min(BREAKDOWN, oursSamples.length)).map((question, i) => ({ question, total: oursSamples[i]! }));
-timed('breakdown', breakdownOf, ({ question, total }) => {
-  let t = performance.now();
-  const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
-  const parse = performance.now() - t;
-  if (!parsed.ok) return;
-  t = performance.now();
-  parts.hits.push(index.run(buildQuery(parsed.words)).length);
-  const run = performance.now() - t;
-  parts.parse.push(parse);
-  parts.indexRun.push(run);
-  parts.rest.push(Math.max(0, total - parse - run));
-  parts.total.push(total);
+// Where an ask's time goes: a sampling CPU profile of a second pass over the first questions,
+// self time summed by source file and by function. Nothing here depends on the engine's internals.
+const breakdownOf = asked.slice(0, Math.min(BREAKDOWN, oursSamples.length));
+const askProfile = await profiled(() => {
+  for (const question of breakdownOf) engine!.ask(question);
 });
-const sum = (samples: number[]) => samples.reduce((a, b) => a + b, 0);
-const share = (samples: number[]) => round(sum(samples) / sum(parts.total), 2);
-const askBreakdown = {
-  questions: parts.total.length,
-  medianMs: { parse: round(median(parts.parse)), indexRun: round(median(parts.indexRun)), rest: round(median(parts.rest)), total: round(median(parts.total)) },
-  shareOfTotalTime: { parse: share(parts.parse), indexRun: share(parts.indexRun), rest: share(parts.rest) },
-  hitsPerQuestion: { p50: median(parts.hits), p99: percentiles(parts.hits).p99, max: Math.max(...parts.hits) },
-  claims: engine.claims.length,
-};
-log(`breakdown: ${JSON.stringify(askBreakdown)}`);
+askProfile.questions = breakdownOf.length;
+log(`ask profile: ${JSON.stringify(askProfile.byFile)}`);
 
 // The baseline: plain MiniSearch over the same passages, default analysis.
 interface Doc {
@@ -191,11 +191,14 @@ const update1pctMs = Math.round(performance.now() - started);
 live.close();
 live = null;
 gc();
-started = performance.now();
-const reloaded = await Engine.load(copy);
-const fullReloadMs = Math.round(performance.now() - started);
-log(`update of ${changed} files: LiveEngine.reload ${update1pctMs} ms, full Engine.load ${fullReloadMs} ms (${reloaded.index.size} passages)`);
-notes.push(`update1pctMs: LiveEngine.reload() after ${changed} files changed (a third removed, rewritten, added); fullReloadMs: Engine.load of the same folder`);
+let reloaded: Engine | null = null;
+const buildProfile = await profiled(async () => {
+  reloaded = await Engine.load(copy);
+});
+const fullReloadMs = buildProfile.ms;
+log(`update of ${changed} files: LiveEngine.reload ${update1pctMs} ms, full Engine.load ${fullReloadMs} ms (${(reloaded as Engine | null)?.index.size} passages)`);
+log(`build profile: ${JSON.stringify(buildProfile.byFile)}`);
+notes.push(`update1pctMs: LiveEngine.reload() after ${changed} files changed (a third removed, rewritten, added); fullReloadMs: Engine.load of the same folder, under the sampling profiler (buildProfile)`);
 await rm(copy, { recursive: true, force: true });
 
 const ratio = (a: number, b: number) => round(a / b, 2);
@@ -214,7 +217,9 @@ const result = {
   fullReloadMs,
   servingRssMB,
   rssAfterBuildMB,
-  askBreakdown,
+  askProfile,
+  buildProfile,
+  claims: claimCount,
   notes,
 };
 process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
