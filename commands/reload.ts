@@ -55,7 +55,8 @@ export function renderReloadReport(report: ReloadReport): DiscordReply {
     ['Kept at their last good version', report.keptLastGood.map(fileName)],
     ['Problems', report.problems.map((problem) => `${fileName(problem.file)}: ${escapeCut(problem.reason, 300)}`)],
   ];
-  const changes = report.added.length + report.changed.length + report.removed.length + report.keptLastGood.length;
+  // A file kept at its last good version is a problem to fix, not a change to the index.
+  const changes = report.added.length + report.changed.length + report.removed.length;
   const lines = [
     report.error
       ? `${escapeCut(report.error, 500)}. Still serving the last index.`
