@@ -20,6 +20,30 @@ interface SentenceFact {
   names: Set<string>;
 }
 
+/** The figures of a passage's sentences: the costly part of its facts, kept in the index cache. */
+export interface PassageNumbers {
+  /** Per sentence: its exact counts, and whether it has any count at all (vague ones too). */
+  sentences: { counts: number[]; hasCount: boolean }[];
+  /** Where each count stands, as an index into the passage's tokens. */
+  countTokens: number[];
+}
+
+/** Reads the counts of each sentence of a passage (see numbers.ts). */
+export function numbersOf(passage: Passage): PassageNumbers {
+  const { text } = passage.article;
+  const countTokens: number[] = [];
+  const sentences = passage.sentences.map((span) => {
+    const mentions = findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en').filter((m) => m.kind === 'count');
+    for (const mention of mentions) {
+      // The number's own word ("100" in "at least 100"), not its qualifier, anchors what it counts.
+      const at = passage.tokens.findLastIndex((token) => token.start < span.start + mention.end);
+      if (at >= 0) countTokens.push(at);
+    }
+    return { counts: [...new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value))], hasCount: mentions.length > 0 };
+  });
+  return { sentences, countTokens };
+}
+
 export interface PassageFacts {
   sentences: SentenceFact[];
   terms: Set<string>;
@@ -57,23 +81,19 @@ export function sourceStrength(passage: Passage): number {
 export function factsOf(passage: Passage): PassageFacts {
   if (passage.facts) return passage.facts;
   const { text } = passage.article;
-  const countTokens: number[] = [];
-  const sentences = passage.sentences.map((span): SentenceFact => {
+  passage.numbers ??= numbersOf(passage);
+  const { countTokens } = passage.numbers;
+  const sentences = passage.sentences.map((span, i): SentenceFact => {
     const tokens = passage.tokens.filter((token) => token.start >= span.start && token.end <= span.end && !token.stopWord);
     const concepts = tokens.flatMap((token) => token.concepts);
-    const mentions = findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en').filter((m) => m.kind === 'count');
-    for (const mention of mentions) {
-      // The number's own word ("100" in "at least 100"), not its qualifier, anchors what it counts.
-      const at = passage.tokens.findLastIndex((token) => token.start < span.start + mention.end);
-      if (at >= 0) countTokens.push(at);
-    }
+    const numbers = passage.numbers!.sentences[i]!;
     return {
       start: span.start,
       end: span.end,
       events: new Set(concepts.filter((id) => conceptById(id)?.role === 'event')),
       subjects: new Set(concepts.filter((id) => conceptById(id)?.role === 'subject')),
-      counts: new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value)),
-      hasCount: mentions.length > 0,
+      counts: new Set(numbers.counts),
+      hasCount: numbers.hasCount,
       terms: new Set(tokens.filter((token) => !/^\d/.test(token.stem)).flatMap(indexTerms)),
       names: new Set(
         tokens

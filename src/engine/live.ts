@@ -5,6 +5,7 @@ import type { Article, CorpusProblem } from '../corpus/article.js';
 import { CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
 import { AnalysisCache } from './analysisCache.js';
 import { Engine } from './engine.js';
+import { encodeCache, loadCacheFile, saveCacheFile } from './indexCache.js';
 
 /** What a reload changed, for the log and for `/reload`. */
 export interface ReloadReport {
@@ -35,6 +36,8 @@ export interface LiveEngineOptions {
   debounceMs?: number;
   /** How often to look for a corpus folder that has disappeared. Default 2 s. */
   retryMs?: number;
+  /** Where to keep the analysis between runs (see indexCache.ts); none when unset. */
+  cacheFile?: string;
   log?: ReloadLog;
 }
 
@@ -72,16 +75,42 @@ export class LiveEngine {
 
   /** Loads the corpus (throws `CorpusUnreadableError` if the folder cannot be read at start) and starts watching it. */
   static async start(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
+    const log = options.log ?? quiet;
     const cache = new AnalysisCache();
-    const engine = Engine.fromCorpus(await loadCorpus(dir), cache);
+    const [corpus, cached] = await Promise.all([loadCorpus(dir), options.cacheFile ? loadCacheFile(options.cacheFile) : null]);
+    const seeded = cached?.ok ? cached.entries.size : 0;
+    if (cached?.ok) cache.seed(cached.entries, cached.stems);
+    else if (cached && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
+    const started = performance.now();
+    const engine = Engine.fromCorpus(corpus, cache);
+    if (cached?.ok) log.info({ cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) }, `index cache used: ${seeded} articles`);
     const live = new LiveEngine(dir, engine, cache, {
       watch: options.watch ?? true,
       debounceMs: options.debounceMs ?? 300,
       retryMs: options.retryMs ?? 2000,
-      log: options.log ?? quiet,
+      cacheFile: options.cacheFile ?? '',
+      log,
     });
+    live.save();
     if (live.options.watch) await live.startWatching();
     return live;
+  }
+
+  /** The last save of the index cache, for tests and shutdown. */
+  saved: Promise<void> = Promise.resolve();
+
+  /** Saves the analysis in the background: serving never waits for the disk, and a failed save is only logged. */
+  private save(): void {
+    const file = this.options.cacheFile;
+    if (!file) return;
+    this.saved = this.saved
+      // After the current turn: packing a large corpus takes a while, and start-up should not wait for it.
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        const { entries, stems } = this.cache.export();
+        await saveCacheFile(file, encodeCache(entries, stems));
+      })
+      .catch((error: unknown) => this.options.log.warn({ cacheFile: file, err: error }, `could not save the index cache: ${(error as Error).message}`));
   }
 
   /** The engine to answer with now. Take it once per request, so one answer comes from one index. */
@@ -141,6 +170,7 @@ export class LiveEngine {
     this.engine = next;
     this.remember(next);
     this.reloads++;
+    this.save();
     this.options.log.info({ ...report, problems: problems.length }, `reloaded the corpus: ${describe(report)}`);
     for (const problem of problems) this.options.log.warn({ file: problem.file }, `corpus problem: ${problem.file}: ${problem.reason}`);
     return report;

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import type { PassageFacts } from '../engine/facts.js';
+import type { PassageFacts, PassageNumbers } from '../engine/facts.js';
 import { tokenize, type Token } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
 import { groupPassages, splitSentences, type Span } from '../text/segment.js';
@@ -17,7 +17,9 @@ export interface Passage {
   /** Tokens with offsets into the article text. */
   tokens: Token[];
   language: AnalyzedLanguage | null;
-  /** What its sentences state (figures, events, names), computed once with the analysis; see engine/facts.ts. */
+  /** Its sentences' figures, read once with the analysis (and kept in the index cache); see engine/facts.ts. */
+  numbers?: PassageNumbers;
+  /** What its sentences state (figures, events, names), derived when first needed; see engine/facts.ts. */
   facts?: PassageFacts;
 }
 
