@@ -1,5 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { DiscordReply } from '../render/discord.js';
+import { WorkQueue } from './workQueue.js';
 
 type Work = () => Promise<DiscordReply> | DiscordReply;
 
@@ -23,9 +24,26 @@ function withoutFlags({ flags: _flags, ...message }: DiscordReply): Omit<Discord
 
 const isPrivate = (message: DiscordReply) => message.flags === MessageFlags.Ephemeral;
 
+/** Every answer of this process takes its turn here: see {@link WorkQueue}. */
+export const answerQueue = new WorkQueue();
+
+/**
+ * Queues the work. Returns its result, and whether to defer at once: when the answers queued ahead
+ * would take longer than the threshold anyway, waiting for the timer only wastes the 3 seconds.
+ */
+function start(work: Work, deferAfterMs: number): { pending: Promise<DiscordReply>; deferNow: boolean } {
+  const deferNow = answerQueue.expectedWaitMs() > deferAfterMs;
+  const pending = answerQueue.run(work);
+  // Handled here so that a failure while the deferral itself fails is not an unhandled rejection;
+  // whoever awaits `pending` still gets it.
+  pending.catch(() => undefined);
+  return { pending, deferNow };
+}
+
 /**
  * Sends a reply that is being worked out: at once if it is ready within `deferAfterMs`, otherwise
  * the reply is deferred first ("Crosscheck is thinking…") so Discord's 3-second deadline is never missed.
+ * Under a burst, when the answers queued ahead would take longer than that anyway, it defers at once.
  * A notice (ephemeral) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
@@ -33,13 +51,13 @@ export async function replyWhenReady(
   work: Work,
   { ephemeral, deferAfterMs }: { ephemeral: boolean; deferAfterMs: number },
 ): Promise<void> {
-  const pending = Promise.resolve().then(work);
-  const early = await readyWithin(pending, deferAfterMs);
+  const { pending, deferNow } = start(work, deferAfterMs);
+  const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
   if (early) {
-    await interaction.reply(ephemeral ? { ...early, flags: MessageFlags.Ephemeral } : early);
+    await answerQueue.acknowledge(interaction.reply(ephemeral ? { ...early, flags: MessageFlags.Ephemeral } : early));
     return;
   }
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await answerQueue.acknowledge(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
   const late = await pending;
   if (isPrivate(late) && !ephemeral) {
     // A public "thinking…" message cannot be made private: replace it with one for the asker alone.
@@ -55,13 +73,13 @@ export async function replyWhenReady(
  * A notice goes to the clicker alone and leaves the message as it was.
  */
 export async function updateWhenReady(interaction: ButtonInteraction, work: Work, { deferAfterMs }: { deferAfterMs: number }): Promise<void> {
-  const pending = Promise.resolve().then(work);
-  const early = await readyWithin(pending, deferAfterMs);
+  const { pending, deferNow } = start(work, deferAfterMs);
+  const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
   if (early) {
-    await (isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)));
+    await answerQueue.acknowledge(isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)));
     return;
   }
-  await interaction.deferUpdate();
+  await answerQueue.acknowledge(interaction.deferUpdate());
   const late = await pending;
   await (isPrivate(late) ? interaction.followUp(late) : interaction.editReply(withoutFlags(late)));
 }
