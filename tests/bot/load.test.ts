@@ -5,7 +5,6 @@
  */
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import type { APIEmbed } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FakeInteraction } from '../support/fake-discord.js';
 import { command, sleep, startServer, startTestBot, stopAll } from './harness.js';
