@@ -8,7 +8,8 @@
  * Options: --questions N (1000), --budget-s S (240 per measured phase), --timeout-min M (45 per size), --out FILE.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCorpus } from './generate.js';
@@ -86,6 +87,7 @@ async function measure(articles: number): Promise<SizeResult> {
   process.stderr.write(`[${articles}] corpus ready in ${Math.round(performance.now() - generatedAt)} ms: ${corpus.dir}\n`);
 
   const params = ['--articles', String(articles), ...Object.entries(child).flatMap(([key, v]) => [`--${key}`, v])];
+  const treeAtStart = tree();
   const result = await run('size.ts', params, ['--expose-gc']);
   const line = result.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   const measured: SizeResult = line
@@ -94,23 +96,33 @@ async function measure(articles: number): Promise<SizeResult> {
 
   measured.loadAverageAfter = os.loadavg().map((load) => Math.round(load * 100) / 100); // other work on the machine skews every figure
   measured.wallMs = Math.round(result.ms); // the whole measurement process, for a sense of how long a size takes
+  // Cold start, spawn to ready: without a cache (Engine.load), then from a warm index cache
+  // (LiveEngine.start with cacheFile, after one run that writes it).
   const coldRuns = quick || articles > 1000 ? 1 : 3;
-  const cold: number[] = [];
-  for (let i = 0; i < coldRuns; i++) {
-    const start = await run('cold.ts', [corpus.dir], [], 'READY ');
-    if (start.readyMs === null) {
-      measured.notes.push(failure('cold start', start));
-      break;
+  const coldMs = async (extra: string[]): Promise<number | null> => {
+    const times: number[] = [];
+    for (let i = 0; i < coldRuns; i++) {
+      const start = await run('cold.ts', [corpus.dir, ...extra], [], 'READY ');
+      if (start.readyMs === null) {
+        measured.notes.push(failure(`cold start ${extra.join(' ')}`.trim(), start));
+        return null;
+      }
+      times.push(start.readyMs);
     }
-    cold.push(start.readyMs);
-  }
-  const coldStart = {
-    cachedMs: null,
-    uncachedMs: cold.length > 0 ? Math.round(median(cold)) : null,
-    cacheMB: null,
-    runs: cold.length,
+    return Math.round(median(times));
   };
-  measured.notes.push('coldStart: no persisted cache yet, so cachedMs and cacheMB are null; uncachedMs is spawn to ready (node, tsx, load and index)');
+  const cacheFile = path.join(root, `v-cache-${articles}.bin`);
+  await rm(cacheFile, { force: true });
+  const uncachedMs = await coldMs([]);
+  const primed = await run('cold.ts', [corpus.dir, '--cache', cacheFile, '--prime'], []);
+  if (primed.code !== 0) measured.notes.push(failure('priming the index cache', primed));
+  const cacheBytes = await stat(cacheFile).then((info) => info.size, () => null);
+  const cachedMs = cacheBytes === null ? null : await coldMs(['--cache', cacheFile]);
+  const coldStart = { cachedMs, uncachedMs, cacheMB: cacheBytes === null ? null : Math.round((cacheBytes / 1024 ** 2) * 10) / 10, runs: coldRuns };
+  measured.notes.push('coldStart: spawn to ready, node and tsx included; uncachedMs through Engine.load, cachedMs through LiveEngine.start({ cacheFile }) after a run that wrote the cache');
+  await rm(cacheFile, { force: true });
+  measured.tree = treeAtStart;
+  if (tree() !== treeAtStart) measured.notes.push(`src/ changed while this size was measured (${treeAtStart} → ${tree()}): later phases may have run newer code`);
 
   // The documented field order, with anything extra after it.
   const { articles: _articles, passages, build, ask, baseline, ratio, recallTop3, update1pctMs, servingRssMB, notes, ...extra } = measured;
@@ -123,6 +135,12 @@ function git(...gitArgs: string[]): string {
   } catch {
     return '';
   }
+}
+
+/** The commit, and a hash of uncommitted changes under src/ if any: other people edit src/ while this runs. */
+function tree(): string {
+  const diff = git('diff', 'HEAD', '--', 'src') + git('ls-files', '--others', '--exclude-standard', '--', 'src');
+  return diff ? `${git('rev-parse', '--short', 'HEAD')}+${createHash('sha1').update(diff).digest('hex').slice(0, 8)}` : git('rev-parse', '--short', 'HEAD');
 }
 
 const cpus = os.cpus();
@@ -158,6 +176,7 @@ const rows: Row[] = report.sizes.map((entry) => {
     'peak RSS MB': fmt(build?.peakRssMB, 0),
     'heap MB': fmt(build?.heapMB, 0),
     'cold ms': fmt(at(entry, 'coldStart')?.uncachedMs, 0),
+    'warm-cache ms': fmt(at(entry, 'coldStart')?.cachedMs, 0),
     'ask p50/p95/p99': triple(at(entry, 'ask')),
     'baseline p50/p95/p99': triple(at(entry, 'baseline')),
     'ratio p50/p99': ratio ? `${fmt(ratio.p50, 2)} / ${fmt(ratio.p99, 2)}` : '–',
