@@ -1269,6 +1269,22 @@ function prescan(text: string, language: string): { fixed: Fixed[]; skip: Array<
  */
 export function findNumbers(text: string, language: 'en' | 'nb' | string): NumberMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  // Indexing reads each sentence twice (its facts, then its claims): the second read is free.
+  const key = `${language}\u0000${text}`;
+  const known = recent.get(key);
+  if (known) return known;
+  // Frozen: the list is shared between callers, so none may change it.
+  const found = Object.freeze(scanNumbers(text, language)) as NumberMention[];
+  if (recent.size >= RECENT_SENTENCES) recent.clear();
+  recent.set(key, found);
+  return found;
+}
+
+/** How many sentences' numbers are remembered: the sentences of the article being indexed. */
+const RECENT_SENTENCES = 512;
+const recent = new Map<string, NumberMention[]>();
+
+function scanNumbers(text: string, language: string): NumberMention[] {
   const nb = isNorwegian(language ?? 'en');
   const { fixed, skip } = prescan(text, nb ? 'nb' : 'en');
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
