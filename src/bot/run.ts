@@ -1,8 +1,10 @@
 import { once } from 'node:events';
+import path from 'node:path';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
+import { cacheFileFor } from '../engine/indexCache.js';
 import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
 import { createLogger, protectSecret } from '../log.js';
 import { createClient } from './client.js';
@@ -118,7 +120,9 @@ export async function runBot(env: Env): Promise<number> {
 
   let bot: RunningBot;
   try {
-    bot = await startBot({ env, log });
+    // The analysis of every article is kept between runs in .cache/ (git-ignored), so a restart
+    // re-analyzes only what changed; a missing, stale or damaged cache is rebuilt, never trusted.
+    bot = await startBot({ env, log, live: { cacheFile: cacheFileFor(path.resolve('.cache'), env.CORPUS_DIR) } });
   } catch (error) {
     if (error instanceof CorpusUnreadableError) log.fatal(error.message);
     else log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');

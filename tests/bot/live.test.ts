@@ -33,10 +33,15 @@ afterEach(async () => {
   await stopAll();
 });
 
-/** The bot as `npm start` runs it, on a throwaway corpus folder it follows. */
-async function startLiveBot(server: FakeDiscordServer, files: Record<string, string>, live?: StartBotOptions['live']): Promise<LiveBot> {
-  const corpus = await tempCorpus(files);
-  cleanups.push(corpus.cleanup);
+/** The bot as `npm start` runs it, on a throwaway corpus folder it follows (or on `{ dir }`, one already made). */
+async function startLiveBot(server: FakeDiscordServer, files: Record<string, string> | { dir: string }, live?: StartBotOptions['live']): Promise<LiveBot> {
+  let corpus: { dir: string };
+  if (typeof files.dir === 'string') corpus = { dir: files.dir };
+  else {
+    const made = await tempCorpus(files as Record<string, string>);
+    cleanups.push(made.cleanup);
+    corpus = made;
+  }
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -140,6 +145,25 @@ describe('the bot follows its corpus folder', () => {
     await sleep(100); // the watcher is ready before the reload that follows the return
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
     await vi.waitFor(async () => expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko'), { timeout: 3000, interval: 100 });
+  });
+});
+
+describe('the index cache', () => {
+  it('GIVEN a cache file WHEN the bot restarts THEN the start-up log says the cache was used, and the answers are the same', async () => {
+    const server = await startServer();
+    const cacheDir = await tempCorpus({});
+    cleanups.push(cacheDir.cleanup);
+    const cacheFile = path.join(cacheDir.dir, 'index.cache');
+    const first = await startLiveBot(server, { 'donetsk.md': DONETSK, 'kursk.md': KURSK }, { watch: false, cacheFile });
+    await first.live!.saved;
+    const answer = await ask(server, 'Kovalenko drones');
+    await first.stop();
+    expect(first.logs.find((line) => line.msg.startsWith('index cache not used'))).toMatchObject({ reason: 'no cache yet' });
+
+    const second = await startLiveBot(server, { dir: first.dir }, { watch: false, cacheFile });
+    expect(second.logs.find((line) => line.msg.startsWith('index cache'))).toMatchObject({ level: 30, component: 'corpus', msg: 'index cache used: 2 articles' });
+    expect(answer).toContain('Kovalenko');
+    expect(await ask(server, 'Kovalenko drones')).toBe(answer);
   });
 });
 
