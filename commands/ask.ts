@@ -1,8 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
+import type { BotEngine } from '../src/bot/context.js';
+import { parseQuestion } from '../src/engine/question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
-import { notice, renderAnswerForDiscord } from '../src/render/discord.js';
+import { notice, renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
 import { replyWhenReady } from '../src/bot/respond.js';
 import type { Command } from './command.js';
+import { figureLookups } from './figures.js';
 
 export const ask = {
   data: new SlashCommandBuilder()
@@ -31,9 +34,20 @@ export const ask = {
         const answer = await engine.ask(question, limit ? { limit } : {});
         // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
-        return renderAnswerForDiscord(answer, { articles: engine.corpus.articles.length, limit: limit ?? DEFAULT_LIMIT });
+        return renderAnswerForDiscord(answer, answerContext(engine, question, limit ?? DEFAULT_LIMIT));
       },
       { ephemeral: !visible, deferAfterMs: context.deferAfterMs },
     );
   },
 } satisfies Command;
+
+/**
+ * What rendering an answer needs besides the answer: the corpus size for the footer, the limit asked
+ * for, and for figures the articles' bylines, how many figures the corpus has of each kind, and the
+ * categories the question names (parsed as the engine parses it).
+ */
+export function answerContext(engine: BotEngine, question: string, limit: number): AnswerContext {
+  const parsed = parseQuestion(question, (stem) => engine.index.frequency(stem) > 0);
+  const { article, count } = figureLookups(engine);
+  return { articles: engine.corpus.articles.length, limit, figures: { article, count, asked: parsed.ok ? parsed.figureCategories : [] } };
+}

@@ -1,6 +1,10 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type BaseInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import { answerContext } from '../../commands/ask.js';
+import { figureLookups, figuresMayBeSlow, figuresReply, sendFigures } from '../../commands/figures.js';
 import { findCommand } from '../../commands/index.js';
 import { BUTTON, notice, questionFromFooter, renderAnswerForDiscord, renderSourcesForDiscord } from '../render/discord.js';
+import { renderFiguresForDiscord } from '../render/discordFigures.js';
+import { escapeCut } from '../render/discordText.js';
 import type { BotContext } from './context.js';
 import { updateWhenReady } from './respond.js';
 
@@ -69,10 +73,55 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
       interaction,
       async () => {
         const engine = context.engine();
-        return renderAnswerForDiscord(await engine.ask(question, { limit }), { articles: engine.corpus.articles.length, limit });
+        return renderAnswerForDiscord(await engine.ask(question, { limit }), answerContext(engine, question, limit));
       },
       { deferAfterMs: context.deferAfterMs },
     );
+    return;
+  }
+  if (id.startsWith(BUTTON.askFigures)) {
+    // "Show figures" under an answer: the answer's figures with the whole message's room, for the clicker alone.
+    const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
+    const limit = Number(id.split(':')[2]);
+    if (!question) {
+      await interaction.reply(notice('This answer is too old to show its figures; ask again with /ask, or use /figures.'));
+      return;
+    }
+    await sendFigures(
+      interaction,
+      async () => {
+        const engine = context.engine();
+        const answer = await engine.ask(question, Number.isInteger(limit) && limit > 0 ? { limit } : {});
+        const reports = (answer.figures ?? []).filter((report) => report.claims.length > 0);
+        if (reports.length === 0) return notice('This question has no figures side by side any more; try /figures.');
+        const { article, inCorpus } = figureLookups(engine);
+        return renderFiguresForDiscord(reports, { article, inCorpus, heading: `Figures for “${escapeCut(question, 200)}”` });
+      },
+      { ephemeral: true, slow: false, deferAfterMs: context.deferAfterMs },
+    );
+    return;
+  }
+  if (id.startsWith(BUTTON.figuresShow)) {
+    // A topic's figures (left out of a /figures message, or named by a question), for the clicker alone.
+    const topic = id.slice(BUTTON.figuresShow.length);
+    const engine = context.engine();
+    await sendFigures(interaction, () => figuresReply(engine, topic), { ephemeral: true, slow: figuresMayBeSlow(engine, topic), deferAfterMs: context.deferAfterMs });
+    return;
+  }
+  if (id.startsWith(BUTTON.figuresPage)) {
+    // Another page of one topic's figures, in place: `figures:page:<topic>:<offset>`.
+    const rest = id.slice(BUTTON.figuresPage.length);
+    const topic = rest.slice(0, rest.lastIndexOf(':'));
+    const offset = Number(rest.slice(rest.lastIndexOf(':') + 1));
+    const engine = context.engine();
+    const work = () => figuresReply(engine, topic, Number.isInteger(offset) && offset > 0 ? offset : 0);
+    if (figuresMayBeSlow(engine, topic)) {
+      await interaction.deferUpdate();
+      const { flags: _flags, ...message } = work();
+      await interaction.editReply(message);
+    } else {
+      await updateWhenReady(interaction, work, { deferAfterMs: context.deferAfterMs });
+    }
     return;
   }
   await interaction.reply(notice('That button no longer does anything; ask again with /ask.'));

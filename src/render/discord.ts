@@ -7,7 +7,18 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS, type Answer, type AnswerPassage, type SourceDetail, type SourcesReport } from '../engine/types.js';
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_QUESTION_CHARS,
+  type Answer,
+  type AnswerPassage,
+  type ArticleRef,
+  type FiguresReport,
+  type SourceDetail,
+  type SourcesReport,
+} from '../engine/types.js';
+import { figuresEmbeds } from './discordFigures.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, restoreMentions, safeUrl } from './discordText.js';
 import { byline, formatPublished, languageLabel } from './text.js';
@@ -30,7 +41,13 @@ const QUESTION_MARK = ' · asked: ';
 
 export const BUTTON = {
   morePassages: 'ask:more',
+  /** The figures of the answer on the message (question in its footer), for the clicker alone. */
+  askFigures: 'ask:figures',
   sourcesPage: 'sources:page:',
+  /** `figures:show:<topic>`: the /figures report of a topic, for the clicker alone. */
+  figuresShow: 'figures:show:',
+  /** `figures:page:<topic>:<offset>`: another page of one topic's figures, in place. */
+  figuresPage: 'figures:page:',
 } as const;
 
 function reply(embeds: APIEmbed[], components: DiscordReply['components'] = [], content?: string): DiscordReply {
@@ -42,7 +59,24 @@ export interface AnswerContext {
   articles: number;
   /** How many passages were asked for (default {@link DEFAULT_LIMIT}): fewer in the answer means there are no more. */
   limit?: number;
+  /** What the figures under an answer need from the corpus; without it they cite bare article ids. */
+  figures?: AnswerFiguresContext;
 }
+
+export interface AnswerFiguresContext {
+  /** An article's publisher and date, for the figures' citation key. */
+  article(id: string): ArticleRef | undefined;
+  /** How many figures the corpus has of a category (and, for weapons, an item). */
+  count(category: string, item?: string | null): number;
+  /** The figure categories the question names, whether or not the answer carries their figures. */
+  asked: readonly string[];
+}
+
+/**
+ * With figures under it, the passages embed keeps at least this much of the 6,000 characters
+ * (or all it needs, if less): the quotes are the answer, the figures a companion with a button.
+ */
+const PASSAGES_FLOOR = 3600;
 
 /**
  * What the source fields of one answer may take together, so that the quotes keep most of the
@@ -52,35 +86,88 @@ const FIELDS_BUDGET = 2400;
 /** "**[10]** " before each quote and the blank line between quotes. */
 const QUOTE_OVERHEAD = 12;
 
-/** An answer as one embed: numbered quotes with the asked words in bold, then one field per source. */
+/**
+ * An answer: one embed of numbered quotes with the asked words in bold and one field per source;
+ * for a question about a figure, the figures side by side in the embeds under it (see
+ * discordFigures.ts), sharing the message's 6,000 characters.
+ *
+ * Buttons: "More passages" when the answer filled what was asked; "Show figures" when some of the
+ * answer's figures were left out for space (they come to the clicker alone, with the whole message's
+ * room); "All <category> figures" when the question names a category of which the corpus has more
+ * figures than the answer shows (none, or only those about the question).
+ */
 export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): DiscordReply {
   // Footers show text raw (no markdown, no mentions), so the question is defused rather than escaped, reversibly.
   const asked = defuseMentions(cut(answer.question, MAX_QUESTION_CHARS));
   const footer = { text: cut(`Crosscheck · ${context.articles} articles${QUESTION_MARK}${asked}`, LIMIT.footerText) };
   const title = escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
   const { passages } = answer;
+  const figures = (answer.figures ?? []).filter((report) => report.claims.length > 0);
+  const buttons: APIButtonComponent[] = [];
+  let embed: APIEmbed;
   if (answer.noAnswer || passages.length === 0) {
     const suggestions = answer.suggestions.length > 0 ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}` : '';
-    return reply([{ title, description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription), color: COLORS.none, footer }]);
+    embed = { title, description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription), color: COLORS.none, footer };
+  } else {
+    embed = passagesEmbed(answer, title, footer, LIMIT.embedsTotal);
+    if (figures.length > 0) {
+      // The passages keep what they need, unless the figures would then not fit: then at least PASSAGES_FLOOR.
+      const wanted = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal)).embeds.reduce((sum, e) => sum + embedLength(e), 0);
+      const natural = embedLength(embed);
+      const room = Math.max(LIMIT.embedsTotal - wanted, Math.min(natural, PASSAGES_FLOOR));
+      if (natural > room) embed = passagesEmbed(answer, title, footer, room);
+    }
+    // More passages only when this answer filled what was asked: a shorter one has no more to give.
+    if (passages.length >= (context.limit ?? DEFAULT_LIMIT) && passages.length < MAX_LIMIT) {
+      buttons.push(button('More passages', `${BUTTON.morePassages}:${Math.min(MAX_LIMIT, passages.length + 3)}`));
+    }
   }
+  const embeds = [embed];
+  if (figures.length > 0) {
+    const rendering = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal - embedLength(embed)));
+    embeds.push(...rendering.embeds);
+    if (!rendering.complete) buttons.push(button('Show figures', `${BUTTON.askFigures}:${context.limit ?? DEFAULT_LIMIT}`));
+  }
+  for (const category of context.figures?.asked ?? []) {
+    const shown = figures.filter((report) => report.category === category).reduce((sum, report) => sum + report.claims.length, 0);
+    const inCorpus = context.figures!.count(category);
+    const id = `${BUTTON.figuresShow}${category}`;
+    if (inCorpus > shown && buttons.length < 5 && id.length <= LIMIT.customId && !buttons.some((b) => 'custom_id' in b && b.custom_id === id)) {
+      buttons.push(button(cut(`All ${category} figures (${inCorpus.toLocaleString('en')})`, LIMIT.buttonLabel), id));
+    }
+  }
+  return reply(embeds, buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
+}
 
-  const fields = passages.map((passage) => sourceField(passage, Math.floor(FIELDS_BUDGET / passages.length)));
+function button(label: string, customId: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: cut(defuseMentions(label), LIMIT.buttonLabel), custom_id: customId };
+}
+
+/** Figures under an answer: their citations follow the passages' [1]…[n], in the embeds the passages leave. */
+function figureOptions(context: AnswerContext, passages: number, budget: number) {
+  const lookup = context.figures;
+  return {
+    budget,
+    maxEmbeds: LIMIT.embedsPerMessage - 1,
+    firstCitation: passages + 1,
+    ...(lookup ? { article: (id: string) => lookup.article(id), inCorpus: (report: FiguresReport) => lookup.count(report.category, report.item) } : {}),
+  };
+}
+
+/** The quotes and their sources within `total` characters of embed text. */
+function passagesEmbed(answer: Answer, title: string, footer: { text: string }, total: number): APIEmbed {
+  const { passages } = answer;
+  const fieldsBudget = Math.min(FIELDS_BUDGET, Math.floor(total * 0.4));
+  const fields = passages.map((passage) => sourceField(passage, Math.floor(fieldsBudget / passages.length)));
   const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   // A caveat about the answer (the engine's `message`) comes first: it says how to read the quotes.
   const caveat = answer.message ? `${escapeCut(answer.message, 300)}\n\n` : '';
   // The quotes share what is left of the description: each is cut after escaping (escaping can
   // double a quote's length), at a word, with a visible "…".
-  const room = Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - footer.text.length - fieldsLength) - caveat.length;
+  const room = Math.min(LIMIT.embedDescription, total - title.length - footer.text.length - fieldsLength) - caveat.length;
   const perQuote = Math.floor(room / passages.length) - QUOTE_OVERHEAD;
   const description = caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
-  const embed: APIEmbed = { title, description, fields, color: COLORS.answer, footer };
-
-  // More passages only when this answer filled what was asked: a shorter one has no more to give.
-  const buttons: APIButtonComponent[] = [];
-  if (passages.length >= (context.limit ?? DEFAULT_LIMIT) && passages.length < MAX_LIMIT) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'More passages', custom_id: `${BUTTON.morePassages}:${Math.min(MAX_LIMIT, passages.length + 3)}` });
-  }
-  return reply([embed], buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
+  return { title, description, fields, color: COLORS.answer, footer };
 }
 
 /** The question an answer message was for, read back from its footer (see {@link QUESTION_MARK}). */

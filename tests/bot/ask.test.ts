@@ -4,7 +4,7 @@ import type { BotEngine } from '../../src/bot/context.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { SEED } from '../helpers.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
-import { buttonsOf, command, embedOf, originalEdit, seed, sleep, startServer, startTestBot, stopAll, textOf } from './harness.js';
+import { answerEmbedOf, buttonsOf, command, embedOf, embedsOf, originalEdit, seed, sleep, startServer, startTestBot, stopAll, textOf } from './harness.js';
 
 const EPHEMERAL = 64;
 let engine: Engine;
@@ -33,7 +33,7 @@ describe('/ask', () => {
     expect(callback.type).toBe(4);
     expect(callback.data?.flags ?? 0).toBe(0);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    const embed = embedOf(callback);
+    const embed = answerEmbedOf(callback);
     expect(embed.title).toBe('how many killed');
     // The quote a reader would check, with the asked words in bold, cited as [1].
     expect(embed.description).toMatch(/^\*\*\[1\]\*\* “.*at least 100 North Korean soldiers have \*\*died\*\*/);
@@ -52,12 +52,13 @@ describe('/ask', () => {
 
     const { callback } = await command(server, { name: 'ask', options: { question: 'how many killed', limit: 10 } });
 
-    const embed = embedOf(callback);
+    const embed = answerEmbedOf(callback);
     expect(embed.fields).toHaveLength(10);
     const ytn = embed.fields!.find((field) => field.name.endsWith('YTN, 2024-10-05'));
     expect(ytn?.value).toContain(SEED.ytn);
     expect(embed.description).toContain('officers');
-    expect(buttonsOf(callback)).toEqual([]);
+    // Ten passages leave the figures under them too little room for every verdict: those are a click away.
+    expect(buttonsOf(callback)).toEqual([expect.objectContaining({ label: 'Show figures', custom_id: 'ask:figures:10' })]);
   });
 
   it('GIVEN a question full of mentions THEN nobody is pinged and no mention renders', async () => {
@@ -68,11 +69,11 @@ describe('/ask', () => {
 
     expect(callback.type).toBe(4);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    const shown = textOf(embedOf(callback));
+    const shown = embedsOf(callback).map(textOf).join('\n');
     // Mentions are either dropped from the question or shown escaped; never live.
     expect(unescapedMentions(shown)).toEqual([]);
     expect(shown).not.toMatch(/@everyone|@here/);
-    expect(embedOf(callback).title).toContain('how many killed');
+    expect(answerEmbedOf(callback).title).toContain('how many killed');
   });
 
   it('GIVEN public:false THEN the answer is for the asker alone', async () => {
@@ -83,7 +84,7 @@ describe('/ask', () => {
 
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(EPHEMERAL);
-    expect(embedOf(callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect(answerEmbedOf(callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
   });
 
   it('GIVEN a question of only common words THEN a short notice for the asker alone, even though answers are public', async () => {
@@ -128,7 +129,7 @@ describe('the "More passages" button', () => {
     const update = await click.waitForCallback();
 
     expect(update.type).toBe(7);
-    const embed = embedOf(update);
+    const embed = answerEmbedOf(update);
     expect(embed.fields).toHaveLength(6);
     expect(embed.fields!.some((field) => field.name.endsWith('YTN, 2024-10-05'))).toBe(true);
     expect(embed.footer?.text).toBe('Crosscheck · 5 articles · asked: how many killed');
@@ -161,10 +162,10 @@ describe('the ask cooldown', () => {
     const second = await command(server, { name: 'ask', options: { question: 'how many wounded' }, user: alice });
     const other = await command(server, { name: 'ask', options: { question: 'how many killed' }, user: bob });
 
-    expect(embedOf(first.callback).fields?.length).toBeGreaterThan(0);
+    expect(answerEmbedOf(first.callback).fields?.length).toBeGreaterThan(0);
     expect(second.callback.data).toMatchObject({ flags: EPHEMERAL, content: 'You can ask again in 30 s.' });
     expect(other.callback.data?.flags ?? 0).toBe(0);
-    expect(embedOf(other.callback).fields?.length).toBeGreaterThan(0);
+    expect(answerEmbedOf(other.callback).fields?.length).toBeGreaterThan(0);
   });
 });
 
@@ -197,7 +198,7 @@ describe('failures', () => {
 
     const next = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     expect(next.callback.type).toBe(4);
-    expect(embedOf(next.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect(answerEmbedOf(next.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
     const sources = await command(server, { name: 'sources' });
     expect(embedOf(sources.callback).title).toBe('5 articles');
   });
@@ -227,7 +228,7 @@ describe('slow answers', () => {
     expect(edit.status).toBe(200);
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(interaction.originalLoading).toBe(false);
-    expect(embedOf(interaction.original).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect(answerEmbedOf(interaction.original).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
   });
 
   it('GIVEN a slow private question THEN the deferral is private too', async () => {
@@ -239,7 +240,7 @@ describe('slow answers', () => {
     expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     await originalEdit(server, interaction);
     expect(interaction.original?.flags).toBe(EPHEMERAL);
-    expect(embedOf(interaction.original).fields?.length).toBeGreaterThan(0);
+    expect(answerEmbedOf(interaction.original).fields?.length).toBeGreaterThan(0);
   });
 
   it('GIVEN a slow invalid question THEN the public "thinking…" is replaced by a private notice', async () => {

@@ -25,11 +25,11 @@ describe.concurrent('npm run deploy-commands', () => {
     const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: server.guild.id, DISCORD_API_URL: server.apiBase });
 
     expect(await child.exited).toBe(0);
-    expect(child.stdout()).toBe(`Registered 5 commands in guild ${server.guild.id}: /ask, /sources, /source, /help, /reload\n`);
+    expect(child.stdout()).toBe(`Registered 6 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload\n`);
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
-    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'help', 'reload']);
-    const [ask, sources, source, help, reload] = stored;
+    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'figures', 'help', 'reload']);
+    const [ask, sources, source, figures, help, reload] = stored;
     expect(ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
       expect.objectContaining({ name: 'limit', type: 4, min_value: 1, max_value: 10 }),
@@ -38,6 +38,15 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(ask!.options?.[1]).not.toHaveProperty('required', true);
     expect(sources!.options ?? []).toEqual([]);
     expect(source!.options).toEqual([expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true })]);
+    // /figures: an optional topic from a fixed list (every category and weapon item), and public.
+    expect(figures!.options).toEqual([
+      expect.objectContaining({ name: 'topic', type: 3, choices: expect.arrayContaining([expect.objectContaining({ value: 'killed' }), expect.objectContaining({ value: 'shells' })]) }),
+      expect.objectContaining({ name: 'public', type: 5 }),
+    ]);
+    expect(figures!.options?.[0]).not.toHaveProperty('required', true);
+    expect((figures!.options?.[0] as { choices?: { value: string }[] }).choices?.map((choice) => choice.value)).toEqual([
+      'killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons', 'shells', 'missiles', 'launchers', 'guns', 'containers',
+    ]);
     expect(help!.options ?? []).toEqual([]);
     // Hidden from members without Manage Server (0x20), and only in servers.
     expect(reload).toMatchObject({ default_member_permissions: '32', contexts: [0] });

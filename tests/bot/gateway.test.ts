@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { command, embedOf, startServer, startTestBot, stopAll } from './harness.js';
+import { answerEmbedOf, command, embedOf, startServer, startTestBot, stopAll } from './harness.js';
 
 afterEach(stopAll);
 
@@ -21,7 +21,7 @@ describe('the gateway connection', () => {
 
     const after = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     expect(after.callback.type).toBe(4);
-    expect(embedOf(after.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect(answerEmbedOf(after.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
     expect(server.identifyCount).toBe(1);
     expect(server.resumeCount).toBe(1);
     expect(bot.logs.map((line) => line.msg)).toEqual(expect.arrayContaining(['gateway connection lost; reconnecting', 'gateway resumed']));

@@ -100,6 +100,18 @@ export function embedOf(source: Sent): APIEmbed {
   return embeds[0]!;
 }
 
+/** Every embed of a callback or message, in order. */
+export function embedsOf(source: Sent): APIEmbed[] {
+  return (body(source).embeds as APIEmbed[] | undefined) ?? [];
+}
+
+/** The answer's own embed (the passages), the first of a reply that may carry figures under it. */
+export function answerEmbedOf(source: Sent): APIEmbed {
+  const [first] = embedsOf(source);
+  if (!first) throw new Error('expected an answer embed, got none');
+  return first;
+}
+
 /** Every text of an embed, as a user reads it. */
 export function textOf(embed: APIEmbed): string {
   return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text].join('\n');

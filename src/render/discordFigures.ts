@@ -1,0 +1,449 @@
+/**
+ * Figures side by side in Discord: one embed per report (a category, or a weapon item), one line
+ * per claim, then the verdicts, each with its mark. Sources are numbered citations ("[4]") whose
+ * key is in the embed's footer, so every embed stands on its own when others are left out.
+ *
+ *   `A` **six** (6) · North Korean officers · as of 3 Oct 2024 · per the Ukrainian media … (+1 more) · [4][5]
+ *   ❌ **Disagree** (D, E): exceeded 200 (…) and at least 100 (…) are about the same time but do not overlap.
+ *
+ * A message holds 6,000 characters of embeds: reports share them (small ones whole, the rest
+ * evenly), a report that cannot show even one figure is left out and named, and a report too big
+ * for its share shows its most relevant figures (most reported, then latest) and says how many more.
+ */
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { FIGURE_TOPICS } from '../engine/engine.js';
+import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
+import { describeAttribution } from '../figures/attribution.js';
+import { formatDate } from '../figures/dates.js';
+import { BUTTON, COLORS, embedLength, fitEmbeds, type DiscordReply } from './discord.js';
+import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
+import { cut, defuseMentions, escapeCut } from './discordText.js';
+import { formatPublished } from './text.js';
+
+export const VERDICT_MARK: Record<VerdictKind, string> = {
+  disagree: '❌',
+  grew: '📈',
+  'different scope': '↔️',
+  consistent: '✅',
+  undated: '❔',
+};
+
+const VERDICT_LABEL: Record<VerdictKind, string> = {
+  disagree: 'Disagree',
+  grew: 'Grew',
+  'different scope': 'Different scope',
+  consistent: 'Consistent',
+  undated: 'Undated',
+};
+
+/** What a reader most needs to see first when not every verdict fits: conflicts, then changes, then the rest. */
+const VERDICT_ORDER: VerdictKind[] = ['disagree', 'grew', 'undated', 'different scope', 'consistent'];
+
+/** Claims one embed lists at most: a longer list is not read, and the letters stay single. */
+export const MAX_CLAIMS_PER_EMBED = 15;
+/** Sources cited per claim line; the rest are counted ("+4"). */
+const MAX_CITATIONS_PER_CLAIM = 3;
+/** Room kept for at least one verdict when choosing how many claims to list. */
+const VERDICT_ROOM = 260;
+/** Citation numbers can grow by a digit between the trial and the final rendering. */
+const SAFETY = 24;
+
+export interface FiguresRenderOptions {
+  /** Characters of embed text the figures may take together; default Discord's 6,000 per message. */
+  budget?: number;
+  /** Embeds the figures may use; default Discord's 10 per message. */
+  maxEmbeds?: number;
+  /** The number of the first source citation: after the passages' [1]…[n] in an answer. */
+  firstCitation?: number;
+  /** An article's publisher and date for the citation key; the id alone when unknown. */
+  article?: (id: string) => ArticleRef | undefined;
+  /** How many figures the corpus has of a report's kind, to say when a report shows only some (an answer's). */
+  inCorpus?: (report: FiguresReport) => number;
+  /** For one report: how many of its most relevant claims to skip (paging). */
+  offset?: number;
+}
+
+/** One report as rendered. */
+export interface RenderedReport {
+  report: FiguresReport;
+  /** Claims listed, and the offset of the next page when more remain. */
+  claims: number;
+  next: number | null;
+  verdicts: number;
+}
+
+export interface FiguresRendering {
+  embeds: APIEmbed[];
+  shown: RenderedReport[];
+  /** Reports with claims that did not fit at all. */
+  leftOut: FiguresReport[];
+  /** True when every claim and verdict given was shown. */
+  complete: boolean;
+}
+
+/** A report's name as a reader says it: "Killed", "Weapons: shells". */
+export function reportLabel(report: Pick<FiguresReport, 'category' | 'item'>): string {
+  const category = report.category.charAt(0).toUpperCase() + report.category.slice(1);
+  return report.item ? `${category}: ${report.item}` : category;
+}
+
+/** What `/figures topic:` takes for a report: its item when that is a topic, else its category. */
+export function reportTopic(report: Pick<FiguresReport, 'category' | 'item'>): string {
+  if (report.item && FIGURE_TOPICS.includes(report.item)) return report.item;
+  return FIGURE_TOPICS.includes(report.category) ? report.category : 'weapons';
+}
+
+/** Article text on one line (a line break in a wording would break the table), escaped and cut. */
+function line(text: string, max: number): string {
+  return escapeCut(oneLine(text, max), max);
+}
+
+/** Whitespace runs as one space, trimmed; only as much of a long text as can show. */
+function oneLine(text: string, max: number): string {
+  return (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Numbers for cited articles, shared by every embed of a message so one article has one number. */
+class Citations {
+  constructor(
+    private next: number,
+    private readonly numbers = new Map<string, number>(),
+  ) {}
+
+  number(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.next++;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+
+  copy(): Citations {
+    return new Citations(this.next, new Map(this.numbers));
+  }
+
+  adopt(other: Citations): void {
+    this.next = other.next;
+    for (const [id, n] of other.numbers) this.numbers.set(id, n);
+  }
+}
+
+const rankedCache = new WeakMap<FiguresReport, Claim[]>();
+
+/** The report's claims, most relevant first: the most reported, then the latest. */
+function ranked(report: FiguresReport): Claim[] {
+  let list = rankedCache.get(report);
+  if (!list) {
+    const dateKey = (claim: Claim) => {
+      const date = claim.asOf?.date ?? '';
+      // A known year beats a day without one, which beats no date at all.
+      return `${/^\d{4}/.test(date) ? 2 : date ? 1 : 0}${date}${claim.asOf?.time ?? ''}`;
+    };
+    list = [...report.claims].sort(
+      (a, b) =>
+        b.articles.length - a.articles.length ||
+        b.sources.length - a.sources.length ||
+        (dateKey(a) < dateKey(b) ? 1 : dateKey(a) > dateKey(b) ? -1 : 0),
+    );
+    rankedCache.set(report, list);
+  }
+  return list;
+}
+
+function letter(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : `${String.fromCharCode(65 + Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
+}
+
+const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : String(n));
+
+/** The range a figure's words allow, for a figure written in words ("hundrevis" → 200–999). */
+function normalized(claim: Claim): string {
+  const { value, low, high, qualifier } = claim;
+  if (low !== null && high !== null && low !== high) return `${count(low)}–${count(high)}`;
+  switch (qualifier) {
+    case 'about':
+      return `~${count(value)}`;
+    case 'more than':
+      return `>${count(value)}`;
+    case 'at least':
+      return `≥${count(value)}`;
+    case 'nearly':
+      return `≈${count(value)}`;
+    case 'up to':
+      return `≤${count(value)}`;
+    case 'less than':
+      return `<${count(value)}`;
+    case 'vague':
+      return high === null ? `${count(low ?? value)}+` : count(value);
+    default:
+      return count(value);
+  }
+}
+
+function when(claim: Claim): string {
+  if (!claim.asOf) return 'date unknown';
+  const date = formatDate(claim.asOf.date, claim.asOf.precision);
+  return `as of ${line(`${date}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}`, 40)}`;
+}
+
+function who(claim: Claim): string {
+  if (!claim.attributedTo) return claim.attributions.length > 0 ? `per ${plural(claim.attributions.length, 'source')}` : 'unattributed';
+  const others = claim.attributions.filter((a) => a.claimant !== claim.attributedTo!.claimant || a.channel !== claim.attributedTo!.channel).length;
+  return `per ${line(describeAttribution(claim.attributedTo), 100) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
+}
+
+function claimLine(claim: Claim, label: string, citations: Citations, perClaim: number): string {
+  // A figure written in words gets its value beside it, so "six", "hundrevis" and "200" can be compared at a glance.
+  const figure = `**${line(claim.wording, 60) || '?'}**${/\d/.test(claim.wording) ? '' : ` (${normalized(claim)})`}`;
+  const subject = !claim.subject || claim.subject === 'unspecified' ? 'not specified' : line(claim.subject, 60) || '?';
+  const cited = claim.articles.slice(0, perClaim).map((id) => `[${citations.number(id)}]`).join('');
+  const more = claim.articles.length > perClaim ? ` +${claim.articles.length - perClaim} more` : '';
+  return `\`${label}\` ${figure} · ${subject} · ${when(claim)} · ${who(claim)}${cited || more ? ` · ${cited}${more}` : ''}`;
+}
+
+function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>): string {
+  const named = verdict.claims.flatMap((id) => (labels.has(id) ? [labels.get(id)!] : []));
+  const mark = VERDICT_MARK[verdict.kind] ?? '•';
+  const label = VERDICT_LABEL[verdict.kind] ?? line(String(verdict.kind), 30);
+  return `${mark} **${label}**${named.length > 0 ? ` (${named.join(', ')})` : ''}: ${line(verdict.explanation, 360) || '…'}`;
+}
+
+/** The citation key, in the footer: footers show text as is, so it is only defused, never escaped. */
+function legendLine(id: string, n: number, article: FiguresRenderOptions['article']): string {
+  const ref = article?.(id);
+  // The id is what /source takes; then who published it and when, or its title when the publisher is unknown.
+  const who = ref ? (ref.publisher ? cut(oneLine(ref.publisher, 60), 60) : ref.title ? `“${cut(oneLine(ref.title, 60), 60)}”` : '') : '';
+  const date = ref?.published ? formatPublished(ref.published) : '';
+  const about = [who, date].filter(Boolean).join(', ');
+  return cut(`[${n}] ${cut(oneLine(id, 100), 100)}${about ? ` · ${oneLine(about, 100)}` : ''}`, 180);
+}
+
+function hiddenVerdictsLine(hidden: Verdict[], topic: string | null): string {
+  const byKind = VERDICT_ORDER.map((kind) => [kind, hidden.filter((v) => v.kind === kind).length] as const).filter(([, n]) => n > 0);
+  const where = topic ? ` — \`/figures topic:${topic}\`` : '';
+  return `+${plural(hidden.length, 'more verdict')}: ${byKind.map(([kind, n]) => `${n.toLocaleString('en')} ${VERDICT_MARK[kind]}`).join(' · ')}${where}`;
+}
+
+interface ReportContext {
+  citations: Citations;
+  options: FiguresRenderOptions;
+  /** Paging (one report, a /figures message): the note points at the buttons rather than at /figures. */
+  paged: boolean;
+}
+
+interface Attempt {
+  embed: APIEmbed;
+  rendered: RenderedReport;
+  citations: Citations;
+}
+
+/**
+ * One report within `budget` characters (title, description and footer): as many of its most
+ * relevant claims as leave room for a verdict (each citing up to three sources, or one when that
+ * lists more claims), then verdicts by importance while they fit, then a count of the verdicts not
+ * shown by kind, which always fits. `minimal` lists one claim and no verdict. Null when not even that fits.
+ */
+function renderReport(report: FiguresReport, budget: number, context: ReportContext, minimal = false): Attempt | null {
+  const { options, paged } = context;
+  const offset = Math.max(0, Math.min(options.offset ?? 0, Math.max(0, report.claims.length - 1)));
+  const page = ranked(report).slice(offset, offset + MAX_CLAIMS_PER_EMBED);
+  if (page.length === 0) return null;
+  const total = report.claims.length;
+  const corpusTotal = options.inCorpus?.(report) ?? total;
+  const topic = reportTopic(report);
+  const order = new Map(report.claims.map((claim, i) => [claim.id, i]));
+  const inReport = new Set(report.claims.map((claim) => claim.id));
+  const counted = corpusTotal > total ? `${total.toLocaleString('en')} of ${plural(corpusTotal, 'figure')}` : plural(total, 'figure');
+  const title = line(`${reportLabel(report)} — ${counted}`, LIMIT.embedTitle);
+  // The count of verdicts not shown is never longer than the count of them all.
+  const summaryRoom = report.verdicts.length > 0 ? 2 + hiddenVerdictsLine(report.verdicts, paged ? null : topic).length : 0;
+  const limit = Math.min(budget, LIMIT.embedsTotal);
+
+  for (let k = minimal ? 1 : page.length; k >= 1; k--) {
+    for (const perClaim of [MAX_CITATIONS_PER_CLAIM, 1]) {
+      const citations = context.citations.copy();
+      const shown = page.slice(0, k).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      const labels = new Map(shown.map((claim, i) => [claim.id, letter(i)]));
+      const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim));
+      const notes: string[] = [];
+      if (k < total || offset > 0) {
+        const range = offset > 0 ? `Figures ${offset + 1}–${offset + k} of ${total.toLocaleString('en')}` : `Showing ${k} of ${total.toLocaleString('en')}`;
+        notes.push(`*${range}, the most reported and latest first.${paged ? '' : ` More: \`/figures topic:${topic}\``}*`);
+      }
+      if (corpusTotal > total) notes.push(`*Those about your question; all ${corpusTotal.toLocaleString('en')} with \`/figures topic:${topic}\`*`);
+      const legendIds = [...new Set(shown.flatMap((claim) => claim.articles.slice(0, perClaim)))].sort((a, b) => citations.number(a) - citations.number(b));
+      const footer = defuseMentions(legendIds.map((id) => legendLine(id, citations.number(id), options.article)).join('\n'));
+      const head = [...lines, ...notes].join('\n');
+
+      // Verdicts about the claims listed: every claim of this report that a verdict names must be shown.
+      const shownIds = new Set(shown.map((claim) => claim.id));
+      const relevant = minimal ? [] : report.verdicts.filter((v) => v.claims.every((id) => !inReport.has(id) || shownIds.has(id)));
+      const longest = relevant.reduce((max, v) => Math.max(max, v.explanation.length), 0);
+      // What the verdict lines may take: the description's limit and the budget, less the count's room.
+      const room = Math.min(LIMIT.embedDescription - head.length, limit - title.length - head.length - footer.length) - summaryRoom;
+      if (room < 0 || footer.length > LIMIT.footerText) continue;
+      if (!minimal && k > 1 && relevant.length > 0 && room < Math.min(VERDICT_ROOM, 60 + longest)) continue;
+
+      const sorted = VERDICT_ORDER.flatMap((kind) => relevant.filter((v) => v.kind === kind));
+      let verdicts = '';
+      let shownVerdicts = 0;
+      if (!minimal) {
+        for (const verdict of sorted) {
+          const line = `${verdicts ? '\n' : '\n\n'}${verdictLine(verdict, labels)}`;
+          if (verdicts.length + line.length > room) break;
+          verdicts += line;
+          shownVerdicts++;
+        }
+      }
+      let description = head + verdicts;
+      if (shownVerdicts < report.verdicts.length) {
+        const shownSet = new Set(sorted.slice(0, shownVerdicts));
+        description += `${verdicts ? '\n' : '\n\n'}${hiddenVerdictsLine(report.verdicts.filter((v) => !shownSet.has(v)), paged ? null : topic)}`;
+      }
+      const next = offset + k < total ? offset + k : null;
+      const embed: APIEmbed = { title, description, color: COLORS.figures, ...(footer ? { footer: { text: footer } } : {}) };
+      return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts }, citations };
+    }
+  }
+  return null;
+}
+
+/**
+ * The figures as embeds within `budget` characters and `maxEmbeds` embeds. Reports share the room:
+ * each first gets what it needs to show one figure, then the rest is spread evenly among those that
+ * want more (small reports whole). Reports that cannot show one figure are left out, last first.
+ */
+export function figuresEmbeds(reports: readonly FiguresReport[], options: FiguresRenderOptions = {}): FiguresRendering {
+  const budget = Math.max(0, Math.min(options.budget ?? LIMIT.embedsTotal, LIMIT.embedsTotal));
+  const maxEmbeds = Math.max(0, Math.min(options.maxEmbeds ?? LIMIT.embedsPerMessage, LIMIT.embedsPerMessage));
+  const withClaims = reports.filter((report) => report.claims.length > 0);
+  const candidates = withClaims.slice(0, maxEmbeds);
+  const leftOut = withClaims.slice(maxEmbeds);
+  const paged = options.offset !== undefined && candidates.length === 1;
+  const trial = (report: FiguresReport, room: number, minimal = false) =>
+    renderReport(report, room, { citations: new Citations(options.firstCitation ?? 1), options, paged }, minimal);
+  const size = (attempt: Attempt | null) => (attempt ? embedLength(attempt.embed) + SAFETY : Infinity);
+
+  let minimal = candidates.map((report) => size(trial(report, budget, true)));
+  while (candidates.length > 0 && minimal.reduce((sum, n) => sum + n, 0) > budget) {
+    leftOut.unshift(candidates.pop()!);
+    minimal = minimal.slice(0, candidates.length);
+  }
+  const desired = candidates.map((report, i) => Math.max(minimal[i]!, size(trial(report, budget))));
+
+  // Water-filling: everyone's minimum, then equal shares of what is left to those that want more.
+  const share = [...minimal];
+  let left = budget - share.reduce((sum, n) => sum + n, 0);
+  for (;;) {
+    const needy = share.flatMap((n, i) => (n < desired[i]! ? [i] : []));
+    if (needy.length === 0 || left < needy.length) break;
+    const each = Math.floor(left / needy.length);
+    for (const i of needy) {
+      const give = Math.min(each, desired[i]! - share[i]!);
+      share[i]! += give;
+      left -= give;
+    }
+  }
+
+  const citations = new Citations(options.firstCitation ?? 1);
+  const embeds: APIEmbed[] = [];
+  const shown: RenderedReport[] = [];
+  let carry = left;
+  candidates.forEach((report, i) => {
+    const room = share[i]! + carry - SAFETY;
+    const attempt = renderReport(report, room, { citations, options, paged });
+    if (!attempt) {
+      leftOut.push(report);
+      carry += share[i]!;
+      return;
+    }
+    citations.adopt(attempt.citations);
+    embeds.push(attempt.embed);
+    shown.push(attempt.rendered);
+    carry = Math.max(0, room - embedLength(attempt.embed)) + SAFETY;
+  });
+  // Keep the reports' order for those left out too.
+  leftOut.sort((a, b) => withClaims.indexOf(a) - withClaims.indexOf(b));
+  const complete =
+    leftOut.length === 0 &&
+    shown.every(({ report, claims, verdicts }) => claims === report.claims.length && verdicts === report.verdicts.length);
+  return { embeds, shown, leftOut, complete };
+}
+
+export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus'> {
+  /** The topic asked for (/figures topic:…); none for every topic. */
+  topic?: string;
+  /** One report: the claims to skip, for paging. */
+  offset?: number;
+  /** A line above the embeds ("Figures for “how many killed”"), already safe to show. */
+  heading?: string;
+}
+
+const button = (label: string, customId: string, disabled = false): APIButtonComponent => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Secondary,
+  label: cut(defuseMentions(oneLine(label, LIMIT.buttonLabel)), LIMIT.buttonLabel) || '…',
+  custom_id: customId,
+  ...(disabled ? { disabled } : {}),
+});
+
+/**
+ * The reply to /figures: every report, or those of one topic. One report pages through its claims
+ * (most relevant first) with Previous/Next; several reports that do not all fit are named, with the
+ * command that shows each and a button for up to five of them.
+ */
+export function renderFiguresForDiscord(reports: readonly FiguresReport[], options: FiguresReplyOptions = {}): DiscordReply {
+  const withClaims = reports.filter((report) => report.claims.length > 0);
+  const topic = options.topic?.trim().toLowerCase() || undefined;
+  const reply = (embeds: APIEmbed[], components: APIActionRowComponent<APIButtonComponent>[] = [], content?: string): DiscordReply => ({
+    ...(content ? { content: cut(content, LIMIT.content) } : {}),
+    embeds: fitEmbeds(embeds),
+    components,
+    allowedMentions: { parse: [] },
+  });
+  const heading = options.heading ? `${options.heading}\n` : '';
+  if (withClaims.length === 0) {
+    const what = topic ? `No figures about ${line(topic, 100)} in the corpus.` : 'No figures in the corpus yet.';
+    return reply([{ title: 'Figures side by side', description: `${what}\nTopics: ${FIGURE_TOPICS.map((t) => `\`${t}\``).join(', ')}`, color: COLORS.none }], [], heading.trim() || undefined);
+  }
+
+  const single = withClaims.length === 1 && topic !== undefined;
+  const rendering = figuresEmbeds(withClaims, {
+    article: options.article,
+    inCorpus: options.inCorpus,
+    ...(single ? { offset: Math.max(0, Math.trunc(options.offset ?? 0)) } : {}),
+  });
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  let content = heading;
+  if (single && rendering.shown[0]) {
+    const [{ report, claims, next }] = rendering.shown as [RenderedReport];
+    const offset = Math.max(0, Math.min(Math.trunc(options.offset ?? 0), report.claims.length - 1));
+    const id = (at: number) => `${BUTTON.figuresPage}${topic}:${at}`;
+    if (offset > 0 || next !== null) {
+      const previous = Math.max(0, offset - Math.max(claims, MAX_CLAIMS_PER_EMBED));
+      // Distinct ids even when disabled: Previous points before `offset`, More at or after it.
+      const [back, forward] = [id(previous), id(next ?? offset)];
+      if (forward.length <= LIMIT.customId) {
+        rows.push({
+          type: ComponentType.ActionRow,
+          components: [button('Previous figures', back, offset === 0), button('More figures', forward, next === null)],
+        });
+      }
+    }
+  }
+  if (rendering.leftOut.length > 0) {
+    const topics = [...new Set(rendering.leftOut.map(reportTopic))];
+    const names = rendering.leftOut.map((report) => line(reportLabel(report).toLowerCase(), 60)).join(', ');
+    content += `Left out for space: ${names}. See each with ${topics.map((t) => `\`/figures topic:${t}\``).join(', ')}${topics.length <= 5 ? ' or the buttons below' : ''}.`;
+    const buttons = new Map<string, APIButtonComponent>();
+    for (const report of rendering.leftOut) {
+      const id = `${BUTTON.figuresShow}${report.item ?? report.category}`;
+      if (id.length <= LIMIT.customId && buttons.size < 5 && !buttons.has(id)) buttons.set(id, button(reportLabel(report), id));
+    }
+    if (buttons.size > 0) rows.push({ type: ComponentType.ActionRow, components: [...buttons.values()] });
+  }
+  return reply(rendering.embeds, rows, content.trim() || undefined);
+}
