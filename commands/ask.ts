@@ -19,12 +19,16 @@ export const ask = {
     .toJSON(),
 
   async execute(interaction, context) {
-    const wait = context.askCooldown.take(interaction.user.id);
-    if (wait > 0) {
-      await interaction.reply(notice(`You can ask again in ${Math.ceil(wait)} s.`));
-      return;
-    }
     const question = interaction.options.getString('question', true);
+    // Validated before the cooldown: a question that cannot be asked (only common words, too long)
+    // does not cost the asker their turn. It still goes to the engine, which says why, privately.
+    if (parseQuestion(question).ok) {
+      const wait = context.askCooldown.take(interaction.user.id);
+      if (wait > 0) {
+        await interaction.reply(notice(`You can ask again in ${Math.ceil(wait)} s.`));
+        return;
+      }
+    }
     const limit = interaction.options.getInteger('limit') ?? undefined;
     const visible = interaction.options.getBoolean('public') ?? true;
     await replyWhenReady(

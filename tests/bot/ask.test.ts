@@ -167,6 +167,21 @@ describe('the ask cooldown', () => {
     expect(other.callback.data?.flags ?? 0).toBe(0);
     expect(answerEmbedOf(other.callback).fields?.length).toBeGreaterThan(0);
   });
+
+  it('GIVEN a 30 s cooldown WHEN a user first asks a question of only common words THEN they are told why, and their next real question is still answered', async () => {
+    server = await startServer();
+    await startTestBot(server, { env: { ASK_COOLDOWN_SECONDS: '30' } });
+
+    const invalid = await command(server, { name: 'ask', options: { question: 'the of' } });
+    const real = await command(server, { name: 'ask', options: { question: 'how many killed' } });
+    const again = await command(server, { name: 'ask', options: { question: 'how many injured' } });
+
+    expect(invalid.callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('no words to search for') });
+    expect(real.callback.data?.flags ?? 0).toBe(0);
+    expect(answerEmbedOf(real.callback).title).toBe('how many killed');
+    // The real question took the turn.
+    expect(again.callback.data).toMatchObject({ flags: EPHEMERAL, content: 'You can ask again in 30 s.' });
+  });
 });
 
 describe('failures', () => {
