@@ -126,9 +126,15 @@ function yearFor(partial: string, reference: string): string {
 
 /** A scope's parts: what was counted (`troops`, `more:troops`, `other:…`, `unspecified`) and whose (`north-korean`). */
 function parseScope(scope: string): { base: string; nation: string | null } {
-  const at = scope.lastIndexOf('@');
-  return at < 0 ? { base: scope, nation: null } : { base: scope.slice(0, at), nation: scope.slice(at + 1) };
+  let parsed = parsedScopes.get(scope);
+  if (!parsed) {
+    const at = scope.lastIndexOf('@');
+    parsed = at < 0 ? { base: scope, nation: null } : { base: scope.slice(0, at), nation: scope.slice(at + 1) };
+    parsedScopes.set(scope, parsed);
+  }
+  return parsed;
 }
+const parsedScopes = new Map<string, { base: string; nation: string | null }>();
 
 /**
  * Whether two claims may count the same thing: the same thing or one left unspecified, and the
@@ -151,8 +157,19 @@ function datedApart(a: Claim, b: Claim): boolean {
 /** Days between two dates when both have a known year; null when that cannot be said. */
 function daysBetween(a: AsOf | null, b: AsOf | null): number | null {
   if (!a || !b || a.date.startsWith('--') || b.date.startsWith('--')) return null;
-  const parse = (date: string) => Date.parse(date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date);
-  return Math.abs(parse(a.date) - parse(b.date)) / 86_400_000;
+  return Math.abs(dayOf(a) - dayOf(b));
+}
+
+// Reports compare every pair of a category: what can be worked out per claim is worked out once.
+const days = new WeakMap<AsOf, number>();
+function dayOf(asOf: AsOf): number {
+  let day = days.get(asOf);
+  if (day === undefined) {
+    const { date } = asOf;
+    day = Date.parse(date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date) / 86_400_000;
+    days.set(asOf, day);
+  }
+  return day;
 }
 
 /**
@@ -160,7 +177,17 @@ function daysBetween(a: AsOf | null, b: AsOf | null): number | null {
  * usage, not of the text: "at least 100" or "more than 100" is read as up to 1.5 times 100 (a
  * source meaning "several hundred" says so); "about" as ±10%; "up to", "less than" as up to the figure.
  */
+const ranges = new WeakMap<object, [number, number]>();
 export function plausibleRange(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [number, number] {
+  let range = ranges.get(claim);
+  if (!range) {
+    range = rangeOf(claim);
+    ranges.set(claim, range);
+  }
+  return range;
+}
+
+function rangeOf(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [number, number] {
   const { value, low, high, qualifier } = claim;
   switch (qualifier) {
     case 'at least':
@@ -267,7 +294,7 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       const b = group[j]!;
       if (!compatibleScope(a.scope, b.scope)) {
         // Once per pair of scopes, whenever they stand side by side: they are not to be compared.
-        const key = [a.scope, b.scope].sort().join('|');
+        const key = a.scope < b.scope ? `${a.scope}|${b.scope}` : `${b.scope}|${a.scope}`;
         if (!scopesSeen.has(key)) {
           scopesSeen.add(key);
           verdicts.push({ kind: 'different scope', claims: [a.id, b.id], explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.` });
@@ -346,7 +373,17 @@ function figure(claim: Claim): string {
   return claim.wording;
 }
 
+const citations = new WeakMap<Claim, string>();
 function cited(claim: Claim): string {
+  let text = citations.get(claim);
+  if (text === undefined) {
+    text = citation(claim);
+    citations.set(claim, text);
+  }
+  return text;
+}
+
+function citation(claim: Claim): string {
   return `${claim.wording} (${claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed'}${claim.asOf ? `, ${when(claim)}` : ''})`;
 }
 
