@@ -38,18 +38,21 @@ const ANOTHER_TIME_DAYS = 365;
  */
 export function mergeClaims(claims: readonly Claim[]): Claim[] {
   const merged: Claim[] = [];
+  // Only claims with the same category, item, value and kind of wording can merge: look among those
+  // alone, so merging stays linear in a corpus of tens of thousands of figures.
+  const buckets = new Map<string, Claim[]>();
   for (const claim of claims) {
-    const same = merged.find(
-      (other) =>
-        other.category === claim.category &&
-        other.item === claim.item &&
-        other.value === claim.value &&
-        (other.qualifier === 'vague') === (claim.qualifier === 'vague') &&
-        compatibleScope(other.scope, claim.scope) &&
-        !datedApart(other, claim),
-    );
-    if (same) absorb(same, claim);
-    else merged.push({ ...claim, sources: [...claim.sources], attributions: [...claim.attributions], articles: [...claim.articles] });
+    const key = `${claim.category}|${claim.item}|${claim.value}|${claim.qualifier === 'vague'}`;
+    const bucket = buckets.get(key) ?? [];
+    const same = bucket.find((other) => compatibleScope(other.scope, claim.scope) && !datedApart(other, claim));
+    if (same) {
+      absorb(same, claim);
+    } else {
+      const copy = { ...claim, sources: [...claim.sources], attributions: [...claim.attributions], articles: [...claim.articles] };
+      merged.push(copy);
+      bucket.push(copy);
+      buckets.set(key, bucket);
+    }
   }
   for (const claim of merged) settle(claim);
   return merged;
