@@ -60,11 +60,21 @@ function normalizeNumber(word: string): string | null {
 
 /** The folded stem of one word in a language; words of languages we cannot stem are folded only. */
 export function stem(word: string, language: AnalyzedLanguage | null): string {
-  const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '');
-  const number = normalizeNumber(lower);
-  if (number !== null) return number;
-  return fold(language ? STEMMERS[language](lower) : lower);
+  // A corpus repeats its words: each word form is stemmed once per language.
+  const memo = stems[language ?? 'none'];
+  let stemmed = memo.get(word);
+  if (stemmed === undefined) {
+    const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '');
+    stemmed = normalizeNumber(lower) ?? fold(language ? STEMMERS[language](lower) : lower);
+    if (memo.size >= MAX_REMEMBERED_STEMS) memo.clear();
+    memo.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+/** Word forms remembered per language: a large news vocabulary, a few megabytes. */
+const MAX_REMEMBERED_STEMS = 200_000;
+const stems: Record<AnalyzedLanguage | 'none', Map<string, string>> = { en: new Map(), nb: new Map(), none: new Map() };
 
 export function isStopWord(word: string, language: AnalyzedLanguage | null): boolean {
   return language !== null && STOP_WORDS[language].has(word.toLowerCase());
