@@ -89,10 +89,11 @@ async function measure(articles: number): Promise<SizeResult> {
   const params = ['--articles', String(articles), ...Object.entries(child).flatMap(([key, v]) => [`--${key}`, v])];
   const treeAtStart = tree();
   const result = await run('size.ts', params, ['--expose-gc']);
-  const line = result.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  const measured: SizeResult = line
-    ? (JSON.parse(line.slice('RESULT '.length)) as SizeResult)
-    : { articles, passages: null, build: null, ask: null, baseline: null, ratio: null, recallTop3: null, update1pctMs: null, servingRssMB: null, notes: [failure('measurement', result)] };
+  // The final RESULT line, or else the last PARTIAL one: what was measured before it failed.
+  const lines = result.stdout.split('\n');
+  const line = lines.find((l) => l.startsWith('RESULT ')) ?? lines.findLast((l) => l.startsWith('PARTIAL '));
+  const measured: SizeResult = line ? (JSON.parse(line.slice(line.indexOf(' ') + 1)) as SizeResult) : { articles, notes: [] };
+  if (!line?.startsWith('RESULT ')) measured.notes.push(failure('measurement', result));
 
   measured.loadAverageAfter = os.loadavg().map((load) => Math.round(load * 100) / 100); // other work on the machine skews every figure
   measured.wallMs = Math.round(result.ms); // the whole measurement process, for a sense of how long a size takes
@@ -126,7 +127,21 @@ async function measure(articles: number): Promise<SizeResult> {
 
   // The documented field order, with anything extra after it.
   const { articles: _articles, passages, build, ask, baseline, ratio, recallTop3, update1pctMs, servingRssMB, notes, ...extra } = measured;
-  return { articles, passages, build, coldStart, ask, baseline, ratio, recallTop3, update1pctMs, servingRssMB, notes, ...extra };
+  const missing = (v: unknown) => v ?? null;
+  return {
+    articles,
+    passages: missing(passages),
+    build: missing(build),
+    coldStart,
+    ask: missing(ask),
+    baseline: missing(baseline),
+    ratio: missing(ratio),
+    recallTop3: missing(recallTop3),
+    update1pctMs: missing(update1pctMs),
+    servingRssMB: missing(servingRssMB),
+    notes,
+    ...extra,
+  };
 }
 
 function git(...gitArgs: string[]): string {
