@@ -1,21 +1,13 @@
 import { CorpusUnreadableError } from './corpus/load.js';
-import { EnvError, readEnv } from './config/env.js';
+import { readEnvOrReport } from './config/env.js';
 import { runConsole } from './console/console.js';
 import { Engine } from './engine/engine.js';
 import { terminalStyle } from './render/terminal.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, the offline console otherwise. */
 async function main(): Promise<number> {
-  let env;
-  try {
-    env = readEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const env = readEnvOrReport();
+  if (!env) return 1;
   if (env.DISCORD_TOKEN) {
     const { runBot } = await import('./bot/run.js');
     return runBot(env);

@@ -1,22 +1,14 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { EnvError, readEnv } from '../config/env.js';
+import { readEnvOrReport } from '../config/env.js';
 
 /**
  * `npm run deploy-commands`: registers the slash commands with Discord, to one guild when
  * DISCORD_GUILD_ID is set (instant: for development) or globally (for production).
  */
 async function deploy(): Promise<number> {
-  let env;
-  try {
-    env = readEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const env = readEnvOrReport();
+  if (!env) return 1;
   const missing = (['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'] as const).filter((key) => !env[key]);
   if (missing.length > 0) {
     process.stderr.write(`deploy-commands: set ${missing.join(' and ')} in .env first (see .env.example).\n`);

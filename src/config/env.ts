@@ -49,3 +49,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, { dotenv = true
   }
   return Object.freeze(parsed.data);
 }
+
+/** {@link readEnv} for a script's start: the environment, or null after saying on stderr what is wrong. */
+export function readEnvOrReport(source: NodeJS.ProcessEnv = process.env): Env | null {
+  try {
+    return readEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return null;
+  }
+}
