@@ -12,6 +12,7 @@ import {
   type DiscordReply,
 } from '../../src/render/discord.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
+import { nasty, text, wellFormed } from './hostileText.js';
 
 // Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
 const LIMITS = {
@@ -27,47 +28,6 @@ const LIMITS = {
   label: 80,
 };
 
-/** Text a hostile or careless user (or article) may contain: mentions, markdown, code fences, emoji, long runs. */
-const nasty = fc.oneof(
-  fc.constantFrom(
-    '@everyone',
-    '@here',
-    '@EVERYONE',
-    '<@123456789012345678>',
-    '<@!123456789012345678>',
-    '<@&123456789012345678>',
-    '<#123456789012345678>',
-    '</ask:1234567890>',
-    '<t:1700000000:R>',
-    '```js\nalert(1)\n```',
-    '`code`',
-    '**bold**',
-    '__under__',
-    '~~strike~~',
-    '||spoiler||',
-    '# heading',
-    '\n- item',
-    '\n1. item',
-    '> quote',
-    '[click](https://evil.example)',
-    '\\',
-    '\\<@1>',
-    '👍🏽',
-    '🇳🇴',
-    'é',
-    '\u200b',
-    '\n\n',
-    '*',
-    '_',
-    '<',
-    '@',
-  ),
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'grapheme', maxLength: 8 }),
-);
-/** Text from files and from Discord is well-formed UTF-16: drop the lone surrogates that slicing makes. */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-const text = (maxParts: number) => fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
 const longText = fc.oneof(
   text(30),
   fc

@@ -4,49 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
 import { embedLength, renderAnswerForDiscord, type DiscordReply } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
+import { text } from './hostileText.js';
 
 // Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
 const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000, customId: 100, label: 80 };
 
-/** Text a hostile or careless article may contain: mentions, markdown, code fences, emoji, line breaks. */
-const nasty = fc.oneof(
-  fc.constantFrom(
-    '@everyone',
-    '@here',
-    '<@123456789012345678>',
-    '<@!123456789012345678>',
-    '<@&123456789012345678>',
-    '<#123456789012345678>',
-    '</figures:1234567890>',
-    '<t:1700000000:R>',
-    '```js\nalert(1)\n```',
-    '`code`',
-    '**bold**',
-    '__under__',
-    '~~strike~~',
-    '||spoiler||',
-    '# heading',
-    '\n- item',
-    '\n1. item',
-    '> quote',
-    '[click](https://evil.example)',
-    '\\',
-    '\\<@1>',
-    '👍🏽',
-    'é',
-    '\u200b',
-    '\n\n',
-    '*',
-    '_',
-    '<',
-    '@',
-    '[1]',
-    '·',
-  ),
-  fc.string({ maxLength: 12 }),
-);
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-const text = (maxParts: number) => fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
 const longText = fc.oneof(
   { weight: 4, arbitrary: text(12) },
   {
