@@ -12,7 +12,7 @@ import {
   type DiscordReply,
 } from '../../src/render/discord.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
-import { nasty, text, wellFormed } from './hostileText.js';
+import { nasty, text, unescapedMentions, wellFormed } from './hostileText.js';
 
 // Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
 const LIMITS = {
@@ -102,17 +102,6 @@ function shownTexts(reply: DiscordReply): string[] {
     ]),
     ...reply.components.flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : ''))),
   ];
-}
-
-/** A `<` or `@everyone`/`@here` that Discord would read as a mention: not preceded by an odd run of backslashes. */
-function unescapedMentions(shown: string): string[] {
-  const found: string[] = [];
-  for (const match of shown.matchAll(/<[@#/:t]|@(everyone|here)/gi)) {
-    let backslashes = 0;
-    while (shown[match.index - 1 - backslashes] === '\\') backslashes++;
-    if (backslashes % 2 === 0) found.push(match[0]);
-  }
-  return found;
 }
 
 function expectWithinLimits(reply: DiscordReply): void {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
 import { embedLength, renderAnswerForDiscord, type DiscordReply } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
-import { text } from './hostileText.js';
+import { text, unescapedMentions } from './hostileText.js';
 
 // Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
 const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000, customId: 100, label: 80 };
@@ -95,17 +95,6 @@ const articleLookup = fc.option(
 function lookupFrom(refs: { publisher: string | null; title: string; published: string | null }[] | undefined) {
   if (!refs) return undefined;
   return (id: string): ArticleRef => ({ id, url: null, language: null, ...refs[id.length % refs.length]! });
-}
-
-/** A `<` or @everyone/@here that Discord would read as a mention: not preceded by an odd run of backslashes. */
-function unescapedMentions(shown: string): string[] {
-  const found: string[] = [];
-  for (const match of shown.matchAll(/<[@#/:t]|@(everyone|here)/gi)) {
-    let backslashes = 0;
-    while (shown[match.index - 1 - backslashes] === '\\') backslashes++;
-    if (backslashes % 2 === 0) found.push(match[0]);
-  }
-  return found;
 }
 
 function expectEmbedsWithin(embeds: APIEmbed[], budget = LIMITS.total): void {

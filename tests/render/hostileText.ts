@@ -49,3 +49,14 @@ export const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\u
 
 /** Up to `maxParts` hostile pieces joined. */
 export const text = (maxParts: number) => fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
+
+/** A `<` or `@everyone`/`@here` that Discord would read as a mention: not preceded by an odd run of backslashes. */
+export function unescapedMentions(shown: string): string[] {
+  const found: string[] = [];
+  for (const match of shown.matchAll(/<[@#/:t]|@(everyone|here)/gi)) {
+    let backslashes = 0;
+    while (shown[match.index - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) found.push(match[0]);
+  }
+  return found;
+}
