@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.js';
 import { extractClaims, type Claim } from '../figures/claims.js';
-import { analyzeArticle, type Passage } from '../search/passages.js';
+import { PassageIndex } from '../search/passageIndex.js';
+import { analyzeArticle, Passage, PACKED_TOKEN_WIDTH, stemTable } from '../search/passages.js';
 import { analyzerLanguage } from '../text/language.js';
 import { numbersOf } from './facts.js';
-import { packTokens, unpackTokens, type StoredAnalysis } from './indexCache.js';
+import type { CacheContents, StoredAnalysis, StoredIndex } from './indexCache.js';
 
 interface Analysis {
   passages: Passage[];
@@ -14,17 +15,25 @@ interface Analysis {
 /**
  * The analysis of each article (passages, tokens, figures), kept across rebuilds of the index and
  * keyed by everything it depends on, so that a reload re-analyzes only the articles that changed.
- * It can be saved to and seeded from the index cache file, so that a restart does the same.
+ * It can be saved to and seeded from the index cache file, with the last index built, so that a
+ * restart over the same articles reads the index back instead of building it.
  */
 export class AnalysisCache {
   private entries = new Map<string, Analysis>();
   private stored = new Map<string, StoredAnalysis>();
-  private storedStems: string[] = [];
+  /** For each stem number of the cache file, the number of the same stem in this process. */
+  private storedStemIds = new Uint32Array(0);
+  private storedIndex: StoredIndex | null = null;
+  private built: { layout: string; index: PassageIndex } | null = null;
+  /** Whether saving now would write something other than the file read: an article analyzed or dropped, an index built. */
+  changed = true;
 
-  /** Analyses read from the cache file, used when an article with the same key is met. */
-  seed(stored: Map<string, StoredAnalysis>, stems: string[]): void {
-    this.stored = stored;
-    this.storedStems = stems;
+  /** Analyses and the index read from the cache file, used when the same articles are met. */
+  seed({ stems, entries, index }: CacheContents): void {
+    this.stored = new Map(entries);
+    this.storedStemIds = Uint32Array.from(stems, (stem) => stemTable.id(stem));
+    this.storedIndex = index;
+    this.changed = false;
   }
 
   /** Passages (renumbered from `firstId`) and raw claims of an article, analyzed now or earlier. */
@@ -34,36 +43,55 @@ export class AnalysisCache {
     if (!entry) {
       const stored = this.stored.get(key);
       entry = stored ? this.hydrate(article, stored) : fresh(article);
+      if (!stored) this.changed = true;
       this.stored.delete(key);
       this.entries.set(key, entry);
-    } else if (entry.passages[0]?.article !== article) {
+    } else if (entry.passages[0] && entry.passages[0].article !== article) {
       // Same text and metadata under a new Article object: reuse the work, point at the new object.
-      entry = { passages: entry.passages.map((passage) => ({ ...passage, article })), claims: entry.claims };
+      entry = { passages: entry.passages.map((passage) => passage.relocated(passage.id, article)), claims: entry.claims };
       this.entries.set(key, entry);
     }
-    const passages = entry.passages[0]?.id === firstId ? entry.passages : entry.passages.map((passage, i) => ({ ...passage, id: firstId + i }));
+    const passages = entry.passages[0]?.id === firstId ? entry.passages : entry.passages.map((passage, i) => passage.relocated(firstId + i, article));
     return { passages, claims: entry.claims };
+  }
+
+  /**
+   * The index of a corpus' passages (as `analyze` numbered them): read back from the cache file if
+   * it was built from the same articles in the same order, else built.
+   */
+  index(articles: readonly Article[], passages: readonly Passage[]): PassageIndex {
+    const layout = layoutOf(articles);
+    let index: PassageIndex | null = null;
+    if (this.storedIndex?.layout === layout) {
+      try {
+        index = PassageIndex.restore(passages, this.storedIndex.snapshot);
+      } catch {
+        index = null; // a snapshot that does not fit is rebuilt, like a damaged file
+      }
+    }
+    this.storedIndex = null;
+    if (!index) {
+      index = PassageIndex.build(passages);
+      this.changed = true;
+    }
+    this.built = { layout, index };
+    return index;
   }
 
   /** Forgets articles no longer in the corpus, so the cache never outgrows it. */
   retain(articles: readonly Article[]): void {
     const keep = new Set(articles.map(keyOf));
-    for (const key of this.entries.keys()) if (!keep.has(key)) this.entries.delete(key);
+    for (const key of this.entries.keys()) {
+      if (keep.has(key)) continue;
+      this.entries.delete(key);
+      this.changed = true;
+    }
+    if (this.stored.size > 0) this.changed = true;
     this.stored.clear();
   }
 
-  /** Every analysis, packed for the cache file, with the stem table the packed tokens point into. */
-  export(): { entries: [string, StoredAnalysis][]; stems: string[] } {
-    const stems: string[] = [];
-    const stemIds = new Map<string, number>();
-    const stemIndex = (stem: string) => {
-      let id = stemIds.get(stem);
-      if (id === undefined) {
-        id = stems.push(stem) - 1;
-        stemIds.set(stem, id);
-      }
-      return id;
-    };
+  /** Every analysis, packed for the cache file, with the stem table the packed tokens point into and the last index built. */
+  export(): CacheContents {
     const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, { passages, claims }]) => [
       key,
       {
@@ -74,29 +102,25 @@ export class AnalysisCache {
           end: passage.end,
           language: passage.language,
           sentences: passage.sentences.flatMap((span) => [span.start, span.end]),
-          tokens: packTokens(passage.tokens, passage.start, stemIndex),
+          tokens: passage.packedTokens,
           numbers: passage.numbers ?? numbersOf(passage),
         })),
       },
     ]);
-    return { entries, stems };
+    const index = this.built && { layout: this.built.layout, snapshot: this.built.index.snapshot() };
+    return { stems: stemTable.stems, entries, index };
   }
 
   private hydrate(article: Article, stored: StoredAnalysis): Analysis {
     const language = analyzerLanguage(article.language);
-    const passages = stored.passages.map(
-      (passage, i): Passage => ({
-        id: i,
-        article,
-        index: passage.index,
-        start: passage.start,
-        end: passage.end,
-        language,
-        sentences: pairs(passage.sentences),
-        tokens: unpackTokens(passage.tokens, this.storedStems, article.text, passage.start, language),
-        numbers: passage.numbers,
-      }),
-    );
+    const passages = stored.passages.map((data, i) => {
+      // The file numbers stems its own way: renumber them to this process' table, in place.
+      const tokens = data.tokens;
+      for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = this.storedStemIds[tokens[at]!]!;
+      const passage = new Passage(i, article, data.index, data.start, data.end, pairs(data.sentences), language, tokens);
+      passage.numbers = data.numbers;
+      return passage;
+    });
     return { passages, claims: stored.claims };
   }
 }
@@ -114,6 +138,20 @@ function fresh(article: Article): Analysis {
   return { passages, claims: extractClaims(passages) };
 }
 
+const keys = new WeakMap<Article, string>();
+
 function keyOf(article: Article): string {
-  return createHash('sha1').update(`${article.id}\0${article.language}\0${article.published}\0${article.text}`).digest('base64');
+  let key = keys.get(article);
+  if (key === undefined) {
+    key = createHash('sha1').update(`${article.id}\0${article.language}\0${article.published}\0${article.text}`).digest('base64');
+    keys.set(article, key);
+  }
+  return key;
+}
+
+/** Which articles, in which order, with which titles (indexed too): what decides whether a saved index fits. */
+function layoutOf(articles: readonly Article[]): string {
+  const hash = createHash('sha1');
+  for (const article of articles) hash.update(keyOf(article)).update(`\0${article.title}\n`);
+  return hash.digest('base64');
 }

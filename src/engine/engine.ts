@@ -1,5 +1,5 @@
 import { loadCorpus, type Corpus } from '../corpus/load.js';
-import { PassageIndex } from '../search/passageIndex.js';
+import type { PassageIndex } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
 import { AnalysisCache } from './analysisCache.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
@@ -38,7 +38,7 @@ export class Engine {
       claims.push(...analysis.claims);
     }
     cache.retain(corpus.articles);
-    this.index = new PassageIndex(passages);
+    this.index = cache.index(corpus.articles, passages);
     this.claims = mergeClaims(claims);
     this.claimsByCategory = groupClaims(this.claims);
     this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));

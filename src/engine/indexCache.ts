@@ -3,20 +3,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Claim } from '../figures/claims.js';
-import { conceptsOf, isStopWord, type Token } from '../text/analyze.js';
+import type { IndexSnapshot } from '../search/passageIndex.js';
 import type { AnalyzedLanguage } from '../text/language.js';
 import type { PassageNumbers } from './facts.js';
 
 /**
- * The analysis of every article (passages, tokens, figures), saved between runs so that a restart
- * re-analyzes only what changed. A file is trusted only if it is whole (its checksum matches) and
- * was written by the same analysis code (a hash of the source); anything else is discarded.
+ * The analysis of every article (passages, tokens, figures) and the index built from them, saved
+ * between runs so that a restart reads the index back and re-analyzes only what changed. A file
+ * is trusted only if it is whole (its checksum matches) and was written by the same analysis code
+ * (a hash of the source); anything else is discarded.
  */
 
 const MAGIC = 'crosscheck-index-cache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** An article's analysis as stored: passages without their article, tokens packed. */
 export interface StoredAnalysis {
@@ -31,19 +31,33 @@ export interface StoredPassage {
   language: AnalyzedLanguage | null;
   /** Sentence offsets, flat: start, end, start, end… */
   sentences: number[];
-  /** Per token: offset from the passage start, length, index of its stem in the file's stem table. */
-  tokens: number[];
+  /** Packed tokens (see search/passages.ts), their stem numbers those of the file's stem table. */
+  tokens: Uint32Array;
   numbers: PassageNumbers;
 }
 
-interface CacheFile {
+/** The built index of a corpus, and which corpus: the article keys in order, hashed. */
+export interface StoredIndex {
+  layout: string;
+  snapshot: IndexSnapshot;
+}
+
+export interface CacheContents {
+  stems: string[];
+  entries: [string, StoredAnalysis][];
+  index: StoredIndex | null;
+}
+
+/** The JSON part of the file; the numbers (tokens, postings) follow it as one block of 32-bit words. */
+interface CacheHead {
   format: number;
   code: string;
   stems: string[];
-  entries: [string, StoredAnalysis][];
+  entries: [string, Omit<StoredAnalysis, 'passages'> & { passages: (Omit<StoredPassage, 'tokens'> & { tokens: number })[] }][];
+  index: { layout: string; terms: string[]; postings: number; fieldLengths: number } | null;
 }
 
-export type LoadResult = { ok: true; entries: Map<string, StoredAnalysis>; stems: string[] } | { ok: false; reason: string };
+export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: string };
 
 let codeHash: string | null = null;
 
@@ -65,12 +79,41 @@ export function analysisCodeVersion(): string {
   return codeHash;
 }
 
-/** Packs analyses into the cache file's bytes: a header line with a checksum, then gzipped JSON. */
-export function encodeCache(entries: Iterable<[string, StoredAnalysis]>, stems: string[]): Buffer {
-  const file: CacheFile = { format: FORMAT, code: analysisCodeVersion(), stems, entries: [...entries] };
-  const body = gzipSync(JSON.stringify(file), { level: 1 });
+/**
+ * Packs analyses and the built index into the cache file's bytes: a header line with a checksum,
+ * then the length of a JSON head, the head, and the packed numbers raw. Not compressed: at 100k
+ * passages, reading 100 MB is quicker than inflating 20 (the point of the file is a quick start).
+ */
+export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
+  const blocks: Uint32Array[] = [];
+  const head: CacheHead = {
+    format: FORMAT,
+    code: analysisCodeVersion(),
+    stems,
+    entries: entries.map(([key, analysis]) => [
+      key,
+      {
+        claims: analysis.claims,
+        passages: analysis.passages.map((passage) => {
+          blocks.push(passage.tokens);
+          return { ...passage, tokens: passage.tokens.length };
+        }),
+      },
+    ]),
+    index: index && { layout: index.layout, terms: index.snapshot.terms, postings: index.snapshot.postings.length, fieldLengths: index.snapshot.fieldLengths.length },
+  };
+  if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths);
+  const json = Buffer.from(JSON.stringify(head));
+  const jsonLength = Buffer.alloc(4);
+  jsonLength.writeUInt32LE(json.length);
+  const body = Buffer.concat([jsonLength, json, Buffer.alloc(padding(4 + json.length)), ...blocks.map((block) => Buffer.from(block.buffer, block.byteOffset, block.byteLength))]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${createHash('sha256').update(body).digest('hex')}\n`);
   return Buffer.concat([header, body]);
+}
+
+/** Bytes to add after `length` bytes to reach a multiple of 4. */
+function padding(length: number): number {
+  return (4 - (length % 4)) % 4;
 }
 
 export function decodeCache(bytes: Buffer): LoadResult {
@@ -80,14 +123,35 @@ export function decodeCache(bytes: Buffer): LoadResult {
   if (Number(header[1]) !== FORMAT) return { ok: false, reason: `format ${header[1]}, expected ${FORMAT}` };
   const body = bytes.subarray(newline + 1);
   if (createHash('sha256').update(body).digest('hex') !== header[2]) return { ok: false, reason: 'checksum mismatch (truncated or corrupt)' };
-  let file: CacheFile;
+  let head: CacheHead;
+  let numbers: Uint32Array;
   try {
-    file = JSON.parse(gunzipSync(body).toString('utf8')) as CacheFile;
+    const jsonLength = body.readUInt32LE(0);
+    head = JSON.parse(body.subarray(4, 4 + jsonLength).toString('utf8')) as CacheHead;
+    // Copied out, so that the words are aligned whatever the header's length.
+    const numbersStart = body.byteOffset + 4 + jsonLength + padding(4 + jsonLength);
+    numbers = new Uint32Array(body.buffer.slice(numbersStart, body.byteOffset + body.length));
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };
   }
-  if (file.code !== analysisCodeVersion()) return { ok: false, reason: 'written by other analysis code' };
-  return { ok: true, entries: new Map(file.entries), stems: file.stems };
+  if (head.code !== analysisCodeVersion()) return { ok: false, reason: 'written by other analysis code' };
+
+  let at = 0;
+  const take = (length: number) => {
+    if (at + length > numbers.length) throw new RangeError('the numbers end early');
+    return numbers.subarray(at, (at += length));
+  };
+  try {
+    const entries = head.entries.map(([key, analysis]): [string, StoredAnalysis] => [
+      key,
+      { claims: analysis.claims, passages: analysis.passages.map((passage) => ({ ...passage, tokens: take(passage.tokens) })) },
+    ]);
+    const index = head.index && { layout: head.index.layout, snapshot: { terms: head.index.terms, postings: take(head.index.postings), fieldLengths: take(head.index.fieldLengths) } };
+    if (at !== numbers.length) throw new RangeError('numbers left over');
+    return { ok: true, stems: head.stems, entries, index };
+  } catch (error) {
+    return { ok: false, reason: `unreadable: ${(error as Error).message}` };
+  }
 }
 
 /** Reads a cache file; a missing, truncated, corrupt or stale one is a reason, never an exception. */
@@ -107,25 +171,6 @@ export async function saveCacheFile(file: string, bytes: Buffer): Promise<void> 
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);
-}
-
-/** Packs one passage's tokens against a shared stem table. */
-export function packTokens(tokens: readonly Token[], passageStart: number, stemIndex: (stem: string) => number): number[] {
-  const packed: number[] = [];
-  for (const token of tokens) packed.push(token.start - passageStart, token.end - token.start, stemIndex(token.stem));
-  return packed;
-}
-
-/** Unpacks tokens: concepts and stop words follow from the stem, the text and the language. */
-export function unpackTokens(packed: readonly number[], stems: readonly string[], text: string, passageStart: number, language: AnalyzedLanguage | null): Token[] {
-  const tokens: Token[] = [];
-  for (let i = 0; i < packed.length; i += 3) {
-    const start = passageStart + packed[i]!;
-    const end = start + packed[i + 1]!;
-    const stem = stems[packed[i + 2]!]!;
-    tokens.push({ start, end, stem, concepts: conceptsOf(stem, language), stopWord: isStopWord(text.slice(start, end), language) });
-  }
-  return tokens;
 }
 
 /** Where the cache of a corpus folder lives: one file per folder, under `dir`. */

@@ -78,12 +78,15 @@ export class LiveEngine {
     const log = options.log ?? quiet;
     const cache = new AnalysisCache();
     const [corpus, cached] = await Promise.all([loadCorpus(dir), options.cacheFile ? loadCacheFile(options.cacheFile) : null]);
-    const seeded = cached?.ok ? cached.entries.size : 0;
-    if (cached?.ok) cache.seed(cached.entries, cached.stems);
+    const seeded = cached?.ok ? cached.entries.length : 0;
+    if (cached?.ok) cache.seed(cached);
     else if (cached && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
     const started = performance.now();
     const engine = Engine.fromCorpus(corpus, cache);
-    if (cached?.ok) log.info({ cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) }, `index cache used: ${seeded} articles`);
+    if (cached?.ok) {
+      const what = cache.changed ? `${seeded} articles` : `${seeded} articles and their index`;
+      log.info({ cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) }, `index cache used: ${what}`);
+    }
     const live = new LiveEngine(dir, engine, cache, {
       watch: options.watch ?? true,
       debounceMs: options.debounceMs ?? 300,
@@ -99,16 +102,25 @@ export class LiveEngine {
   /** The last save of the index cache, for tests and shutdown. */
   saved: Promise<void> = Promise.resolve();
 
-  /** Saves the analysis in the background: serving never waits for the disk, and a failed save is only logged. */
+  /**
+   * Saves the analysis and the index in the background: serving never waits for the disk, and a
+   * failed save is only logged. Nothing is written when the file already holds what is served.
+   */
   private save(): void {
     const file = this.options.cacheFile;
-    if (!file) return;
+    if (!file || !this.cache.changed) return;
     this.saved = this.saved
       // After the current turn: packing a large corpus takes a while, and start-up should not wait for it.
       .then(() => new Promise((resolve) => setImmediate(resolve)))
       .then(async () => {
-        const { entries, stems } = this.cache.export();
-        await saveCacheFile(file, encodeCache(entries, stems));
+        if (!this.cache.changed) return; // an earlier save in the queue wrote it
+        this.cache.changed = false;
+        try {
+          await saveCacheFile(file, encodeCache(this.cache.export()));
+        } catch (error) {
+          this.cache.changed = true;
+          throw error;
+        }
       })
       .catch((error: unknown) => this.options.log.warn({ cacheFile: file, err: error }, `could not save the index cache: ${(error as Error).message}`));
   }

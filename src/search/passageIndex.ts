@@ -1,14 +1,13 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../corpus/article.js';
-import { CONCEPT_TERM_PREFIX, indexTerms, tokenize } from '../text/analyze.js';
-import { analyzerLanguage } from '../text/language.js';
-import type { Passage } from './passages.js';
+import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../text/analyze.js';
+import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
+import { PACKED_TOKEN_WIDTH, stemTable, type Passage } from './passages.js';
 
-interface IndexedDocument {
-  id: number;
-  title: string;
-  text: string;
-}
+/** MiniSearch's field ids, in the order of its `fields` option. */
+const FIELDS = ['title', 'text'] as const;
+const TITLE = 0;
+const TEXT = 1;
 
 /**
  * Passages are already cut to a few sentences, so length says little about relevance: a weaker
@@ -28,6 +27,8 @@ const TOP_PER_COMMON_TERM = 400;
 const MAX_HITS = 200;
 /** Expansions of a misspelt or unfinished word, at most, the commonest first. */
 const MAX_EXPANSIONS = 12;
+/** Passages read to find how a stem is usually written. */
+const SURFACE_SAMPLE = 200;
 
 /** One index term that stands for a question word, and what a match on it is worth (1 for the word itself). */
 export interface TermChoice {
@@ -44,25 +45,56 @@ export interface Hit {
   textTerms: Set<string>;
 }
 
+/** The built index in a form that is quick to save and to read back (see engine/indexCache.ts). */
+export interface IndexSnapshot {
+  terms: string[];
+  /** Per term, per field (title, then text): the number of passages, then (passage, term frequency) pairs. */
+  postings: Uint32Array;
+  /** Per passage: how many distinct terms its title has, and its text. */
+  fieldLengths: Uint32Array;
+}
+
+type FieldTermData = Map<number, Map<number, number>>;
+
 /**
- * MiniSearch, with read access to its postings: the index stays MiniSearch's (build, add, discard,
- * serialisation); queries read its postings directly to score only the passages worth scoring.
+ * MiniSearch, with read access to its postings: the index stays MiniSearch's (its radix tree for
+ * typos and prefixes, its postings, add and discard); queries read the postings directly to score
+ * only the passages worth scoring. It is filled in bulk, each term's postings gathered first and
+ * put in the tree once, rather than one tree walk per word of every passage; a test checks the
+ * result equals what MiniSearch's own `addAll` builds.
  */
-class PassageSearch extends MiniSearch<IndexedDocument> {
-  postings(term: string, field: 'title' | 'text'): Map<number, number> | undefined {
-    return this._index.get(term)?.get(this._fieldIds[field]!);
+class PassageSearch extends MiniSearch<{ id: number }> {
+  constructor() {
+    super({ fields: [...FIELDS], tokenize: (text) => text.split(' '), processTerm: (term) => term || null });
   }
 
-  fieldLength(shortId: number, field: 'title' | 'text'): number {
-    return this._fieldLength.get(shortId)?.[this._fieldIds[field]!] ?? 0;
+  averageLength(field: number): number {
+    return this._avgFieldLength[field] || 1;
   }
 
-  averageLength(field: 'title' | 'text'): number {
-    return this._avgFieldLength[this._fieldIds[field]!] ?? 1;
+  /** Fills an empty index: passage `i` is document `i`, with the given per-term postings and field lengths. */
+  fill(byTerm: Iterable<[string, FieldTermData]>, fieldLengths: Uint32Array): void {
+    const count = fieldLengths.length / FIELDS.length;
+    const totals = FIELDS.map(() => 0);
+    for (let shortId = 0; shortId < count; shortId++) {
+      this._documentIds.set(shortId, shortId);
+      this._idToShortId.set(shortId, shortId);
+      const lengths = FIELDS.map((_, field) => fieldLengths[shortId * FIELDS.length + field]!);
+      lengths.forEach((length, field) => (totals[field]! += length));
+      this._fieldLength.set(shortId, lengths);
+    }
+    this._documentCount = count;
+    this._nextId = count;
+    this._avgFieldLength = totals.map((total) => (count > 0 ? total / count : 0));
+    for (const [term, data] of byTerm) this._index.set(term, data);
   }
 
-  passageId(shortId: number): number {
-    return this._documentIds.get(shortId) as number;
+  termData(term: string): FieldTermData | undefined {
+    return this._index.get(term);
+  }
+
+  terms(): IterableIterator<[string, FieldTermData]> {
+    return this._index.entries();
   }
 
   /** Index terms within `distance` edits of a term, with their distance. */
@@ -76,6 +108,33 @@ class PassageSearch extends MiniSearch<IndexedDocument> {
   }
 }
 
+/** The index terms of each stem number, per language: a token's stem and its concepts. */
+const termsOfStem = new Map<AnalyzedLanguage | null, string[][]>();
+
+function stemTerms(stemId: number, language: AnalyzedLanguage | null): string[] {
+  let table = termsOfStem.get(language);
+  if (!table) termsOfStem.set(language, (table = []));
+  let terms = table[stemId];
+  if (!terms) {
+    const stem = stemTable.stem(stemId);
+    terms = table[stemId] = [stem, ...conceptsOf(stem, language).map((id) => CONCEPT_TERM_PREFIX + id)];
+  }
+  return terms;
+}
+
+/** Adds one passage's term frequencies of a field to the per-term postings; returns its distinct-term count as MiniSearch counts it. */
+function addField(byTerm: Map<string, FieldTermData>, field: number, shortId: number, termCounts: Map<string, number>): number {
+  for (const [term, tf] of termCounts) {
+    let data = byTerm.get(term);
+    if (!data) byTerm.set(term, (data = new Map()));
+    let postings = data.get(field);
+    if (!postings) data.set(field, (postings = new Map()));
+    postings.set(shortId, tf);
+  }
+  // MiniSearch counts the distinct words of the field as split, where an empty field is one empty word.
+  return Math.max(1, termCounts.size);
+}
+
 /**
  * The search index over passages. Articles are analyzed by our own analyzer (language-aware stems,
  * concept terms); MiniSearch indexes the resulting terms. Queries are scored with BM25 over its
@@ -84,66 +143,122 @@ class PassageSearch extends MiniSearch<IndexedDocument> {
  */
 export class PassageIndex {
   readonly passages: readonly Passage[];
-  private readonly search: PassageSearch;
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly surfaceForms = new Map<string, Map<string, number>>();
+  private readonly search = new PassageSearch();
+  /** Per passage: distinct terms of its title and of its text, for BM25's length normalisation. */
+  private readonly fieldLengths: Uint32Array;
+  private readonly averageLengths: [number, number];
+  private readonly surfaceForms = new Map<string, string | null>();
   private readonly bestOfTerm = new Map<string, number[]>();
 
-  constructor(passages: readonly Passage[]) {
+  private constructor(passages: readonly Passage[], byTerm: Iterable<[string, FieldTermData]>, fieldLengths: Uint32Array) {
     this.passages = passages;
-    const titleTerms = new Map<Article, string>();
-    this.search = new PassageSearch({
-      fields: ['title', 'text'],
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-    });
-
-    const documents: IndexedDocument[] = passages.map((passage) => {
-      let title = titleTerms.get(passage.article);
-      if (title === undefined) {
-        const language = analyzerLanguage(passage.article.language);
-        title = tokenize(passage.article.title, language)
-          .filter((token) => !token.stopWord)
-          .flatMap(indexTerms)
-          .join(' ');
-        titleTerms.set(passage.article, title);
-      }
-      const content = passage.tokens.filter((token) => !token.stopWord);
-      this.count(passage, content);
-      return { id: passage.id, title, text: content.flatMap(indexTerms).join(' ') };
-    });
-    this.search.addAll(documents);
+    this.fieldLengths = fieldLengths;
+    this.search.fill(byTerm, fieldLengths);
+    this.averageLengths = [this.search.averageLength(TITLE), this.search.averageLength(TEXT)];
   }
 
-  private count(passage: Passage, tokens: Passage['tokens']): void {
-    const seen = new Set<string>();
-    for (const token of tokens) {
-      for (const term of indexTerms(token)) {
-        if (seen.has(term)) continue;
-        seen.add(term);
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  /** Indexes passages (numbered 0…n-1 in order) from their packed tokens. */
+  static build(passages: readonly Passage[]): PassageIndex {
+    const byTerm = new Map<string, FieldTermData>();
+    const fieldLengths = new Uint32Array(passages.length * FIELDS.length);
+    const titleCounts = new Map<Article, Map<string, number>>();
+    passages.forEach((passage, shortId) => {
+      if (passage.id !== shortId) throw new Error(`passage ${passage.id} at position ${shortId}: passages must be numbered in order`);
+      let title = titleCounts.get(passage.article);
+      if (!title) {
+        const language = analyzerLanguage(passage.article.language);
+        const terms = tokenize(passage.article.title, language).filter((token) => !token.stopWord).flatMap(indexTerms);
+        titleCounts.set(passage.article, (title = countTerms(terms)));
       }
-      const surface = passage.article.text.slice(token.start, token.end).toLowerCase();
-      const forms = this.surfaceForms.get(token.stem) ?? new Map<string, number>();
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-      this.surfaceForms.set(token.stem, forms);
+      const text = new Map<string, number>();
+      const packed = passage.packedTokens;
+      for (let i = 0; i < packed.length; i += PACKED_TOKEN_WIDTH) {
+        if (packed[i + 1]! & 1) continue; // a stop word
+        for (const term of stemTerms(packed[i + 2]!, passage.language)) text.set(term, (text.get(term) ?? 0) + 1);
+      }
+      fieldLengths[shortId * 2 + TITLE] = addField(byTerm, TITLE, shortId, title);
+      fieldLengths[shortId * 2 + TEXT] = addField(byTerm, TEXT, shortId, text);
+    });
+    return new PassageIndex(passages, byTerm, fieldLengths);
+  }
+
+  /** The index of a snapshot taken from an index of the same passages. */
+  static restore(passages: readonly Passage[], snapshot: IndexSnapshot): PassageIndex {
+    const { terms, postings, fieldLengths } = snapshot;
+    if (fieldLengths.length !== passages.length * FIELDS.length) throw new Error('index snapshot is of other passages');
+    const byTerm: [string, FieldTermData][] = new Array(terms.length);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const data: FieldTermData = new Map();
+      for (let field = 0; field < FIELDS.length; field++) {
+        const count = postings[at++]!;
+        if (count === 0) continue;
+        const map = new Map<number, number>();
+        for (const end = at + count * 2; at < end; at += 2) map.set(postings[at]!, postings[at + 1]!);
+        data.set(field, map);
+      }
+      byTerm[t] = [terms[t]!, data];
     }
+    if (at !== postings.length) throw new Error('index snapshot is damaged');
+    return new PassageIndex(passages, byTerm, fieldLengths);
+  }
+
+  /** What {@link restore} reads back. */
+  snapshot(): IndexSnapshot {
+    const terms: string[] = [];
+    let size = 0;
+    for (const [term, data] of this.search.terms()) {
+      terms.push(term);
+      size += FIELDS.length;
+      for (const postings of data.values()) size += postings.size * 2;
+    }
+    const postings = new Uint32Array(size);
+    let at = 0;
+    for (const term of terms) {
+      const data = this.search.termData(term)!;
+      for (let field = 0; field < FIELDS.length; field++) {
+        const map = data.get(field);
+        postings[at++] = map?.size ?? 0;
+        for (const [shortId, tf] of map ?? []) {
+          postings[at++] = shortId;
+          postings[at++] = tf;
+        }
+      }
+    }
+    return { terms, postings, fieldLengths: this.fieldLengths };
+  }
+
+  private postings(term: string, field: number): Map<number, number> | undefined {
+    return this.search.termData(term)?.get(field);
   }
 
   get size(): number {
     return this.passages.length;
   }
 
-  /** In how many passages a term occurs. */
+  /** In how many passages' text a term occurs. */
   frequency(term: string): number {
-    return this.documentFrequency.get(term) ?? 0;
+    return this.postings(term, TEXT)?.size ?? 0;
   }
 
   /** The commonest way a stem is written in the corpus, to show a person ("killed" for "kill"). */
   surfaceOf(stem: string): string | null {
-    const forms = this.surfaceForms.get(stem);
-    if (!forms) return null;
-    return [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    if (this.surfaceForms.has(stem)) return this.surfaceForms.get(stem)!;
+    // Read from a sample of the passages that have it: enough to find the usual spelling.
+    const forms = new Map<string, number>();
+    let read = 0;
+    for (const shortId of this.postings(stem, TEXT)?.keys() ?? []) {
+      if (read++ >= SURFACE_SAMPLE) break;
+      const passage = this.passages[shortId]!;
+      for (const token of passage.tokens) {
+        if (token.stem !== stem || token.stopWord) continue;
+        const surface = passage.article.text.slice(token.start, token.end).toLowerCase();
+        forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      }
+    }
+    const best = [...forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    this.surfaceForms.set(stem, best);
+    return best;
   }
 
   /**
@@ -176,16 +291,20 @@ export class PassageIndex {
    * among the best passages of one of them. Candidates are scored with BM25 over all words.
    */
   find(words: readonly TermChoice[][]): Hit[] {
-    const total = this.search.documentCount;
-    if (total === 0 || words.length === 0) return [];
-    const postingsOf = words.map((choices) => choices.map(({ term }) => this.search.postings(term, 'text')));
-    const titleOf = words.map((choices) => choices.map(({ term }) => this.search.postings(term, 'title')));
-    const size = (i: number) => postingsOf[i]!.reduce((sum, postings) => sum + (postings?.size ?? 0), 0) + titleOf[i]!.reduce((sum, postings) => sum + (postings?.size ?? 0), 0);
+    if (this.size === 0 || words.length === 0) return [];
+    // Per question word, per term standing for it: its postings in each field, and its idf, read once.
+    const choicesOf = words.map((choices) =>
+      choices.map(({ term, weight }) => {
+        const text = this.postings(term, TEXT);
+        const title = this.postings(term, TITLE);
+        return { term, weight: weight * this.idf(term), text, title, size: (text?.size ?? 0) + (title?.size ?? 0) };
+      }),
+    );
 
-    const rare = words.map((_, i) => i).filter((i) => size(i) <= RARE_POSTINGS);
+    const rare = choicesOf.filter((choices) => choices.reduce((sum, choice) => sum + choice.size, 0) <= RARE_POSTINGS);
     const candidates = new Set<number>();
     if (rare.length > 0) {
-      for (const i of rare) for (const postings of [...postingsOf[i]!, ...titleOf[i]!]) for (const shortId of postings?.keys() ?? []) candidates.add(shortId);
+      for (const choices of rare) for (const { text, title } of choices) for (const postings of [text, title]) for (const shortId of postings?.keys() ?? []) candidates.add(shortId);
     } else {
       for (const choices of words) for (const { term } of choices) for (const shortId of this.best(term)) candidates.add(shortId);
     }
@@ -195,38 +314,37 @@ export class PassageIndex {
       let score = 0;
       const matched = words.map(() => false);
       const textTerms = new Set<string>();
-      words.forEach((choices, i) => {
+      choicesOf.forEach((choices, i) => {
         let best = 0;
-        choices.forEach(({ term, weight }, j) => {
-          const tf = postingsOf[i]![j]?.get(shortId);
-          const titleTf = titleOf[i]![j]?.get(shortId);
-          if (!tf && !titleTf) return;
-          const idf = this.idf(term);
+        for (const { term, weight, text, title } of choices) {
+          const tf = text?.get(shortId);
+          const titleTf = title?.get(shortId);
+          if (!tf && !titleTf) continue;
           let value = 0;
           if (tf) {
-            value += this.bm25(tf, shortId, 'text');
+            value += this.bm25(tf, shortId, TEXT);
             matched[i] = true;
             textTerms.add(term);
           }
-          if (titleTf) value += TITLE_BOOST * this.bm25(titleTf, shortId, 'title');
-          best = Math.max(best, value * idf * weight);
-        });
+          if (titleTf) value += TITLE_BOOST * this.bm25(titleTf, shortId, TITLE);
+          best = Math.max(best, value * weight);
+        }
         score += best;
       });
-      if (score > 0) hits.push({ passage: this.passages[this.search.passageId(shortId)]!, score, matched, textTerms });
+      if (score > 0) hits.push({ passage: this.passages[shortId]!, score, matched, textTerms });
     }
     hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
     return hits.slice(0, MAX_HITS);
   }
 
-  private bm25(tf: number, shortId: number, field: 'title' | 'text'): number {
-    const length = this.search.fieldLength(shortId, field) / this.search.averageLength(field);
+  private bm25(tf: number, shortId: number, field: number): number {
+    const length = this.fieldLengths[shortId * FIELDS.length + field]! / this.averageLengths[field]!;
     return (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + BM25.b * length));
   }
 
   private idf(term: string): number {
-    const frequency = Math.max(this.search.postings(term, 'text')?.size ?? 0, this.search.postings(term, 'title')?.size ?? 0);
-    return Math.log(1 + (this.search.documentCount - frequency + 0.5) / (frequency + 0.5));
+    const frequency = Math.max(this.postings(term, TEXT)?.size ?? 0, this.postings(term, TITLE)?.size ?? 0);
+    return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
   /** A common term's best passages by its own score, computed on first use and kept. */
@@ -234,13 +352,20 @@ export class PassageIndex {
     let best = this.bestOfTerm.get(term);
     if (!best) {
       const scored: [number, number][] = [];
-      const text = this.search.postings(term, 'text');
-      const title = this.search.postings(term, 'title');
-      for (const [shortId, tf] of text ?? []) scored.push([shortId, this.bm25(tf, shortId, 'text') + TITLE_BOOST * this.bm25(title?.get(shortId) ?? 0, shortId, 'title')]);
+      const text = this.postings(term, TEXT);
+      const title = this.postings(term, TITLE);
+      for (const [shortId, tf] of text ?? []) scored.push([shortId, this.bm25(tf, shortId, TEXT) + TITLE_BOOST * this.bm25(title?.get(shortId) ?? 0, shortId, TITLE)]);
       scored.sort((a, b) => b[1] - a[1]);
       best = scored.slice(0, TOP_PER_COMMON_TERM).map(([shortId]) => shortId);
       this.bestOfTerm.set(term, best);
     }
     return best;
   }
+}
+
+/** How often each term occurs in a list of terms. */
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
 }

@@ -1,26 +1,103 @@
 import type { Article } from '../corpus/article.js';
 import type { PassageFacts, PassageNumbers } from '../engine/facts.js';
-import { tokenize, type Token } from '../text/analyze.js';
+import { conceptsOf, tokenize, type Token } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
 import { groupPassages, splitSentences, type Span } from '../text/segment.js';
 
+/**
+ * Every stem met in this process, numbered: packed tokens store the number. Shared by all engines
+ * and only growing (a stem is a few bytes, and a corpus reuses its words).
+ */
+class StemTable {
+  readonly stems: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(stem: string): number {
+    let id = this.ids.get(stem);
+    if (id === undefined) {
+      id = this.stems.push(stem) - 1;
+      this.ids.set(stem, id);
+    }
+    return id;
+  }
+
+  stem(id: number): string {
+    return this.stems[id]!;
+  }
+}
+
+export const stemTable = new StemTable();
+
+/** Packed tokens hold three numbers per token: offset from the passage start, length × 2 + stop-word bit, stem number. */
+export const PACKED_TOKEN_WIDTH = 3;
+
+export function packTokens(tokens: readonly Token[], passageStart: number): Uint32Array {
+  const packed = new Uint32Array(tokens.length * PACKED_TOKEN_WIDTH);
+  tokens.forEach((token, i) => {
+    packed[i * 3] = token.start - passageStart;
+    packed[i * 3 + 1] = (token.end - token.start) * 2 + (token.stopWord ? 1 : 0);
+    packed[i * 3 + 2] = stemTable.id(token.stem);
+  });
+  return packed;
+}
+
+function unpackTokens(packed: Uint32Array, passageStart: number, language: AnalyzedLanguage | null): Token[] {
+  const tokens: Token[] = new Array(packed.length / PACKED_TOKEN_WIDTH);
+  for (let i = 0, t = 0; i < packed.length; i += 3, t++) {
+    const start = passageStart + packed[i]!;
+    const stem = stemTable.stem(packed[i + 2]!);
+    tokens[t] = { start, end: start + (packed[i + 1]! >>> 1), stem, concepts: conceptsOf(stem, language), stopWord: (packed[i + 1]! & 1) === 1 };
+  }
+  return tokens;
+}
+
+/**
+ * Token objects of the passages used lately. A corpus of 100k passages holds millions of tokens:
+ * as objects they would cost hundreds of megabytes, packed a few tens; a question only ever reads
+ * the tokens of the few hundred passages it finds.
+ */
+const MAX_UNPACKED_PASSAGES = 8192;
+const unpacked = new Map<Passage, Token[]>();
+
+function remember(passage: Passage, tokens: Token[]): Token[] {
+  if (unpacked.size >= MAX_UNPACKED_PASSAGES) unpacked.delete(unpacked.keys().next().value!);
+  unpacked.set(passage, tokens);
+  return tokens;
+}
+
 /** A passage of an article, analyzed once at index time. */
-export interface Passage {
-  /** Position in the whole corpus' passage list: the id MiniSearch stores. */
-  id: number;
-  article: Article;
-  /** Position within its article, from 0. */
-  index: number;
-  start: number;
-  end: number;
-  sentences: Span[];
-  /** Tokens with offsets into the article text. */
-  tokens: Token[];
-  language: AnalyzedLanguage | null;
+export class Passage {
   /** Its sentences' figures, read once with the analysis (and kept in the index cache); see engine/facts.ts. */
   numbers?: PassageNumbers;
   /** What its sentences state (figures, events, names), derived when first needed; see engine/facts.ts. */
   facts?: PassageFacts;
+
+  constructor(
+    /** Position in the whole corpus' passage list: the id MiniSearch stores. */
+    readonly id: number,
+    readonly article: Article,
+    /** Position within its article, from 0. */
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly sentences: Span[],
+    readonly language: AnalyzedLanguage | null,
+    /** Its tokens, packed (see {@link packTokens}); {@link tokens} gives them as objects. */
+    readonly packedTokens: Uint32Array,
+  ) {}
+
+  /** Tokens with offsets into the article text. */
+  get tokens(): Token[] {
+    return unpacked.get(this) ?? remember(this, unpackTokens(this.packedTokens, this.start, this.language));
+  }
+
+  /** The same analysis at another place in the corpus, or under a new Article object with the same text. */
+  relocated(id: number, article: Article): Passage {
+    const copy = new Passage(id, article, this.index, this.start, this.end, this.sentences, this.language, this.packedTokens);
+    copy.numbers = this.numbers;
+    copy.facts = this.facts;
+    return copy;
+  }
 }
 
 /** Splits one article into passages and analyzes them with its language. Ids are numbered from `firstId`. */
@@ -33,7 +110,9 @@ export function analyzeArticle(article: Article, firstId = 0): Passage[] {
       start: token.start + span.start,
       end: token.end + span.start,
     }));
-    return { id: firstId + index, article, index, start: span.start, end: span.end, sentences: span.sentences, tokens, language };
+    const passage = new Passage(firstId + index, article, index, span.start, span.end, span.sentences, language, packTokens(tokens, span.start));
+    remember(passage, tokens);
+    return passage;
   });
 }
 

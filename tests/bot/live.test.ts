@@ -161,7 +161,7 @@ describe('the index cache', () => {
     expect(first.logs.find((line) => line.msg.startsWith('index cache not used'))).toMatchObject({ reason: 'no cache yet' });
 
     const second = await startLiveBot(server, { dir: first.dir }, { watch: false, cacheFile });
-    expect(second.logs.find((line) => line.msg.startsWith('index cache'))).toMatchObject({ level: 30, component: 'corpus', msg: 'index cache used: 2 articles' });
+    expect(second.logs.find((line) => line.msg.startsWith('index cache'))).toMatchObject({ level: 30, component: 'corpus', msg: 'index cache used: 2 articles and their index' });
     expect(answer).toContain('Kovalenko');
     expect(await ask(server, 'Kovalenko drones')).toBe(answer);
   });

@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -70,8 +69,11 @@ describe('the index cache', () => {
   });
 
   it('GIVEN a cache written by other analysis code THEN it is not trusted', () => {
-    const body = gzipSync(JSON.stringify({ format: 1, code: 'someone-else', stems: [], entries: [] }));
-    const bytes = Buffer.concat([Buffer.from(`crosscheck-index-cache 1 ${createHash('sha256').update(body).digest('hex')}\n`), body]);
+    const head = Buffer.from(JSON.stringify({ format: 2, code: 'someone-else', stems: [], entries: [], index: null }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(head.length);
+    const body = Buffer.concat([length, head, Buffer.alloc((4 - ((4 + head.length) % 4)) % 4)]);
+    const bytes = Buffer.concat([Buffer.from(`crosscheck-index-cache 2 ${createHash('sha256').update(body).digest('hex')}\n`), body]);
     expect(decodeCache(bytes)).toEqual({ ok: false, reason: 'written by other analysis code' });
   });
 });
