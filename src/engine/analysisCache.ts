@@ -5,7 +5,7 @@ import { PassageIndex } from '../search/passageIndex.js';
 import { analyzeArticle, Passage, PACKED_TOKEN_WIDTH, stemTable } from '../search/passages.js';
 import { analyzerLanguage } from '../text/language.js';
 import { numbersOf } from './facts.js';
-import type { CacheContents, StoredAnalysis, StoredIndex } from './indexCache.js';
+import { packClaim, unpackClaim, type CacheContents, type StoredAnalysis, type StoredIndex } from './indexCache.js';
 
 interface Analysis {
   passages: Passage[];
@@ -95,7 +95,7 @@ export class AnalysisCache {
     const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, { passages, claims }]) => [
       key,
       {
-        claims,
+        claims: claims.map((claim) => packClaim(claim, passages[0]!.article)),
         passages: passages.map((passage) => ({
           index: passage.index,
           start: passage.start,
@@ -121,7 +121,7 @@ export class AnalysisCache {
       passage.numbers = data.numbers;
       return passage;
     });
-    return { passages, claims: stored.claims };
+    return { passages, claims: stored.claims.map((claim) => unpackClaim(claim, article)) };
   }
 }
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Claim } from '../figures/claims.js';
+import type { Article } from '../corpus/article.js';
+import type { Claim, ClaimSource } from '../figures/claims.js';
 import type { IndexSnapshot } from '../search/passageIndex.js';
 import type { AnalyzedLanguage } from '../text/language.js';
 import type { PassageNumbers } from './facts.js';
@@ -18,10 +19,80 @@ import type { PassageNumbers } from './facts.js';
 const MAGIC = 'crosscheck-index-cache';
 const FORMAT = 2;
 
-/** An article's analysis as stored: passages without their article, tokens packed. */
+/** An article's analysis as stored: passages without their article, tokens packed, claims without what the article gives back. */
 export interface StoredAnalysis {
   passages: StoredPassage[];
-  claims: Claim[];
+  claims: StoredClaim[];
+}
+
+/**
+ * A claim as one article states it, stored without its quote (a slice of the article) and what
+ * follows from its one source: a tenth of the size, and claims are most of the file. A claim of
+ * any other shape is stored whole.
+ */
+type CompactClaim = [
+  figureAt: number,
+  value: number,
+  low: number | null,
+  high: number | null,
+  qualifier: Claim['qualifier'],
+  wording: string,
+  category: Claim['category'],
+  item: string | null,
+  subject: string,
+  scope: string,
+  asOf: Claim['asOf'],
+  attributedTo: Claim['attributedTo'],
+  start: number,
+  end: number,
+  asOfBasis: ClaimSource['asOfBasis'],
+];
+export type StoredClaim = CompactClaim | Claim;
+
+export function packClaim(claim: Claim, article: Article): StoredClaim {
+  const source = claim.sources[0]!;
+  const id = `${article.id}@`;
+  const compact =
+    claim.sources.length === 1 &&
+    claim.id.startsWith(id) &&
+    /^\d+$/.test(claim.id.slice(id.length)) &&
+    source.articleId === article.id &&
+    claim.articles.length === 1 &&
+    claim.articles[0] === article.id &&
+    claim.quote === source.quote &&
+    source.quote === article.text.slice(source.start, source.end) &&
+    source.wording === claim.wording &&
+    source.asOf === claim.asOf &&
+    source.attributedTo === claim.attributedTo &&
+    claim.attributions.length === (claim.attributedTo ? 1 : 0) &&
+    (claim.attributions.length === 0 || claim.attributions[0] === claim.attributedTo);
+  if (!compact) return claim;
+  const { value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo } = claim;
+  return [Number(claim.id.slice(id.length)), value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo, source.start, source.end, source.asOfBasis];
+}
+
+export function unpackClaim(stored: StoredClaim, article: Article): Claim {
+  if (!Array.isArray(stored)) return stored;
+  const [figureAt, value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo, start, end, asOfBasis] = stored;
+  const quote = article.text.slice(start, end);
+  return {
+    id: `${article.id}@${figureAt}`,
+    value,
+    low,
+    high,
+    qualifier,
+    wording,
+    category,
+    item,
+    subject,
+    scope,
+    asOf,
+    attributedTo,
+    attributions: attributedTo ? [attributedTo] : [],
+    articles: [article.id],
+    quote,
+    sources: [{ articleId: article.id, quote, start, end, wording, attributedTo, asOf, asOfBasis }],
+  };
 }
 
 export interface StoredPassage {

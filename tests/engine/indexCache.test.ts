@@ -1,12 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import { decodeCache } from '../../src/engine/indexCache.js';
+import { decodeCache, packClaim, unpackClaim, type StoredClaim } from '../../src/engine/indexCache.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { extractClaims } from '../../src/figures/claims.js';
+import { analyzeArticle } from '../../src/search/passages.js';
 import { LiveEngine, type ReloadLog } from '../../src/engine/live.js';
-import { SEED_CORPUS } from '../helpers.js';
+import { SEED_CORPUS, tempCorpus } from '../helpers.js';
+
+const FIGURE_FIXTURES = path.resolve(import.meta.dirname, '../figures/fixtures');
 
 function recordingLog() {
   const lines: string[] = [];
@@ -50,6 +55,33 @@ describe('the index cache', () => {
     expect(second.live.current().figures()).toEqual(fresh.figures());
   });
 
+  it('GIVEN a second start over the same articles THEN the index is read back, not built, and the file is not rewritten', async () => {
+    const dir = await cacheDir();
+    const file = path.join(dir, 'index.cache');
+    await start(file);
+    const before = await stat(file);
+    const second = await start(file);
+    expect(second.lines.find((line) => line.startsWith('index cache used'))).toBe('index cache used: 5 articles and their index');
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('GIVEN an article whose title alone changed THEN the saved index is not used (titles are indexed) and the new title is found', async () => {
+    const corpus = await tempCorpus({ 'a.md': '---\ntitle: Drone strike near Kursk\n---\nAt least 12 soldiers were killed, officials said.\n', 'b.md': 'Another article about shells.\n' });
+    cleanups.push(corpus.cleanup);
+    const file = path.join(await cacheDir(), 'index.cache');
+    const first = await LiveEngine.start(corpus.dir, { watch: false, cacheFile: file });
+    await first.saved;
+    first.close();
+    await writeFile(path.join(corpus.dir, 'a.md'), '---\ntitle: Artillery duel in Belgorod\n---\nAt least 12 soldiers were killed, officials said.\n');
+    const { log, lines } = recordingLog();
+    const second = await LiveEngine.start(corpus.dir, { watch: false, cacheFile: file, log });
+    cleanups.push(() => second.close());
+    expect(lines).toContain('index cache used: 2 articles');
+    const titleHits = (word: string) => second.current().index.find([[{ term: word, weight: 1 }]]).map((hit) => hit.passage.article.title);
+    expect(titleHits('belgorod')).toEqual(['Artillery duel in Belgorod']);
+    expect(titleHits('kursk')).toEqual([]);
+  });
+
   it.each([
     ['truncated', async (file: string) => truncate(file, 200), 'checksum mismatch (truncated or corrupt)'],
     ['corrupt', async (file: string) => {
@@ -75,5 +107,30 @@ describe('the index cache', () => {
     const body = Buffer.concat([length, head, Buffer.alloc((4 - ((4 + head.length) % 4)) % 4)]);
     const bytes = Buffer.concat([Buffer.from(`crosscheck-index-cache 2 ${createHash('sha256').update(body).digest('hex')}\n`), body]);
     expect(decodeCache(bytes)).toEqual({ ok: false, reason: 'written by other analysis code' });
+  });
+});
+
+describe('claims in the cache file', () => {
+  it('GIVEN every claim of the seeds and the figure fixtures WHEN packed and unpacked THEN each is the same, and nearly all are stored compact', async () => {
+    const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
+    let compact = 0;
+    let total = 0;
+    for (const article of articles) {
+      for (const claim of extractClaims(analyzeArticle(article))) {
+        const stored = packClaim(claim, article);
+        expect(unpackClaim(JSON.parse(JSON.stringify(stored)) as StoredClaim, article)).toEqual(claim);
+        total++;
+        if (Array.isArray(stored)) compact++;
+      }
+    }
+    expect(total).toBeGreaterThan(50);
+    expect(compact / total).toBeGreaterThan(0.95);
+  });
+
+  it('GIVEN a claim of another shape (two sources) THEN it is stored whole', async () => {
+    const article = (await loadCorpus(SEED_CORPUS)).articles[0]!;
+    const claim = extractClaims(analyzeArticle(article))[0]!;
+    const merged = { ...claim, sources: [claim.sources[0]!, { ...claim.sources[0]!, articleId: 'other' }], articles: [article.id, 'other'] };
+    expect(packClaim(merged, article)).toBe(merged);
   });
 });
