@@ -4,6 +4,7 @@ import { extractClaims, type Claim } from '../figures/claims.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { analyzeArticle, Passage, PACKED_TOKEN_WIDTH, stemTable } from '../search/passages.js';
 import { analyzerLanguage } from '../text/language.js';
+import { analyzeInWorkers, WORKERS_FROM_ARTICLES } from './analysisWorkers.js';
 import { numbersOf } from './facts.js';
 import { packClaim, unpackClaim, type CacheContents, type StoredAnalysis, type StoredIndex } from './indexCache.js';
 
@@ -36,13 +37,35 @@ export class AnalysisCache {
     this.changed = false;
   }
 
+  /**
+   * Analyzes on worker threads, ahead of `analyze`, the articles neither analyzed nor in the cache
+   * file, when they are enough to be worth it. A thread that fails leaves its articles to `analyze`,
+   * on this thread; the reason is kept in {@link workerProblem}.
+   */
+  async prepare(articles: readonly Article[]): Promise<void> {
+    this.workerProblem = null;
+    const missing = articles.filter((article) => !this.entries.has(keyOf(article)) && !this.stored.has(keyOf(article)));
+    if (missing.length < WORKERS_FROM_ARTICLES) return;
+    try {
+      await analyzeInWorkers(missing, (chunk, analyses, remap) => {
+        chunk.forEach((article, i) => this.entries.set(keyOf(article), this.hydrate(article, analyses[i]!, remap)));
+        this.changed = true;
+      });
+    } catch (error) {
+      this.workerProblem = `analysis threads failed (${error instanceof Error ? error.message : String(error)}); the rest was analyzed on the main thread`;
+    }
+  }
+
+  /** Why the last `prepare` could not use its threads for every article, if it could not. */
+  workerProblem: string | null = null;
+
   /** Passages (renumbered from `firstId`) and raw claims of an article, analyzed now or earlier. */
   analyze(article: Article, firstId: number): Analysis {
     const key = keyOf(article);
     let entry = this.entries.get(key);
     if (!entry) {
       const stored = this.stored.get(key);
-      entry = stored ? this.hydrate(article, stored) : fresh(article);
+      entry = stored ? this.hydrate(article, stored, this.storedStemIds) : analyzeFresh(article);
       if (!stored) this.changed = true;
       this.stored.delete(key);
       this.entries.set(key, entry);
@@ -92,31 +115,17 @@ export class AnalysisCache {
 
   /** Every analysis, packed for the cache file, with the stem table the packed tokens point into and the last index built. */
   export(): CacheContents {
-    const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, { passages, claims }]) => [
-      key,
-      {
-        claims: claims.map((claim) => packClaim(claim, passages[0]!.article)),
-        passages: passages.map((passage) => ({
-          index: passage.index,
-          start: passage.start,
-          end: passage.end,
-          language: passage.language,
-          sentences: passage.sentences.flatMap((span) => [span.start, span.end]),
-          tokens: passage.packedTokens,
-          numbers: passage.numbers ?? numbersOf(passage),
-        })),
-      },
-    ]);
+    const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, analysis]) => [key, storeAnalysis(analysis)]);
     const index = this.built && { layout: this.built.layout, snapshot: this.built.index.snapshot() };
     return { stems: stemTable.stems, entries, index };
   }
 
-  private hydrate(article: Article, stored: StoredAnalysis): Analysis {
+  /** An analysis read back (from the cache file, or a thread), its stems numbered by `remap[n]` in this process. */
+  private hydrate(article: Article, stored: StoredAnalysis, remap: ArrayLike<number>): Analysis {
     const language = analyzerLanguage(article.language);
     const passages = stored.passages.map((data, i) => {
-      // The file numbers stems its own way: renumber them to this process' table, in place.
       const tokens = data.tokens;
-      for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = this.storedStemIds[tokens[at]!]!;
+      for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = remap[tokens[at]!]!;
       const passage = new Passage(i, article, data.index, data.start, data.end, pairs(data.sentences), language, tokens);
       passage.numbers = data.numbers;
       return passage;
@@ -131,11 +140,28 @@ function pairs(flat: number[]): { start: number; end: number }[] {
   return spans;
 }
 
-function fresh(article: Article): Analysis {
+/** Analyzes an article now: passages, their tokens and figures, and its claims. */
+export function analyzeFresh(article: Article): Analysis {
   const passages = analyzeArticle(article);
   // Figures are read on every question that finds the passage: read them now, not mid-answer.
   for (const passage of passages) passage.numbers = numbersOf(passage);
   return { passages, claims: extractClaims(passages) };
+}
+
+/** An analysis as the cache file and the analysis threads carry it. */
+export function storeAnalysis({ passages, claims }: Analysis): StoredAnalysis {
+  return {
+    claims: claims.map((claim) => packClaim(claim, passages[0]!.article)),
+    passages: passages.map((passage) => ({
+      index: passage.index,
+      start: passage.start,
+      end: passage.end,
+      language: passage.language,
+      sentences: passage.sentences.flatMap((span) => [span.start, span.end]),
+      tokens: passage.packedTokens,
+      numbers: passage.numbers ?? numbersOf(passage),
+    })),
+  };
 }
 
 const keys = new WeakMap<Article, string>();

@@ -50,7 +50,16 @@ export class Engine {
 
   /** Loads and indexes a corpus folder. Throws `CorpusUnreadableError` only if the folder itself cannot be read. */
   static async load(dir: string): Promise<Engine> {
-    return Engine.fromCorpus(await loadCorpus(dir));
+    return Engine.build(await loadCorpus(dir));
+  }
+
+  /**
+   * Indexes a corpus read, analyzing the articles on worker threads when there are many (see
+   * analysisWorkers.ts): the same engine as {@link fromCorpus}, sooner, without blocking the event loop meanwhile.
+   */
+  static async build(corpus: Corpus, cache = new AnalysisCache()): Promise<Engine> {
+    await cache.prepare(corpus.articles);
+    return new Engine(corpus, cache);
   }
 
   /**

@@ -82,7 +82,8 @@ export class LiveEngine {
     if (cached?.ok) cache.seed(cached);
     else if (cached && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
     const started = performance.now();
-    const engine = Engine.fromCorpus(corpus, cache);
+    const engine = await Engine.build(corpus, cache);
+    if (cache.workerProblem) log.warn({ dir }, cache.workerProblem);
     if (cached?.ok) {
       const what = cache.changed ? `${seeded} articles` : `${seeded} articles and their index`;
       log.info({ cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) }, `index cache used: ${what}`);
@@ -176,7 +177,8 @@ export class LiveEngine {
       return { ...problem, reason: `${problem.reason}; serving its last good version` };
     });
     corpus.articles.sort((a, b) => a.file.localeCompare(b.file));
-    const next = Engine.fromCorpus({ ...corpus, problems }, this.cache);
+    const next = await Engine.build({ ...corpus, problems }, this.cache);
+    if (this.cache.workerProblem) this.options.log.warn({ dir: this.dir }, this.cache.workerProblem);
 
     const report = this.diff(before, next, started, keptLastGood, problems);
     this.engine = next;

@@ -758,8 +758,18 @@ const NB_VAGUE_SCALES: Readonly<Record<string, number>> = {
   hundre: 100, tusen: 1e3, million: 1e6, millioner: 1e6, milliard: 1e9, milliarder: 1e9, dusin: 12,
 };
 
+/** Every word an English number phrase can begin with (see the branches below): any other word is rejected at once. */
+const EN_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'tens', 'hundreds', 'thousands', 'millions', 'billions', 'several', 'a', 'dozens', 'scores', 'half',
+  ...Object.keys(EN_NUMBER_WORDS),
+  ...Object.keys(EN_ORDINALS),
+]);
+
 function readEnglishWords(s: Scan, pos: number): Atom | null {
   const { text } = s;
+  // Called at every word of every sentence: most words are no number, and reading eight words ahead for each is the costly part.
+  const first = readWordAt(text, pos);
+  if (!first || !EN_FIRST_WORDS.has(first.lower)) return null;
   const { words, gaps } = wordsFrom(text, pos, 8, true);
   if (words.length === 0) return null;
   const lw = words.map((w) => w.lower);

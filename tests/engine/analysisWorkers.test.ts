@@ -1,0 +1,28 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureCorpus, questions } from '../../bench/generate.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { AnalysisCache } from '../../src/engine/analysisCache.js';
+import { WORKERS_FROM_ARTICLES } from '../../src/engine/analysisWorkers.js';
+import { Engine } from '../../src/engine/engine.js';
+
+const root = await mkdtemp(path.join(tmpdir(), 'crosscheck-workers-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('analysis on worker threads', () => {
+  it('GIVEN a corpus large enough for threads THEN the engine answers exactly as one built on the main thread', async () => {
+    const generated = await ensureCorpus(root, WORKERS_FROM_ARTICLES + 50);
+    const corpus = await loadCorpus(generated.dir);
+    const cache = new AnalysisCache();
+    const threaded = await Engine.build(corpus, cache);
+    expect(cache.workerProblem).toBeNull();
+    const inPlace = Engine.fromCorpus(corpus);
+    expect(threaded.index.size).toBe(inPlace.index.size);
+    for (const question of [...questions(40), 'how many killed', 'hvor mange er drept']) {
+      expect(threaded.ask(question, { limit: 5 }), question).toEqual(inPlace.ask(question, { limit: 5 }));
+    }
+    expect(threaded.figures()).toEqual(inPlace.figures());
+  }, 120_000);
+});
