@@ -722,7 +722,21 @@ function evaluate(ms: Morph[]): number | null {
  * well-formed number wins. Depth-first with a step budget, so adversarial
  * input cannot blow up.
  */
+/** Words already decomposed: a corpus repeats its words, and the search is a depth-first walk over morphemes. */
+const nbMorphsMemo = new Map<string, Morph[] | null>();
+const MAX_NB_MORPHS_MEMO = 50_000;
+
 function nbWordMorphs(word: string): Morph[] | null {
+  let morphs = nbMorphsMemo.get(word);
+  if (morphs === undefined) {
+    morphs = decomposeNorwegian(word);
+    if (nbMorphsMemo.size >= MAX_NB_MORPHS_MEMO) nbMorphsMemo.clear();
+    nbMorphsMemo.set(word, morphs);
+  }
+  return morphs;
+}
+
+function decomposeNorwegian(word: string): Morph[] | null {
   if (word.length > 30) return null;
   let budget = 500;
   const path: Morph[] = [];
@@ -868,8 +882,19 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
   return null;
 }
 
+/** Words a Norwegian number phrase can begin with besides number words themselves (see the branches below). */
+const NB_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'hundrevis', 'titusener', 'dusinvis', 'tusenvis', 'titusenvis', 'hundretusenvis', 'millionvis', 'milliardvis', 'millioner', 'milliarder',
+  'flere', 'noen', 'et', 'en', 'halvannen', 'halvannet', 'halvparten', 'halvdelen',
+  ...Object.keys(NB_ORDINALS),
+  ...Object.keys(NB_DENOMINATORS),
+]);
+
 function readNorwegianWords(s: Scan, pos: number): Atom | null {
   const { text } = s;
+  // As in English: reject at once a first word that cannot begin a number phrase.
+  const first = readWordAt(text, pos);
+  if (!first || (!NB_FIRST_WORDS.has(first.lower) && !nbWordMorphs(first.lower))) return null;
   const { words, gaps } = wordsFrom(text, pos, 8, false);
   if (words.length === 0) return null;
   const lw = words.map((w) => w.lower);

@@ -105,11 +105,7 @@ export function analyzeArticle(article: Article, firstId = 0): Passage[] {
   const language = analyzerLanguage(article.language);
   const spans = groupPassages(article.text, splitSentences(article.text, language));
   return spans.map((span, index) => {
-    const tokens = tokenize(article.text.slice(span.start, span.end), language).map((token) => ({
-      ...token,
-      start: token.start + span.start,
-      end: token.end + span.start,
-    }));
+    const tokens = tokenize(article.text.slice(span.start, span.end), language, span.start);
     const passage = new Passage(firstId + index, article, index, span.start, span.end, span.sentences, language, packTokens(tokens, span.start));
     remember(passage, tokens);
     return passage;
