@@ -21,9 +21,10 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   const closing = CLOSING.exec(rest);
   if (!closing) return { ok: false, reason: 'front matter opened with --- is never closed with ---' };
 
+  const yamlText = rest.slice(0, closing.index);
   let raw: unknown;
   try {
-    raw = parseYaml(rest.slice(0, closing.index)) ?? {};
+    raw = parseSimpleFrontMatter(yamlText) ?? parseYaml(yamlText) ?? {};
   } catch (error) {
     const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
     return { ok: false, reason: `front matter is not valid YAML: ${detail}` };
@@ -39,4 +40,61 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   }
   const bodyStart = opening[0].length + closing.index + closing[0].length;
   return { ok: true, data: parsed.data, body: source.slice(bodyStart).replace(/^\r?\n/, '') };
+}
+
+// The `yaml` package (YAML 1.2, core schema) is exact but slow for thousands of tiny headers, so
+// the common shape is read here and everything else goes to it. tests/corpus/frontMatter.test.ts
+// holds this to `yaml` on generated input.
+
+/** Anything but printable text and CRLF/LF line breaks: tabs, control characters, a BOM, U+2028/9, surrogates (emoji). */
+const UNUSUAL_CHARACTER = /[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\r(?!\n)/;
+const BLANK_LINE = /^ *$/;
+/** `key:` at the margin, then nothing or a space and a value. */
+const KEY_LINE = /^([A-Za-z_][\w-]{0,63}):(?:$| +(.*)$)/;
+const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/;
+/** A plain value starting with one of these, or holding `: ` or ` #`, or ending in `:`, means more than text. */
+const PLAIN_INDICATOR = /^[-?:,[\]{}#&*!|>%@`]|: | #|:$/;
+// The core schema's tests for a plain scalar, in `yaml`'s order (yaml/dist/schema/core).
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const CORE_NUMBER = [
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+
+/**
+ * Reads front matter in which every line is a `key: value` pair at the margin (the value plain, or
+ * quoted on one line without escapes, or empty), a `#` comment at the margin, or blank. Gives what
+ * `yaml`'s `parse` gives for it, `{}` where that gives `null`; `undefined` for anything else
+ * (numbers, lists, nesting, multi-line or escaped values, tabs, repeated keys…), which is left to `yaml`.
+ */
+export function parseSimpleFrontMatter(yamlText: string): Record<string, string | boolean | null> | undefined {
+  if (UNUSUAL_CHARACTER.test(yamlText)) return undefined;
+  const data: Record<string, string | boolean | null> = {};
+  for (const line of yamlText.split(/\r?\n/)) {
+    if (line.startsWith('#') || BLANK_LINE.test(line)) continue;
+    const match = KEY_LINE.exec(line);
+    if (!match) return undefined;
+    const key = match[1]!;
+    if (key === '__proto__' || CORE_NULL.test(key) || CORE_BOOL.test(key) || Object.hasOwn(data, key)) return undefined;
+    const value = scalar((match[2] ?? '').replace(/ +$/, ''));
+    if (value === undefined) return undefined;
+    data[key] = value;
+  }
+  return data;
+}
+
+function scalar(text: string): string | boolean | null | undefined {
+  if (text.startsWith('"')) return DOUBLE_QUOTED.exec(text)?.[1];
+  if (text.startsWith("'")) return SINGLE_QUOTED.exec(text)?.[1]!.replaceAll("''", "'");
+  if (PLAIN_INDICATOR.test(text)) return undefined;
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (CORE_NUMBER.some((test) => test.test(text))) return undefined;
+  return text;
 }
