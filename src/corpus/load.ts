@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile as readFileCallback, stat as statCallback } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { detectLanguage } from '../text/language.js';
 import type { Article, ArticleRef, CorpusProblem } from './article.js';
 import { parseFrontMatter } from './frontMatter.js';
@@ -25,7 +27,7 @@ const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 /** Larger than any news article by far: such a file is a dump or a mistake, and would slow every query. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-/** Reads every article in a folder (and its subfolders). Files are read in name order, so ids and output are stable. */
+/** Reads every article in a folder (and its subfolders). Files are read many at a time but taken in name order, so ids and output are stable. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
   let names: string[];
   try {
@@ -35,33 +37,69 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     throw new CorpusUnreadableError(dir, error);
   }
 
+  // Taken in name order: the first of two copies is the one served, and a file that cannot be
+  // read fails the load as the first such file in name order (as when files were read one by one).
+  const results = await mapConcurrently(names, READ_CONCURRENCY, (name) => readEntry(dir, name).catch((error: unknown) => ({ error })));
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const seenText = new Map<string, string>();
-
-  for (const name of names) {
-    const file = name.split(path.sep).join('/');
-    if (file.split('/').some((part) => part.startsWith('.'))) continue; // .gitkeep, .DS_Store: not articles
-    const full = path.join(dir, name);
-    const info = await stat(full).catch(() => null);
-    if (!info?.isFile()) continue;
-
-    const result = await readArticle(full, file, info.size);
+  for (const result of results) {
+    if (!result) continue;
+    if ('error' in result) throw result.error;
     if ('reason' in result) {
       problems.push(result);
       continue;
     }
-    const key = createHash('sha256').update(result.text.replace(/\s+/g, ' ').trim()).digest('hex');
-    const earlier = seenText.get(key);
+    const { article, textKey } = result;
+    const earlier = seenText.get(textKey);
     if (earlier) {
-      problems.push({ file, reason: `same text as ${earlier}; indexed once` });
+      problems.push({ file: article.file, reason: `same text as ${earlier}; indexed once` });
       continue;
     }
-    seenText.set(key, file);
-    articles.push(result);
+    seenText.set(textKey, article.file);
+    articles.push(article);
   }
   return { dir, articles, problems };
 }
+
+/** Enough to keep the disk and libuv's threads busy; few enough not to hold many files open at once. */
+const READ_CONCURRENCY = 64;
+// The callback API, promisified: for thousands of small files it is about twice as fast as
+// fs/promises, which goes through a FileHandle (nodejs/node#37583, #52046).
+const statFile = promisify(statCallback);
+const readWholeFile = promisify(readFileCallback);
+
+/** `fn` over every item, at most `limit` at a time; the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One entry of the folder: nothing for hidden files and folders, else an article (with a key to spot copies) or a problem. */
+async function readEntry(dir: string, name: string): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
+  const file = name.split(path.sep).join('/');
+  if (file.split('/').some((part) => part.startsWith('.'))) return null; // .gitkeep, .DS_Store: not articles
+  const full = path.join(dir, name);
+  const info = await statFile(full).catch(() => null);
+  if (!info?.isFile()) return null;
+
+  const result = await readArticle(full, file, info.size);
+  if ('reason' in result) return result;
+  // Every run of white space as one space (runs that already are one space are left alone: much faster than /\s+/g).
+  const textKey = createHash('sha256').update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim()).digest('hex');
+  return { article: result, textKey };
+}
+
+/** Strict: a file that is not UTF-8 is reported, not read with replacement characters. Each decode starts afresh. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 async function readArticle(full: string, file: string, size: number): Promise<Article | CorpusProblem> {
   const extension = path.extname(file).toLowerCase();
@@ -71,11 +109,11 @@ async function readArticle(full: string, file: string, size: number): Promise<Ar
   if (size > MAX_ARTICLE_BYTES) {
     return { file, reason: `too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)` };
   }
-  const bytes = await readFile(full);
+  const bytes = await readWholeFile(full);
   if (bytes.includes(0)) return { file, reason: 'binary file, not text' };
   let source: string;
   try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    source = utf8.decode(bytes);
   } catch {
     return { file, reason: 'not valid UTF-8 text: save it as UTF-8' };
   }

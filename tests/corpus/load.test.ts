@@ -131,6 +131,50 @@ describe('loadCorpus on bad files', () => {
     ]);
   });
 
+  it('GIVEN many files read at once, copies among them THEN output is in name order and each copy names the first file by name', async () => {
+    const files: Record<string, string> = {};
+    const body = (n: number) => `Report ${n}: ${n * 10} North Korean soldiers were seen near Kursk on Friday, officials said.\n`;
+    for (let n = 0; n < 150; n++) files[`a-${String(n).padStart(3, '0')}.txt`] = body(n);
+    // The first of these copies is large, so it finishes reading after the small one named next.
+    files['a-140.txt'] = `${body(140)}${' \n'.repeat(500_000)}`;
+    files['a-1400.txt'] = body(140);
+    files['b-copy-of-7.md'] = `---\ntitle: Seven\n---\n${body(7)}`;
+    // Copies whose white space differs: runs of spaces, tabs, line breaks, no-break spaces.
+    files['b-copy-of-8.txt'] = `  ${body(8).replaceAll(' ', ' \t ').replace('Kursk', 'Kursk\r\n\r\n')}\n\n`;
+    files['b-copy-of-9.txt'] = body(9).replaceAll(' ', '\u00a0');
+    files['c-empty.txt'] = '';
+    const corpus = await tempCorpus(files);
+    cleanup = corpus.cleanup;
+    const { articles, problems } = await loadCorpus(corpus.dir);
+
+    expect(articles.map((article) => article.file)).toEqual(Array.from({ length: 150 }, (_, n) => `a-${String(n).padStart(3, '0')}.txt`));
+    expect(problems).toEqual([
+      { file: 'a-1400.txt', reason: 'same text as a-140.txt; indexed once' },
+      { file: 'b-copy-of-7.md', reason: 'same text as a-007.txt; indexed once' },
+      { file: 'b-copy-of-8.txt', reason: 'same text as a-008.txt; indexed once' },
+      { file: 'b-copy-of-9.txt', reason: 'same text as a-009.txt; indexed once' },
+      { file: 'c-empty.txt', reason: 'empty file' },
+    ]);
+  });
+
+  it('GIVEN articles in subfolders and a folder named like an article THEN files are taken in path order and folders skipped', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const corpus = await tempCorpus({});
+    cleanup = corpus.cleanup;
+    const text = (n: number) => `Article ${n}: ${n} drones struck Kharkiv overnight, the regional governor said on Telegram.\n`;
+    await mkdir(`${corpus.dir}/2024/10`, { recursive: true });
+    await mkdir(`${corpus.dir}/folder.md`);
+    await mkdir(`${corpus.dir}/.hidden`);
+    await writeFile(`${corpus.dir}/2024/10/b.txt`, text(1));
+    await writeFile(`${corpus.dir}/2024/a.txt`, text(2));
+    await writeFile(`${corpus.dir}/2024/10/a.txt`, text(2));
+    await writeFile(`${corpus.dir}/.hidden/x.txt`, text(3));
+    await writeFile(`${corpus.dir}/z.txt`, text(4));
+    const { articles, problems } = await loadCorpus(corpus.dir);
+    expect(articles.map((article) => article.id)).toEqual(['2024/10/a', '2024/10/b', 'z']);
+    expect(problems).toEqual([{ file: '2024/a.txt', reason: 'same text as 2024/10/a.txt; indexed once' }]);
+  });
+
   it('GIVEN a folder that does not exist THEN it throws an error naming the folder', async () => {
     await expect(loadCorpus('/nonexistent/corpus')).rejects.toThrow(CorpusUnreadableError);
     await expect(loadCorpus('/nonexistent/corpus')).rejects.toThrow('corpus: cannot read the folder /nonexistent/corpus');
