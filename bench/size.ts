@@ -9,9 +9,7 @@ import { rm } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { Engine } from '../src/engine/engine.js';
-import { LiveEngine } from '../src/engine/live.js';
-import { parseQuestion } from '../src/engine/question.js';
+import { Engine, LiveEngine, parseQuestion } from './engine.js';
 import { changeFiles, ensureCorpus, linkedCopy, questions, type Labelled } from './generate.js';
 import { percentiles, round, toMB } from './stats.js';
 
