@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.js';
 import { extractClaims, type Claim } from '../figures/claims.js';
-import { PassageIndex } from '../search/passageIndex.js';
+import { PassageIndex, type IndexBuilder } from '../search/passageIndex.js';
 import { analyzeArticle, Passage, PACKED_TOKEN_WIDTH, stemTable } from '../search/passages.js';
 import { analyzerLanguage } from '../text/language.js';
 import { analyzeInWorkers, WORKERS_FROM_ARTICLES } from './analysisWorkers.js';
@@ -39,10 +39,10 @@ export class AnalysisCache {
 
   /**
    * Analyzes on worker threads, ahead of `analyze`, the articles neither analyzed nor in the cache
-   * file, when they are enough to be worth it. A thread that fails leaves its articles to `analyze`,
-   * on this thread; the reason is kept in {@link workerProblem}.
+   * file, when they are enough to be worth it; `onChunk` runs after each chunk arrives. A thread that
+   * fails leaves its articles to `analyze`, on this thread; the reason is kept in {@link workerProblem}.
    */
-  async prepare(articles: readonly Article[]): Promise<void> {
+  async prepare(articles: readonly Article[], onChunk: () => void = () => {}): Promise<void> {
     this.workerProblem = null;
     const missing = articles.filter((article) => !this.entries.has(keyOf(article)) && !this.stored.has(keyOf(article)));
     if (missing.length < WORKERS_FROM_ARTICLES) return;
@@ -50,6 +50,7 @@ export class AnalysisCache {
       await analyzeInWorkers(missing, (chunk, analyses, remap) => {
         chunk.forEach((article, i) => this.entries.set(keyOf(article), this.hydrate(article, analyses[i]!, remap)));
         this.changed = true;
+        onChunk();
       });
     } catch (error) {
       this.workerProblem = `analysis threads failed (${error instanceof Error ? error.message : String(error)}); the rest was analyzed on the main thread`;
@@ -78,11 +79,22 @@ export class AnalysisCache {
     return { passages, claims: entry.claims };
   }
 
+  /** Whether an article is analyzed already, here or in the cache file. */
+  has(article: Article): boolean {
+    const key = keyOf(article);
+    return this.entries.has(key) || this.stored.has(key);
+  }
+
+  /** Whether the cache file holds the index of exactly these articles, in this order. */
+  holdsIndexOf(articles: readonly Article[]): boolean {
+    return this.storedIndex?.layout === layoutOf(articles);
+  }
+
   /**
    * The index of a corpus' passages (as `analyze` numbered them): read back from the cache file if
-   * it was built from the same articles in the same order, else built.
+   * it holds it, else built (or taken from `built`, indexed while the articles were analyzed).
    */
-  index(articles: readonly Article[], passages: readonly Passage[]): PassageIndex {
+  index(articles: readonly Article[], passages: readonly Passage[], built?: IndexBuilder): PassageIndex {
     const layout = layoutOf(articles);
     let index: PassageIndex | null = null;
     if (this.storedIndex?.layout === layout) {
@@ -94,7 +106,7 @@ export class AnalysisCache {
     }
     this.storedIndex = null;
     if (!index) {
-      index = PassageIndex.build(passages);
+      index = built ? built.finish(passages) : PassageIndex.build(passages);
       this.changed = true;
     }
     this.built = { layout, index };

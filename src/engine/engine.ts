@@ -1,5 +1,5 @@
 import { loadCorpus, type Corpus } from '../corpus/load.js';
-import type { PassageIndex } from '../search/passageIndex.js';
+import { PassageIndex, type IndexBuilder } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
 import { AnalysisCache } from './analysisCache.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
@@ -7,6 +7,7 @@ import { compareFigures, mergeClaims, type FiguresReport } from '../figures/comp
 import { ask } from './ask.js';
 import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
 import { articleRef } from './refs.js';
+import { runInSlices, runToEnd } from './slices.js';
 import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
 
 /** What `figures` accepts: the categories, and the weapon items. */
@@ -28,17 +29,9 @@ export class Engine {
   private readonly reportCache = new Map<string, FiguresReport[]>();
   private readonly passageCounts = new Map<string, number>();
 
-  private constructor(corpus: Corpus, cache: AnalysisCache) {
+  private constructor(corpus: Corpus, index: PassageIndex, claims: readonly Claim[]) {
     this.corpus = corpus;
-    const passages: Passage[] = [];
-    const claims: Claim[] = [];
-    for (const article of corpus.articles) {
-      const analysis = cache.analyze(article, passages.length);
-      passages.push(...analysis.passages);
-      claims.push(...analysis.claims);
-    }
-    cache.retain(corpus.articles);
-    this.index = cache.index(corpus.articles, passages);
+    this.index = index;
     this.claims = mergeClaims(claims);
     this.claimsByCategory = groupClaims(this.claims);
     this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));
@@ -58,16 +51,22 @@ export class Engine {
    * analysisWorkers.ts): the same engine as {@link fromCorpus}, sooner, without blocking the event loop meanwhile.
    */
   static async build(corpus: Corpus, cache = new AnalysisCache()): Promise<Engine> {
-    await cache.prepare(corpus.articles);
-    return new Engine(corpus, cache);
+    const assembly = new Assembly(corpus, cache);
+    // Articles are indexed as their analyses arrive, in corpus order, while the threads go on.
+    await cache.prepare(corpus.articles, () => runToEnd(assembly.taking(false)));
+    // The rest (from the cache, or analyzed here) in slices: a bot rebuilding 100k passages still answers meanwhile.
+    await runInSlices(assembly.taking(true));
+    return new Engine(corpus, assembly.index(), assembly.claims);
   }
 
   /**
-   * Indexes a corpus already read. Pass the cache of the previous engine to re-analyze only the
-   * articles that changed: the index itself is always built whole, so an engine is never half-built.
+   * Indexes a corpus already read, at once. Pass the cache of the previous engine to re-analyze only
+   * the articles that changed: the index itself is always built whole, so an engine is never half-built.
    */
   static fromCorpus(corpus: Corpus, cache = new AnalysisCache()): Engine {
-    return new Engine(corpus, cache);
+    const assembly = new Assembly(corpus, cache);
+    runToEnd(assembly.taking(true));
+    return new Engine(corpus, assembly.index(), assembly.claims);
   }
 
   /** One line for the log: what is served, and what is not. */
@@ -150,3 +149,49 @@ export class Engine {
     return article && { ...articleRef(article), passages: this.passageCounts.get(id) ?? 0 };
   }
 }
+
+/** Passages indexed between two pauses of work done in slices: some 20 ms. */
+const SLICE_PASSAGES = 1000;
+
+/**
+ * A corpus' passages, claims and index, put together article by article in corpus order (passage
+ * ids follow it), from the cache or analyzed now.
+ */
+class Assembly {
+  readonly passages: Passage[] = [];
+  readonly claims: Claim[] = [];
+  private next = 0;
+  /** Indexes passages as they come, unless the cache file holds the index of these very articles. */
+  private readonly builder: IndexBuilder | null;
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly cache: AnalysisCache,
+  ) {
+    this.builder = cache.holdsIndexOf(corpus.articles) ? null : PassageIndex.builder();
+  }
+
+  /** Takes the next articles while they are analyzed already (`all`: every one, analyzing the rest now), pausing every slice. */
+  *taking(all: boolean): Generator<void, void> {
+    const { articles } = this.corpus;
+    let sincePause = 0;
+    while (this.next < articles.length && (all || this.cache.has(articles[this.next]!))) {
+      const analysis = this.cache.analyze(articles[this.next++]!, this.passages.length);
+      this.passages.push(...analysis.passages);
+      this.claims.push(...analysis.claims);
+      if (this.builder) for (const passage of analysis.passages) this.builder.add(passage);
+      sincePause += analysis.passages.length;
+      if (sincePause >= SLICE_PASSAGES) {
+        sincePause = 0;
+        yield;
+      }
+    }
+  }
+
+  /** The index, once every article was taken. */
+  index(): PassageIndex {
+    this.cache.retain(this.corpus.articles);
+    return this.cache.index(this.corpus.articles, this.passages, this.builder ?? undefined);
+  }
+}
+

@@ -45,6 +45,13 @@ export interface Hit {
   textTerms: Set<string>;
 }
 
+/** Indexes passages one by one (see {@link PassageIndex.builder}). */
+export interface IndexBuilder {
+  add(passage: Passage): void;
+  /** The index, once every passage of `passages` was added. */
+  finish(passages: readonly Passage[]): PassageIndex;
+}
+
 /** The built index in a form that is quick to save and to read back (see engine/indexCache.ts). */
 export interface IndexSnapshot {
   terms: string[];
@@ -157,29 +164,44 @@ export class PassageIndex {
     this.averageLengths = [this.search.averageLength(TITLE), this.search.averageLength(TEXT)];
   }
 
-  /** Indexes passages (numbered 0…n-1 in order) from their packed tokens. */
-  static build(passages: readonly Passage[]): PassageIndex {
+  /**
+   * Indexes passages one by one, in order (numbered 0, 1, 2…), from their packed tokens: a corpus
+   * can be indexed while later articles are still being analyzed.
+   */
+  static builder(): IndexBuilder {
     const byTerm = new Map<string, FieldTermData>();
-    const fieldLengths = new Uint32Array(passages.length * FIELDS.length);
+    const lengths: number[] = [];
     const titleCounts = new Map<Article, Map<string, number>>();
-    passages.forEach((passage, shortId) => {
-      if (passage.id !== shortId) throw new Error(`passage ${passage.id} at position ${shortId}: passages must be numbered in order`);
-      let title = titleCounts.get(passage.article);
-      if (!title) {
-        const language = analyzerLanguage(passage.article.language);
-        const terms = tokenize(passage.article.title, language).filter((token) => !token.stopWord).flatMap(indexTerms);
-        titleCounts.set(passage.article, (title = countTerms(terms)));
-      }
-      const text = new Map<string, number>();
-      const packed = passage.packedTokens;
-      for (let i = 0; i < packed.length; i += PACKED_TOKEN_WIDTH) {
-        if (packed[i + 1]! & 1) continue; // a stop word
-        for (const term of stemTerms(packed[i + 2]!, passage.language)) text.set(term, (text.get(term) ?? 0) + 1);
-      }
-      fieldLengths[shortId * 2 + TITLE] = addField(byTerm, TITLE, shortId, title);
-      fieldLengths[shortId * 2 + TEXT] = addField(byTerm, TEXT, shortId, text);
-    });
-    return new PassageIndex(passages, byTerm, fieldLengths);
+    return {
+      add(passage: Passage): void {
+        const shortId = lengths.length / FIELDS.length;
+        if (passage.id !== shortId) throw new Error(`passage ${passage.id} added as passage ${shortId}: passages must be added in order`);
+        let title = titleCounts.get(passage.article);
+        if (!title) {
+          const language = analyzerLanguage(passage.article.language);
+          const terms = tokenize(passage.article.title, language).filter((token) => !token.stopWord).flatMap(indexTerms);
+          titleCounts.set(passage.article, (title = countTerms(terms)));
+        }
+        const text = new Map<string, number>();
+        const packed = passage.packedTokens;
+        for (let i = 0; i < packed.length; i += PACKED_TOKEN_WIDTH) {
+          if (packed[i + 1]! & 1) continue; // a stop word
+          for (const term of stemTerms(packed[i + 2]!, passage.language)) text.set(term, (text.get(term) ?? 0) + 1);
+        }
+        lengths.push(addField(byTerm, TITLE, shortId, title), addField(byTerm, TEXT, shortId, text));
+      },
+      finish(passages: readonly Passage[]): PassageIndex {
+        if (passages.length * FIELDS.length !== lengths.length) throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
+        return new PassageIndex(passages, byTerm, Uint32Array.from(lengths));
+      },
+    };
+  }
+
+  /** Indexes passages numbered 0…n-1, at once. */
+  static build(passages: readonly Passage[]): PassageIndex {
+    const builder = PassageIndex.builder();
+    for (const passage of passages) builder.add(passage);
+    return builder.finish(passages);
   }
 
   /** The index of a snapshot taken from an index of the same passages. */

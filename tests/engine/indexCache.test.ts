@@ -76,6 +76,7 @@ describe('the index cache', () => {
     const { log, lines } = recordingLog();
     const second = await LiveEngine.start(corpus.dir, { watch: false, cacheFile: file, log });
     cleanups.push(() => second.close());
+    await second.saved; // the rebuilt index is written back: let it finish before the folder goes
     expect(lines).toContain('index cache used: 2 articles');
     const titleHits = (word: string) => second.current().index.find([[{ term: word, weight: 1 }]]).map((hit) => hit.passage.article.title);
     expect(titleHits('belgorod')).toEqual(['Artillery duel in Belgorod']);
