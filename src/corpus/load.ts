@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile as readFileCallback, stat as statCallback } from 'node:fs';
+import { close as closeCallback, fstat as fstatCallback, open as openCallback, read as readCallback, stat as statCallback } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { nextMessage, startThread } from '../threads.js';
 import { detectLanguage } from '../text/language.js';
 import type { Article, ArticleRef, CorpusProblem } from './article.js';
 import { parseFrontMatter } from './frontMatter.js';
@@ -27,16 +28,42 @@ const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 /** Larger than any news article by far: such a file is a dump or a mistake, and would slow every query. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * A folder with at least this many entries is read on a worker thread: thousands of file calls,
+ * front matter and hashes would hold the main thread for a second or more, and a bot reloading its
+ * corpus must go on answering meanwhile.
+ */
+export const THREAD_FROM_ENTRIES = 1000;
+
 /** Reads every article in a folder (and its subfolders). Files are read many at a time but taken in name order, so ids and output are stable. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
-  let names: string[];
+  const names = await listFolder(dir);
+  if (names.length < THREAD_FROM_ENTRIES) return readCorpus(dir, names);
+  const thread = startThread(import.meta.url, 'loadWorker', { dir, names });
+  let reply: { corpus: Corpus } | { error: string };
+  try {
+    reply = await nextMessage(thread);
+  } catch {
+    return readCorpus(dir, names); // the thread itself failed: read here rather than not at all
+  } finally {
+    void thread.terminate();
+  }
+  if ('error' in reply) throw new Error(reply.error);
+  return reply.corpus;
+}
+
+/** Every entry of a folder and its subfolders, by name. */
+async function listFolder(dir: string): Promise<string[]> {
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    names = (await readdir(dir, { recursive: true })).map(String).sort();
+    return (await readdir(dir, { recursive: true })).map(String).sort();
   } catch (error) {
     throw new CorpusUnreadableError(dir, error);
   }
+}
 
+/** Reads the articles among `names` (entries of `dir`, sorted), here. */
+export async function readCorpus(dir: string, names: readonly string[]): Promise<Corpus> {
   // Taken in name order: the first of two copies is the one served, and a file that cannot be
   // read fails the load as the first such file in name order (as when files were read one by one).
   const results = await mapConcurrently(names, READ_CONCURRENCY, (name) => readEntry(dir, name).catch((error: unknown) => ({ error })));
@@ -67,7 +94,10 @@ const READ_CONCURRENCY = 64;
 // The callback API, promisified: for thousands of small files it is about twice as fast as
 // fs/promises, which goes through a FileHandle (nodejs/node#37583, #52046).
 const statFile = promisify(statCallback);
-const readWholeFile = promisify(readFileCallback);
+const openFile = promisify(openCallback);
+const fstatFile = promisify(fstatCallback);
+const readFromFile = promisify(readCallback);
+const closeFile = promisify(closeCallback);
 
 /** `fn` over every item, at most `limit` at a time; the results in the items' order. */
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -88,28 +118,55 @@ async function readEntry(dir: string, name: string): Promise<{ article: Article;
   const file = name.split(path.sep).join('/');
   if (file.split('/').some((part) => part.startsWith('.'))) return null; // .gitkeep, .DS_Store: not articles
   const full = path.join(dir, name);
-  const info = await statFile(full).catch(() => null);
-  if (!info?.isFile()) return null;
+  const extension = path.extname(file).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.has(extension)) {
+    if (!(await statFile(full).catch(() => null))?.isFile()) return null;
+    return { file, reason: `not an article file (${extension || 'no extension'}): save articles as .md or .txt` };
+  }
+  const read = await readArticleFile(full);
+  if (read === null) return null;
+  if ('size' in read) return { file, reason: `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)` };
 
-  const result = await readArticle(full, file, info.size);
+  const result = readArticle(read.bytes, file, extension);
   if ('reason' in result) return result;
   // Every run of white space as one space (runs that already are one space are left alone: much faster than /\s+/g).
   const textKey = createHash('sha256').update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim()).digest('hex');
   return { article: result, textKey };
 }
 
+/**
+ * The bytes of a file, in four calls (open, fstat, read, close): null if it is no file (a folder
+ * named like an article) or is gone; its size if over the limit, unread. Any other failure throws.
+ */
+async function readArticleFile(full: string): Promise<{ bytes: Buffer } | { size: number } | null> {
+  let fd: number;
+  try {
+    fd = await openFile(full, 'r');
+  } catch (error) {
+    if (['ENOENT', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
+    throw error;
+  }
+  try {
+    const info = await fstatFile(fd);
+    if (!info.isFile()) return null;
+    if (info.size > MAX_ARTICLE_BYTES) return { size: info.size };
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await readFromFile(fd, bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break; // shrank while read
+      filled += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } finally {
+    await closeFile(fd);
+  }
+}
+
 /** Strict: a file that is not UTF-8 is reported, not read with replacement characters. Each decode starts afresh. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readArticle(full: string, file: string, size: number): Promise<Article | CorpusProblem> {
-  const extension = path.extname(file).toLowerCase();
-  if (!ARTICLE_EXTENSIONS.has(extension)) {
-    return { file, reason: `not an article file (${extension || 'no extension'}): save articles as .md or .txt` };
-  }
-  if (size > MAX_ARTICLE_BYTES) {
-    return { file, reason: `too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)` };
-  }
-  const bytes = await readWholeFile(full);
+function readArticle(bytes: Buffer, file: string, extension: string): Article | CorpusProblem {
   if (bytes.includes(0)) return { file, reason: 'binary file, not text' };
   let source: string;
   try {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.js';
 import { extractClaims, type Claim } from '../figures/claims.js';
-import { PassageIndex, type IndexBuilder } from '../search/passageIndex.js';
+import { PassageIndex, type IndexBuilder, type ReadSnapshot } from '../search/passageIndex.js';
 import { analyzeArticle, Passage, PACKED_TOKEN_WIDTH, stemTable } from '../search/passages.js';
 import { analyzerLanguage } from '../text/language.js';
 import { analyzeInWorkers, WORKERS_FROM_ARTICLES } from './analysisWorkers.js';
 import { numbersOf } from './facts.js';
-import { packClaim, unpackClaim, type CacheContents, type StoredAnalysis, type StoredIndex } from './indexCache.js';
+import { packClaim, unpackClaim, type CacheContents, type StoredAnalysis } from './indexCache.js';
 
 interface Analysis {
   passages: Passage[];
@@ -24,16 +24,26 @@ export class AnalysisCache {
   private stored = new Map<string, StoredAnalysis>();
   /** For each stem number of the cache file, the number of the same stem in this process. */
   private storedStemIds = new Uint32Array(0);
-  private storedIndex: StoredIndex | null = null;
+  private storedIndex: { layout: string; snapshot: ReadSnapshot } | null = null;
   private built: { layout: string; index: PassageIndex } | null = null;
   /** Whether saving now would write something other than the file read: an article analyzed or dropped, an index built. */
   changed = true;
 
-  /** Analyses and the index read from the cache file, used when the same articles are met. */
+  /**
+   * Analyses and the index read from the cache file, used when the same articles are met. The index
+   * is read into MiniSearch now: at start-up, while the corpus files are still being read.
+   */
   seed({ stems, entries, index }: CacheContents): void {
     this.stored = new Map(entries);
     this.storedStemIds = Uint32Array.from(stems, (stem) => stemTable.id(stem));
-    this.storedIndex = index;
+    this.storedIndex = null;
+    if (index) {
+      try {
+        this.storedIndex = { layout: index.layout, snapshot: PassageIndex.readSnapshot(index.snapshot) };
+      } catch {
+        // a damaged index is built again, like a damaged file
+      }
+    }
     this.changed = false;
   }
 

@@ -1,8 +1,8 @@
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.js';
 import { stemTable } from '../search/passages.js';
+import { nextMessage, startThread } from '../threads.js';
 import type { StoredAnalysis } from './indexCache.js';
 
 /**
@@ -38,7 +38,7 @@ export async function analyzeInWorkers(
   let next = 0;
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = startWorker();
+      const worker = startThread(import.meta.url, 'analysisWorker');
       const remap: number[] = [];
       try {
         while (next < chunks.length) {
@@ -54,44 +54,11 @@ export async function analyzeInWorkers(
   );
 }
 
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const entry = new URL(`./analysisWorker${here.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
-  // Run as TypeScript through tsx when this file is TypeScript; a worker does not inherit the loader.
-  const loader = here.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
-  const boot = `
-    const { workerData } = require('node:worker_threads');
-    (async () => {
-      if (workerData.loader) (await import(workerData.loader)).register();
-      await import(workerData.entry);
-    })();
-  `;
-  return new Worker(boot, { eval: true, workerData: { entry, loader } });
-}
-
 function request(worker: Worker, message: ChunkRequest): Promise<ChunkResult> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (reply: ChunkResult | { error: string }) => {
-      cleanup();
-      if ('error' in reply) reject(new Error(reply.error));
-      else resolve(reply);
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      reject(new Error(`analysis thread exited with code ${code}`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(message);
+  const reply = nextMessage<ChunkResult | { error: string }>(worker);
+  worker.postMessage(message);
+  return reply.then((result) => {
+    if ('error' in result) throw new Error(result.error);
+    return result;
   });
 }

@@ -77,10 +77,15 @@ export class LiveEngine {
   static async start(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
     const log = options.log ?? quiet;
     const cache = new AnalysisCache();
-    const [corpus, cached] = await Promise.all([loadCorpus(dir), options.cacheFile ? loadCacheFile(options.cacheFile) : null]);
+    // The cache file is read and its index rebuilt in memory while the corpus is read (on a thread when large).
+    const seedFrom = async (file: string) => {
+      const loaded = await loadCacheFile(file);
+      if (loaded.ok) cache.seed(loaded);
+      return loaded;
+    };
+    const [corpus, cached] = await Promise.all([loadCorpus(dir), options.cacheFile ? seedFrom(options.cacheFile) : null]);
     const seeded = cached?.ok ? cached.entries.length : 0;
-    if (cached?.ok) cache.seed(cached);
-    else if (cached && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
+    if (cached && !cached.ok && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
     const started = performance.now();
     const engine = await Engine.build(corpus, cache);
     if (cache.workerProblem) log.warn({ dir }, cache.workerProblem);

@@ -45,6 +45,12 @@ export interface Hit {
   textTerms: Set<string>;
 }
 
+/** A snapshot read back into MiniSearch, waiting for its passages (see {@link PassageIndex.readSnapshot}). */
+export interface ReadSnapshot {
+  readonly search: PassageSearch;
+  readonly fieldLengths: Uint32Array;
+}
+
 /** Indexes passages one by one (see {@link PassageIndex.builder}). */
 export interface IndexBuilder {
   add(passage: Passage): void;
@@ -70,6 +76,8 @@ type FieldTermData = Map<number, Map<number, number>>;
  * put in the tree once, rather than one tree walk per word of every passage; a test checks the
  * result equals what MiniSearch's own `addAll` builds.
  */
+export type { PassageSearch };
+
 class PassageSearch extends MiniSearch<{ id: number }> {
   constructor() {
     super({ fields: [...FIELDS], tokenize: (text) => text.split(' '), processTerm: (term) => term || null });
@@ -150,18 +158,18 @@ function addField(byTerm: Map<string, FieldTermData>, field: number, shortId: nu
  */
 export class PassageIndex {
   readonly passages: readonly Passage[];
-  private readonly search = new PassageSearch();
+  private readonly search: PassageSearch;
   /** Per passage: distinct terms of its title and of its text, for BM25's length normalisation. */
   private readonly fieldLengths: Uint32Array;
   private readonly averageLengths: [number, number];
   private readonly surfaceForms = new Map<string, string | null>();
   private readonly bestOfTerm = new Map<string, number[]>();
 
-  private constructor(passages: readonly Passage[], byTerm: Iterable<[string, FieldTermData]>, fieldLengths: Uint32Array) {
+  private constructor(passages: readonly Passage[], search: PassageSearch, fieldLengths: Uint32Array) {
     this.passages = passages;
+    this.search = search;
     this.fieldLengths = fieldLengths;
-    this.search.fill(byTerm, fieldLengths);
-    this.averageLengths = [this.search.averageLength(TITLE), this.search.averageLength(TEXT)];
+    this.averageLengths = [search.averageLength(TITLE), search.averageLength(TEXT)];
   }
 
   /**
@@ -192,7 +200,10 @@ export class PassageIndex {
       },
       finish(passages: readonly Passage[]): PassageIndex {
         if (passages.length * FIELDS.length !== lengths.length) throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
-        return new PassageIndex(passages, byTerm, Uint32Array.from(lengths));
+        const search = new PassageSearch();
+        const fieldLengths = Uint32Array.from(lengths);
+        search.fill(byTerm, fieldLengths);
+        return new PassageIndex(passages, search, fieldLengths);
       },
     };
   }
@@ -204,10 +215,12 @@ export class PassageIndex {
     return builder.finish(passages);
   }
 
-  /** The index of a snapshot taken from an index of the same passages. */
-  static restore(passages: readonly Passage[], snapshot: IndexSnapshot): PassageIndex {
+  /**
+   * A snapshot read back into MiniSearch, before the passages it indexes are at hand: a start reads
+   * it while the corpus files are still being read. Throws if the snapshot is damaged.
+   */
+  static readSnapshot(snapshot: IndexSnapshot): ReadSnapshot {
     const { terms, postings, fieldLengths } = snapshot;
-    if (fieldLengths.length !== passages.length * FIELDS.length) throw new Error('index snapshot is of other passages');
     const byTerm: [string, FieldTermData][] = new Array(terms.length);
     let at = 0;
     for (let t = 0; t < terms.length; t++) {
@@ -222,7 +235,16 @@ export class PassageIndex {
       byTerm[t] = [terms[t]!, data];
     }
     if (at !== postings.length) throw new Error('index snapshot is damaged');
-    return new PassageIndex(passages, byTerm, fieldLengths);
+    const search = new PassageSearch();
+    search.fill(byTerm, fieldLengths);
+    return { search, fieldLengths };
+  }
+
+  /** The index of a snapshot taken from an index of the same passages. */
+  static restore(passages: readonly Passage[], snapshot: IndexSnapshot | ReadSnapshot): PassageIndex {
+    const read = 'search' in snapshot ? snapshot : PassageIndex.readSnapshot(snapshot);
+    if (read.fieldLengths.length !== passages.length * FIELDS.length) throw new Error('index snapshot is of other passages');
+    return new PassageIndex(passages, read.search, read.fieldLengths);
   }
 
   /** What {@link restore} reads back. */
