@@ -178,7 +178,6 @@ export function storeAnalysis({ passages, claims }: Analysis): StoredAnalysis {
       index: passage.index,
       start: passage.start,
       end: passage.end,
-      language: passage.language,
       sentences: passage.sentences.flatMap((span) => [span.start, span.end]),
       tokens: passage.packedTokens,
       numbers: passage.numbers ?? numbersOf(passage),

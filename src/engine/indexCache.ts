@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../corpus/article.js';
 import type { Claim, ClaimSource } from '../figures/claims.js';
 import type { IndexSnapshot } from '../search/passageIndex.js';
-import type { AnalyzedLanguage } from '../text/language.js';
 import type { PassageNumbers } from './facts.js';
 
 /**
@@ -99,7 +98,6 @@ export interface StoredPassage {
   index: number;
   start: number;
   end: number;
-  language: AnalyzedLanguage | null;
   /** Sentence offsets, flat: start, end, start, end… */
   sentences: number[];
   /** Packed tokens (see search/passages.ts), their stem numbers those of the file's stem table. */
@@ -124,8 +122,32 @@ interface CacheHead {
   format: number;
   code: string;
   stems: string[];
-  entries: [string, Omit<StoredAnalysis, 'passages'> & { passages: (Omit<StoredPassage, 'tokens'> & { tokens: number })[] }][];
+  /** Per article: its claims, and per passage its figures (the rest of a passage is numbers, in the block). */
+  entries: [string, { claims: StoredClaim[]; numbers: CompactNumbers[] }][];
   index: { layout: string; terms: string[]; postings: number; fieldLengths: number } | null;
+}
+
+/** Words before each passage's tokens in the block: index, start, end, token words, sentence words; then the sentence offsets. */
+const PASSAGE_HEAD = 5;
+
+/**
+ * A passage's figures, short: 0 when no sentence has one; else per sentence its exact counts, 1
+ * (only vague ones) or 0 (none), and where the counts stand. Any other shape is stored whole.
+ */
+type CompactNumbers = 0 | [(number[] | 0 | 1)[], number[]] | PassageNumbers;
+
+export function packNumbers(numbers: PassageNumbers): CompactNumbers {
+  const { sentences, countTokens } = numbers;
+  if (sentences.some((sentence) => sentence.counts.length > 0 && !sentence.hasCount)) return numbers;
+  if (countTokens.length === 0 && sentences.every((sentence) => !sentence.hasCount)) return 0;
+  return [sentences.map((sentence) => (sentence.counts.length > 0 ? sentence.counts : sentence.hasCount ? 1 : 0)), countTokens];
+}
+
+export function unpackNumbers(compact: CompactNumbers, sentenceCount: number): PassageNumbers {
+  if (compact === 0) return { sentences: Array.from({ length: sentenceCount }, () => ({ counts: [], hasCount: false })), countTokens: [] };
+  if (!Array.isArray(compact)) return compact;
+  const [sentences, countTokens] = compact;
+  return { sentences: sentences.map((sentence) => (Array.isArray(sentence) ? { counts: sentence, hasCount: true } : { counts: [], hasCount: sentence === 1 })), countTokens };
 }
 
 export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: string };
@@ -165,9 +187,9 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       key,
       {
         claims: analysis.claims,
-        passages: analysis.passages.map((passage) => {
-          blocks.push(passage.tokens);
-          return { ...passage, tokens: passage.tokens.length };
+        numbers: analysis.passages.map((passage) => {
+          blocks.push(Uint32Array.of(passage.index, passage.start, passage.end, passage.tokens.length, passage.sentences.length, ...passage.sentences), passage.tokens);
+          return packNumbers(passage.numbers);
         }),
       },
     ]),
@@ -215,7 +237,14 @@ export function decodeCache(bytes: Buffer): LoadResult {
   try {
     const entries = head.entries.map(([key, analysis]): [string, StoredAnalysis] => [
       key,
-      { claims: analysis.claims, passages: analysis.passages.map((passage) => ({ ...passage, tokens: take(passage.tokens) })) },
+      {
+        claims: analysis.claims,
+        passages: analysis.numbers.map((numbers) => {
+          const [index, start, end, tokens, sentences] = take(PASSAGE_HEAD);
+          const offsets = Array.from(take(sentences!));
+          return { index: index!, start: start!, end: end!, sentences: offsets, tokens: take(tokens!), numbers: unpackNumbers(numbers, offsets.length / 2) };
+        }),
+      },
     ]);
     const index = head.index && { layout: head.index.layout, snapshot: { terms: head.index.terms, postings: take(head.index.postings), fieldLengths: take(head.index.fieldLengths) } };
     if (at !== numbers.length) throw new RangeError('numbers left over');

@@ -1,20 +1,27 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureCorpus } from '../../bench/generate.js';
-import { loadCorpus, readCorpus, THREAD_FROM_ENTRIES } from '../../src/corpus/load.js';
+import { loadCorpus, MAX_ARTICLE_BYTES, readCorpus, THREAD_FROM_ENTRIES } from '../../src/corpus/load.js';
 
 const root = await mkdtemp(path.join(tmpdir(), 'crosscheck-load-thread-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('a large corpus folder, read on a thread', () => {
-  it('GIVEN a folder with enough files for a thread THEN the corpus is exactly the one read in place', async () => {
+  it('GIVEN a folder with enough files for a thread, bad ones among them, THEN the corpus and its problems are exactly those read in place', async () => {
     const { dir } = await ensureCorpus(root, THREAD_FROM_ENTRIES);
+    // Files that are reported, not served: each must be reported the same from the thread.
+    await writeFile(path.join(dir, 'zz-binary.md'), Buffer.from([0x41, 0x00, 0x42]));
+    await writeFile(path.join(dir, 'zz-too-large.txt'), Buffer.alloc(MAX_ARTICLE_BYTES + 1, 0x61));
+    await writeFile(path.join(dir, 'zz-latin1.txt'), Buffer.from([0x66, 0xf8, 0x72]));
+    await writeFile(path.join(dir, 'zz-report.pdf'), 'not an article');
+    await mkdir(path.join(dir, 'zz-folder.md'));
     const names = (await readdir(dir, { recursive: true })).map(String).sort();
     expect(names.length).toBeGreaterThanOrEqual(THREAD_FROM_ENTRIES);
     const threaded = await loadCorpus(dir);
     expect(threaded).toEqual(await readCorpus(dir, names));
     expect(threaded.articles.length).toBe(THREAD_FROM_ENTRIES);
+    expect(threaded.problems.map((problem) => problem.file)).toEqual(['zz-binary.md', 'zz-latin1.txt', 'zz-report.pdf', 'zz-too-large.txt']);
   }, 60_000);
 });

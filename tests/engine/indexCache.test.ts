@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import { decodeCache, packClaim, unpackClaim, type StoredClaim } from '../../src/engine/indexCache.js';
+import { decodeCache, packClaim, packNumbers, unpackClaim, unpackNumbers, type StoredClaim } from '../../src/engine/indexCache.js';
+import { numbersOf } from '../../src/engine/facts.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { extractClaims } from '../../src/figures/claims.js';
 import { analyzeArticle } from '../../src/search/passages.js';
@@ -126,6 +127,20 @@ describe('claims in the cache file', () => {
     }
     expect(total).toBeGreaterThan(50);
     expect(compact / total).toBeGreaterThan(0.95);
+  });
+
+  it('GIVEN the figures of every passage of the seeds and fixtures WHEN packed and unpacked THEN they are the same', async () => {
+    const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
+    let withFigures = 0;
+    for (const passage of articles.flatMap((article) => analyzeArticle(article))) {
+      const numbers = numbersOf(passage);
+      if (numbers.countTokens.length > 0) withFigures++;
+      const stored = JSON.parse(JSON.stringify(packNumbers(numbers))) as Parameters<typeof unpackNumbers>[0];
+      expect(unpackNumbers(stored, passage.sentences.length)).toEqual(numbers);
+    }
+    expect(withFigures).toBeGreaterThan(20);
+    const odd = { sentences: [{ counts: [3], hasCount: false }], countTokens: [] };
+    expect(unpackNumbers(packNumbers(odd), 1)).toEqual(odd);
   });
 
   it('GIVEN a claim of another shape (two sources) THEN it is stored whole', async () => {
