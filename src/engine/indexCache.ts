@@ -16,7 +16,9 @@ import type { PassageNumbers } from './facts.js';
  */
 
 const MAGIC = 'crosscheck-index-cache';
-const FORMAT = 2;
+const FORMAT = 3;
+/** The header line's length: magic, format, a SHA-256 in hex. The block of words is aligned from the file's start. */
+const HEADER_BYTES = Buffer.byteLength(`${MAGIC} ${FORMAT} ${'0'.repeat(64)}\n`);
 
 /** An article's analysis as stored: passages without their article, tokens packed, claims without what the article gives back. */
 export interface StoredAnalysis {
@@ -199,7 +201,7 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
   const json = Buffer.from(JSON.stringify(head));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
-  const body = Buffer.concat([jsonLength, json, Buffer.alloc(padding(4 + json.length)), ...blocks.map((block) => Buffer.from(block.buffer, block.byteOffset, block.byteLength))]);
+  const body = Buffer.concat([jsonLength, json, Buffer.alloc(padding(HEADER_BYTES + 4 + json.length)), ...blocks.map((block) => Buffer.from(block.buffer, block.byteOffset, block.byteLength))]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${createHash('sha256').update(body).digest('hex')}\n`);
   return Buffer.concat([header, body]);
 }
@@ -221,13 +223,15 @@ export function decodeCache(bytes: Buffer): LoadResult {
   try {
     const jsonLength = body.readUInt32LE(0);
     head = JSON.parse(body.subarray(4, 4 + jsonLength).toString('utf8')) as CacheHead;
-    // Copied out, so that the words are aligned whatever the header's length.
-    const numbersStart = body.byteOffset + 4 + jsonLength + padding(4 + jsonLength);
-    numbers = new Uint32Array(body.buffer.slice(numbersStart, body.byteOffset + body.length));
+    if (head.code !== analysisCodeVersion()) return { ok: false, reason: 'written by other analysis code' };
+    const start = body.byteOffset + 4 + jsonLength + padding(newline + 1 + 4 + jsonLength);
+    const end = body.byteOffset + body.length;
+    if (start > end || (end - start) % 4 !== 0) throw new RangeError('the numbers do not end on a word');
+    // Read in place when the file's bytes are aligned in memory (a file read whole is), else copied.
+    numbers = start % 4 === 0 ? new Uint32Array(body.buffer, start, (end - start) / 4) : new Uint32Array(body.buffer.slice(start, end));
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };
   }
-  if (head.code !== analysisCodeVersion()) return { ok: false, reason: 'written by other analysis code' };
 
   let at = 0;
   const take = (length: number) => {
