@@ -5,7 +5,8 @@
  *   npm run bench                         # 1,000, 10,000 and 30,000 articles
  *   npm run bench -- --quick              # 1,000 articles, fewer questions: under a minute
  *   npm run bench -- --sizes 1000,10000   # chosen sizes
- * Options: --questions N (1000), --budget-s S (240 per measured phase), --timeout-min M (45 per size), --out FILE.
+ * Options: --questions N (1000), --budget-s S (240 per measured phase), --timeout-min M (45 per size),
+ * --out FILE (bench/results.json; bench/results-quick.json with --quick).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,7 +31,8 @@ const child = {
   labelled: quick ? '25' : '1000',
 };
 const timeoutMs = Number(value('timeout-min') ?? 45) * 60_000;
-const out = value('out') ?? path.join(import.meta.dirname, 'results.json');
+// A quick run is a smoke test: it must not overwrite the full run's figures.
+const out = value('out') ?? path.join(import.meta.dirname, quick ? 'results-quick.json' : 'results.json');
 const root = path.join(import.meta.dirname, 'corpora');
 const here = import.meta.dirname;
 
