@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { close as closeCallback, closeSync, fstat as fstatCallback, fstatSync, open as openCallback, openSync, read as readCallback, readSync, stat as statCallback } from 'node:fs';
+import { close as closeCallback, closeSync, fstat as fstatCallback, fstatSync, open as openCallback, openSync, read as readCallback, readSync, stat as statCallback, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,8 +70,8 @@ async function listFolder(dir: string): Promise<string[]> {
 export async function readCorpus(dir: string, names: readonly string[], blocking = false): Promise<Corpus> {
   // Taken in name order: the first of two copies is the one served, and a file that cannot be
   // read fails the load as the first such file in name order (as when files were read one by one).
-  const read = blocking ? readArticleFileBlocking : readArticleFile;
-  const results = await mapConcurrently(names, blocking ? 1 : READ_CONCURRENCY, (name) => readEntry(dir, name, read).catch((error: unknown) => ({ error })));
+  const calls = blocking ? blockingCalls : pooledCalls;
+  const results = await mapConcurrently(names, blocking ? 1 : READ_CONCURRENCY, (name) => readEntry(dir, name, calls).catch((error: unknown) => ({ error })));
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const seenText = new Map<string, string>();
@@ -99,10 +99,6 @@ const READ_CONCURRENCY = 64;
 // The callback API, promisified: for thousands of small files it is about twice as fast as
 // fs/promises, which goes through a FileHandle (nodejs/node#37583, #52046).
 const statFile = promisify(statCallback);
-const openFile = promisify(openCallback);
-const fstatFile = promisify(fstatCallback);
-const readFromFile = promisify(readCallback);
-const closeFile = promisify(closeCallback);
 
 /** `fn` over every item, at most `limit` at a time; the results in the items' order. */
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -121,7 +117,7 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (it
 /** One entry of the folder: nothing for hidden files and folders, else an article (with a key to spot copies) or a problem. */
 type FileRead = { bytes: Buffer } | { size: number } | null;
 
-async function readEntry(dir: string, name: string, readFile: (full: string) => Promise<FileRead>): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
+async function readEntry(dir: string, name: string, calls: FileCalls): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
   const file = name.split(path.sep).join('/');
   if (file.split('/').some((part) => part.startsWith('.'))) return null; // .gitkeep, .DS_Store: not articles
   const full = path.join(dir, name);
@@ -130,7 +126,7 @@ async function readEntry(dir: string, name: string, readFile: (full: string) => 
     if (!(await statFile(full).catch(() => null))?.isFile()) return null;
     return { file, reason: `not an article file (${extension || 'no extension'}): save articles as .md or .txt` };
   }
-  const read = await readFile(full);
+  const read = await readArticleFile(full, calls);
   if (read === null) return null;
   if ('size' in read) return { file, reason: `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)` };
 
@@ -141,58 +137,55 @@ async function readEntry(dir: string, name: string, readFile: (full: string) => 
   return { article: result, textKey };
 }
 
+/** The four file calls an article is read with: through libuv's pool, or blocking (on a thread of its own). */
+interface FileCalls {
+  open(file: string): Promise<number>;
+  fstat(fd: number): Promise<Stats>;
+  read(fd: number, into: Buffer, at: number): Promise<number>;
+  close(fd: number): Promise<void>;
+}
+
+const pooledCalls: FileCalls = {
+  open: (file) => promisify(openCallback)(file, 'r'),
+  fstat: promisify(fstatCallback),
+  read: async (fd, into, at) => (await promisify(readCallback)(fd, into, at, into.length - at, at)).bytesRead,
+  close: promisify(closeCallback),
+};
+
+// Synchronous calls in async clothes: the same reading code, no round trip through the pool.
+const blockingCalls: FileCalls = {
+  open: async (file) => openSync(file, 'r'),
+  fstat: async (fd) => fstatSync(fd),
+  read: async (fd, into, at) => readSync(fd, into, at, into.length - at, at),
+  close: async (fd) => closeSync(fd),
+};
+
 /**
  * The bytes of a file, in four calls (open, fstat, read, close): null if it is no file (a folder
  * named like an article) or is gone; its size if over the limit, unread. Any other failure throws.
  */
-async function readArticleFile(full: string): Promise<FileRead> {
+async function readArticleFile(full: string, calls: FileCalls): Promise<FileRead> {
   let fd: number;
   try {
-    fd = await openFile(full, 'r');
+    fd = await calls.open(full);
   } catch (error) {
     if (['ENOENT', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
     throw error;
   }
   try {
-    const info = await fstatFile(fd);
+    const info = await calls.fstat(fd);
     if (!info.isFile()) return null;
     if (info.size > MAX_ARTICLE_BYTES) return { size: info.size };
     const bytes = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const { bytesRead } = await readFromFile(fd, bytes, filled, bytes.length - filled, filled);
+      const bytesRead = await calls.read(fd, bytes, filled);
       if (bytesRead === 0) break; // shrank while read
       filled += bytesRead;
     }
     return { bytes: bytes.subarray(0, filled) };
   } finally {
-    await closeFile(fd);
-  }
-}
-
-/** {@link readArticleFile} with synchronous calls. */
-async function readArticleFileBlocking(full: string): Promise<FileRead> {
-  let fd: number;
-  try {
-    fd = openSync(full, 'r');
-  } catch (error) {
-    if (['ENOENT', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
-    throw error;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    if (info.size > MAX_ARTICLE_BYTES) return { size: info.size };
-    const bytes = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const bytesRead = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break; // shrank while read
-      filled += bytesRead;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } finally {
-    closeSync(fd);
+    await calls.close(fd);
   }
 }
 
