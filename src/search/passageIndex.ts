@@ -76,8 +76,6 @@ type FieldTermData = Map<number, Map<number, number>>;
  * put in the tree once, rather than one tree walk per word of every passage; a test checks the
  * result equals what MiniSearch's own `addAll` builds.
  */
-export type { PassageSearch };
-
 class PassageSearch extends MiniSearch<{ id: number }> {
   constructor() {
     super({ fields: [...FIELDS], tokenize: (text) => text.split(' '), processTerm: (term) => term || null });
@@ -122,6 +120,8 @@ class PassageSearch extends MiniSearch<{ id: number }> {
     return [...this._index.atPrefix(prefix).keys()];
   }
 }
+
+export type { PassageSearch };
 
 /** The index terms of each stem number, per language: a token's stem and its concepts. */
 const termsOfStem = new Map<AnalyzedLanguage | null, string[][]>();
