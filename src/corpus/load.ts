@@ -145,10 +145,12 @@ interface FileCalls {
   close(fd: number): Promise<void>;
 }
 
+const openPooled = promisify(openCallback);
+const readPooled = promisify(readCallback);
 const pooledCalls: FileCalls = {
-  open: (file) => promisify(openCallback)(file, 'r'),
+  open: (file) => openPooled(file, 'r'),
   fstat: promisify(fstatCallback),
-  read: async (fd, into, at) => (await promisify(readCallback)(fd, into, at, into.length - at, at)).bytesRead,
+  read: async (fd, into, at) => (await readPooled(fd, into, at, into.length - at, at)).bytesRead,
   close: promisify(closeCallback),
 };
 

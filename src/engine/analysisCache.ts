@@ -54,7 +54,7 @@ export class AnalysisCache {
    */
   async prepare(articles: readonly Article[], onChunk: () => void = () => {}): Promise<void> {
     this.workerProblem = null;
-    const missing = articles.filter((article) => !this.entries.has(keyOf(article)) && !this.stored.has(keyOf(article)));
+    const missing = articles.filter((article) => !this.has(article));
     if (missing.length < WORKERS_FROM_ARTICLES) return;
     try {
       await analyzeInWorkers(missing, (chunk, analyses, remap) => {

@@ -240,9 +240,8 @@ export class PassageIndex {
     return { search, fieldLengths };
   }
 
-  /** The index of a snapshot taken from an index of the same passages. */
-  static restore(passages: readonly Passage[], snapshot: IndexSnapshot | ReadSnapshot): PassageIndex {
-    const read = 'search' in snapshot ? snapshot : PassageIndex.readSnapshot(snapshot);
+  /** The index of a snapshot (read with {@link readSnapshot}) taken from an index of the same passages. */
+  static restore(passages: readonly Passage[], read: ReadSnapshot): PassageIndex {
     if (read.fieldLengths.length !== passages.length * FIELDS.length) throw new Error('index snapshot is of other passages');
     return new PassageIndex(passages, read.search, read.fieldLengths);
   }

@@ -48,7 +48,7 @@ describe('the passage index', () => {
 
   it('GIVEN a snapshot of the index WHEN restored THEN the index and every search are the same', () => {
     const built = PassageIndex.build(passages);
-    const restored = PassageIndex.restore(passages, built.snapshot());
+    const restored = PassageIndex.restore(passages, PassageIndex.readSnapshot(built.snapshot()));
     expect(comparable(restored['search'])).toEqual(comparable(built['search']));
     for (const words of [[[{ term: 'kill', weight: 1 }]], [[{ term: 'kovalenko', weight: 1 }], [{ term: '~killed', weight: 1 }]], [[{ term: 'drept', weight: 1 }]]]) {
       const ids = (index: PassageIndex) => index.find(words).map((hit) => [hit.passage.id, hit.score]);
@@ -60,8 +60,8 @@ describe('the passage index', () => {
 
   it('GIVEN a snapshot of other passages THEN it is refused, not half-used', () => {
     const snapshot = PassageIndex.build(passages).snapshot();
-    expect(() => PassageIndex.restore(passages.slice(1), snapshot)).toThrow('index snapshot is of other passages');
-    expect(() => PassageIndex.restore(passages, { ...snapshot, postings: snapshot.postings.subarray(0, snapshot.postings.length - 3) })).toThrow();
+    expect(() => PassageIndex.restore(passages.slice(1), PassageIndex.readSnapshot(snapshot))).toThrow('index snapshot is of other passages');
+    expect(() => PassageIndex.restore(passages, PassageIndex.readSnapshot({ ...snapshot, postings: snapshot.postings.subarray(0, snapshot.postings.length - 3) }))).toThrow();
   });
 
   it('GIVEN a stem THEN its usual spelling in the corpus is shown', () => {
