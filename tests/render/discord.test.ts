@@ -12,21 +12,8 @@ import {
   type DiscordReply,
 } from '../../src/render/discord.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
+import { expectEmbedWithin, LIMITS } from './discordLimits.js';
 import { nasty, text, unescapedMentions, wellFormed } from './hostileText.js';
-
-// Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
-const LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  total: 6000,
-  customId: 100,
-  label: 80,
-};
 
 const longText = fc.oneof(
   text(30),
@@ -107,20 +94,10 @@ function shownTexts(reply: DiscordReply): string[] {
 function expectWithinLimits(reply: DiscordReply): void {
   expect(reply.allowedMentions).toEqual({ parse: [] });
   if (reply.content !== undefined) expect(reply.content.length).toBeLessThanOrEqual(LIMITS.content);
-  expect(reply.embeds.length).toBeLessThanOrEqual(10);
+  expect(reply.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
   let total = 0;
   for (const embed of reply.embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeGreaterThan(0);
-      expect(field.value.length).toBeGreaterThan(0);
-      expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-    }
-    if (embed.footer) expect(embed.footer.text.length).toBeGreaterThan(0);
+    expectEmbedWithin(embed);
     if (embed.url !== undefined) expect(() => new URL(embed.url!)).not.toThrow();
     total += embedLength(embed);
   }

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
 import { embedLength, renderAnswerForDiscord, type DiscordReply } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
+import { expectEmbedWithin, LIMITS } from './discordLimits.js';
 import { text, unescapedMentions } from './hostileText.js';
 
 // Discord's limits, written out here rather than imported: the test must not share a mistake with the code.
-const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000, customId: 100, label: 80 };
 
 const longText = fc.oneof(
   { weight: 4, arbitrary: text(12) },
@@ -100,17 +100,7 @@ function lookupFrom(refs: { publisher: string | null; title: string; published: 
 function expectEmbedsWithin(embeds: APIEmbed[], budget = LIMITS.total): void {
   expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
   for (const embed of embeds) {
-    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-    expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-    if (embed.footer) expect(embed.footer.text.length).toBeGreaterThan(0);
-    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    for (const field of embed.fields ?? []) {
-      expect(field.name.length).toBeGreaterThan(0);
-      expect(field.value.length).toBeGreaterThan(0);
-      expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-    }
+    expectEmbedWithin(embed);
     for (const shown of [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]) {
       expect(unescapedMentions(shown), shown.slice(0, 200)).toEqual([]);
       expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
