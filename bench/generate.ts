@@ -102,8 +102,70 @@ forholdet ambassadør besøk tale advarsel trussel risiko press svar`
   .filter(Boolean);
 
 const SYLLABLES = {
-  en: ['ka', 'ro', 'ten', 'mi', 'sor', 'vel', 'da', 'lun', 'bre', 'tis', 'mor', 'gan', 'pel', 'fi', 'nor', 'stra', 'cal', 'bo', 'den', 'rum', 'sha', 'lo', 'ver', 'tic', 'ple', 'ran', 'col', 'ma', 'ent', 'ist'],
-  nb: ['ka', 'rø', 'ten', 'mi', 'sor', 'vel', 'da', 'lun', 'bre', 'tis', 'mor', 'gå', 'pel', 'fje', 'nor', 'stra', 'kal', 'bo', 'den', 'rum', 'skj', 'lø', 'ver', 'tik', 'ple', 'ran', 'æl', 'ma', 'ene', 'het'],
+  en: [
+    'ka',
+    'ro',
+    'ten',
+    'mi',
+    'sor',
+    'vel',
+    'da',
+    'lun',
+    'bre',
+    'tis',
+    'mor',
+    'gan',
+    'pel',
+    'fi',
+    'nor',
+    'stra',
+    'cal',
+    'bo',
+    'den',
+    'rum',
+    'sha',
+    'lo',
+    'ver',
+    'tic',
+    'ple',
+    'ran',
+    'col',
+    'ma',
+    'ent',
+    'ist',
+  ],
+  nb: [
+    'ka',
+    'rø',
+    'ten',
+    'mi',
+    'sor',
+    'vel',
+    'da',
+    'lun',
+    'bre',
+    'tis',
+    'mor',
+    'gå',
+    'pel',
+    'fje',
+    'nor',
+    'stra',
+    'kal',
+    'bo',
+    'den',
+    'rum',
+    'skj',
+    'lø',
+    'ver',
+    'tik',
+    'ple',
+    'ran',
+    'æl',
+    'ma',
+    'ene',
+    'het',
+  ],
 };
 
 function syntheticWords(language: 'en' | 'nb', count: number, avoid: ReadonlySet<string>, seed: number): string[] {
@@ -130,34 +192,297 @@ export const VOCABULARY = {
 };
 const ZIPF = { en: new Zipf(VOCABULARY.en.length), nb: new Zipf(VOCABULARY.nb.length) };
 
-export const PLACES = ['Kursk', 'Donetsk', 'Pyongyang', 'Kyiv', 'Moscow', 'Seoul', 'Kharkiv', 'Zaporizhzhia', 'Bakhmut', 'Avdiivka', 'Pokrovsk', 'Sudzha', 'Belgorod', 'Bryansk', 'Luhansk', 'Kherson', 'Vladivostok', 'Rostov', 'Odesa', 'Dnipro', 'Sumy', 'Mariupol', 'Toretsk', 'Kupiansk', 'Lyman', 'Kramatorsk', 'Sloviansk', 'Vuhledar', 'Korenevo', 'Khabarovsk'];
-const FIRST_NAMES = ['Kim', 'Park', 'Lee', 'Choi', 'Oleksandr', 'Andriy', 'Dmitry', 'Sergei', 'Volodymyr', 'Kyrylo', 'Rustem', 'John', 'Lloyd', 'Antony', 'Mark', 'Sarah', 'Anna', 'Olena', 'Ingrid', 'Ola', 'Kari', 'Jonas', 'Erik', 'Yoon', 'Shin', 'Cho', 'Han', 'Jung', 'Maria', 'David', 'Peter', 'Michael', 'Elena', 'Natalia', 'Viktor', 'Pavel', 'Hyun', 'Min', 'Tae', 'Jae'];
-const SURNAMES = ['Kim', 'Park', 'Lee', 'Zelensky', 'Budanov', 'Syrskyi', 'Shoigu', 'Belousov', 'Gerasimov', 'Peskov', 'Lavrov', 'Austin', 'Blinken', 'Kirby', 'Stoltenberg', 'Rutte', 'Yoon', 'Shin', 'Cho', 'Kwon', 'Howell', 'Petrenko', 'Kovalenko', 'Bondarenko', 'Melnyk', 'Shevchenko', 'Hansen', 'Johansen', 'Olsen', 'Larsen', 'Berg', 'Haugen', 'Dahl', 'Lie', 'Moe', 'Solberg', 'Ivanov', 'Smirnov', 'Kuznetsov', 'Popov'];
-const ROLES = ['General', 'Colonel', 'Lieutenant', 'Minister', 'spokesman', 'analyst', 'commander', 'lawmaker', 'researcher', 'official'];
+export const PLACES = [
+  'Kursk',
+  'Donetsk',
+  'Pyongyang',
+  'Kyiv',
+  'Moscow',
+  'Seoul',
+  'Kharkiv',
+  'Zaporizhzhia',
+  'Bakhmut',
+  'Avdiivka',
+  'Pokrovsk',
+  'Sudzha',
+  'Belgorod',
+  'Bryansk',
+  'Luhansk',
+  'Kherson',
+  'Vladivostok',
+  'Rostov',
+  'Odesa',
+  'Dnipro',
+  'Sumy',
+  'Mariupol',
+  'Toretsk',
+  'Kupiansk',
+  'Lyman',
+  'Kramatorsk',
+  'Sloviansk',
+  'Vuhledar',
+  'Korenevo',
+  'Khabarovsk',
+];
+const FIRST_NAMES = [
+  'Kim',
+  'Park',
+  'Lee',
+  'Choi',
+  'Oleksandr',
+  'Andriy',
+  'Dmitry',
+  'Sergei',
+  'Volodymyr',
+  'Kyrylo',
+  'Rustem',
+  'John',
+  'Lloyd',
+  'Antony',
+  'Mark',
+  'Sarah',
+  'Anna',
+  'Olena',
+  'Ingrid',
+  'Ola',
+  'Kari',
+  'Jonas',
+  'Erik',
+  'Yoon',
+  'Shin',
+  'Cho',
+  'Han',
+  'Jung',
+  'Maria',
+  'David',
+  'Peter',
+  'Michael',
+  'Elena',
+  'Natalia',
+  'Viktor',
+  'Pavel',
+  'Hyun',
+  'Min',
+  'Tae',
+  'Jae',
+];
+const SURNAMES = [
+  'Kim',
+  'Park',
+  'Lee',
+  'Zelensky',
+  'Budanov',
+  'Syrskyi',
+  'Shoigu',
+  'Belousov',
+  'Gerasimov',
+  'Peskov',
+  'Lavrov',
+  'Austin',
+  'Blinken',
+  'Kirby',
+  'Stoltenberg',
+  'Rutte',
+  'Yoon',
+  'Shin',
+  'Cho',
+  'Kwon',
+  'Howell',
+  'Petrenko',
+  'Kovalenko',
+  'Bondarenko',
+  'Melnyk',
+  'Shevchenko',
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Berg',
+  'Haugen',
+  'Dahl',
+  'Lie',
+  'Moe',
+  'Solberg',
+  'Ivanov',
+  'Smirnov',
+  'Kuznetsov',
+  'Popov',
+];
+const ROLES = [
+  'General',
+  'Colonel',
+  'Lieutenant',
+  'Minister',
+  'spokesman',
+  'analyst',
+  'commander',
+  'lawmaker',
+  'researcher',
+  'official',
+];
 const ROLES_NB = ['general', 'oberst', 'løytnant', 'minister', 'talsperson', 'analytiker', 'forsker', 'statsråd'];
-const PUBLISHERS = ['Reuters', 'Associated Press', 'BBC', 'CNN', 'YTN', 'Yonhap', 'Kyiv Post', 'Kyiv Independent', 'The Guardian', 'Al Jazeera', 'NK News', 'Korea Herald', 'Politico', 'Financial Times', 'Meduza'];
+const PUBLISHERS = [
+  'Reuters',
+  'Associated Press',
+  'BBC',
+  'CNN',
+  'YTN',
+  'Yonhap',
+  'Kyiv Post',
+  'Kyiv Independent',
+  'The Guardian',
+  'Al Jazeera',
+  'NK News',
+  'Korea Herald',
+  'Politico',
+  'Financial Times',
+  'Meduza',
+];
 const PUBLISHERS_NB = ['NRK', 'VG', 'Aftenposten', 'Dagbladet', 'E24', 'Klassekampen', 'NTB'];
-const SOURCES = ['officials said', 'a Ukrainian military spokesman said', 'the Pentagon said', 'Kyiv said', 'according to Ukrainian intelligence', "according to South Korea's National Intelligence Service", 'according to the Joint Chiefs of Staff', 'the ministry said in a statement', 'according to local media', 'US officials told reporters', 'analysts said', 'according to the governor'];
-const SOURCES_NB = ['Sør-Koreas etterretningstjeneste', 'ukrainske myndigheter', 'Pentagon', 'Forsvarsdepartementet', 'de felles stabssjefene', 'ukrainsk etterretning', 'lokale medier', 'guvernøren'];
-const SUBJECTS = ['North Korean soldiers', 'soldiers', 'troops', 'North Korean troops', 'Russian soldiers', 'Ukrainian troops', 'civilians', 'officers', 'servicemen', 'fighters', 'people'];
-const SUBJECTS_NB = ['soldater', 'nordkoreanske soldater', 'russiske soldater', 'ukrainske soldater', 'sivile', 'offiserer', 'mennesker'];
+const SOURCES = [
+  'officials said',
+  'a Ukrainian military spokesman said',
+  'the Pentagon said',
+  'Kyiv said',
+  'according to Ukrainian intelligence',
+  "according to South Korea's National Intelligence Service",
+  'according to the Joint Chiefs of Staff',
+  'the ministry said in a statement',
+  'according to local media',
+  'US officials told reporters',
+  'analysts said',
+  'according to the governor',
+];
+const SOURCES_NB = [
+  'Sør-Koreas etterretningstjeneste',
+  'ukrainske myndigheter',
+  'Pentagon',
+  'Forsvarsdepartementet',
+  'de felles stabssjefene',
+  'ukrainsk etterretning',
+  'lokale medier',
+  'guvernøren',
+];
+const SUBJECTS = [
+  'North Korean soldiers',
+  'soldiers',
+  'troops',
+  'North Korean troops',
+  'Russian soldiers',
+  'Ukrainian troops',
+  'civilians',
+  'officers',
+  'servicemen',
+  'fighters',
+  'people',
+];
+const SUBJECTS_NB = [
+  'soldater',
+  'nordkoreanske soldater',
+  'russiske soldater',
+  'ukrainske soldater',
+  'sivile',
+  'offiserer',
+  'mennesker',
+];
 const COUNTRIES = ['North Korea', 'Russia', 'Pyongyang', 'Moscow', 'Ukraine', 'Iran'];
 const COUNTRIES_NB = ['Nord-Korea', 'Russland', 'Pyongyang', 'Moskva', 'Ukraina'];
-const ITEMS = ['shells', 'artillery shells', 'missiles', 'ballistic missiles', 'drones', 'rocket launchers', 'howitzers', 'rounds of ammunition'];
+const ITEMS = [
+  'shells',
+  'artillery shells',
+  'missiles',
+  'ballistic missiles',
+  'drones',
+  'rocket launchers',
+  'howitzers',
+  'rounds of ammunition',
+];
 const ITEMS_NB = ['granater', 'artillerigranater', 'missiler', 'droner', 'rakettoppskytere', 'haubitser'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_NB = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTHS_NB = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WEEKDAYS_NB = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
-const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens of', 'hundreds of', 'thousands of'];
-const NUMBER_WORDS_NB = ['to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti', 'dusinvis av', 'hundrevis av', 'tusenvis av'];
+const NUMBER_WORDS = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozens of',
+  'hundreds of',
+  'thousands of',
+];
+const NUMBER_WORDS_NB = [
+  'to',
+  'tre',
+  'fire',
+  'fem',
+  'seks',
+  'sju',
+  'åtte',
+  'ni',
+  'ti',
+  'dusinvis av',
+  'hundrevis av',
+  'tusenvis av',
+];
 
 /** What happened, per figure category: the canonical word a question uses, and how articles say it. */
 export const EVENTS = {
-  killed: { ask: 'killed', en: ['were killed', 'died', 'were killed in action', 'have died'], nb: ['drept', 'omkommet'], askNb: 'drept' },
-  injured: { ask: 'injured', en: ['were injured', 'were wounded', 'were hurt'], nb: ['skadet', 'såret'], askNb: 'skadet' },
-  deployed: { ask: 'deployed', en: ['were deployed', 'were sent', 'were dispatched', 'were stationed'], nb: ['sendt', 'utplassert'], askNb: 'sendt' },
-  captured: { ask: 'captured', en: ['were captured', 'were taken prisoner'], nb: ['tatt til fange', 'fanget'], askNb: 'fanget' },
+  killed: {
+    ask: 'killed',
+    en: ['were killed', 'died', 'were killed in action', 'have died'],
+    nb: ['drept', 'omkommet'],
+    askNb: 'drept',
+  },
+  injured: {
+    ask: 'injured',
+    en: ['were injured', 'were wounded', 'were hurt'],
+    nb: ['skadet', 'såret'],
+    askNb: 'skadet',
+  },
+  deployed: {
+    ask: 'deployed',
+    en: ['were deployed', 'were sent', 'were dispatched', 'were stationed'],
+    nb: ['sendt', 'utplassert'],
+    askNb: 'sendt',
+  },
+  captured: {
+    ask: 'captured',
+    en: ['were captured', 'were taken prisoner'],
+    nb: ['tatt til fange', 'fanget'],
+    askNb: 'fanget',
+  },
 } as const;
 type EventName = keyof typeof EVENTS;
 const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
@@ -178,7 +503,10 @@ function number(rng: Rng, language: 'en' | 'nb'): string {
 }
 
 function qualifier(rng: Rng, language: 'en' | 'nb'): string {
-  const list = language === 'en' ? ['at least', 'about', 'more than', 'nearly', 'up to', 'some', 'around', 'over', '', ''] : ['minst', 'rundt', 'omtrent', 'over', 'nesten', 'opptil', 'cirka', ''];
+  const list =
+    language === 'en'
+      ? ['at least', 'about', 'more than', 'nearly', 'up to', 'some', 'around', 'over', '', '']
+      : ['minst', 'rundt', 'omtrent', 'over', 'nesten', 'opptil', 'cirka', ''];
   const word = rng.pick(list);
   return word ? `${word} ` : '';
 }
@@ -186,8 +514,20 @@ function qualifier(rng: Rng, language: 'en' | 'nb'): string {
 function datePhrase(rng: Rng, language: 'en' | 'nb'): string {
   const month = rng.int(0, 11);
   const day = rng.int(1, 28);
-  if (language === 'nb') return rng.pick([`per ${day}. ${MONTHS_NB[month]}`, `${day}. ${MONTHS_NB[month]}`, rng.pick(WEEKDAYS_NB), `i ${MONTHS_NB[month]}`]);
-  return rng.pick([`on ${MONTHS[month]} ${day}`, `on ${rng.pick(WEEKDAYS)}`, `in ${MONTHS[month]}`, 'last week', `as of ${MONTHS[month]} ${day}`]);
+  if (language === 'nb')
+    return rng.pick([
+      `per ${day}. ${MONTHS_NB[month]}`,
+      `${day}. ${MONTHS_NB[month]}`,
+      rng.pick(WEEKDAYS_NB),
+      `i ${MONTHS_NB[month]}`,
+    ]);
+  return rng.pick([
+    `on ${MONTHS[month]} ${day}`,
+    `on ${rng.pick(WEEKDAYS)}`,
+    `in ${MONTHS[month]}`,
+    'last week',
+    `as of ${MONTHS[month]} ${day}`,
+  ]);
 }
 
 /** Filler words from the Zipf vocabulary, with a domain word now and then. */
@@ -195,7 +535,14 @@ function filler(rng: Rng, language: 'en' | 'nb', count: number): string {
   const words: string[] = [];
   for (let i = 0; i < count; i++) {
     if (rng.chance(0.06)) words.push(rng.pick(PLACES));
-    else if (rng.chance(0.04)) words.push(rng.pick(language === 'en' ? ['troops', 'soldiers', 'drones', 'missiles', 'shells', 'casualties', 'losses', 'deployed', 'fighting'] : ['soldater', 'droner', 'tap', 'kamper', 'tropper']));
+    else if (rng.chance(0.04))
+      words.push(
+        rng.pick(
+          language === 'en'
+            ? ['troops', 'soldiers', 'drones', 'missiles', 'shells', 'casualties', 'losses', 'deployed', 'fighting']
+            : ['soldater', 'droner', 'tap', 'kamper', 'tropper'],
+        ),
+      );
     else words.push(VOCABULARY[language][ZIPF[language].rank(rng)]!);
   }
   return words.join(' ');
@@ -271,9 +618,28 @@ const KINDS: Labelled['kind'][] = ['same-word', 'synonym', 'typo-name', 'nb-nb',
 
 /** A surname no other article uses and no filler word resembles. */
 function uniqueName(rng: Rng, used: Set<string>): string {
-  const parts = ['zar', 'vek', 'tro', 'mil', 'osk', 'yev', 'dun', 'kha', 'bri', 'lenk', 'gorz', 'umi', 'pax', 'qir', 'hol', 'jat'];
+  const parts = [
+    'zar',
+    'vek',
+    'tro',
+    'mil',
+    'osk',
+    'yev',
+    'dun',
+    'kha',
+    'bri',
+    'lenk',
+    'gorz',
+    'umi',
+    'pax',
+    'qir',
+    'hol',
+    'jat',
+  ];
   for (;;) {
-    const name = capitalize(rng.pick(parts) + rng.pick(parts) + rng.pick(parts) + rng.pick(['ov', 'ski', 'enko', 'sen', 'ic', 'ard']));
+    const name = capitalize(
+      rng.pick(parts) + rng.pick(parts) + rng.pick(parts) + rng.pick(['ov', 'ski', 'enko', 'sen', 'ic', 'ard']),
+    );
     if (!used.has(name)) {
       used.add(name);
       return name;
@@ -283,7 +649,9 @@ function uniqueName(rng: Rng, used: Set<string>): string {
 
 function typo(rng: Rng, word: string): string {
   const at = rng.int(1, word.length - 2);
-  return rng.chance(0.5) ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  return rng.chance(0.5)
+    ? word.slice(0, at) + word.slice(at + 1)
+    : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
 }
 
 interface Plant {
@@ -314,7 +682,13 @@ function plant(rng: Rng, kind: Labelled['kind'], name: string): Plant {
     `${capitalize(rng.pick(ROLES))} ${name} spoke to reporters in ${rng.pick(PLACES)} ${datePhrase(rng, 'en')}.`,
   ];
   const question =
-    kind === 'typo-name' ? `${typo(rng, name)} ${event.ask} ${place}` : rng.pick([`how many ${event.ask} according to ${name}`, `${name} ${event.ask} ${place}`, `how many ${rng.pick(['troops', 'soldiers'])} ${event.ask} ${name}`]);
+    kind === 'typo-name'
+      ? `${typo(rng, name)} ${event.ask} ${place}`
+      : rng.pick([
+          `how many ${event.ask} according to ${name}`,
+          `${name} ${event.ask} ${place}`,
+          `how many ${rng.pick(['troops', 'soldiers'])} ${event.ask} ${name}`,
+        ]);
   return { answer, decoys, labelled: { question, needle: answer, kind } };
 }
 
@@ -333,7 +707,8 @@ function article(rng: Rng, n: number, planted: Plant | null, forced: 'en' | 'nb'
   const sentence = language === 'en' ? englishSentence : norwegianSentence;
   const paragraphs: string[] = [];
   const count = rng.int(8, 11);
-  for (let i = 0; i < count; i++) paragraphs.push(rng.chance(0.25) ? `${sentence(rng)} ${sentence(rng)}` : sentence(rng));
+  for (let i = 0; i < count; i++)
+    paragraphs.push(rng.chance(0.25) ? `${sentence(rng)} ${sentence(rng)}` : sentence(rng));
   if (planted) {
     for (const text of [planted.answer, ...planted.decoys]) paragraphs.splice(rng.int(0, paragraphs.length), 0, text);
   }
@@ -406,7 +781,8 @@ export async function linkedCopy(corpus: GeneratedCorpus, target: string): Promi
   await rm(target, { recursive: true, force: true });
   for (const folder of (await readdir(corpus.dir)).filter((name) => !name.startsWith('.')).sort()) {
     await mkdir(path.join(target, folder), { recursive: true });
-    for (const name of await readdir(path.join(corpus.dir, folder))) await link(path.join(corpus.dir, folder, name), path.join(target, folder, name));
+    for (const name of await readdir(path.join(corpus.dir, folder)))
+      await link(path.join(corpus.dir, folder, name), path.join(target, folder, name));
   }
   return target;
 }
@@ -450,11 +826,12 @@ export function questions(count: number, seed = SEED): string[] {
   const rng = new Rng(seed);
   const result: string[] = [];
   const word = (language: 'en' | 'nb') => VOCABULARY[language][ZIPF[language].rank(rng)]!;
-  const rare = (language: 'en' | 'nb') => VOCABULARY[language][rng.int(VOCABULARY[language].length / 2, VOCABULARY[language].length - 1)]!;
+  const rare = (language: 'en' | 'nb') =>
+    VOCABULARY[language][rng.int(VOCABULARY[language].length / 2, VOCABULARY[language].length - 1)]!;
   while (result.length < count) {
     const event = EVENTS[rng.pick(EVENT_NAMES)];
     const place = rng.pick(PLACES);
-    let question = rng.pick([
+    const question = rng.pick([
       () => `how many ${event.ask}`,
       () => `how many ${event.ask} in ${place}`,
       () => `how many ${rng.pick(SUBJECTS)} ${event.ask} ${place}`,

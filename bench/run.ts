@@ -23,7 +23,8 @@ const value = (name: string): string | undefined => {
 };
 const quick = args.includes('--quick');
 const sizes = quick ? [1000] : (value('sizes') ?? '1000,10000,30000').split(',').map(Number);
-if (sizes.some((size) => !Number.isInteger(size) || size < 10)) throw new Error('--sizes takes article counts, e.g. --sizes 1000,10000');
+if (sizes.some((size) => !Number.isInteger(size) || size < 10))
+  throw new Error('--sizes takes article counts, e.g. --sizes 1000,10000');
 const child = {
   questions: value('questions') ?? (quick ? '100' : '1000'),
   'budget-s': value('budget-s') ?? (quick ? '8' : '240'),
@@ -52,7 +53,9 @@ function run(file: string, params: string[], nodeFlags: string[], readyLine?: st
   return new Promise((resolve) => {
     const started = performance.now();
     const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const proc = spawn(process.execPath, [...nodeFlags, ...loader, path.join(here, file), ...params], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeFlags, ...loader, path.join(here, file), ...params], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let readyMs: number | null = null;
@@ -78,7 +81,8 @@ function run(file: string, params: string[], nodeFlags: string[], readyLine?: st
 
 function failure(what: string, result: Run): string {
   if (result.timedOut) return `${what}: stopped after the ${timeoutMs / 60_000} min timeout`;
-  if (/heap out of memory|allocation failed/i.test(result.stderr)) return `${what}: ran out of memory (JavaScript heap)`;
+  if (/heap out of memory|allocation failed/i.test(result.stderr))
+    return `${what}: ran out of memory (JavaScript heap)`;
   return `${what}: exited with ${result.signal ?? `code ${result.code}`}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`;
 }
 
@@ -87,7 +91,9 @@ type SizeResult = Record<string, unknown> & { articles: number; notes: string[] 
 async function measure(articles: number): Promise<SizeResult> {
   const generatedAt = performance.now();
   const corpus = await ensureCorpus(root, articles);
-  process.stderr.write(`[${articles}] corpus ready in ${Math.round(performance.now() - generatedAt)} ms: ${corpus.dir}\n`);
+  process.stderr.write(
+    `[${articles}] corpus ready in ${Math.round(performance.now() - generatedAt)} ms: ${corpus.dir}\n`,
+  );
 
   const params = ['--articles', String(articles), ...Object.entries(child).flatMap(([key, v]) => [`--${key}`, v])];
   const treeAtStart = tree();
@@ -95,7 +101,9 @@ async function measure(articles: number): Promise<SizeResult> {
   // The final RESULT line, or else the last PARTIAL one: what was measured before it failed.
   const lines = result.stdout.split('\n');
   const line = lines.find((l) => l.startsWith('RESULT ')) ?? lines.findLast((l) => l.startsWith('PARTIAL '));
-  const measured: SizeResult = line ? (JSON.parse(line.slice(line.indexOf(' ') + 1)) as SizeResult) : { articles, notes: [] };
+  const measured: SizeResult = line
+    ? (JSON.parse(line.slice(line.indexOf(' ') + 1)) as SizeResult)
+    : { articles, notes: [] };
   if (!line?.startsWith('RESULT ')) measured.notes.push(failure('measurement', result));
 
   measured.loadAverageAfter = os.loadavg().map((load) => Math.round(load * 100) / 100); // other work on the machine skews every figure
@@ -109,7 +117,12 @@ async function measure(articles: number): Promise<SizeResult> {
     for (let i = 0; i < coldRuns(cached); i++) {
       // A start without a cache writes it after "ready" (--prime waits for that): the warm starts then read it.
       if (!cached) await rm(cacheFile, { force: true });
-      const start = await run('cold.mjs', [corpus.dir, '--cache', cacheFile, ...(cached ? [] : ['--prime'])], [], 'READY ');
+      const start = await run(
+        'cold.mjs',
+        [corpus.dir, '--cache', cacheFile, ...(cached ? [] : ['--prime'])],
+        [],
+        'READY ',
+      );
       if (start.readyMs === null || start.code !== 0) {
         measured.notes.push(failure(`cold start${cached ? ' from the cache' : ''}`, start));
         return null;
@@ -119,16 +132,41 @@ async function measure(articles: number): Promise<SizeResult> {
     return Math.round(median(times));
   };
   const uncachedMs = await coldMs(false);
-  const cacheBytes = await stat(cacheFile).then((info) => info.size, () => null);
+  const cacheBytes = await stat(cacheFile).then(
+    (info) => info.size,
+    () => null,
+  );
   const cachedMs = cacheBytes === null ? null : await coldMs(true);
-  const coldStart = { cachedMs, uncachedMs, cacheMB: cacheBytes === null ? null : Math.round((cacheBytes / 1024 ** 2) * 10) / 10, runs: { cached: coldRuns(true), uncached: coldRuns(false) } };
-  measured.notes.push('coldStart: spawn to ready of plain node over the compiled engine (dist/), as in production, through LiveEngine.start({ cacheFile }): uncachedMs with no cache file (the run then writes it), cachedMs with the file written');
+  const coldStart = {
+    cachedMs,
+    uncachedMs,
+    cacheMB: cacheBytes === null ? null : Math.round((cacheBytes / 1024 ** 2) * 10) / 10,
+    runs: { cached: coldRuns(true), uncached: coldRuns(false) },
+  };
+  measured.notes.push(
+    'coldStart: spawn to ready of plain node over the compiled engine (dist/), as in production, through LiveEngine.start({ cacheFile }): uncachedMs with no cache file (the run then writes it), cachedMs with the file written',
+  );
   await rm(cacheFile, { force: true });
   measured.tree = treeAtStart;
-  if (tree() !== treeAtStart) measured.notes.push(`src/ changed while this size was measured (${treeAtStart} → ${tree()}): later phases may have run newer code`);
+  if (tree() !== treeAtStart)
+    measured.notes.push(
+      `src/ changed while this size was measured (${treeAtStart} → ${tree()}): later phases may have run newer code`,
+    );
 
   // The documented field order, with anything extra after it.
-  const { articles: _articles, passages, build, ask, baseline, ratio, recallTop3, update1pctMs, servingRssMB, notes, ...extra } = measured;
+  const {
+    articles: _articles,
+    passages,
+    build,
+    ask,
+    baseline,
+    ratio,
+    recallTop3,
+    update1pctMs,
+    servingRssMB,
+    notes,
+    ...extra
+  } = measured;
   const missing = (v: unknown) => v ?? null;
   return {
     articles,
@@ -157,7 +195,9 @@ function git(...gitArgs: string[]): string {
 /** The commit, and a hash of uncommitted changes under src/ if any: other people edit src/ while this runs. */
 function tree(): string {
   const diff = git('diff', 'HEAD', '--', 'src') + git('ls-files', '--others', '--exclude-standard', '--', 'src');
-  return diff ? `${git('rev-parse', '--short', 'HEAD')}+${createHash('sha1').update(diff).digest('hex').slice(0, 8)}` : git('rev-parse', '--short', 'HEAD');
+  return diff
+    ? `${git('rev-parse', '--short', 'HEAD')}+${createHash('sha1').update(diff).digest('hex').slice(0, 8)}`
+    : git('rev-parse', '--short', 'HEAD');
 }
 
 const cpus = os.cpus();
@@ -179,8 +219,10 @@ for (const size of sizes) {
 
 // The table: milliseconds; ratio is ours ÷ baseline (below 1: faster than plain MiniSearch).
 type Row = Record<string, string>;
-const at = (entry: SizeResult, key: string): Record<string, number | null> | null => (entry[key] as Record<string, number | null> | null) ?? null;
-const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '–' : n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits));
+const at = (entry: SizeResult, key: string): Record<string, number | null> | null =>
+  (entry[key] as Record<string, number | null> | null) ?? null;
+const fmt = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined ? '–' : n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits);
 const triple = (o: Record<string, number | null> | null) => (o ? `${fmt(o.p50)} / ${fmt(o.p95)} / ${fmt(o.p99)}` : '–');
 const rows: Row[] = report.sizes.map((entry) => {
   const build = at(entry, 'build');

@@ -59,7 +59,9 @@ function timed<T>(label: string, items: readonly T[], fn: (item: T) => unknown, 
     fn(item);
     samples.push(performance.now() - t);
     if (performance.now() - begin > BUDGET_MS && samples.length < items.length) {
-      notes.push(`${label}: the ${Math.round(BUDGET_MS / 1000)} s budget ran out after ${samples.length} of ${items.length}`);
+      notes.push(
+        `${label}: the ${Math.round(BUDGET_MS / 1000)} s budget ran out after ${samples.length} of ${items.length}`,
+      );
       break;
     }
   }
@@ -70,7 +72,9 @@ function timed<T>(label: string, items: readonly T[], fn: (item: T) => unknown, 
 }
 
 /** Self time of `fn` by source file and by function, as shares of the profile, largest first. */
-async function profiled(fn: () => unknown): Promise<{ ms: number; byFile: Record<string, number>; byFunction: Record<string, number> }> {
+async function profiled(
+  fn: () => unknown,
+): Promise<{ ms: number; byFile: Record<string, number>; byFunction: Record<string, number> }> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -90,14 +94,24 @@ async function profiled(fn: () => unknown): Promise<{ ms: number; byFile: Record
     // The inspector's own message dispatch and V8's bookkeeping are the profiler's cost, not the engine's.
     if (!url && (functionName === 'dispatch' || functionName === '(program)')) return;
     const dt = profile.timeDeltas![i]!;
-    const file = url ? url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\/([^/]+)\/.*$/, '$1 (package)').replace(`${process.cwd()}/`, '') : functionName || '(native)';
+    const file = url
+      ? url
+          .replace(/^file:\/\//, '')
+          .replace(/^.*\/node_modules\/([^/]+)\/.*$/, '$1 (package)')
+          .replace(`${process.cwd()}/`, '')
+      : functionName || '(native)';
     byFile.set(file, (byFile.get(file) ?? 0) + dt);
     const name = url ? `${functionName || '(anonymous)'} ${file.split('/').pop()}` : file;
     byFunction.set(name, (byFunction.get(name) ?? 0) + dt);
     total += dt;
   });
   const top = (map: Map<string, number>, n: number) =>
-    Object.fromEntries([...map].sort((x, y) => y[1] - x[1]).slice(0, n).map(([key, dt]) => [key, round(dt / total, 3)]));
+    Object.fromEntries(
+      [...map]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, n)
+        .map(([key, dt]) => [key, round(dt / total, 3)]),
+    );
   return { ms, byFile: top(byFile, 12), byFunction: top(byFunction, 15) };
 }
 
@@ -116,7 +130,13 @@ async function measureEngine(): Promise<void> {
   gc();
   const heapMB = toMB(process.memoryUsage().heapUsed);
   result.passages = passages.length;
-  result.build = { passagesPerSec: Math.round(passages.length / (buildMs / 1000)), peakRssMB, heapMB, ms: Math.round(buildMs), cpuMs: Math.round(buildCpuMs) };
+  result.build = {
+    passagesPerSec: Math.round(passages.length / (buildMs / 1000)),
+    peakRssMB,
+    heapMB,
+    ms: Math.round(buildMs),
+    cpuMs: Math.round(buildCpuMs),
+  };
   result.rssAfterBuildMB = rssMB();
   result.claims = engine.claims.length;
   log(`built ${passages.length} passages in ${Math.round(buildMs)} ms; peak RSS ${peakRssMB} MB, heap ${heapMB} MB`);
@@ -155,14 +175,30 @@ async function measureEngine(): Promise<void> {
     title: string;
     text: string;
   }
-  const BASELINE_SEARCH: SearchOptions = { combineWith: 'OR', fuzzy: 0.2, prefix: (_term, i, terms) => i === terms.length - 1, boost: { title: 2 } };
+  const BASELINE_SEARCH: SearchOptions = {
+    combineWith: 'OR',
+    fuzzy: 0.2,
+    prefix: (_term, i, terms) => i === terms.length - 1,
+    boost: { title: 2 },
+  };
   started = performance.now();
   const baseline = new MiniSearch<Doc>({ fields: ['title', 'text'], storeFields: [] });
-  baseline.addAll(passages.map((p) => ({ id: p.id, title: p.article.title, text: p.article.text.slice(p.start, p.end) })));
+  baseline.addAll(
+    passages.map((p) => ({ id: p.id, title: p.article.title, text: p.article.text.slice(p.start, p.end) })),
+  );
   const baselineBuildMs = performance.now() - started;
-  const baseSamples = timed('baseline', asked.slice(0, oursSamples.length), (question) => baseline.search(question, BASELINE_SEARCH), warmUp);
+  const baseSamples = timed(
+    'baseline',
+    asked.slice(0, oursSamples.length),
+    (question) => baseline.search(question, BASELINE_SEARCH),
+    warmUp,
+  );
   const base = percentiles(baseSamples);
-  result.baseline = { ...base, questions: baseSamples.length, buildPassagesPerSec: Math.round(passages.length / (baselineBuildMs / 1000)) };
+  result.baseline = {
+    ...base,
+    questions: baseSamples.length,
+    buildPassagesPerSec: Math.round(passages.length / (baselineBuildMs / 1000)),
+  };
   result.ratio = { p50: ratio(ask.p50, base.p50), p99: ratio(ask.p99, base.p99) };
   emit('PARTIAL');
 
@@ -175,8 +211,11 @@ async function measureEngine(): Promise<void> {
   const recall = { ours: 0, baseline: 0 };
   const byKind: Record<string, { n: number; ours: number; baseline: number }> = {};
   timed('recall', corpus.labelled.slice(0, LABELLED), (label) => {
-    if (!textOf.get(label.articleId)?.includes(label.needle)) notes.push(`planted sentence not found in ${label.articleId}`);
-    const ours = engine.ask(label.question, { limit: 3 }).passages.some((p) => holds(p.article.id, p.start, p.end, label));
+    if (!textOf.get(label.articleId)?.includes(label.needle))
+      notes.push(`planted sentence not found in ${label.articleId}`);
+    const ours = engine
+      .ask(label.question, { limit: 3 })
+      .passages.some((p) => holds(p.article.id, p.start, p.end, label));
     const theirs = baseline
       .search(label.question, BASELINE_SEARCH)
       .slice(0, 3)
@@ -196,7 +235,12 @@ async function measureEngine(): Promise<void> {
     }
   });
   const labelled = Object.values(byKind).reduce((n, kind) => n + kind.n, 0);
-  result.recallTop3 = { ours: round(recall.ours / labelled, 3), baseline: round(recall.baseline / labelled, 3), questions: labelled, byKind };
+  result.recallTop3 = {
+    ours: round(recall.ours / labelled, 3),
+    baseline: round(recall.baseline / labelled, 3),
+    questions: labelled,
+    byKind,
+  };
   log(`recall@3 over ${labelled}: ours ${recall.ours}, baseline ${recall.baseline}`);
   emit('PARTIAL');
 }
@@ -214,14 +258,18 @@ async function measureUpdate(): Promise<void> {
   await live.reload();
   result.update1pctMs = Math.round(performance.now() - started);
   live.close();
-  notes.push(`update1pctMs: LiveEngine.reload() after ${changed} files changed (a third removed, rewritten, added); fullReloadMs: Engine.load of the same folder, under the sampling profiler (buildProfile)`);
+  notes.push(
+    `update1pctMs: LiveEngine.reload() after ${changed} files changed (a third removed, rewritten, added); fullReloadMs: Engine.load of the same folder, under the sampling profiler (buildProfile)`,
+  );
   emit('PARTIAL');
   gc();
   try {
     const buildProfile = await profiled(() => Engine.load(copy));
     result.fullReloadMs = buildProfile.ms;
     result.buildProfile = buildProfile;
-    log(`update: LiveEngine.reload ${String(result.update1pctMs)} ms, full Engine.load ${buildProfile.ms} ms; build profile: ${JSON.stringify(buildProfile.byFile)}`);
+    log(
+      `update: LiveEngine.reload ${String(result.update1pctMs)} ms, full Engine.load ${buildProfile.ms} ms; build profile: ${JSON.stringify(buildProfile.byFile)}`,
+    );
   } finally {
     await rm(copy, { recursive: true, force: true });
   }

@@ -12,10 +12,22 @@ export const ask = {
     .setName('ask')
     .setDescription('Ask the team’s articles: cited passages, and differing figures side by side')
     .addStringOption((option) =>
-      option.setName('question').setDescription('For example: how many killed').setRequired(true).setMaxLength(MAX_QUESTION_CHARS),
+      option
+        .setName('question')
+        .setDescription('For example: how many killed')
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_CHARS),
     )
-    .addIntegerOption((option) => option.setName('limit').setDescription('How many passages (1–10, default 3)').setMinValue(1).setMaxValue(MAX_LIMIT))
-    .addBooleanOption((option) => option.setName('public').setDescription('Show the answer to the channel (default: yes)'))
+    .addIntegerOption((option) =>
+      option
+        .setName('limit')
+        .setDescription('How many passages (1–10, default 3)')
+        .setMinValue(1)
+        .setMaxValue(MAX_LIMIT),
+    )
+    .addBooleanOption((option) =>
+      option.setName('public').setDescription('Show the answer to the channel (default: yes)'),
+    )
     .toJSON(),
 
   async execute(interaction, context) {
@@ -53,5 +65,9 @@ export const ask = {
 export function answerContext(engine: BotEngine, question: string, limit: number): AnswerContext {
   const parsed = parseQuestion(question, (stem) => engine.index.frequency(stem) > 0);
   const { article, count } = figureLookups(engine);
-  return { articles: engine.corpus.articles.length, limit, figures: { article, count, asked: parsed.ok ? parsed.figureCategories : [] } };
+  return {
+    articles: engine.corpus.articles.length,
+    limit,
+    figures: { article, count, asked: parsed.ok ? parsed.figureCategories : [] },
+  };
 }

@@ -1,4 +1,9 @@
-import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  SlashCommandBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { BotEngine } from '../src/bot/context.js';
 import { replyWhenReady } from '../src/bot/respond.js';
 import { FIGURE_TOPICS } from '../src/engine/engine.js';
@@ -33,25 +38,36 @@ export const figures = {
         .setDescription('What was counted (default: every topic, in short)')
         .addChoices(...FIGURE_TOPICS.map((topic) => ({ name: TOPIC_NAMES[topic] ?? topic, value: topic }))),
     )
-    .addBooleanOption((option) => option.setName('public').setDescription('Show the figures to the channel (default: yes)'))
+    .addBooleanOption((option) =>
+      option.setName('public').setDescription('Show the figures to the channel (default: yes)'),
+    )
     .toJSON(),
 
   async execute(interaction, context) {
     const topic = interaction.options.getString('topic') ?? undefined;
     const visible = interaction.options.getBoolean('public') ?? true;
     if (topic !== undefined && !FIGURE_TOPICS.includes(topic)) {
-      await interaction.reply(notice(`There is no topic "${topic.slice(0, 50)}". Topics: ${FIGURE_TOPICS.join(', ')}.`));
+      await interaction.reply(
+        notice(`There is no topic "${topic.slice(0, 50)}". Topics: ${FIGURE_TOPICS.join(', ')}.`),
+      );
       return;
     }
     const engine = context.engine();
-    await sendFigures(interaction, () => figuresReply(engine, topic), { ephemeral: !visible, slow: figuresMayBeSlow(engine, topic), deferAfterMs: context.deferAfterMs });
+    await sendFigures(interaction, () => figuresReply(engine, topic), {
+      ephemeral: !visible,
+      slow: figuresMayBeSlow(engine, topic),
+      deferAfterMs: context.deferAfterMs,
+    });
   },
 } satisfies Command;
 
 /** The /figures reply for a topic (every topic when none), from a given page of its claims. */
 export function figuresReply(engine: BotEngine, topic: string | undefined, offset = 0): DiscordReply {
   const reports = figuresOf(engine, topic);
-  return renderFiguresForDiscord(reports, { ...(topic ? { topic, offset } : {}), article: figureLookups(engine).article });
+  return renderFiguresForDiscord(reports, {
+    ...(topic ? { topic, offset } : {}),
+    article: figureLookups(engine).article,
+  });
 }
 
 /**
@@ -92,9 +108,10 @@ export async function sendFigures(
   if (!slow) {
     const pending = Promise.resolve().then(work);
     let timer: NodeJS.Timeout | undefined;
-    const early = await Promise.race([pending, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deferAfterMs)))]).finally(() =>
-      clearTimeout(timer),
-    );
+    const early = await Promise.race([
+      pending,
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deferAfterMs))),
+    ]).finally(() => clearTimeout(timer));
     if (early) {
       await interaction.reply({ ...withoutFlags(early), ...flags });
       return;
@@ -128,7 +145,8 @@ export function figureLookups(engine: BotEngine): FigureLookups {
         counts = new Map();
         for (const claim of engine.claims) {
           counts.set(claim.category, (counts.get(claim.category) ?? 0) + 1);
-          if (claim.item) counts.set(`${claim.category}:${claim.item}`, (counts.get(`${claim.category}:${claim.item}`) ?? 0) + 1);
+          if (claim.item)
+            counts.set(`${claim.category}:${claim.item}`, (counts.get(`${claim.category}:${claim.item}`) ?? 0) + 1);
         }
       }
       return counts.get(item ? `${category}:${item}` : category) ?? 0;

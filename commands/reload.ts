@@ -1,4 +1,10 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type APIEmbed,
+} from 'discord.js';
 import type { ReloadReport } from '../src/engine/live.js';
 import { COLORS, fitEmbeds, notice, type DiscordReply } from '../src/render/discord.js';
 import { DISCORD_LIMITS } from '../src/render/discordLimits.js';
@@ -31,7 +37,15 @@ export const reload = {
     // A rebuild of a large corpus takes longer than Discord's 3 s: acknowledge first, privately.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const report = await context.reload();
-    context.log.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length, problems: report.problems.length }, 'reload requested');
+    context.log.info(
+      {
+        added: report.added.length,
+        changed: report.changed.length,
+        removed: report.removed.length,
+        problems: report.problems.length,
+      },
+      'reload requested',
+    );
     const { flags: _flags, ...message } = renderReloadReport(report);
     await interaction.editReply(message);
   },

@@ -8,7 +8,13 @@ export const source = {
   data: new SlashCommandBuilder()
     .setName('source')
     .setDescription('One article: its metadata, link and first passage')
-    .addStringOption((option) => option.setName('id').setDescription('The article (type to search ids and titles)').setRequired(true).setAutocomplete(true))
+    .addStringOption((option) =>
+      option
+        .setName('id')
+        .setDescription('The article (type to search ids and titles)')
+        .setRequired(true)
+        .setAutocomplete(true),
+    )
     .toJSON(),
 
   async execute(interaction, context) {

@@ -3,7 +3,10 @@ import { renderSourcesForDiscord } from '../src/render/discord.js';
 import type { Command } from './command.js';
 
 export const sources = {
-  data: new SlashCommandBuilder().setName('sources').setDescription('Every article the bot knows: publisher, date, language').toJSON(),
+  data: new SlashCommandBuilder()
+    .setName('sources')
+    .setDescription('Every article the bot knows: publisher, date, language')
+    .toJSON(),
 
   async execute(interaction, context) {
     await interaction.reply(renderSourcesForDiscord(context.engine().sources(), 0));

@@ -54,6 +54,8 @@ export function createLogger(level: string, destination: NodeJS.WritableStream |
       },
       hooks: { streamWrite: censorSecrets },
     },
-    typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : (destination as pino.DestinationStream),
+    typeof destination === 'number'
+      ? pino.destination({ fd: destination, sync: false })
+      : (destination as pino.DestinationStream),
   );
 }

@@ -12,7 +12,9 @@ export const SEED = {
 } as const;
 
 /** A throwaway corpus folder with the given files (text, or raw bytes). */
-export async function tempCorpus(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempCorpus(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'crosscheck-corpus-'));
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

@@ -20,8 +20,12 @@ async function deploy(): Promise<number> {
     : Routes.applicationCommands(env.DISCORD_CLIENT_ID!);
   try {
     const registered = (await rest.put(route, { body: commands.map((command) => command.data) })) as { name: string }[];
-    const where = env.DISCORD_GUILD_ID ? `guild ${env.DISCORD_GUILD_ID}` : 'all guilds (global; may take up to an hour to appear)';
-    process.stdout.write(`Registered ${registered.length} commands in ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`);
+    const where = env.DISCORD_GUILD_ID
+      ? `guild ${env.DISCORD_GUILD_ID}`
+      : 'all guilds (global; may take up to an hour to appear)';
+    process.stdout.write(
+      `Registered ${registered.length} commands in ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`deploy-commands: Discord refused the commands: ${(error as Error).message}\n`);

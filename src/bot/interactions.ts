@@ -1,8 +1,20 @@
-import { DiscordAPIError, RESTJSONErrorCodes, type BaseInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  type BaseInteraction,
+  type ButtonInteraction,
+  type Interaction,
+} from 'discord.js';
 import { answerContext } from '../../commands/ask.js';
 import { figureLookups, figuresMayBeSlow, figuresReply, sendFigures } from '../../commands/figures.js';
 import { findCommand } from '../../commands/index.js';
-import { BUTTON, notice, questionFromFooter, renderAnswerForDiscord, renderSourcesForDiscord } from '../render/discord.js';
+import {
+  BUTTON,
+  notice,
+  questionFromFooter,
+  renderAnswerForDiscord,
+  renderSourcesForDiscord,
+} from '../render/discord.js';
 import { renderFiguresForDiscord } from '../render/discordFigures.js';
 import { escapeCut } from '../render/discordText.js';
 import type { BotContext } from './context.js';
@@ -47,7 +59,11 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
  * Discord's answers that mean the interaction is gone for good: its 3 s (or 15 min) have passed.
  * Nothing sent to it can arrive, so nothing more is tried.
  */
-const GONE = new Set<number | string>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.UnknownWebhook, RESTJSONErrorCodes.InvalidWebhookToken]);
+const GONE = new Set<number | string>([
+  RESTJSONErrorCodes.UnknownInteraction,
+  RESTJSONErrorCodes.UnknownWebhook,
+  RESTJSONErrorCodes.InvalidWebhookToken,
+]);
 
 function isGone(error: unknown): boolean {
   return error instanceof DiscordAPIError && GONE.has(error.code);
@@ -57,9 +73,13 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
   const id = interaction.customId;
   if (id.startsWith(BUTTON.sourcesPage)) {
     const page = Number(id.slice(BUTTON.sourcesPage.length));
-    await updateWhenReady(interaction, () => renderSourcesForDiscord(context.engine().sources(), Number.isInteger(page) ? page : 0), {
-      deferAfterMs: context.deferAfterMs,
-    });
+    await updateWhenReady(
+      interaction,
+      () => renderSourcesForDiscord(context.engine().sources(), Number.isInteger(page) ? page : 0),
+      {
+        deferAfterMs: context.deferAfterMs,
+      },
+    );
     return;
   }
   if (id.startsWith(`${BUTTON.morePassages}:`)) {
@@ -84,7 +104,9 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
     const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
     const limit = Number(id.split(':')[2]);
     if (!question) {
-      await interaction.reply(notice('This answer is too old to show its figures; ask again with /ask, or use /figures.'));
+      await interaction.reply(
+        notice('This answer is too old to show its figures; ask again with /ask, or use /figures.'),
+      );
       return;
     }
     await sendFigures(
@@ -95,7 +117,11 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
         const reports = (answer.figures ?? []).filter((report) => report.claims.length > 0);
         if (reports.length === 0) return notice('This question has no figures side by side any more; try /figures.');
         const { article, inCorpus } = figureLookups(engine);
-        return renderFiguresForDiscord(reports, { article, inCorpus, heading: `Figures for “${escapeCut(question, 200)}”` });
+        return renderFiguresForDiscord(reports, {
+          article,
+          inCorpus,
+          heading: `Figures for “${escapeCut(question, 200)}”`,
+        });
       },
       { ephemeral: true, slow: false, deferAfterMs: context.deferAfterMs },
     );
@@ -105,7 +131,11 @@ async function handleButton(interaction: ButtonInteraction, context: BotContext)
     // A topic's figures (left out of a /figures message, or named by a question), for the clicker alone.
     const topic = id.slice(BUTTON.figuresShow.length);
     const engine = context.engine();
-    await sendFigures(interaction, () => figuresReply(engine, topic), { ephemeral: true, slow: figuresMayBeSlow(engine, topic), deferAfterMs: context.deferAfterMs });
+    await sendFigures(interaction, () => figuresReply(engine, topic), {
+      ephemeral: true,
+      slow: figuresMayBeSlow(engine, topic),
+      deferAfterMs: context.deferAfterMs,
+    });
     return;
   }
   if (id.startsWith(BUTTON.figuresPage)) {
@@ -131,7 +161,10 @@ async function tellUser(interaction: BaseInteraction, log: BotContext['log'], fa
   if (!interaction.isRepliable()) return;
   if (isGone(failure)) {
     // A reply would meet the same 10062: the failure above is the whole story.
-    log.warn({ code: (failure as DiscordAPIError).code, reason: 'the interaction has expired' }, 'could not tell the user about the failure');
+    log.warn(
+      { code: (failure as DiscordAPIError).code, reason: 'the interaction has expired' },
+      'could not tell the user about the failure',
+    );
     return;
   }
   const message = notice('Something went wrong while answering. It has been logged; please try again.');

@@ -72,11 +72,17 @@ export async function replyWhenReady(
  * Replaces the message a button sits on, deferring the update the same way when the work is slow.
  * A notice goes to the clicker alone and leaves the message as it was.
  */
-export async function updateWhenReady(interaction: ButtonInteraction, work: Work, { deferAfterMs }: { deferAfterMs: number }): Promise<void> {
+export async function updateWhenReady(
+  interaction: ButtonInteraction,
+  work: Work,
+  { deferAfterMs }: { deferAfterMs: number },
+): Promise<void> {
   const { pending, deferNow } = start(work, deferAfterMs);
   const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
   if (early) {
-    await answerQueue.acknowledge(isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)));
+    await answerQueue.acknowledge(
+      isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)),
+    );
     return;
   }
   await answerQueue.acknowledge(interaction.deferUpdate());

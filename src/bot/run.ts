@@ -54,9 +54,14 @@ export async function startBot({
 }: StartBotOptions): Promise<RunningBot> {
   // Whatever logger was passed, if it came from createLogger it now censors the token by value too.
   protectSecret(env.DISCORD_TOKEN);
-  const live = given ? null : await LiveEngine.start(env.CORPUS_DIR, { ...liveOptions, log: log.child({ component: 'corpus' }) });
+  const live = given
+    ? null
+    : await LiveEngine.start(env.CORPUS_DIR, { ...liveOptions, log: log.child({ component: 'corpus' }) });
   const engine: BotEngine = given ?? live!.current();
-  log.info({ articles: engine.corpus.articles.length, passages: engine.index.size, problems: engine.corpus.problems }, engine.summary());
+  log.info(
+    { articles: engine.corpus.articles.length, passages: engine.index.size, problems: engine.corpus.problems },
+    engine.summary(),
+  );
 
   const client = createClient(env);
   const context: BotContext = {
@@ -69,7 +74,9 @@ export async function startBot({
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.
-    handleInteraction(interaction, context).catch((error: unknown) => log.error({ err: error }, 'interaction handler crashed'));
+    handleInteraction(interaction, context).catch((error: unknown) =>
+      log.error({ err: error }, 'interaction handler crashed'),
+    );
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   // discord.js reconnects by itself after most closes; ShardDisconnect means it has given up (bad token, intents).
@@ -80,7 +87,9 @@ export async function startBot({
   });
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   client.on(Events.ShardError, (error, shard) => log.error({ err: error, shard }, 'gateway error'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.fatal({ code: event.code, shard }, 'gateway closed for good: no more commands will arrive'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.fatal({ code: event.code, shard }, 'gateway closed for good: no more commands will arrive'),
+  );
   // Registered before login, so that a fast READY is not missed.
   const ready = once(client, Events.ClientReady).then(() => {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');

@@ -13,7 +13,12 @@ const article = z.object({
   language: z.string().nullable(),
 });
 
-const asOf = z.object({ date: z.string().regex(/^(\d{4}(-\d{2}){0,2}|--\d{2}(-\d{2})?)$/), precision: z.enum(['day', 'month', 'year']) }).nullable();
+const asOf = z
+  .object({
+    date: z.string().regex(/^(\d{4}(-\d{2}){0,2}|--\d{2}(-\d{2})?)$/),
+    precision: z.enum(['day', 'month', 'year']),
+  })
+  .nullable();
 const attribution = z.object({ claimant: z.string(), channel: z.string().nullable() });
 
 export const claimJson = z.object({
@@ -37,7 +42,13 @@ export const figuresJson = z.object({
   category: claimJson.shape.category,
   item: z.string().nullable(),
   claims: z.array(claimJson),
-  verdicts: z.array(z.object({ kind: z.enum(['disagree', 'grew', 'different scope', 'consistent', 'undated']), claims: z.array(z.string()), explanation: z.string() })),
+  verdicts: z.array(
+    z.object({
+      kind: z.enum(['disagree', 'grew', 'different scope', 'consistent', 'undated']),
+      claims: z.array(z.string()),
+      explanation: z.string(),
+    }),
+  ),
 });
 
 export const askJson = z.object({
@@ -68,5 +79,7 @@ export const sourcesJson = z.object({
 export const sourceJson = article.extend({
   file: z.string(),
   provenance: z.record(z.string(), z.string()),
-  passages: z.array(z.object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), quote: z.string() })),
+  passages: z.array(
+    z.object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), quote: z.string() }),
+  ),
 });

@@ -28,19 +28,17 @@ export type CliRequest =
   | { command: 'help' }
   | { command: 'usage-error'; message: string };
 
+const CLI_OPTIONS = {
+  limit: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  corpus: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliRequest {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof CLI_OPTIONS }>>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        corpus: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
   } catch (error) {
     return { command: 'usage-error', message: (error as Error).message };
   }
@@ -51,27 +49,37 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const json = values.json ?? false;
   switch (command) {
     case 'ask': {
-      if (rest.length === 0) return { command: 'usage-error', message: 'ask needs a question, in quotes: ask "how many killed"' };
+      if (rest.length === 0)
+        return { command: 'usage-error', message: 'ask needs a question, in quotes: ask "how many killed"' };
       let limit: number | undefined;
       if (values.limit !== undefined) {
         limit = Number(values.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-          return { command: 'usage-error', message: `--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${values.limit}"` };
+          return {
+            command: 'usage-error',
+            message: `--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${values.limit}"`,
+          };
         }
       }
       return { command: 'ask', question: rest.join(' '), ...(limit ? { limit } : {}), json, corpus };
     }
     case 'sources':
-      if (rest.length > 0) return { command: 'usage-error', message: `sources takes no arguments, not "${rest.join(' ')}"` };
+      if (rest.length > 0)
+        return { command: 'usage-error', message: `sources takes no arguments, not "${rest.join(' ')}"` };
       return { command: 'sources', json, corpus };
     case 'source':
-      if (rest.length !== 1) return { command: 'usage-error', message: 'source needs one article id: source 000_76f2eabdc61f15ff' };
+      if (rest.length !== 1)
+        return { command: 'usage-error', message: 'source needs one article id: source 000_76f2eabdc61f15ff' };
       return { command: 'source', id: rest[0]!, json, corpus };
     case 'figures': {
-      if (rest.length > 1) return { command: 'usage-error', message: `figures takes at most one category, not "${rest.join(' ')}"` };
+      if (rest.length > 1)
+        return { command: 'usage-error', message: `figures takes at most one category, not "${rest.join(' ')}"` };
       const topic = rest[0]?.toLowerCase();
       if (topic && !FIGURE_TOPICS.includes(topic)) {
-        return { command: 'usage-error', message: `unknown category "${rest[0]}": use one of ${FIGURE_TOPICS.join(', ')}` };
+        return {
+          command: 'usage-error',
+          message: `unknown category "${rest[0]}": use one of ${FIGURE_TOPICS.join(', ')}`,
+        };
       }
       return { command: 'figures', ...(topic ? { topic } : {}), json, corpus };
     }
@@ -91,7 +99,8 @@ export interface CliOutput {
 /** Runs one CLI request to completion; I/O is left to the caller so that tests can run it in-process. */
 export async function runCli(request: CliRequest, style = terminalStyle(process.stdout)): Promise<CliOutput> {
   if (request.command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
-  if (request.command === 'usage-error') return { stdout: '', stderr: `crosscheck: ${request.message}\n\n${USAGE}`, exitCode: 2 };
+  if (request.command === 'usage-error')
+    return { stdout: '', stderr: `crosscheck: ${request.message}\n\n${USAGE}`, exitCode: 2 };
 
   let engine: Engine;
   try {
@@ -116,7 +125,11 @@ export async function runCli(request: CliRequest, style = terminalStyle(process.
       const source = engine.source(request.id);
       if (!source) {
         const known = engine.corpus.articles.map((article) => article.id).join(', ');
-        return { stdout: '', stderr: `${stderr}\ncrosscheck: no article "${request.id}". Known ids: ${known}`, exitCode: 2 };
+        return {
+          stdout: '',
+          stderr: `${stderr}\ncrosscheck: no article "${request.id}". Known ids: ${known}`,
+          exitCode: 2,
+        };
       }
       return { stdout: print(source, () => renderSource(source, style)), stderr, exitCode: 0 };
     }

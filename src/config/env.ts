@@ -6,17 +6,25 @@ import { corpusDirFromEnv } from './corpusDir.js';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
-const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 
 const schema = z.object({
   DISCORD_TOKEN: optional(
-    z.string().trim().regex(/^[\w.-]{20,}$/, 'does not look like a bot token: copy it from the Bot page of the developer portal'),
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token: copy it from the Bot page of the developer portal'),
   ),
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   CORPUS_DIR: optional(z.string()).transform((value) => corpusDirFromEnv({ CORPUS_DIR: value })),
-  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((value) => value ?? 'info'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform(
+    (value) => value ?? 'info',
+  ),
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).transform((value) => value ?? 3),
 });
 

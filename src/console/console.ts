@@ -47,12 +47,16 @@ export function runConsoleCommand(engine: Engine, line: string, style: TerminalS
       if (source) return { text: renderSource(source, style) };
       const close = engine.matchArticles(rest).map((article) => article.id);
       return {
-        text: close.length > 1 ? `"${rest}" matches several articles: ${close.join(', ')}` : `No article "${rest}". /sources lists them.`,
+        text:
+          close.length > 1
+            ? `"${rest}" matches several articles: ${close.join(', ')}`
+            : `No article "${rest}". /sources lists them.`,
       };
     }
     case 'figures': {
       const topic = rest.toLowerCase();
-      if (topic && !FIGURE_TOPICS.includes(topic)) return { text: `Unknown category "${rest}". Use one of: ${FIGURE_TOPICS.join(', ')}` };
+      if (topic && !FIGURE_TOPICS.includes(topic))
+        return { text: `Unknown category "${rest}". Use one of: ${FIGURE_TOPICS.join(', ')}` };
       return { text: renderFigures(engine.figures(topic || undefined), style) };
     }
     case 'help':

@@ -28,17 +28,15 @@ export interface CorpusProblem {
   reason: string;
 }
 
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value, ctx) => {
-    // YAML turns an unquoted 2024-10-05 into a Date; keep the date the author wrote.
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-    if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(Date.parse(text))) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO date such as 2024-10-05` });
-      return z.NEVER;
-    }
-    return text;
-  });
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  // YAML turns an unquoted 2024-10-05 into a Date; keep the date the author wrote.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(Date.parse(text))) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO date such as 2024-10-05` });
+    return z.NEVER;
+  }
+  return text;
+});
 
 const optionalText = z.string().trim().min(1).nullish();
 

@@ -1,9 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { frontMatterSchema, type FrontMatter } from './article.js';
 
-export type FrontMatterResult =
-  | { ok: true; data: FrontMatter; body: string }
-  | { ok: false; reason: string };
+export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; reason: string };
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(---|\.\.\.)[ \t]*$/m;
@@ -91,7 +89,7 @@ export function parseSimpleFrontMatter(yamlText: string): Record<string, string 
 
 function scalar(text: string): string | boolean | null | undefined {
   if (text.startsWith('"')) return DOUBLE_QUOTED.exec(text)?.[1];
-  if (text.startsWith("'")) return SINGLE_QUOTED.exec(text)?.[1]!.replaceAll("''", "'");
+  if (text.startsWith("'")) return SINGLE_QUOTED.exec(text)?.[1]?.replaceAll("''", "'");
   if (PLAIN_INDICATOR.test(text)) return undefined;
   if (CORE_NULL.test(text)) return null;
   if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';

@@ -19,8 +19,17 @@ const NOT_A_NAME = /^(All|Unauthorized|Rights|Reserved|Any|No|This|The)$/;
  * names one (`Original Source: …`, a broadcaster's sign-off, a copyright line); a URL only when written out.
  */
 export function inferMetadata(text: string): InferredMetadata {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  const result: InferredMetadata = { title: lines[0] ?? null, publisher: null, url: null, published: null, provenance: {} };
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const result: InferredMetadata = {
+    title: lines[0] ?? null,
+    publisher: null,
+    url: null,
+    published: null,
+    provenance: {},
+  };
   if (result.title) result.provenance.title = 'first line';
 
   for (const line of lines.slice(1, HEADER_LINES)) {
@@ -52,7 +61,8 @@ export function inferMetadata(text: string): InferredMetadata {
   for (const line of [...lines].reverse()) {
     if (result.publisher) break;
     const signOff = /\bI'm ([A-Z][\w&.-]*)'s \p{Lu}/u.exec(line);
-    const copyright = /(?:©|\(c\)|copyright)(?:\s+holder)?\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?((?:[A-Z][\w&.-]*\s*){1,4})/i.exec(line);
+    const copyright =
+      /(?:©|\(c\)|copyright)(?:\s+holder)?\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?((?:[A-Z][\w&.-]*\s*){1,4})/i.exec(line);
     const name = signOff?.[1] ?? firstNameWords(copyright?.[1]);
     if (name) {
       result.publisher = name;

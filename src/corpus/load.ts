@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { close as closeCallback, closeSync, fstat as fstatCallback, fstatSync, open as openCallback, openSync, read as readCallback, readSync, stat as statCallback, type Stats } from 'node:fs';
+import {
+  close as closeCallback,
+  closeSync,
+  fstat as fstatCallback,
+  fstatSync,
+  open as openCallback,
+  openSync,
+  read as readCallback,
+  readSync,
+  stat as statCallback,
+  type Stats,
+} from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,7 +82,9 @@ export async function readCorpus(dir: string, names: readonly string[], blocking
   // Taken in name order: the first of two copies is the one served, and a file that cannot be
   // read fails the load as the first such file in name order (as when files were read one by one).
   const calls = blocking ? blockingCalls : pooledCalls;
-  const results = await mapConcurrently(names, blocking ? 1 : READ_CONCURRENCY, (name) => readEntry(dir, name, calls).catch((error: unknown) => ({ error })));
+  const results = await mapConcurrently(names, blocking ? 1 : READ_CONCURRENCY, (name) =>
+    readEntry(dir, name, calls).catch((error: unknown) => ({ error })),
+  );
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const seenText = new Map<string, string>();
@@ -117,7 +130,11 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (it
 /** One entry of the folder: nothing for hidden files and folders, else an article (with a key to spot copies) or a problem. */
 type FileRead = { bytes: Buffer } | { size: number } | null;
 
-async function readEntry(dir: string, name: string, calls: FileCalls): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
+async function readEntry(
+  dir: string,
+  name: string,
+  calls: FileCalls,
+): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
   const file = name.split(path.sep).join('/');
   if (file.split('/').some((part) => part.startsWith('.'))) return null; // .gitkeep, .DS_Store: not articles
   const full = path.join(dir, name);
@@ -128,12 +145,18 @@ async function readEntry(dir: string, name: string, calls: FileCalls): Promise<{
   }
   const read = await readArticleFile(full, calls);
   if (read === null) return null;
-  if ('size' in read) return { file, reason: `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)` };
+  if ('size' in read)
+    return {
+      file,
+      reason: `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`,
+    };
 
   const result = readArticle(read.bytes, file, extension);
   if ('reason' in result) return result;
   // Every run of white space as one space (runs that already are one space are left alone: much faster than /\s+/g).
-  const textKey = createHash('sha256').update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim()).digest('hex');
+  const textKey = createHash('sha256')
+    .update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim())
+    .digest('hex');
   return { article: result, textKey };
 }
 
@@ -238,7 +261,10 @@ function fromMarkdown(id: string, file: string, source: string): Article | Corpu
 
   let title = data.title ?? null;
   if (!title) {
-    const firstLine = text.split(/\r?\n/).find((line) => line.trim())!.trim();
+    const firstLine = text
+      .split(/\r?\n/)
+      .find((line) => line.trim())!
+      .trim();
     title = firstLine.replace(/^#+\s*/, '');
     provenance.title = /^#/.test(firstLine) ? 'first heading' : 'first line';
   }

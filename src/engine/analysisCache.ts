@@ -58,7 +58,9 @@ export class AnalysisCache {
     if (missing.length < WORKERS_FROM_ARTICLES) return;
     try {
       await analyzeInWorkers(missing, (chunk, analyses, remap) => {
-        chunk.forEach((article, i) => this.entries.set(keyOf(article), this.hydrate(article, analyses[i]!, remap)));
+        chunk.forEach((article, i) => {
+          this.entries.set(keyOf(article), this.hydrate(article, analyses[i]!, remap));
+        });
         this.changed = true;
         onChunk();
       });
@@ -82,10 +84,16 @@ export class AnalysisCache {
       this.entries.set(key, entry);
     } else if (entry.passages[0] && entry.passages[0].article !== article) {
       // Same text and metadata under a new Article object: reuse the work, point at the new object.
-      entry = { passages: entry.passages.map((passage) => passage.relocated(passage.id, article)), claims: entry.claims };
+      entry = {
+        passages: entry.passages.map((passage) => passage.relocated(passage.id, article)),
+        claims: entry.claims,
+      };
       this.entries.set(key, entry);
     }
-    const passages = entry.passages[0]?.id === firstId ? entry.passages : entry.passages.map((passage, i) => passage.relocated(firstId + i, article));
+    const passages =
+      entry.passages[0]?.id === firstId
+        ? entry.passages
+        : entry.passages.map((passage, i) => passage.relocated(firstId + i, article));
     return { passages, claims: entry.claims };
   }
 
@@ -137,7 +145,10 @@ export class AnalysisCache {
 
   /** Every analysis, packed for the cache file, with the stem table the packed tokens point into and the last index built. */
   export(): CacheContents {
-    const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, analysis]) => [key, storeAnalysis(analysis)]);
+    const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, analysis]) => [
+      key,
+      storeAnalysis(analysis),
+    ]);
     const index = this.built && { layout: this.built.layout, snapshot: this.built.index.snapshot() };
     return { stems: stemTable.stems, entries, index };
   }
@@ -148,7 +159,16 @@ export class AnalysisCache {
     const passages = stored.passages.map((data, i) => {
       const tokens = data.tokens;
       for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = remap[tokens[at]!]!;
-      const passage = new Passage(i, article, data.index, data.start, data.end, pairs(data.sentences), language, tokens);
+      const passage = new Passage(
+        i,
+        article,
+        data.index,
+        data.start,
+        data.end,
+        pairs(data.sentences),
+        language,
+        tokens,
+      );
       passage.numbers = data.numbers;
       return passage;
     });
@@ -190,7 +210,9 @@ const keys = new WeakMap<Article, string>();
 function keyOf(article: Article): string {
   let key = keys.get(article);
   if (key === undefined) {
-    key = createHash('sha1').update(`${article.id}\0${article.language}\0${article.published}\0${article.text}`).digest('base64');
+    key = createHash('sha1')
+      .update(`${article.id}\0${article.language}\0${article.published}\0${article.text}`)
+      .digest('base64');
     keys.set(article, key);
   }
   return key;

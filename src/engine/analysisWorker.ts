@@ -12,7 +12,10 @@ parentPort!.on('message', ({ articles }: ChunkRequest) => {
     const result: ChunkResult = { analyses, newStems: stemTable.stems.slice(stemsSent) };
     stemsSent = stemTable.stems.length;
     // The packed tokens move to the main thread rather than being copied.
-    parentPort!.postMessage(result, analyses.flatMap((analysis) => analysis.passages.map((passage) => passage.tokens.buffer as ArrayBuffer)));
+    parentPort!.postMessage(
+      result,
+      analyses.flatMap((analysis) => analysis.passages.map((passage) => passage.tokens.buffer as ArrayBuffer)),
+    );
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

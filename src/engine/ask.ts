@@ -29,16 +29,33 @@ interface Candidate {
 
 /** Answers a question from the index: the best passages, each cited, the same fact told once. */
 /** Figures for the asked categories, given the question's words and the passages cited (see figuresForQuestion). */
-export type FigureLookup = (categories: FigureCategory[], words: QueryWord[], cited: AnswerPassage[]) => FiguresReport[];
+export type FigureLookup = (
+  categories: FigureCategory[],
+  words: QueryWord[],
+  cited: AnswerPassage[],
+) => FiguresReport[];
 
-export function ask(index: PassageIndex, question: string, options: AskOptions = {}, lookupFigures?: FigureLookup): Answer {
+export function ask(
+  index: PassageIndex,
+  question: string,
+  options: AskOptions = {},
+  lookupFigures?: FigureLookup,
+): Answer {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
   if (!parsed.ok) {
-    return { question: parsed.text, status: 'invalid-question', noAnswer: true, message: parsed.message, suggestions: [], passages: [] };
+    return {
+      question: parsed.text,
+      status: 'invalid-question',
+      noAnswer: true,
+      message: parsed.message,
+      suggestions: [],
+      passages: [],
+    };
   }
   const { words, asksForFigure, language, figureCategories } = parsed;
-  const figuresFor = (cited: AnswerPassage[]) => (asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : []);
+  const figuresFor = (cited: AnswerPassage[]) =>
+    asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : [];
   const weights = words.map((word) => weightOf(index, word));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
 
@@ -55,7 +72,8 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     const { passage, textTerms } = hit;
     if (asksForFigure) score *= countsWhatWasAsked(passage, textTerms) ? BONUS.figure : BONUS.noFigure;
     // A concept matches "died" as well as "killed"; each word found as the user typed it counts a little more.
-    for (const word of words) if (word.concepts.length > 0 && passage.tokens.some((token) => token.stem === word.stem)) score *= BONUS.sameWord;
+    for (const word of words)
+      if (word.concepts.length > 0 && passage.tokens.some((token) => token.stem === word.stem)) score *= BONUS.sameWord;
     if (passage.language === language) score *= BONUS.sameLanguage;
     candidates.push({ hit, textTerms, score });
   }
@@ -97,7 +115,14 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     },
   );
   const figures = figuresFor(passages);
-  return { question: parsed.text, status: 'answered', noAnswer: false, suggestions: [], passages, ...(figures.length > 0 ? { figures } : {}) };
+  return {
+    question: parsed.text,
+    status: 'answered',
+    noAnswer: false,
+    suggestions: [],
+    passages,
+    ...(figures.length > 0 ? { figures } : {}),
+  };
 }
 
 /** How far, in words other than stop words, a matched word may stand from a number for the number to count it ("100 North Korean soldiers"). */
@@ -111,8 +136,12 @@ function countsWhatWasAsked(passage: Passage, textTerms: Set<string>): boolean {
   const position: number[] = [];
   let content = 0;
   for (const token of passage.tokens) position.push(token.stopWord ? content : content++);
-  const matched = passage.tokens.flatMap((token, i) => (!token.stopWord && indexTerms(token).some((term) => textTerms.has(term)) ? [position[i]!] : []));
-  return countTokens.some((at) => matched.some((i) => i - position[at]! >= -COUNT_WINDOW.before && i - position[at]! <= COUNT_WINDOW.after));
+  const matched = passage.tokens.flatMap((token, i) =>
+    !token.stopWord && indexTerms(token).some((term) => textTerms.has(term)) ? [position[i]!] : [],
+  );
+  return countTokens.some((at) =>
+    matched.some((i) => i - position[at]! >= -COUNT_WINDOW.before && i - position[at]! <= COUNT_WINDOW.after),
+  );
 }
 
 /**
@@ -170,12 +199,18 @@ function mergeSameFacts(candidates: Candidate[], limit: number): Merged[] {
     const best = members[0]!;
     // The passage that gives the figure and names who says it is the one a reader can check: it
     // stands for the group when it scores within reach of the best one.
-    const exact = (member: Candidate) => (factsOf(member.hit.passage).sentences.some((sentence) => sentence.counts.size > 0) ? 1 : 0);
+    const exact = (member: Candidate) =>
+      factsOf(member.hit.passage).sentences.some((sentence) => sentence.counts.size > 0) ? 1 : 0;
     const representative = members
       .filter((member) => member.score >= best.score * REPRESENTATIVE_REACH)
-      .sort((a, b) => exact(b) - exact(a) || sourceStrength(b.hit.passage) - sourceStrength(a.hit.passage) || b.score - a.score)[0]!;
+      .sort(
+        (a, b) =>
+          exact(b) - exact(a) || sourceStrength(b.hit.passage) - sourceStrength(a.hit.passage) || b.score - a.score,
+      )[0]!;
     const own = representative.hit.passage.article.id;
-    const alsoReportedBy = [...new Set(members.map((member) => member.hit.passage.article.id))].filter((id) => id !== own);
+    const alsoReportedBy = [...new Set(members.map((member) => member.hit.passage.article.id))].filter(
+      (id) => id !== own,
+    );
     return { candidate: { ...representative, score: best.score }, alsoReportedBy };
   });
 }
@@ -190,7 +225,10 @@ function suggest(index: PassageIndex, words: QueryWord[]): string[] {
       if (surface) suggestions.add(surface);
     }
   }
-  const topics = CONCEPTS.map((concept) => ({ label: concept.label, count: index.frequency(CONCEPT_TERM_PREFIX + concept.id) }))
+  const topics = CONCEPTS.map((concept) => ({
+    label: concept.label,
+    count: index.frequency(CONCEPT_TERM_PREFIX + concept.id),
+  }))
     .filter((topic) => topic.count > 0)
     .sort((a, b) => b.count - a.count);
   for (const topic of topics) suggestions.add(topic.label);

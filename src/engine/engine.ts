@@ -11,7 +11,14 @@ import { runInSlices, runToEnd } from './slices.js';
 import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
 
 /** What `figures` accepts: the categories, and the weapon items. */
-export const FIGURE_TOPICS: readonly string[] = [...FIGURE_CATEGORIES, 'shells', 'missiles', 'launchers', 'guns', 'containers'];
+export const FIGURE_TOPICS: readonly string[] = [
+  ...FIGURE_CATEGORIES,
+  'shells',
+  'missiles',
+  'launchers',
+  'guns',
+  'containers',
+];
 
 /**
  * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
@@ -93,7 +100,8 @@ export class Engine {
     let reports = this.reportCache.get(wanted);
     if (!reports) {
       if (!wanted) reports = compareFigures(this.claims);
-      else if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted)) reports = compareFigures(this.claims, wanted as FigureCategory);
+      else if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted))
+        reports = compareFigures(this.claims, wanted as FigureCategory);
       else reports = compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
       this.reportCache.set(wanted, reports);
     }
@@ -116,7 +124,12 @@ export class Engine {
     if (!article) return null;
     const passages = this.index.passages
       .filter((passage) => passage.article === article)
-      .map((passage) => ({ index: passage.index, start: passage.start, end: passage.end, quote: passageText(passage) }));
+      .map((passage) => ({
+        index: passage.index,
+        start: passage.start,
+        end: passage.end,
+        quote: passageText(passage),
+      }));
     return { ...articleRef(article), file: article.file, provenance: article.provenance, passages };
   }
 
@@ -124,7 +137,10 @@ export class Engine {
   matchArticles(text: string): ArticleSummary[] {
     const needle = text.trim().toLowerCase();
     return this.corpus.articles
-      .filter((article) => !needle || article.id.toLowerCase().includes(needle) || article.title.toLowerCase().includes(needle))
+      .filter(
+        (article) =>
+          !needle || article.id.toLowerCase().includes(needle) || article.title.toLowerCase().includes(needle),
+      )
       .map((article) => this.summarize(article.id)!);
   }
 
@@ -194,4 +210,3 @@ class Assembly {
     return this.cache.index(this.corpus.articles, this.passages, this.builder ?? undefined);
   }
 }
-

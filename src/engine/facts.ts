@@ -33,13 +33,18 @@ export function numbersOf(passage: Passage): PassageNumbers {
   const { text } = passage.article;
   const countTokens: number[] = [];
   const sentences = passage.sentences.map((span) => {
-    const mentions = findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en').filter((m) => m.kind === 'count');
+    const mentions = findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en').filter(
+      (m) => m.kind === 'count',
+    );
     for (const mention of mentions) {
       // The number's own word ("100" in "at least 100"), not its qualifier, anchors what it counts.
       const at = passage.tokens.findLastIndex((token) => token.start < span.start + mention.end);
       if (at >= 0) countTokens.push(at);
     }
-    return { counts: [...new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value))], hasCount: mentions.length > 0 };
+    return {
+      counts: [...new Set(mentions.filter((m) => m.qualifier !== 'vague').map((m) => m.value))],
+      hasCount: mentions.length > 0,
+    };
   });
   return { sentences, countTokens };
 }
@@ -67,7 +72,10 @@ export function sourceStrength(passage: Passage): number {
   if (value === undefined) {
     value = 0;
     for (const sentence of passage.sentences) {
-      for (const attribution of findAttributions(passage.article.text.slice(sentence.start, sentence.end), passage.article.language ?? 'en')) {
+      for (const attribution of findAttributions(
+        passage.article.text.slice(sentence.start, sentence.end),
+        passage.article.language ?? 'en',
+      )) {
         if (attribution.pronoun) continue;
         value = Math.max(value, attribution.channel ? 2 : attribution.claimant.includes(' ') ? 1 : 0);
       }
@@ -84,7 +92,9 @@ export function factsOf(passage: Passage): PassageFacts {
   passage.numbers ??= numbersOf(passage);
   const { countTokens } = passage.numbers;
   const sentences = passage.sentences.map((span, i): SentenceFact => {
-    const tokens = passage.tokens.filter((token) => token.start >= span.start && token.end <= span.end && !token.stopWord);
+    const tokens = passage.tokens.filter(
+      (token) => token.start >= span.start && token.end <= span.end && !token.stopWord,
+    );
     const concepts = tokens.flatMap((token) => token.concepts);
     const numbers = passage.numbers!.sentences[i]!;
     return {

@@ -79,10 +79,14 @@ export class CategoryClaims {
     // numbers, and orders exactly as a sort by `localeCompare` would.
     const dates = [...new Set(claims.map(dateOf))].sort((a, b) => a.localeCompare(b));
     const dateRank = new Map<string, number>();
-    dates.forEach((date, i) => dateRank.set(date, i > 0 && dates[i - 1]!.localeCompare(date) === 0 ? dateRank.get(dates[i - 1]!)! : i));
+    dates.forEach((date, i) => {
+      dateRank.set(date, i > 0 && dates[i - 1]!.localeCompare(date) === 0 ? dateRank.get(dates[i - 1]!)! : i);
+    });
     const reported = Int32Array.from(claims, (claim) => claim.articles.length);
     const latest = Int32Array.from(claims, (claim) => dateRank.get(dateOf(claim))!);
-    this.ranked = Int32Array.from(claims.keys()).sort((a, b) => reported[b]! - reported[a]! || latest[b]! - latest[a]! || a - b);
+    this.ranked = Int32Array.from(claims.keys()).sort(
+      (a, b) => reported[b]! - reported[a]! || latest[b]! - latest[a]! || a - b,
+    );
     this.ranked.forEach((position, rank) => {
       for (const source of claims[position]!.sources) {
         let triples = this.sourcesByArticle.get(source.articleId);
@@ -187,20 +191,38 @@ export function figuresForQuestion(
 }
 
 /** The claims shown for one category (see {@link figuresForQuestion}), in the order compared. */
-function choose(lookup: CategoryClaims, focus: readonly string[], citedSpans: { id: string; start: number; end: number }[], languageOf: LanguageOf): Claim[] {
+function choose(
+  lookup: CategoryClaims,
+  focus: readonly string[],
+  citedSpans: { id: string; start: number; end: number }[],
+  languageOf: LanguageOf,
+): Claim[] {
   const index = focus.length > 0 ? lookup.stemIndex(languageOf) : null;
   // The focused claims: the union of the focus words' lists; none of them found, the whole category.
-  const lists = index ? focus.map((wanted) => index.get(wanted)).filter((list): list is Int32Array => list !== undefined && list.length > 0) : [];
+  const lists = index
+    ? focus
+        .map((wanted) => index.get(wanted))
+        .filter((list): list is Int32Array => list !== undefined && list.length > 0)
+    : [];
   const focused = new RankedUnion(lists, lookup.size);
 
   const first = focused.take(MAX_FIGURES_PER_CATEGORY + 1, () => true);
   if (first.length <= MAX_FIGURES_PER_CATEGORY) {
     // All of them fit: in the engine's order.
-    return first.map((rank) => lookup.positionOf(rank)).sort((a, b) => a - b).map((position) => lookup.claims[position]!);
+    return first
+      .map((rank) => lookup.positionOf(rank))
+      .sort((a, b) => a - b)
+      .map((position) => lookup.claims[position]!);
   }
-  const fromCited = lookup.citedIn(citedSpans).filter((rank) => focused.has(rank)).slice(0, MAX_FIGURES_PER_CATEGORY);
+  const fromCited = lookup
+    .citedIn(citedSpans)
+    .filter((rank) => focused.has(rank))
+    .slice(0, MAX_FIGURES_PER_CATEGORY);
   const skip = new Set(fromCited);
-  const rest = new RankedUnion(lists, lookup.size).take(MAX_FIGURES_PER_CATEGORY - fromCited.length, (rank) => !skip.has(rank));
+  const rest = new RankedUnion(lists, lookup.size).take(
+    MAX_FIGURES_PER_CATEGORY - fromCited.length,
+    (rank) => !skip.has(rank),
+  );
   return [...fromCited, ...rest].map((rank) => lookup.claimAt(rank));
 }
 

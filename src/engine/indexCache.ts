@@ -69,12 +69,44 @@ export function packClaim(claim: Claim, article: Article): StoredClaim {
     (claim.attributions.length === 0 || claim.attributions[0] === claim.attributedTo);
   if (!compact) return claim;
   const { value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo } = claim;
-  return [Number(claim.id.slice(id.length)), value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo, source.start, source.end, source.asOfBasis];
+  return [
+    Number(claim.id.slice(id.length)),
+    value,
+    low,
+    high,
+    qualifier,
+    wording,
+    category,
+    item,
+    subject,
+    scope,
+    asOf,
+    attributedTo,
+    source.start,
+    source.end,
+    source.asOfBasis,
+  ];
 }
 
 export function unpackClaim(stored: StoredClaim, article: Article): Claim {
   if (!Array.isArray(stored)) return stored;
-  const [figureAt, value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo, start, end, asOfBasis] = stored;
+  const [
+    figureAt,
+    value,
+    low,
+    high,
+    qualifier,
+    wording,
+    category,
+    item,
+    subject,
+    scope,
+    asOf,
+    attributedTo,
+    start,
+    end,
+    asOfBasis,
+  ] = stored;
   const quote = article.text.slice(start, end);
   return {
     id: `${article.id}@${figureAt}`,
@@ -142,14 +174,26 @@ export function packNumbers(numbers: PassageNumbers): CompactNumbers {
   const { sentences, countTokens } = numbers;
   if (sentences.some((sentence) => sentence.counts.length > 0 && !sentence.hasCount)) return numbers;
   if (countTokens.length === 0 && sentences.every((sentence) => !sentence.hasCount)) return 0;
-  return [sentences.map((sentence) => (sentence.counts.length > 0 ? sentence.counts : sentence.hasCount ? 1 : 0)), countTokens];
+  return [
+    sentences.map((sentence) => (sentence.counts.length > 0 ? sentence.counts : sentence.hasCount ? 1 : 0)),
+    countTokens,
+  ];
 }
 
 export function unpackNumbers(compact: CompactNumbers, sentenceCount: number): PassageNumbers {
-  if (compact === 0) return { sentences: Array.from({ length: sentenceCount }, () => ({ counts: [], hasCount: false })), countTokens: [] };
+  if (compact === 0)
+    return {
+      sentences: Array.from({ length: sentenceCount }, () => ({ counts: [], hasCount: false })),
+      countTokens: [],
+    };
   if (!Array.isArray(compact)) return compact;
   const [sentences, countTokens] = compact;
-  return { sentences: sentences.map((sentence) => (Array.isArray(sentence) ? { counts: sentence, hasCount: true } : { counts: [], hasCount: sentence === 1 })), countTokens };
+  return {
+    sentences: sentences.map((sentence) =>
+      Array.isArray(sentence) ? { counts: sentence, hasCount: true } : { counts: [], hasCount: sentence === 1 },
+    ),
+    countTokens,
+  };
 }
 
 export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: string };
@@ -190,18 +234,38 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       {
         claims: analysis.claims,
         numbers: analysis.passages.map((passage) => {
-          blocks.push(Uint32Array.of(passage.index, passage.start, passage.end, passage.tokens.length, passage.sentences.length, ...passage.sentences), passage.tokens);
+          blocks.push(
+            Uint32Array.of(
+              passage.index,
+              passage.start,
+              passage.end,
+              passage.tokens.length,
+              passage.sentences.length,
+              ...passage.sentences,
+            ),
+            passage.tokens,
+          );
           return packNumbers(passage.numbers);
         }),
       },
     ]),
-    index: index && { layout: index.layout, terms: index.snapshot.terms, postings: index.snapshot.postings.length, fieldLengths: index.snapshot.fieldLengths.length },
+    index: index && {
+      layout: index.layout,
+      terms: index.snapshot.terms,
+      postings: index.snapshot.postings.length,
+      fieldLengths: index.snapshot.fieldLengths.length,
+    },
   };
   if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths);
   const json = Buffer.from(JSON.stringify(head));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
-  const body = Buffer.concat([jsonLength, json, Buffer.alloc(padding(HEADER_BYTES + 4 + json.length)), ...blocks.map((block) => Buffer.from(block.buffer, block.byteOffset, block.byteLength))]);
+  const body = Buffer.concat([
+    jsonLength,
+    json,
+    Buffer.alloc(padding(HEADER_BYTES + 4 + json.length)),
+    ...blocks.map((block) => Buffer.from(block.buffer, block.byteOffset, block.byteLength)),
+  ]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${createHash('sha256').update(body).digest('hex')}\n`);
   return Buffer.concat([header, body]);
 }
@@ -217,7 +281,8 @@ export function decodeCache(bytes: Buffer): LoadResult {
   if (newline < 0 || header[0] !== MAGIC) return { ok: false, reason: 'not a cache file' };
   if (Number(header[1]) !== FORMAT) return { ok: false, reason: `format ${header[1]}, expected ${FORMAT}` };
   const body = bytes.subarray(newline + 1);
-  if (createHash('sha256').update(body).digest('hex') !== header[2]) return { ok: false, reason: 'checksum mismatch (truncated or corrupt)' };
+  if (createHash('sha256').update(body).digest('hex') !== header[2])
+    return { ok: false, reason: 'checksum mismatch (truncated or corrupt)' };
   let head: CacheHead;
   let numbers: Uint32Array;
   try {
@@ -228,7 +293,10 @@ export function decodeCache(bytes: Buffer): LoadResult {
     const end = body.byteOffset + body.length;
     if (start > end || (end - start) % 4 !== 0) throw new RangeError('the numbers do not end on a word');
     // Read in place when the file's bytes are aligned in memory (a file read whole is), else copied.
-    numbers = start % 4 === 0 ? new Uint32Array(body.buffer, start, (end - start) / 4) : new Uint32Array(body.buffer.slice(start, end));
+    numbers =
+      start % 4 === 0
+        ? new Uint32Array(body.buffer, start, (end - start) / 4)
+        : new Uint32Array(body.buffer.slice(start, end));
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };
   }
@@ -246,11 +314,25 @@ export function decodeCache(bytes: Buffer): LoadResult {
         passages: analysis.numbers.map((numbers) => {
           const [index, start, end, tokens, sentences] = take(PASSAGE_HEAD);
           const offsets = Array.from(take(sentences!));
-          return { index: index!, start: start!, end: end!, sentences: offsets, tokens: take(tokens!), numbers: unpackNumbers(numbers, offsets.length / 2) };
+          return {
+            index: index!,
+            start: start!,
+            end: end!,
+            sentences: offsets,
+            tokens: take(tokens!),
+            numbers: unpackNumbers(numbers, offsets.length / 2),
+          };
         }),
       },
     ]);
-    const index = head.index && { layout: head.index.layout, snapshot: { terms: head.index.terms, postings: take(head.index.postings), fieldLengths: take(head.index.fieldLengths) } };
+    const index = head.index && {
+      layout: head.index.layout,
+      snapshot: {
+        terms: head.index.terms,
+        postings: take(head.index.postings),
+        fieldLengths: take(head.index.fieldLengths),
+      },
+    };
     if (at !== numbers.length) throw new RangeError('numbers left over');
     return { ok: true, stems: head.stems, entries, index };
   } catch (error) {
@@ -264,7 +346,10 @@ export async function loadCacheFile(file: string): Promise<LoadResult> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache yet' : (error as Error).message };
+    return {
+      ok: false,
+      reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache yet' : (error as Error).message,
+    };
   }
   return decodeCache(bytes);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../corpus/article.js';
-import { CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
+import { type Corpus, CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
 import { AnalysisCache } from './analysisCache.js';
 import { Engine } from './engine.js';
 import { encodeCache, loadCacheFile, saveCacheFile } from './indexCache.js';
@@ -83,15 +83,22 @@ export class LiveEngine {
       if (loaded.ok) cache.seed(loaded);
       return loaded;
     };
-    const [corpus, cached] = await Promise.all([loadCorpus(dir), options.cacheFile ? seedFrom(options.cacheFile) : null]);
+    const [corpus, cached] = await Promise.all([
+      loadCorpus(dir),
+      options.cacheFile ? seedFrom(options.cacheFile) : null,
+    ]);
     const seeded = cached?.ok ? cached.entries.length : 0;
-    if (cached && !cached.ok && options.cacheFile) log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
+    if (cached && !cached.ok && options.cacheFile)
+      log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
     const started = performance.now();
     const engine = await Engine.build(corpus, cache);
     if (cache.workerProblem) log.warn({ dir }, cache.workerProblem);
     if (cached?.ok) {
       const what = cache.changed ? `${seeded} articles` : `${seeded} articles and their index`;
-      log.info({ cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) }, `index cache used: ${what}`);
+      log.info(
+        { cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) },
+        `index cache used: ${what}`,
+      );
     }
     const live = new LiveEngine(dir, engine, cache, {
       watch: options.watch ?? true,
@@ -128,7 +135,12 @@ export class LiveEngine {
           throw error;
         }
       })
-      .catch((error: unknown) => this.options.log.warn({ cacheFile: file, err: error }, `could not save the index cache: ${(error as Error).message}`));
+      .catch((error: unknown) =>
+        this.options.log.warn(
+          { cacheFile: file, err: error },
+          `could not save the index cache: ${(error as Error).message}`,
+        ),
+      );
   }
 
   /** The engine to answer with now. Take it once per request, so one answer comes from one index. */
@@ -162,13 +174,16 @@ export class LiveEngine {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.engine;
-    let corpus;
+    let corpus: Corpus;
     try {
       corpus = await loadCorpus(this.dir);
     } catch (error) {
       if (!(error instanceof CorpusUnreadableError)) throw error;
       const report = this.unchanged(before, started, error.message);
-      this.options.log.error({ dir: this.dir, articles: report.articles }, `${error.message}; still serving the last index`);
+      this.options.log.error(
+        { dir: this.dir, articles: report.articles },
+        `${error.message}; still serving the last index`,
+      );
       return report;
     }
 
@@ -191,7 +206,8 @@ export class LiveEngine {
     this.reloads++;
     this.save();
     this.options.log.info({ ...report, problems: problems.length }, `reloaded the corpus: ${describe(report)}`);
-    for (const problem of problems) this.options.log.warn({ file: problem.file }, `corpus problem: ${problem.file}: ${problem.reason}`);
+    for (const problem of problems)
+      this.options.log.warn({ file: problem.file }, `corpus problem: ${problem.file}: ${problem.reason}`);
     return report;
   }
 
@@ -199,7 +215,13 @@ export class LiveEngine {
     this.lastGood = new Map(engine.corpus.articles.map((article) => [article.file, article]));
   }
 
-  private diff(before: Engine, after: Engine, started: number, keptLastGood: string[], problems: CorpusProblem[]): ReloadReport {
+  private diff(
+    before: Engine,
+    after: Engine,
+    started: number,
+    keptLastGood: string[],
+    problems: CorpusProblem[],
+  ): ReloadReport {
     const old = new Map(before.corpus.articles.map((article) => [article.file, fingerprint(article)]));
     const now = new Map(after.corpus.articles.map((article) => [article.file, fingerprint(article)]));
     return {
@@ -232,8 +254,13 @@ export class LiveEngine {
   private startWatching(): Promise<void> {
     if (this.closed) return Promise.resolve();
     // chokidar follows new subfolders ("git pull" may create them) where fs.watch on Linux does not.
-    this.watcher = watch(this.dir, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
-    this.watcher.on('all', (event, file) => (event === 'unlinkDir' && file === this.dir ? this.lost() : this.schedule()));
+    this.watcher = watch(this.dir, {
+      ignoreInitial: true,
+      awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+    });
+    this.watcher.on('all', (event, file) =>
+      event === 'unlinkDir' && file === this.dir ? this.lost() : this.schedule(),
+    );
     this.watcher.on('error', () => this.lost());
     const watcher = this.watcher;
     return new Promise((resolve) => watcher.once('ready', () => resolve()));
@@ -253,7 +280,10 @@ export class LiveEngine {
     void this.watcher?.close();
     this.watcher = null;
     if (this.closed || this.retry) return;
-    this.options.log.error({ dir: this.dir }, `corpus folder ${this.dir} is gone or cannot be watched; still serving the last index`);
+    this.options.log.error(
+      { dir: this.dir },
+      `corpus folder ${this.dir} is gone or cannot be watched; still serving the last index`,
+    );
     const look = () => {
       this.retry = null;
       if (this.closed) return;
@@ -269,7 +299,9 @@ export class LiveEngine {
 }
 
 function fingerprint(article: Article): string {
-  return createHash('sha1').update(`${article.title}\0${article.publisher}\0${article.published}\0${article.text}`).digest('base64');
+  return createHash('sha1')
+    .update(`${article.title}\0${article.publisher}\0${article.published}\0${article.text}`)
+    .digest('base64');
 }
 
 function describe(report: ReloadReport): string {

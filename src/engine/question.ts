@@ -30,7 +30,8 @@ export type ParsedQuestion =
   | { ok: false; text: string; message: string };
 
 /** "How many…", "number of…", "hvor mange…": the asker wants a figure, so passages with one rank higher. */
-const FIGURE_QUESTION = /\b(how many|how much|number of|numbers|figures?|counts?|toll|totals?|hvor mange|hvor mye|antall(et)?|tall(et|ene)?)\b/iu;
+const FIGURE_QUESTION =
+  /\b(how many|how much|number of|numbers|figures?|counts?|toll|totals?|hvor mange|hvor mye|antall(et)?|tall(et|ene)?)\b/iu;
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
@@ -62,13 +63,19 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     const surface = text.slice(token.start, token.end);
     const found = lexiconConcepts(surface, language);
     const corrected = found.length === 0 && !inCorpus(token.stem) ? typoConcepts(token.stem, language) : [];
-    words.push({ surface, stem: token.stem, concepts: withIncluded([...found, ...corrected]), corrected: corrected.length > 0 });
+    words.push({
+      surface,
+      stem: token.stem,
+      concepts: withIncluded([...found, ...corrected]),
+      corrected: corrected.length > 0,
+    });
   }
   if (words.length === 0) {
     return {
       ok: false,
       text,
-      message: 'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed',
+      message:
+        'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed',
     };
   }
   const figureCategories = figureCategoriesOf(words);

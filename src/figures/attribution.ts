@@ -20,8 +20,10 @@ export interface AttributionSpan extends Attribution {
 const SPEECH_VERBS_EN =
   'said|says|told|tells|informed|reported|reports|noted|notes|highlighted|confirmed|confirms|stated|states|estimated|estimates|announced|claimed|claims|added|adds|revealed|pointed out|provided|contended|contend|contends|insisted|insist|insists|warned|suggested|suggest|suggests|wrote|believes|believe|assessed|assess|put|puts';
 /** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
-const BARE_SPEECH = /^(said|says|told|tells|informed|estimates|estimated|sa|sier|skrev|skriver|anslår|anslo|mener|hevder|hevdet)$/;
-const REPORTS_WHAT = /^\s*(?:[^\s,.;]+\s+){0,5}?(?:that|at|estimates?|figures?|assessments?|numbers?|tally|count|anslag|tall)\b/i;
+const BARE_SPEECH =
+  /^(said|says|told|tells|informed|estimates|estimated|sa|sier|skrev|skriver|anslår|anslo|mener|hevder|hevdet)$/;
+const REPORTS_WHAT =
+  /^\s*(?:[^\s,.;]+\s+){0,5}?(?:that|at|estimates?|figures?|assessments?|numbers?|tally|count|anslag|tall)\b/i;
 /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
 const PUTS_AT = /^\s+(?:[^\s,.;]+\s+){1,6}?at\b/i;
 /** "are said to", "were reported": a passive verb has no speaker before it. */
@@ -29,7 +31,8 @@ const PASSIVE = /\b(?:is|are|was|were|be|been|being|er|ble|blir|blitt)$/i;
 const SPEECH_VERBS_NB =
   'sa|sier|rapporterte|rapporterer|opplyste|opplyser|meldte|melder|skrev|skriver|uttalte|uttaler|bekreftet|bekrefter|anslår|anslo|hevdet|hevder|mener|forteller|fortalte';
 /** Words between a claimant and its verb that belong to neither ("also", "further"). */
-const ADVERBS = /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|since|recently|previously|earlier|ogs[åa]|har|hadde|nå)$/i;
+const ADVERBS =
+  /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|since|recently|previously|earlier|ogs[åa]|har|hadde|nå)$/i;
 const PRONOUNS = /^(it|he|she|they|we|the report|the outlet|det|han|hun|de)$/i;
 /** Time words after an inverted Norwegian claimant: "rapporterte Sør-Koreas militær torsdag". */
 const TRAILING_TIME =
@@ -39,19 +42,23 @@ const INTERVIEW = /\s+(?:i et intervju med|i samtale med|in an interview with|sp
 /** Where an inverted claimant ends: a place, a time or a medium ("… NIS på en lukket høring", "… on Telegram"). */
 const CLAIMANT_TAIL = /\s+(?:på|i|under|etter|on|in|at|during|after|late|earlier|yesterday|today)\s.*$/iu;
 /** After an inverted verb, words that do not start a claimant: ", said on Telegram" has its claimant before. */
-const NOT_A_CLAIMANT_START = /^\s*(?:on|in|at|to|that|last|this|yesterday|today|earlier|later|late|during|i|på|til|om|at|for|with|by|da|the\s+(?:report|figure))\b/iu;
+const NOT_A_CLAIMANT_START =
+  /^\s*(?:on|in|at|to|that|last|this|yesterday|today|earlier|later|late|during|i|på|til|om|at|for|with|by|da|the\s+(?:report|figure))\b/iu;
 
 const MAX_CLAIMANT_WORDS = 14;
 /** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
-const NOT_A_NOUN_PHRASE = /\d|\b(?:is|are|was|were|has|have|had|will|would|could|may|might|indicates?|er|ble|har|hadde|vil)\b/i;
+const NOT_A_NOUN_PHRASE =
+  /\d|\b(?:is|are|was|were|has|have|had|will|would|could|may|might|indicates?|er|ble|har|hadde|vil)\b/i;
 /** A phrase that opens a sentence without naming anyone: "In recent developments, …". */
-const OPENING_PHRASE = /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|earlier|later|counting|i|på|etter|før|samtidig|men|og|tidligere)\b/i;
+const OPENING_PHRASE =
+  /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|earlier|later|counting|i|på|etter|før|samtidig|men|og|tidligere)\b/i;
 /** An aside between commas before the verb: "A U.S. official, speaking on condition of anonymity, said". */
 const PARENTHETICAL = /^(?:\p{Ll}+ing|who|which|som|citing|speaking|ifølge|according)\b/iu;
 /** Function words that are never a claimant on their own ("with estimates suggesting…"). */
 const FUNCTION_WORD = /^(?:with|and|or|but|as|by|for|of|to|from|the|a|an|med|og|eller|men|som|av|for|til|fra)$/i;
 /** A sentence's subject: the words before its first relative pronoun or auxiliary. */
-const SENTENCE_SUBJECT = /^((?:an?|the|en|et|den|det|de)?\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,6}?)\s+(?:that|which|who|som|has|have|had|is|are|was|were|har|er|var|ble)\b/i;
+const SENTENCE_SUBJECT =
+  /^((?:an?|the|en|et|den|det|de)?\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,6}?)\s+(?:that|which|who|som|has|have|had|is|are|was|were|har|er|var|ble)\b/i;
 /**
  * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
  * medier at…", "I går sa politiet at…".
@@ -62,7 +69,8 @@ const FRONTED_TIME =
 const FINITE_VERB =
   /^(?:har|hadde|er|var|ble|blir|vil|kan|skal|må|sier|sa|has|have|had|is|are|was|were|will|would|could|can|may|might|must|said|says)$/i;
 /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
-const QUALIFIER_WORDS = /^(?:opptil|minst|over|rundt|omtrent|anslagsvis|cirka|ca\.?|nesten|nærmere|about|around|some|nearly|almost|over|up|at|more|as)$/i;
+const QUALIFIER_WORDS =
+  /^(?:opptil|minst|over|rundt|omtrent|anslagsvis|cirka|ca\.?|nesten|nærmere|about|around|some|nearly|almost|over|up|at|more|as)$/i;
 
 /** Every attribution in a sentence, in order. */
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
@@ -70,8 +78,20 @@ export function findAttributions(sentence: string, language: string): Attributio
   const add = (claimant: string, channel: string | null, start: number, end: number) => {
     const cleaned = tidy(claimant);
     // A claimant is a name or a noun phrase: never a figure ("at least 100 soldiers confirmed dead").
-    if (!cleaned || /\d/.test(cleaned) || FUNCTION_WORD.test(cleaned) || cleaned.split(/\s+/).length > MAX_CLAIMANT_WORDS) return;
-    spans.push({ claimant: cleaned, channel: channel ? tidy(channel) : null, start, end, pronoun: PRONOUNS.test(cleaned) });
+    if (
+      !cleaned ||
+      /\d/.test(cleaned) ||
+      FUNCTION_WORD.test(cleaned) ||
+      cleaned.split(/\s+/).length > MAX_CLAIMANT_WORDS
+    )
+      return;
+    spans.push({
+      claimant: cleaned,
+      channel: channel ? tidy(channel) : null,
+      start,
+      end,
+      pronoun: PRONOUNS.test(cleaned),
+    });
   };
 
   // "according to (information from) X" / "ifølge X": the source follows, up to a clause break, a
@@ -90,7 +110,10 @@ export function findAttributions(sentence: string, language: string): Attributio
   // claimant is the noun phrase before the verb, keeping an appositive ("Kovalenko, the head of …,
   // highlighted"); or, inverted, the noun phrase after it (", said Seoul.", ", sier sjefen for …").
   const verbs = language.startsWith('n') ? `${SPEECH_VERBS_EN}|${SPEECH_VERBS_NB}` : SPEECH_VERBS_EN;
-  const speech = new RegExp(`\\b(${verbs})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`, 'gu');
+  const speech = new RegExp(
+    `\\b(${verbs})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
+    'gu',
+  );
   for (const match of sentence.matchAll(speech)) {
     const before = sentence.slice(0, match.index).trimEnd();
     const verb = match[1]!.toLowerCase();
@@ -128,7 +151,13 @@ export function findAttributions(sentence: string, language: string): Attributio
     }
     // The span ends with the verb, or with its recipient ("informed Reuters"); a capitalised word after
     // another verb ("puts North Korean casualties at…") is what is reported, not who hears it.
-    if (found) add(found.claimant, recipient ?? found.channel, found.start, match.index + (recipient ? match[0].length : match[1]!.length));
+    if (found)
+      add(
+        found.claimant,
+        recipient ?? found.channel,
+        found.start,
+        match.index + (recipient ? match[0].length : match[1]!.length),
+      );
   }
   return spans.sort((a, b) => a.start - b.start);
 }
@@ -147,18 +176,29 @@ function accordingTo(rest: string, before: string): string | null {
   let claimant = parts[0]!;
   if (parts.length > 1) {
     const next = parts[1]!;
-    const list = /\b(?:and|og)\b/.test(next) && claimant.split(/\s+/).length <= 3 && next.split(/\s+/).length <= 6 && !NOT_A_NOUN_PHRASE.test(next);
-    const appositive = /^(?:a|an|the|en|et|den|det)\s/i.test(next) && next.split(/\s+/).length <= 10 && !NOT_A_NOUN_PHRASE.test(next);
+    const list =
+      /\b(?:and|og)\b/.test(next) &&
+      claimant.split(/\s+/).length <= 3 &&
+      next.split(/\s+/).length <= 6 &&
+      !NOT_A_NOUN_PHRASE.test(next);
+    const appositive =
+      /^(?:a|an|the|en|et|den|det)\s/i.test(next) && next.split(/\s+/).length <= 10 && !NOT_A_NOUN_PHRASE.test(next);
     if (list || appositive) claimant = `${claimant}, ${next}`;
   }
   const words = claimant.split(/\s+/);
   let cut = words.findIndex((word, i) => i > 0 && (/\d/.test(word) || FINITE_VERB.test(word)));
   if (cut === -1) cut = words.length;
-  let kept = words.slice(0, cut);
+  const kept = words.slice(0, cut);
   while (kept.length > 1 && QUALIFIER_WORDS.test(kept.at(-1)!)) kept.pop();
   // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
-  if (cut < words.length && /\b(?:har|hadde|er|ble|has|have|had|is|was)\s*$/i.test(before) && kept.length > 1 && /^\p{Ll}/u.test(kept.at(-1)!)) kept.pop();
-  const text = kept.join(' ').replace(/\u0000/g, '.').trim();
+  if (
+    cut < words.length &&
+    /\b(?:har|hadde|er|ble|has|have|had|is|was)\s*$/i.test(before) &&
+    kept.length > 1 &&
+    /^\p{Ll}/u.test(kept.at(-1)!)
+  )
+    kept.pop();
+  const text = kept.join(' ').replaceAll('\u0000', '.').trim();
   return text || null;
 }
 
@@ -171,7 +211,21 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   const withoutAdverbs = text.replace(ADVERBS, '').replace(ADVERBS, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
-    ...[/\bthat\s/gi, /\bwhile\s/gi, /\bwhen\s/gi, /\bda\s/g, /\bbut\s/gi, /\bmen\s/g, /\bwhat\s/gi, /\bwhich\s/gi, /;/g, /:/g, /\bat\s(?=\p{Ll})/gu, /\bog\s/gi, /\band\s(?=\p{Ll})/gu].map((re) => {
+    ...[
+      /\bthat\s/gi,
+      /\bwhile\s/gi,
+      /\bwhen\s/gi,
+      /\bda\s/g,
+      /\bbut\s/gi,
+      /\bmen\s/g,
+      /\bwhat\s/gi,
+      /\bwhich\s/gi,
+      /;/g,
+      /:/g,
+      /\bat\s(?=\p{Ll})/gu,
+      /\bog\s/gi,
+      /\band\s(?=\p{Ll})/gu,
+    ].map((re) => {
       let last = -1;
       for (const match of withoutAdverbs.matchAll(re)) last = match.index + match[0].length;
       return last;
@@ -181,7 +235,11 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   const parts = phrase.split(/,\s*/);
   while (parts.length > 1 && PARENTHETICAL.test(parts.at(-1)!)) parts.pop();
   let claimant = parts.pop()!.trim();
-  while (parts.length > 0 && appositive(parts.at(-1)!) && `${parts.at(-1)} ${claimant}`.split(/\s+/).length <= MAX_CLAIMANT_WORDS) {
+  while (
+    parts.length > 0 &&
+    appositive(parts.at(-1)!) &&
+    `${parts.at(-1)} ${claimant}`.split(/\s+/).length <= MAX_CLAIMANT_WORDS
+  ) {
     claimant = `${parts.pop()!.trim()}, ${claimant}`;
   }
   let channel: string | null = null;
@@ -193,7 +251,9 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   // "An independent outlet that tallies obituaries has identified …, and says": the sentence's subject.
   if (!claimant || /^(?:and|og|but|men)$/i.test(claimant)) {
     const subject = SENTENCE_SUBJECT.exec(text)?.[1];
-    return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8 ? { claimant: subject, channel: null, start: 0 } : null;
+    return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8
+      ? { claimant: subject, channel: null, start: 0 }
+      : null;
   }
   if (!/^[\p{L}"'“[]/u.test(claimant)) return null;
   return { claimant, channel, start: Math.max(0, withoutAdverbs.lastIndexOf(claimant)) };

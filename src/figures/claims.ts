@@ -13,7 +13,15 @@ import { findAttributions, type Attribution, type AttributionSpan } from './attr
 import { findDates, type Precision } from './dates.js';
 import { findNumbers, type NumberMention, type Qualifier } from './numbers.js';
 
-export const FIGURE_CATEGORIES = ['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons'] as const;
+export const FIGURE_CATEGORIES = [
+  'killed',
+  'injured',
+  'casualties',
+  'deployed',
+  'reinforcements',
+  'captured',
+  'weapons',
+] as const;
 export type FigureCategory = (typeof FIGURE_CATEGORIES)[number];
 
 export interface AsOf {
@@ -113,7 +121,8 @@ const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
 /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
 /** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
 const ANAPHORIC = /^(figure|figures|number|tally|count|estimate|total|tall|tallet|anslaget|totalen)$/i;
-const SUBSET_OPENER = /^\s*(?:including|among them|among whom|of whom|of them|blant dem|blant disse|deriblant|inkludert|herav|av dem)\b/i;
+const SUBSET_OPENER =
+  /^\s*(?:including|among them|among whom|of whom|of them|blant dem|blant disse|deriblant|inkludert|herav|av dem)\b/i;
 /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
 const TOLL = /^(toll|death toll|dødstall\p{L}*)$/iu;
 /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
@@ -127,21 +136,39 @@ const CLAUSE_CONTRAST = /;|,\s*(?:but|while|whereas|although|men|mens|selv om)\b
  * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
  * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
  */
-const PRESENT_OR_PERFECT = /\b(?:has|have|hasn't|haven't|is|are|says|estimates|believes|har|er|sier|mener|anslår|hevder)\b/i;
+const PRESENT_OR_PERFECT =
+  /\b(?:has|have|hasn't|haven't|is|are|says|estimates|believes|har|er|sier|mener|anslår|hevder)\b/i;
 /** A live-blog entry stamp on a line of its own: "18:47 GMT", "kl. 16.05". */
-const ENTRY_STAMP = /^(?:kl\.?\s*|klokken\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[AP]M|a\.m\.|p\.m\.))?$/i;
+const ENTRY_STAMP =
+  /^(?:kl\.?\s*|klokken\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[AP]M|a\.m\.|p\.m\.))?$/i;
 /** The opening proper noun phrase of a sentence, which "It told…" in the next one may stand for. */
 const OPENER = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:of|for|the|\p{Lu}[\p{L}'’.-]*))+)\s+\p{Ll}/u;
 
 /** Nations a count may be of, by how English and Norwegian name them; a generic English demonym ("Chinese") is its own key. */
 const NATIONS: readonly { key: string; pattern: RegExp; adjective: string; people: string }[] = [
-  { key: 'north-korean', pattern: /\b(?:north[\s-]*korea|nord[\s-]*korea|pyongyang)\p{L}*/iu, adjective: 'North Korean', people: 'North Koreans' },
-  { key: 'south-korean', pattern: /\b(?:south[\s-]*korea|sør[\s-]*korea)\p{L}*/iu, adjective: 'South Korean', people: 'South Koreans' },
+  {
+    key: 'north-korean',
+    pattern: /\b(?:north[\s-]*korea|nord[\s-]*korea|pyongyang)\p{L}*/iu,
+    adjective: 'North Korean',
+    people: 'North Koreans',
+  },
+  {
+    key: 'south-korean',
+    pattern: /\b(?:south[\s-]*korea|sør[\s-]*korea)\p{L}*/iu,
+    adjective: 'South Korean',
+    people: 'South Koreans',
+  },
   { key: 'ukrainian', pattern: /\bukrain\p{L}*/iu, adjective: 'Ukrainian', people: 'Ukrainians' },
-  { key: 'russian', pattern: /\b(?:russia|russian|russians|russisk\p{L}*|russer\p{L}*|russland\p{L}*)\b/iu, adjective: 'Russian', people: 'Russians' },
+  {
+    key: 'russian',
+    pattern: /\b(?:russia|russian|russians|russisk\p{L}*|russer\p{L}*|russland\p{L}*)\b/iu,
+    adjective: 'Russian',
+    people: 'Russians',
+  },
 ];
 /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
-const EVENT_NOUN = /^(casualties|casualty|losses|deaths|dead|toll|fatalities|prisoners|pows|tap|tapene|tapstall|dødstall\p{L}*|krigsfanger|fanger)$/iu;
+const EVENT_NOUN =
+  /^(casualties|casualty|losses|deaths|dead|toll|fatalities|prisoners|pows|tap|tapene|tapstall|dødstall\p{L}*|krigsfanger|fanger)$/iu;
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish)s?$/u;
 
 interface Context {
@@ -161,7 +188,15 @@ interface Context {
   categories: FigureCategory[];
 }
 
-const FRESH: Context = { asOf: null, attribution: null, end: -1, opener: null, time: null, event: null, categories: [] };
+const FRESH: Context = {
+  asOf: null,
+  attribution: null,
+  end: -1,
+  opener: null,
+  time: null,
+  event: null,
+  categories: [],
+};
 
 /**
  * Extracts the claims of every article, one per figure as written, in article order. Use
@@ -194,7 +229,12 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
   const mentions = findNumbers(text, language);
-  const tokens = withLossEvents(text, start, passage.tokens.filter((token) => token.start >= start && token.end <= end), mentions);
+  const tokens = withLossEvents(
+    text,
+    start,
+    passage.tokens.filter((token) => token.start >= start && token.end <= end),
+    mentions,
+  );
   const counts = mentions.filter((mention) => mention.kind === 'count');
   const dates = findDates(text, language, { published: article.published });
   const attributions = findAttributions(text, language);
@@ -209,7 +249,16 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     // "about 11,000 troops were sent…, but X said the total could reach up to 12,000": "the total" is
     // of the count before it in the sentence; with none, of the previous sentence's event.
     const referent = lastFigure ? { category: lastFigure.figure.category, subject: lastFigure.figure } : null;
-    let figure = readFigure(text, start, tokens, mention, mentions, attributions, previous.event, referent?.subject ?? null);
+    let figure = readFigure(
+      text,
+      start,
+      tokens,
+      mention,
+      mentions,
+      attributions,
+      previous.event,
+      referent?.subject ?? null,
+    );
     // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
     // counts with no noun or event of their own after a colon break down the count before it.
     // "270 of those returned were servicemen and 120 were civilians": a count with no noun or event of
@@ -217,26 +266,53 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     const joint = lastFigure ? text.slice(lastFigure.mention.end, mention.start) : '';
     const coordinated = /\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint);
     if (!figure && lastFigure && (joint.includes(':') || coordinated) && !ownNoun(text, start, tokens, mention)) {
-      const additive = ADDITIVE.test(text.slice(mention.end).trim().split(/\s+/)[0]?.replace(/[^\p{L}]/gu, '') ?? '');
+      const additive = ADDITIVE.test(
+        text
+          .slice(mention.end)
+          .trim()
+          .split(/\s+/)[0]
+          ?.replace(/[^\p{L}]/gu, '') ?? '',
+      );
       const inherited: Figure = lastFigure.figure;
-      figure = { ...inherited, category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category };
+      figure = {
+        ...inherited,
+        category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category,
+      };
       // "… and 120 were civilians": the noun after "were" says who this part is.
       const predicate = PREDICATE_NOUN.exec(text.slice(mention.end))?.[1];
       if (predicate && (PEOPLE.test(predicate) || PERSON_NOUN.test(predicate))) {
-        figure = { ...figure, subject: predicate, scope: PEOPLE.test(predicate) || /^civilians?$/i.test(predicate) ? 'people' : `other:${predicate.toLowerCase()}` };
+        figure = {
+          ...figure,
+          subject: predicate,
+          scope:
+            PEOPLE.test(predicate) || /^civilians?$/i.test(predicate) ? 'people' : `other:${predicate.toLowerCase()}`,
+        };
       }
     }
     if (!figure) continue;
     // "270 of those returned": a part of a count of the same kind named before.
-    if (PART_OF_THOSE.test(text.slice(mention.end)) && (previous.categories.includes(figure.category) || lastFigure?.figure.category === figure.category)) {
+    if (
+      PART_OF_THOSE.test(text.slice(mention.end)) &&
+      (previous.categories.includes(figure.category) || lastFigure?.figure.category === figure.category)
+    ) {
       figure = { ...figure, subject: `part of ${figure.subject}`, scope: `part:${figure.scope}` };
     }
     categories.push(figure.category);
     lastFigure = { mention, figure };
-    const date = nearest(dates.filter((candidate) => datesFigure(text, candidate, mention)), mention) ?? null;
+    const date =
+      nearest(
+        dates.filter((candidate) => datesFigure(text, candidate, mention)),
+        mention,
+      ) ?? null;
     const carried = current ? null : previous.asOf;
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
-    const asOfBasis: AsOfBasis | null = date ? 'sentence' : carried ? 'context' : article.published ? 'published' : null;
+    const asOfBasis: AsOfBasis | null = date
+      ? 'sentence'
+      : carried
+        ? 'context'
+        : article.published
+          ? 'published'
+          : null;
     if (asOf && previous.time && asOf.date === publishedDay) asOf = { ...asOf, time: previous.time };
     const attribution = pickAttribution(text, attributions, mention, previous, samePara);
     const source: ClaimSource = {
@@ -267,7 +343,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   }
   const ownDates = dates.filter((date) => !SINCE.test(text.slice(0, date.start)));
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
-  const resolved = named.at(-1) ?? (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
+  const resolved =
+    named.at(-1) ??
+    (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
   const opener = OPENER.exec(text)?.[1] ?? null;
   const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
   return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories };
@@ -350,7 +428,8 @@ function readFigure(
   const numberStart = offset + mention.start;
   const wordOf = (token: Token) => word(text, offset, token);
   // Words inside other numbers ("240 mm" after "220") are not words of the phrase.
-  const inOtherNumber = (token: Token) => all.some((other) => other !== mention && token.start >= offset + other.start && token.end <= offset + other.end);
+  const inOtherNumber = (token: Token) =>
+    all.some((other) => other !== mention && token.start >= offset + other.start && token.end <= offset + other.end);
   const nextCount = all.find((other) => other.kind === 'count' && other.start >= mention.end);
   const afterLimit = nextCount ? offset + nextCount.start : Infinity;
 
@@ -368,12 +447,22 @@ function readFigure(
   const floor = earlier ? offset + earlier.end : -Infinity;
   let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
-  const ownOther = phrase.length > 0 && !item && !subjectToken && !people && phrase.some((token) => role(token) === null && !nationOf(wordOf(token), false));
+  const ownOther =
+    phrase.length > 0 &&
+    !item &&
+    !subjectToken &&
+    !people &&
+    phrase.some((token) => role(token) === null && !nationOf(wordOf(token), false));
   if (found?.how === 'clause' && ownOther) found = null;
   let eventToken = found?.token ?? null;
   // "put the figure at between 1,000 and 1,500": the figure of an earlier count of the sentence, else
   // of the previous sentence's event.
-  const anaphoric = !eventToken && !item && !subjectToken && phrase.length === 0 && before.slice(0, 6).some((token) => ANAPHORIC.test(wordOf(token)));
+  const anaphoric =
+    !eventToken &&
+    !item &&
+    !subjectToken &&
+    phrase.length === 0 &&
+    before.slice(0, 6).some((token) => ANAPHORIC.test(wordOf(token)));
   if (anaphoric && earlierFigure && earlierFigure.item === null) return earlierFigure;
   if (anaphoric && previousEvent) eventToken = previousEvent;
   const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
@@ -384,10 +473,20 @@ function readFigure(
   else if (subjectToken) category = 'deployed';
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/.exec(text.slice(mention.end))![0].split(/\s+/).some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
+  const additive = /^\s*(?:\S+\s+)?/
+    .exec(text.slice(mention.end))![0]
+    .split(/\s+/)
+    .some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
   if (category === 'deployed' && additive) category = 'reinforcements';
-  if ((category === 'killed' || category === 'injured' || category === 'deployed') && definesCasualties(text, offset, tokens, mention)) category = 'casualties';
-  const increment = additive && category !== 'reinforcements' && !all.some((other) => other.kind === 'count' && other.end <= mention.start);
+  if (
+    (category === 'killed' || category === 'injured' || category === 'deployed') &&
+    definesCasualties(text, offset, tokens, mention)
+  )
+    category = 'casualties';
+  const increment =
+    additive &&
+    category !== 'reinforcements' &&
+    !all.some((other) => other.kind === 'count' && other.end <= mention.start);
   if (category === 'weapons') {
     const id = conceptOfRole(item!, 'item')!;
     return { category, item: id, subject: id, scope: id };
@@ -396,13 +495,21 @@ function readFigure(
   let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
   const human = category === 'killed' || category === 'injured' || category === 'casualties' || category === 'captured';
-  if (human && figure.scope.startsWith('other:') && !phrase.some((token) => PERSON_NOUN.test(wordOf(token)))) return null;
+  if (human && figure.scope.startsWith('other:') && !phrase.some((token) => PERSON_NOUN.test(wordOf(token))))
+    return null;
   // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet", "of whom
   // roughly 250,000 had been killed": a count with no noun, joined to the count before it or a part
   // of it, counts the same people.
-  if (phrase.length === 0 && earlierFigure && earlierFigure.item === null && figure.scope !== earlierFigure.scope && earlier) {
+  if (
+    phrase.length === 0 &&
+    earlierFigure &&
+    earlierFigure.item === null &&
+    figure.scope !== earlierFigure.scope &&
+    earlier
+  ) {
     const joint = text.slice(earlier.end, mention.start);
-    const joined = (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint)) || PART_OF_BEFORE.test(text.slice(0, mention.start));
+    const joined =
+      (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint)) || PART_OF_BEFORE.test(text.slice(0, mention.start));
     if (joined && /^(unspecified|troops|people)/.test(figure.scope)) {
       figure = { item: null, subject: earlierFigure.subject, scope: earlierFigure.scope };
     }
@@ -433,31 +540,50 @@ function subjectOf(
   spans: AttributionSpan[],
 ): Omit<Figure, 'category'> {
   const wordOf = (token: Token) => word(text, offset, token);
-  const inAttribution = (token: Token) => spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
+  const inAttribution = (token: Token) =>
+    spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
   // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
-  const possessive = nationOf(/(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset))?.[1] ?? '', true);
+  const possessive = nationOf(
+    /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(
+      text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset),
+    )?.[1] ?? '',
+    true,
+  );
   // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
   // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
-  const leadingSource = firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
+  const leadingSource =
+    firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
   const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
   const sentenceNation = NATIONS.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
   const nationRanges = nationSpans(phraseText);
   const phraseStart = phrase[0]?.start ?? 0;
-  const nationWords = (token: Token) => nationRanges.some(([from, to]) => token.start - phraseStart >= from && token.end - phraseStart <= to);
+  const nationWords = (token: Token) =>
+    nationRanges.some(([from, to]) => token.start - phraseStart >= from && token.end - phraseStart <= to);
   const scoped = (base: string, nation: Nation | null) => (nation ? `${base}@${nation.key}` : base);
 
   // "North Korean casualties at nearly 4,000", "Pyongyang som sendte tusenvis av tropper": the nation
   // before an event noun, or before a verb of sending (the sender's troops; not before "killed").
   const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
-  const eventAdjectives = eventAt > 0 ? tokens.slice(Math.max(0, eventAt - 3), eventAt).filter((token) => !inAttribution(token)).map(wordOf).join(' ') : '';
-  const eventNation = eventToken && (EVENT_NOUN.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed')) ? nationOf(eventAdjectives, false) : null;
+  const eventAdjectives =
+    eventAt > 0
+      ? tokens
+          .slice(Math.max(0, eventAt - 3), eventAt)
+          .filter((token) => !inAttribution(token))
+          .map(wordOf)
+          .join(' ')
+      : '';
+  const eventNation =
+    eventToken && (EVENT_NOUN.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed'))
+      ? nationOf(eventAdjectives, false)
+      : null;
 
   if (subjectToken || people) {
     const nation = nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation) : null);
-    if (people && !subjectToken) return { item: null, subject: nation ? `${nation.adjective} people` : 'people', scope: scoped('people', nation) };
+    if (people && !subjectToken)
+      return { item: null, subject: nation ? `${nation.adjective} people` : 'people', scope: scoped('people', nation) };
     const id = conceptOfRole(subjectToken!, 'subject')!;
     const label = id === 'troops' ? 'soldiers' : id;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
@@ -465,23 +591,40 @@ function subjectOf(
   const words = phrase.filter((token) => role(token) !== 'event' && !nationWords(token));
   if (words.length > 0) {
     const nation = nationOf(phraseText, false);
-    return { item: null, subject: phraseText, scope: scoped(`other:${words.map((token) => token.stem).join(' ')}`, nation) };
+    return {
+      item: null,
+      subject: phraseText,
+      scope: scoped(`other:${words.map((token) => token.stem).join(' ')}`, nation),
+    };
   }
   const phraseNation = nationOf(phraseText, false);
   // "8,000 Ukrainian prisoners of war": prisoners of war are soldiers.
-  const pow = eventToken && (POW.test(wordOf(eventToken)) || (/^prisoners?$/i.test(wordOf(eventToken)) && /^\s+of war\b/i.test(text.slice(eventToken.end - offset))));
+  const pow =
+    eventToken &&
+    (POW.test(wordOf(eventToken)) ||
+      (/^prisoners?$/i.test(wordOf(eventToken)) && /^\s+of war\b/i.test(text.slice(eventToken.end - offset))));
   if (pow) {
     const nation = phraseNation ?? eventNation;
-    return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}prisoners of war`, scope: scoped('troops', nation) };
+    return {
+      item: null,
+      subject: `${nation ? `${nation.adjective} ` : ''}prisoners of war`,
+      scope: scoped('troops', nation),
+    };
   }
   if (phraseNation) return { item: null, subject: phraseNation.people, scope: scoped('unspecified', phraseNation) };
 
-  const subject = nearestSubject(tokens.filter((token) => !inAttribution(token)), numberStart);
+  const subject = nearestSubject(
+    tokens.filter((token) => !inAttribution(token)),
+    numberStart,
+  );
   if (subject) {
     const id = conceptOfRole(subject, 'subject')!;
     const label = id === 'troops' ? 'soldiers' : id;
     const at = tokens.indexOf(subject);
-    const adjectives = tokens.slice(Math.max(0, at - 3), at).map(wordOf).join(' ');
+    const adjectives = tokens
+      .slice(Math.max(0, at - 3), at)
+      .map(wordOf)
+      .join(' ');
     const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
@@ -500,9 +643,11 @@ interface Nation {
 function nationSpans(phrase: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const nation of NATIONS) {
-    for (const match of phrase.matchAll(new RegExp(nation.pattern.source, 'giu'))) spans.push([match.index, match.index + match[0].length]);
+    for (const match of phrase.matchAll(new RegExp(nation.pattern.source, 'giu')))
+      spans.push([match.index, match.index + match[0].length]);
   }
-  for (const match of phrase.matchAll(/\p{L}+/gu)) if (DEMONYM.test(match[0])) spans.push([match.index, match.index + match[0].length]);
+  for (const match of phrase.matchAll(/\p{L}+/gu))
+    if (DEMONYM.test(match[0])) spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
 
@@ -540,14 +685,27 @@ interface FoundEvent {
  *   ("killed up to 420 servicemen … and destroyed 14 vehicles"), except for a subset opened by
  *   "including" or "blant dem" ("killed 20 people, including six officers").
  */
-function findEvent(text: string, offset: number, numberStart: number, numberEnd: number, before: Token[], after: Token[], floor: number): FoundEvent | null {
+function findEvent(
+  text: string,
+  offset: number,
+  numberStart: number,
+  numberEnd: number,
+  before: Token[],
+  after: Token[],
+  floor: number,
+): FoundEvent | null {
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
   const immediate = beforeContent[0];
   if (immediate && role(immediate) === 'event') {
     const between = before.filter((token) => token.start >= immediate.end);
-    if (!CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) && between.length <= 3 && !between.some((token) => JOINING.test(wordOf(token)))) return { token: immediate, how: 'adjacent' };
+    if (
+      !CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) &&
+      between.length <= 3 &&
+      !between.some((token) => JOINING.test(wordOf(token)))
+    )
+      return { token: immediate, how: 'adjacent' };
   }
 
   let seen = 0;
@@ -556,7 +714,8 @@ function findEvent(text: string, offset: number, numberStart: number, numberEnd:
     if (CLAUSE_PUNCTUATION.test(between)) {
       // "two of them, captured in January": a participle right after one comma is theirs.
       const marks = between.match(/[,;:()!?–—]/g)!;
-      if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event') return { token, how: 'adjacent' };
+      if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event')
+        return { token, how: 'adjacent' };
       break;
     }
     if (token.stopWord) continue;
@@ -587,13 +746,18 @@ function definesCasualties(text: string, offset: number, tokens: Token[], mentio
   const stop = rest.slice(comma + 1).search(/[.;:]/);
   const to = stop < 0 ? Infinity : from + stop;
   const inside = tokens.filter((token) => token.start >= from && token.end <= to);
-  return inside.some((token) => token.concepts.includes('killed')) && inside.some((token) => token.concepts.includes('injured'));
+  return (
+    inside.some((token) => token.concepts.includes('killed')) &&
+    inside.some((token) => token.concepts.includes('injured'))
+  );
 }
 
 /** Whether a number has a noun of its own after it, other than "more"/"nye" ("11.000 i fjor" has none). */
 function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
   const after = tokens.filter((token) => token.start >= offset + mention.end);
-  return nounPhrase(text, offset, offset + mention.end, after).some((token) => !ADDITIVE.test(word(text, offset, token)));
+  return nounPhrase(text, offset, offset + mention.end, after).some(
+    (token) => !ADDITIVE.test(word(text, offset, token)),
+  );
 }
 
 /**
@@ -628,7 +792,13 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
     }
     if (role(token) === 'event' || PHRASE_END.test(lower)) break;
     // "68 av dronene": a part of something counted before ("of the drones"), not a count of its own.
-    if (opened && phrase.length === 0 && /^av$/i.test(text.slice(from - offset, token.start - offset).trim()) && /\p{L}(?:ene|ane)$/u.test(lower)) break;
+    if (
+      opened &&
+      phrase.length === 0 &&
+      /^av$/i.test(text.slice(from - offset, token.start - offset).trim()) &&
+      /\p{L}(?:ene|ane)$/u.test(lower)
+    )
+      break;
     phrase.push(token);
     at = token.end;
     if (phrase.length >= NOUN_PHRASE) break;
@@ -697,15 +867,29 @@ function nearest<T extends { start: number; end: number }>(spans: T[], mention: 
  * source in its sentence has the source of its paragraph's sentence before ("Minst 32 personer er
  * skadet" after "…, opplyser ordføreren").
  */
-function pickAttribution(text: string, spans: AttributionSpan[], mention: NumberMention, previous: Context, samePara: boolean): AttributionSpan | null {
+function pickAttribution(
+  text: string,
+  spans: AttributionSpan[],
+  mention: NumberMention,
+  previous: Context,
+  samePara: boolean,
+): AttributionSpan | null {
   const before = spans.filter((span) => span.start <= mention.start);
   // A source after the figure across a contrast ("…, men sørkoreanske kilder mener…") speaks of something else.
-  const later = spans.filter((span) => span.start > mention.start && !CLAUSE_CONTRAST.test(text.slice(mention.end, span.start)));
+  const later = spans.filter(
+    (span) => span.start > mention.start && !CLAUSE_CONTRAST.test(text.slice(mention.end, span.start)),
+  );
   const chosen = before.at(-1) ?? later.find((span) => !span.pronoun) ?? later[0] ?? null;
   if (!chosen) return samePara ? previous.attribution : null;
   if (!chosen.pronoun) return chosen;
   // "The government said that it had confirmed…": the pronoun is the sentence's own earlier speaker.
-  return before.filter((span) => !span.pronoun).at(-1) ?? resolvePronoun(previous, spans.filter((span) => span.start > mention.start));
+  return (
+    before.filter((span) => !span.pronoun).at(-1) ??
+    resolvePronoun(
+      previous,
+      spans.filter((span) => span.start > mention.start),
+    )
+  );
 }
 
 function dateOf(date: { date: string; precision: Precision }): AsOf {

@@ -48,7 +48,12 @@ export function mergeClaims(claims: readonly Claim[]): Claim[] {
     if (same) {
       absorb(same, claim);
     } else {
-      const copy = { ...claim, sources: [...claim.sources], attributions: [...claim.attributions], articles: [...claim.articles] };
+      const copy = {
+        ...claim,
+        sources: [...claim.sources],
+        attributions: [...claim.attributions],
+        articles: [...claim.articles],
+      };
       merged.push(copy);
       bucket.push(copy);
       buckets.set(key, bucket);
@@ -62,7 +67,11 @@ function absorb(into: Claim, claim: Claim): void {
   into.sources.push(...claim.sources);
   for (const id of claim.articles) if (!into.articles.includes(id)) into.articles.push(id);
   for (const attribution of claim.attributions) {
-    if (!into.attributions.some((known) => known.claimant === attribution.claimant && known.channel === attribution.channel)) {
+    if (
+      !into.attributions.some(
+        (known) => known.claimant === attribution.claimant && known.channel === attribution.channel,
+      )
+    ) {
       into.attributions.push(attribution);
     }
   }
@@ -108,7 +117,10 @@ function bestDate(sources: ClaimSource[]): AsOf | null {
   // Among equals, a live-blog entry's stamp beats none, and the first entry to give the figure wins.
   const time = (source: ClaimSource) => source.asOf!.time ?? '~';
   const best = (list: ClaimSource[]) =>
-    [...list].sort((a, b) => basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!] || (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0))[0];
+    [...list].sort(
+      (a, b) =>
+        basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!] || (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0),
+    )[0];
   const stated = best(dated)!;
   if (!stated) return null;
   const knownBest = best(known.filter((source) => basisRank[source.asOfBasis!] >= basisRank[stated.asOfBasis!]));
@@ -231,8 +243,10 @@ function period(a: Claim, b: Claim): PeriodRelation {
     if (x.date === y.date && x.time && y.time && x.time !== y.time) return x.time < y.time ? 'before' : 'after';
     // One article or one source on two days: an update ("over 200 injured" Thursday, "312" Friday).
     // Two sources a day apart are rather two views of the same time.
-    const oneVoice = shared !== undefined || a.attributions.some((p) => b.attributions.some((q) => p.claimant === q.claimant));
-    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice) return x.date < y.date ? 'before' : 'after';
+    const oneVoice =
+      shared !== undefined || a.attributions.some((p) => b.attributions.some((q) => p.claimant === q.claimant));
+    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice)
+      return x.date < y.date ? 'before' : 'after';
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
   }
@@ -270,14 +284,24 @@ export function compareFigures(claims: readonly Claim[], category?: FigureCatego
     for (const item of items) {
       const group = ofCategory.filter((claim) => claim.item === item).sort(byDate);
       if (group.length === 0 && category === undefined) continue;
-      reports.push({ category: wanted, item, claims: group, verdicts: [...pairVerdicts(group), ...sumVerdicts(group, claims)] });
+      reports.push({
+        category: wanted,
+        item,
+        claims: group,
+        verdicts: [...pairVerdicts(group), ...sumVerdicts(group, claims)],
+      });
     }
   }
   return reports;
 }
 
 function byDate(a: Claim, b: Claim): number {
-  if (a.asOf && b.asOf) return compareDates(a.asOf.date, b.asOf.date) || (a.asOf.time ?? '').localeCompare(b.asOf.time ?? '') || a.value - b.value;
+  if (a.asOf && b.asOf)
+    return (
+      compareDates(a.asOf.date, b.asOf.date) ||
+      (a.asOf.time ?? '').localeCompare(b.asOf.time ?? '') ||
+      a.value - b.value
+    );
   if (a.asOf || b.asOf) return a.asOf ? -1 : 1;
   return a.value - b.value;
 }
@@ -300,7 +324,11 @@ function pairVerdicts(group: Claim[]): Verdict[] {
         const key = a.scope < b.scope ? `${a.scope}|${b.scope}` : `${b.scope}|${a.scope}`;
         if (!scopesSeen.has(key)) {
           scopesSeen.add(key);
-          verdicts.push({ kind: 'different scope', claims: [a.id, b.id], explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.` });
+          verdicts.push({
+            kind: 'different scope',
+            claims: [a.id, b.id],
+            explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.`,
+          });
         }
         continue;
       }
@@ -309,7 +337,11 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       if (relation === 'same') {
         verdicts.push(
           apart
-            ? { kind: 'disagree', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} are about the same time but do not overlap.` }
+            ? {
+                kind: 'disagree',
+                claims: [a.id, b.id],
+                explanation: `${cited(a)} and ${cited(b)} are about the same time but do not overlap.`,
+              }
             : { kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` },
         );
         continue;
@@ -322,18 +354,44 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       // "at least 35" and, a day later, 51: the toll rose past what was stated, though the two overlap.
       const openEnded = earlier.qualifier === 'at least' || earlier.qualifier === 'more than';
       if (relation !== 'unknown' && openEnded && plausibleRange(later)[0] > earlier.value) {
-        verdicts.push({ kind: 'grew', claims: [earlier.id, later.id], explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.` });
+        verdicts.push({
+          kind: 'grew',
+          claims: [earlier.id, later.id],
+          explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.`,
+        });
         continue;
       }
       if (relation === 'unknown') {
-        if (apart) verdicts.push({ kind: 'undated', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.` });
-        else verdicts.push({ kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` });
+        if (apart)
+          verdicts.push({
+            kind: 'undated',
+            claims: [a.id, b.id],
+            explanation: `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.`,
+          });
+        else
+          verdicts.push({
+            kind: 'consistent',
+            claims: [a.id, b.id],
+            explanation: `${cited(a)} and ${cited(b)} agree.`,
+          });
       } else if (!apart) {
-        verdicts.push({ kind: 'consistent', claims: [earlier.id, later.id], explanation: `${cited(earlier)} and, later, ${cited(later)} agree.` });
+        verdicts.push({
+          kind: 'consistent',
+          claims: [earlier.id, later.id],
+          explanation: `${cited(earlier)} and, later, ${cited(later)} agree.`,
+        });
       } else if (plausibleRange(later)[0] > plausibleRange(earlier)[1]) {
-        verdicts.push({ kind: 'grew', claims: [earlier.id, later.id], explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.` });
+        verdicts.push({
+          kind: 'grew',
+          claims: [earlier.id, later.id],
+          explanation: `From ${figure(earlier)} (${when(earlier)}) to ${figure(later)} (${when(later)}): later and higher, as time passed.`,
+        });
       } else {
-        verdicts.push({ kind: 'disagree', claims: [earlier.id, later.id], explanation: `${cited(later)} is lower than the earlier ${cited(earlier)}: a correction or a real disagreement.` });
+        verdicts.push({
+          kind: 'disagree',
+          claims: [earlier.id, later.id],
+          explanation: `${cited(later)} is lower than the earlier ${cited(earlier)}: a correction or a real disagreement.`,
+        });
       }
     }
   }
@@ -351,7 +409,10 @@ function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
     const [low, high] = plausibleRange(total);
     const near = (claim: Claim) => closeInTime(claim, total) && compatibleScope(claim.scope, total.scope);
     for (const killed of all.filter((claim) => claim.category === 'killed' && near(claim))) {
-      for (const injured of all.filter((claim) => claim.category === 'injured' && near(claim) && closeInTime(claim, killed) && givenTogether(killed, claim))) {
+      for (const injured of all.filter(
+        (claim) =>
+          claim.category === 'injured' && near(claim) && closeInTime(claim, killed) && givenTogether(killed, claim),
+      )) {
         const sum = killed.value + injured.value;
         if (sum >= low && sum <= high) {
           verdicts.push({
@@ -391,7 +452,9 @@ function citation(claim: Claim): string {
 }
 
 function when(claim: Claim): string {
-  return claim.asOf ? `${formatDate(claim.asOf.date, claim.asOf.precision)}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}` : 'date unknown';
+  return claim.asOf
+    ? `${formatDate(claim.asOf.date, claim.asOf.precision)}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}`
+    : 'date unknown';
 }
 
 function undatedReason(a: Claim, b: Claim): string {

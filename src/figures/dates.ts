@@ -78,24 +78,96 @@ export interface DateExpression {
 // Lexicon
 
 const EN_MONTHS: Readonly<Record<string, number>> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const NB_MONTHS: Readonly<Record<string, number>> = {
-  januar: 1, februar: 2, mars: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
-  september: 9, oktober: 10, november: 11, desember: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, des: 12,
+  januar: 1,
+  februar: 2,
+  mars: 3,
+  april: 4,
+  mai: 5,
+  juni: 6,
+  juli: 7,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  desember: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  nov: 11,
+  des: 12,
 };
 const FULL_MONTH_NAMES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'januar', 'februar', 'mars', 'mai', 'juni', 'juli', 'oktober', 'desember',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'januar',
+  'februar',
+  'mars',
+  'mai',
+  'juni',
+  'juli',
+  'oktober',
+  'desember',
 ]);
 const EN_WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const NB_WEEKDAYS: Readonly<Record<string, number>> = {
-  søndag: 0, mandag: 1, tirsdag: 2, onsdag: 3, torsdag: 4, fredag: 5, lørdag: 6,
+  søndag: 0,
+  mandag: 1,
+  tirsdag: 2,
+  onsdag: 3,
+  torsdag: 4,
+  fredag: 5,
+  lørdag: 6,
 };
 
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
@@ -105,7 +177,8 @@ const WEEKDAY_ALT = [...Object.keys(EN_WEEKDAYS), ...Object.keys(NB_WEEKDAYS)].s
 const SP = '[ \\u00A0\\u202F\\u2009]';
 
 const isUpperInitial = (w: string): boolean => w.length > 0 && w[0] !== w[0]!.toLowerCase();
-const isLowerInitial = (w: string): boolean => w.length > 0 && w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase();
+const isLowerInitial = (w: string): boolean =>
+  w.length > 0 && w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase();
 
 /**
  * Month number of a month word, or null. `attached` = the month word stands
@@ -153,7 +226,11 @@ const pad4 = (n: number): string => String(n).padStart(4, '0');
 const isoYmd = (y: number, m: number, d: number): string => `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
 const isoYm = (y: number, m: number): string => `${pad4(y)}-${pad2(m)}`;
 
-interface Ymd { y: number; m: number; d: number }
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 function addDays(ref: Ymd, days: number): Ymd {
   const t = new Date(Date.UTC(ref.y, ref.m - 1, ref.d + days));
@@ -168,7 +245,9 @@ function parseReference(published: string | null): Ymd | null {
   if (!published) return null;
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(published);
   if (m) {
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    const y = Number(m[1]),
+      mo = Number(m[2]),
+      d = Number(m[3]);
     return validYmd(y, mo, d) ? { y, m: mo, d } : null;
   }
   const iso = parseDateline(published);
@@ -188,7 +267,12 @@ interface Pattern {
   handle: (m: RegExpExecArray, text: string, language: string) => DateExpression | null;
 }
 
-function expr(text: string, start: number, end: number, fields: Omit<DateExpression, 'start' | 'end' | 'wording' | 'hasDigits'>): DateExpression {
+function expr(
+  text: string,
+  start: number,
+  end: number,
+  fields: Omit<DateExpression, 'start' | 'end' | 'wording' | 'hasDigits'>,
+): DateExpression {
   const wording = text.slice(start, end);
   return { start, end, wording, hasDigits: /\d/.test(wording), ...fields };
 }
@@ -204,7 +288,9 @@ const PATTERNS: Pattern[] = [
   {
     re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(\.(?=[\s)\]]|$))?(?![\p{N}]|[-./]\p{N})/dgu,
     handle: (m, text) => {
-      const y = Number(m[1]), mo = Number(m[3]), d = Number(m[4]);
+      const y = Number(m[1]),
+        mo = Number(m[3]),
+        d = Number(m[4]);
       if (!plausibleYear(y) || !validYmd(y, mo, d)) return null;
       return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
     },
@@ -213,12 +299,18 @@ const PATTERNS: Pattern[] = [
   {
     re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\p{N}]|[-./]\p{N})/dgu,
     handle: (m, text, language) => {
-      const a = Number(m[1]), b = Number(m[3]), y = Number(m[4]);
+      const a = Number(m[1]),
+        b = Number(m[3]),
+        y = Number(m[4]);
       if (!plausibleYear(y)) return null;
-      let d = a, mo = b;
+      let d = a,
+        mo = b;
       if (m[2] === '/') {
         const monthFirst = a > 12 ? false : b > 12 ? true : !isNorwegianLang(language);
-        if (monthFirst) { mo = a; d = b; }
+        if (monthFirst) {
+          mo = a;
+          d = b;
+        }
       }
       if (!validYmd(y, mo, d)) return null;
       return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
@@ -226,7 +318,10 @@ const PATTERNS: Pattern[] = [
   },
   // October 3, Sept. 24, Dec 18, 2024, October 3rd
   {
-    re: new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})(\\.?)${SP}+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:]\\p{N})(?:,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])(${MONTH_ALT})(\\.?)${SP}+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:]\\p{N})(?:,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const mo = monthOf(m[1]!, true);
       const d = Number(m[3]);
@@ -239,12 +334,20 @@ const PATTERNS: Pattern[] = [
         const suffix = /^(?:st|nd|rd|th)/i.exec(text.slice(dayEnd));
         return expr(text, m.index, dayEnd + (suffix ? suffix[0].length : 0), { type: 'absolute', month: mo, day: d });
       }
-      return expr(text, m.index, m.index + m[0].length, { type: 'absolute', month: mo, day: d, ...(y !== undefined ? { year: y } : {}) });
+      return expr(text, m.index, m.index + m[0].length, {
+        type: 'absolute',
+        month: mo,
+        day: d,
+        ...(y !== undefined ? { year: y } : {}),
+      });
     },
   },
   // 3 October 2024, 26. februar, 3rd of October, 5. oktober 2024
   {
-    re: new RegExp(`(?<![\\p{L}\\p{N}]|\\p{N}[.,])(\\d{1,2})(st|nd|rd|th|\\.)?${SP}+(?:of${SP}+)?(${MONTH_ALT})(?![\\p{L}])(?:\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}]|\\p{N}[.,])(\\d{1,2})(st|nd|rd|th|\\.)?${SP}+(?:of${SP}+)?(${MONTH_ALT})(?![\\p{L}])(?:\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const d = Number(m[1]);
       const mo = monthOf(m[3]!, true);
@@ -254,7 +357,12 @@ const PATTERNS: Pattern[] = [
         const monthEnd = groupSpan(m, 3)![1];
         return expr(text, m.index, monthEnd, { type: 'absolute', month: mo, day: d });
       }
-      return expr(text, m.index, m.index + m[0].length, { type: 'absolute', month: mo, day: d, ...(y !== undefined ? { year: y } : {}) });
+      return expr(text, m.index, m.index + m[0].length, {
+        type: 'absolute',
+        month: mo,
+        day: d,
+        ...(y !== undefined ? { year: y } : {}),
+      });
     },
   },
   // October 2024, februar 2025
@@ -269,7 +377,10 @@ const PATTERNS: Pattern[] = [
   },
   // on the 3rd (day of the publication month)
   {
-    re: new RegExp(`(?<![\\p{L}])(?:on|since|by|until|till|from|before|after)${SP}+(the${SP}+(\\d{1,2})(?:st|nd|rd|th))(?![\\p{L}\\p{N}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:on|since|by|until|till|from|before|after)${SP}+(the${SP}+(\\d{1,2})(?:st|nd|rd|th))(?![\\p{L}\\p{N}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const d = Number(m[2]);
       if (d < 1 || d > 31) return null;
@@ -279,7 +390,10 @@ const PATTERNS: Pattern[] = [
   },
   // in 2022, i 2023, since 2014, mid-2024
   {
-    re: new RegExp(`(?<![\\p{L}])(?:(?:in|since|by|during|until|till|from|before|after|through|throughout|early|late|i|siden|innen|fra|til|før|etter|gjennom|året|year)${SP}+|mid-)((?:19|20)\\d{2}|2100)(?![\\p{L}\\p{N}]|[.,]\\p{N}|[-–]\\p{N})`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:(?:in|since|by|during|until|till|from|before|after|through|throughout|early|late|i|siden|innen|fra|til|før|etter|gjennom|året|year)${SP}+|mid-)((?:19|20)\\d{2}|2100)(?![\\p{L}\\p{N}]|[.,]\\p{N}|[-–]\\p{N})`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const y = Number(m[1]);
       if (!plausibleYear(y)) return null;
@@ -289,7 +403,10 @@ const PATTERNS: Pattern[] = [
   },
   // earlier this month, later this year, tidligere denne måneden, tidligere i år
   {
-    re: new RegExp(`(?<![\\p{L}])(?:earlier|later|tidligere|senere)${SP}+(?:this${SP}+(year|month)|denne${SP}+(måneden)|i${SP}+(måneden|år)|dette${SP}+(året))(?![\\p{L}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:earlier|later|tidligere|senere)${SP}+(?:this${SP}+(year|month)|denne${SP}+(måneden)|i${SP}+(måneden|år)|dette${SP}+(året))(?![\\p{L}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
       const relative: RelativeDate = unit === 'month' || unit.startsWith('måned') ? 'this-month' : 'this-year';
@@ -298,27 +415,44 @@ const PATTERNS: Pattern[] = [
   },
   // last year, this month, next year, the year before last
   {
-    re: new RegExp(`(?<![\\p{L}])(?:(the${SP}+year${SP}+before${SP}+last)|(last|this|next|forrige|neste|denne|dette)${SP}+(year|month|måned|måneden|år|året))(?![\\p{L}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:(the${SP}+year${SP}+before${SP}+last)|(last|this|next|forrige|neste|denne|dette)${SP}+(year|month|måned|måneden|år|året))(?![\\p{L}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       if (m[1]) return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative: 'year-before-last' });
       const which = m[2]!.toLowerCase();
       const unit = m[3]!.toLowerCase();
       const isMonth = unit === 'month' || unit.startsWith('måned');
       // Norwegian agreement: "denne måneden", "dette året", "forrige måned", "neste år".
-      const when = which === 'last' || which === 'forrige' ? 'last' : which === 'next' || which === 'neste' ? 'next' : 'this';
+      const when =
+        which === 'last' || which === 'forrige' ? 'last' : which === 'next' || which === 'neste' ? 'next' : 'this';
       const relative = `${when}-${isMonth ? 'month' : 'year'}` as RelativeDate;
       return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
     },
   },
   // yesterday, today, tomorrow, i går, i dag, i morgen, i forgårs, i fjor, i forfjor, i år
   {
-    re: new RegExp(`(?<![\\p{L}])(yesterday|today|tomorrow|the${SP}+day${SP}+before${SP}+yesterday|i${SP}+går|igår|i${SP}+dag|idag|i${SP}+morgen|i${SP}+forgårs|i${SP}+fjor|i${SP}+forfjor|i${SP}+år)(?![\\p{L}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(yesterday|today|tomorrow|the${SP}+day${SP}+before${SP}+yesterday|i${SP}+går|igår|i${SP}+dag|idag|i${SP}+morgen|i${SP}+forgårs|i${SP}+fjor|i${SP}+forfjor|i${SP}+år)(?![\\p{L}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const w = m[1]!.toLowerCase().replace(/[\s\u00A0\u202F\u2009]+/g, ' ');
       const map: Record<string, RelativeDate> = {
-        yesterday: 'yesterday', today: 'today', tomorrow: 'tomorrow', 'the day before yesterday': 'day-before-yesterday',
-        'i går': 'yesterday', 'igår': 'yesterday', 'i dag': 'today', 'idag': 'today', 'i morgen': 'tomorrow',
-        'i forgårs': 'day-before-yesterday', 'i fjor': 'last-year', 'i forfjor': 'year-before-last', 'i år': 'this-year',
+        yesterday: 'yesterday',
+        today: 'today',
+        tomorrow: 'tomorrow',
+        'the day before yesterday': 'day-before-yesterday',
+        'i går': 'yesterday',
+        igår: 'yesterday',
+        'i dag': 'today',
+        idag: 'today',
+        'i morgen': 'tomorrow',
+        'i forgårs': 'day-before-yesterday',
+        'i fjor': 'last-year',
+        'i forfjor': 'year-before-last',
+        'i år': 'this-year',
       };
       const relative = map[w];
       if (!relative) return null;
@@ -327,7 +461,10 @@ const PATTERNS: Pattern[] = [
   },
   // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
   {
-    re: new RegExp(`(?<![\\p{L}])(?:(last|this|next|past|on|sist|forrige|neste|på)${SP}+)?(${WEEKDAY_ALT})(?:'s|’s|ens|s(?=${SP}))?(?![\\p{L}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:(last|this|next|past|on|sist|forrige|neste|på)${SP}+)?(${WEEKDAY_ALT})(?:'s|’s|ens|s(?=${SP}))?(?![\\p{L}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const wd = weekdayOf(m[2]!);
       if (wd === null) return null;
@@ -337,13 +474,21 @@ const PATTERNS: Pattern[] = [
       const [ws, we] = groupSpan(m, 2)!;
       const keepModifier = mod !== undefined && mod !== 'on' && mod !== 'på';
       const start = keepModifier ? m.index : ws;
-      const weekdayMode = mod === 'last' || mod === 'past' || mod === 'sist' || mod === 'forrige' ? 'before' : mod === 'next' || mod === 'neste' ? 'after' : 'on-or-before';
+      const weekdayMode =
+        mod === 'last' || mod === 'past' || mod === 'sist' || mod === 'forrige'
+          ? 'before'
+          : mod === 'next' || mod === 'neste'
+            ? 'after'
+            : 'on-or-before';
       return expr(text, start, we, { type: 'weekday', weekday: wd, weekdayMode });
     },
   },
   // in August, i januar (og februar) — continuation handled in scanDateExpressions
   {
-    re: new RegExp(`(?<![\\p{L}])(?:in|since|by|during|until|till|from|before|after|of|through|throughout|between|early|late|i|fra|siden|til|innen|før|etter|gjennom|mellom|medio|ultimo|primo|begynnelsen${SP}+av|slutten${SP}+av|midten${SP}+av|starten${SP}+av|utgangen${SP}+av)${SP}+(?:(?:early|late|mid)${SP}*-?${SP}*)?(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`, 'dgiu'),
+    re: new RegExp(
+      `(?<![\\p{L}])(?:in|since|by|during|until|till|from|before|after|of|through|throughout|between|early|late|i|fra|siden|til|innen|før|etter|gjennom|mellom|medio|ultimo|primo|begynnelsen${SP}+av|slutten${SP}+av|midten${SP}+av|starten${SP}+av|utgangen${SP}+av)${SP}+(?:(?:early|late|mid)${SP}*-?${SP}*)?(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`,
+      'dgiu',
+    ),
     handle: (m, text) => {
       const g = m[1] !== undefined ? 1 : 2;
       const mo = monthOf(m[g]!, false);
@@ -354,7 +499,10 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-const CONTINUATION = new RegExp(`^${SP}*(?:,|and|or|og|eller|to|til|through|-|–)${SP}*(${FULL_MONTH_ALT})(?![\\p{L}])`, 'diu');
+const CONTINUATION = new RegExp(
+  `^${SP}*(?:,|and|or|og|eller|to|til|through|-|–)${SP}*(${FULL_MONTH_ALT})(?![\\p{L}])`,
+  'diu',
+);
 
 /**
  * Finds date expressions (absolute, relative, weekday, bare years in a year
@@ -373,7 +521,10 @@ export function scanDateExpressions(text: string, language = 'en'): DateExpressi
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(text)) !== null) {
-      if (m[0].length === 0) { p.re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
       const r = p.handle(m, text, language);
       if (r && !overlaps(r.start, r.end)) {
         found.push(r);
@@ -425,16 +576,29 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
     }
     case 'day-only': {
       if (!ref || e.day === undefined) return null;
-      let y = ref.y, mo = ref.m;
-      if (e.day > ref.d) { mo--; if (mo === 0) { mo = 12; y--; } }
-      for (let i = 0; i < 3 && e.day > daysInMonth(y, mo); i++) { mo--; if (mo === 0) { mo = 12; y--; } }
+      let y = ref.y,
+        mo = ref.m;
+      if (e.day > ref.d) {
+        mo--;
+        if (mo === 0) {
+          mo = 12;
+          y--;
+        }
+      }
+      for (let i = 0; i < 3 && e.day > daysInMonth(y, mo); i++) {
+        mo--;
+        if (mo === 0) {
+          mo = 12;
+          y--;
+        }
+      }
       return validYmd(y, mo, e.day) ? { date: isoYmd(y, mo, e.day), precision: 'day' } : null;
     }
     case 'weekday': {
       if (!ref || e.weekday === undefined) return null;
       const dow = dayOfWeek(ref);
       let shift: number;
-      if (e.weekdayMode === 'after') shift = ((e.weekday - dow + 7) % 7) || 7;
+      if (e.weekdayMode === 'after') shift = (e.weekday - dow + 7) % 7 || 7;
       else {
         const back = (dow - e.weekday + 7) % 7;
         shift = -(e.weekdayMode === 'before' && back === 0 ? 7 : back);
@@ -453,17 +617,28 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
         return { date: isoYm(Math.floor(idx / 12), (idx % 12) + 1), precision: 'month' };
       };
       switch (e.relative) {
-        case 'yesterday': return day(-1);
-        case 'today': return day(0);
-        case 'tomorrow': return day(1);
-        case 'day-before-yesterday': return day(-2);
-        case 'last-year': return { date: pad4(ref.y - 1), precision: 'year' };
-        case 'this-year': return { date: pad4(ref.y), precision: 'year' };
-        case 'next-year': return { date: pad4(ref.y + 1), precision: 'year' };
-        case 'year-before-last': return { date: pad4(ref.y - 2), precision: 'year' };
-        case 'last-month': return month(-1);
-        case 'this-month': return month(0);
-        case 'next-month': return month(1);
+        case 'yesterday':
+          return day(-1);
+        case 'today':
+          return day(0);
+        case 'tomorrow':
+          return day(1);
+        case 'day-before-yesterday':
+          return day(-2);
+        case 'last-year':
+          return { date: pad4(ref.y - 1), precision: 'year' };
+        case 'this-year':
+          return { date: pad4(ref.y), precision: 'year' };
+        case 'next-year':
+          return { date: pad4(ref.y + 1), precision: 'year' };
+        case 'year-before-last':
+          return { date: pad4(ref.y - 2), precision: 'year' };
+        case 'last-month':
+          return month(-1);
+        case 'this-month':
+          return month(0);
+        case 'next-month':
+          return month(1);
       }
     }
   }
@@ -533,7 +708,8 @@ export function compareDates(a: string | { date: string }, b: string | { date: s
   const x = typeof a === 'string' ? a : a.date;
   const y = typeof b === 'string' ? b : b.date;
   const rank = (s: string): number => (KNOWN_ISO.test(s) ? 0 : UNKNOWN_YEAR_ISO.test(s) ? 1 : 2);
-  const rx = rank(x), ry = rank(y);
+  const rx = rank(x),
+    ry = rank(y);
   if (rx !== ry) return rx - ry;
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -558,10 +734,18 @@ export function formatDate(iso: string, precision?: Precision, locale = 'en'): s
   if (!known && !unknown) return iso;
   const y = known ? Number(known[1]) : undefined;
   let mo = known ? (known[2] !== undefined ? Number(known[2]) : undefined) : Number(unknown![1]);
-  let d = known ? (known[3] !== undefined ? Number(known[3]) : undefined) : unknown![2] !== undefined ? Number(unknown![2]) : undefined;
+  let d = known
+    ? known[3] !== undefined
+      ? Number(known[3])
+      : undefined
+    : unknown![2] !== undefined
+      ? Number(unknown![2])
+      : undefined;
   if (mo !== undefined && (mo < 1 || mo > 12)) return iso;
   if (precision === 'month' || precision === 'year') d = undefined;
-  if (precision === 'year') { if (y !== undefined) mo = undefined; }
+  if (precision === 'year') {
+    if (y !== undefined) mo = undefined;
+  }
   const nb = isNorwegianLang(locale);
   const en = /^en(?:[-_]|$)/i.test(locale);
   if (nb || en) {

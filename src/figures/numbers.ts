@@ -146,7 +146,8 @@ const UPPER = /\p{Lu}/u;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
 const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
-const isHSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u00A0' || c === '\u202F' || c === '\u2009';
+const isHSpace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\u00A0' || c === '\u202F' || c === '\u2009';
 const isLowerWord = (w: string): boolean => w.length > 0 && !UPPER.test(w[0]!) && isLetter(w[0]);
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -155,140 +156,541 @@ const phraseRe = (s: string): string => escapeRe(s).replace(/ /g, '[\\s\\u00A0]+
 // ---------------------------------------------------------------------------
 // Lexicons
 
-interface Morph { cat: 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'and'; v: number; approx?: boolean }
+interface Morph {
+  cat: 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'and';
+  v: number;
+  approx?: boolean;
+}
 
 const EN_NUMBER_WORDS: Readonly<Record<string, Morph>> = {
-  zero: { cat: 'unit', v: 0 }, one: { cat: 'unit', v: 1 }, two: { cat: 'unit', v: 2 }, three: { cat: 'unit', v: 3 },
-  four: { cat: 'unit', v: 4 }, five: { cat: 'unit', v: 5 }, six: { cat: 'unit', v: 6 }, seven: { cat: 'unit', v: 7 },
-  eight: { cat: 'unit', v: 8 }, nine: { cat: 'unit', v: 9 },
-  ten: { cat: 'teen', v: 10 }, eleven: { cat: 'teen', v: 11 }, twelve: { cat: 'teen', v: 12 }, thirteen: { cat: 'teen', v: 13 },
-  fourteen: { cat: 'teen', v: 14 }, fifteen: { cat: 'teen', v: 15 }, sixteen: { cat: 'teen', v: 16 },
-  seventeen: { cat: 'teen', v: 17 }, eighteen: { cat: 'teen', v: 18 }, nineteen: { cat: 'teen', v: 19 },
-  twenty: { cat: 'ten', v: 20 }, thirty: { cat: 'ten', v: 30 }, forty: { cat: 'ten', v: 40 }, fifty: { cat: 'ten', v: 50 },
-  sixty: { cat: 'ten', v: 60 }, seventy: { cat: 'ten', v: 70 }, eighty: { cat: 'ten', v: 80 }, ninety: { cat: 'ten', v: 90 },
-  hundred: { cat: 'hundred', v: 100 }, thousand: { cat: 'scale', v: 1e3 }, million: { cat: 'scale', v: 1e6 },
-  billion: { cat: 'scale', v: 1e9 }, trillion: { cat: 'scale', v: 1e12 }, dozen: { cat: 'scale', v: 12, approx: true },
+  zero: { cat: 'unit', v: 0 },
+  one: { cat: 'unit', v: 1 },
+  two: { cat: 'unit', v: 2 },
+  three: { cat: 'unit', v: 3 },
+  four: { cat: 'unit', v: 4 },
+  five: { cat: 'unit', v: 5 },
+  six: { cat: 'unit', v: 6 },
+  seven: { cat: 'unit', v: 7 },
+  eight: { cat: 'unit', v: 8 },
+  nine: { cat: 'unit', v: 9 },
+  ten: { cat: 'teen', v: 10 },
+  eleven: { cat: 'teen', v: 11 },
+  twelve: { cat: 'teen', v: 12 },
+  thirteen: { cat: 'teen', v: 13 },
+  fourteen: { cat: 'teen', v: 14 },
+  fifteen: { cat: 'teen', v: 15 },
+  sixteen: { cat: 'teen', v: 16 },
+  seventeen: { cat: 'teen', v: 17 },
+  eighteen: { cat: 'teen', v: 18 },
+  nineteen: { cat: 'teen', v: 19 },
+  twenty: { cat: 'ten', v: 20 },
+  thirty: { cat: 'ten', v: 30 },
+  forty: { cat: 'ten', v: 40 },
+  fifty: { cat: 'ten', v: 50 },
+  sixty: { cat: 'ten', v: 60 },
+  seventy: { cat: 'ten', v: 70 },
+  eighty: { cat: 'ten', v: 80 },
+  ninety: { cat: 'ten', v: 90 },
+  hundred: { cat: 'hundred', v: 100 },
+  thousand: { cat: 'scale', v: 1e3 },
+  million: { cat: 'scale', v: 1e6 },
+  billion: { cat: 'scale', v: 1e9 },
+  trillion: { cat: 'scale', v: 1e12 },
+  dozen: { cat: 'scale', v: 12, approx: true },
   and: { cat: 'and', v: 0 },
 };
 
 /** Norwegian number morphemes; words are decomposed into these ("tretusen" = tre + tusen). */
-const NB_MORPHEMES: ReadonlyArray<[string, Morph]> = ([
-  ['en', { cat: 'unit', v: 1 }], ['én', { cat: 'unit', v: 1 }], ['ett', { cat: 'unit', v: 1 }], ['et', { cat: 'unit', v: 1 }],
-  ['to', { cat: 'unit', v: 2 }], ['tre', { cat: 'unit', v: 3 }], ['fire', { cat: 'unit', v: 4 }], ['fem', { cat: 'unit', v: 5 }],
-  ['seks', { cat: 'unit', v: 6 }], ['sju', { cat: 'unit', v: 7 }], ['syv', { cat: 'unit', v: 7 }], ['åtte', { cat: 'unit', v: 8 }],
-  ['ni', { cat: 'unit', v: 9 }],
-  ['ti', { cat: 'teen', v: 10 }], ['elleve', { cat: 'teen', v: 11 }], ['tolv', { cat: 'teen', v: 12 }], ['tretten', { cat: 'teen', v: 13 }],
-  ['fjorten', { cat: 'teen', v: 14 }], ['femten', { cat: 'teen', v: 15 }], ['seksten', { cat: 'teen', v: 16 }],
-  ['sytten', { cat: 'teen', v: 17 }], ['atten', { cat: 'teen', v: 18 }], ['nitten', { cat: 'teen', v: 19 }],
-  ['tjue', { cat: 'ten', v: 20 }], ['tyve', { cat: 'ten', v: 20 }], ['tretti', { cat: 'ten', v: 30 }], ['tredve', { cat: 'ten', v: 30 }],
-  ['førti', { cat: 'ten', v: 40 }], ['femti', { cat: 'ten', v: 50 }], ['seksti', { cat: 'ten', v: 60 }], ['sytti', { cat: 'ten', v: 70 }],
-  ['åtti', { cat: 'ten', v: 80 }], ['nitti', { cat: 'ten', v: 90 }],
-  ['hundre', { cat: 'hundred', v: 100 }], ['tusen', { cat: 'scale', v: 1e3 }],
-  ['millioner', { cat: 'scale', v: 1e6 }], ['million', { cat: 'scale', v: 1e6 }],
-  ['milliarder', { cat: 'scale', v: 1e9 }], ['milliard', { cat: 'scale', v: 1e9 }],
-  ['dusin', { cat: 'scale', v: 12, approx: true }],
-  ['og', { cat: 'and', v: 0 }],
-] as Array<[string, Morph]>).sort((a, b) => b[0].length - a[0].length);
+const NB_MORPHEMES: ReadonlyArray<[string, Morph]> = (
+  [
+    ['en', { cat: 'unit', v: 1 }],
+    ['én', { cat: 'unit', v: 1 }],
+    ['ett', { cat: 'unit', v: 1 }],
+    ['et', { cat: 'unit', v: 1 }],
+    ['to', { cat: 'unit', v: 2 }],
+    ['tre', { cat: 'unit', v: 3 }],
+    ['fire', { cat: 'unit', v: 4 }],
+    ['fem', { cat: 'unit', v: 5 }],
+    ['seks', { cat: 'unit', v: 6 }],
+    ['sju', { cat: 'unit', v: 7 }],
+    ['syv', { cat: 'unit', v: 7 }],
+    ['åtte', { cat: 'unit', v: 8 }],
+    ['ni', { cat: 'unit', v: 9 }],
+    ['ti', { cat: 'teen', v: 10 }],
+    ['elleve', { cat: 'teen', v: 11 }],
+    ['tolv', { cat: 'teen', v: 12 }],
+    ['tretten', { cat: 'teen', v: 13 }],
+    ['fjorten', { cat: 'teen', v: 14 }],
+    ['femten', { cat: 'teen', v: 15 }],
+    ['seksten', { cat: 'teen', v: 16 }],
+    ['sytten', { cat: 'teen', v: 17 }],
+    ['atten', { cat: 'teen', v: 18 }],
+    ['nitten', { cat: 'teen', v: 19 }],
+    ['tjue', { cat: 'ten', v: 20 }],
+    ['tyve', { cat: 'ten', v: 20 }],
+    ['tretti', { cat: 'ten', v: 30 }],
+    ['tredve', { cat: 'ten', v: 30 }],
+    ['førti', { cat: 'ten', v: 40 }],
+    ['femti', { cat: 'ten', v: 50 }],
+    ['seksti', { cat: 'ten', v: 60 }],
+    ['sytti', { cat: 'ten', v: 70 }],
+    ['åtti', { cat: 'ten', v: 80 }],
+    ['nitti', { cat: 'ten', v: 90 }],
+    ['hundre', { cat: 'hundred', v: 100 }],
+    ['tusen', { cat: 'scale', v: 1e3 }],
+    ['millioner', { cat: 'scale', v: 1e6 }],
+    ['million', { cat: 'scale', v: 1e6 }],
+    ['milliarder', { cat: 'scale', v: 1e9 }],
+    ['milliard', { cat: 'scale', v: 1e9 }],
+    ['dusin', { cat: 'scale', v: 12, approx: true }],
+    ['og', { cat: 'and', v: 0 }],
+  ] as Array<[string, Morph]>
+).sort((a, b) => b[0].length - a[0].length);
 
 /** Norwegian words that are also function words or nouns: numbers only in an explicit pattern. */
 const NB_AMBIGUOUS = new Set(['en', 'et', 'ett', 'to', 'tre', 'ni', 'seks']);
 /** Norwegian plural nouns that lack the usual -er/-ene endings. */
 const NB_IRREGULAR_PLURALS = new Set([
-  'år', 'barn', 'barna', 'menn', 'hus', 'land', 'fly', 'skip', 'liv', 'dødsfall', 'våpen', 'mål', 'tog', 'kjøretøy',
-  'døgn', 'ganger', 'brødre', 'søstre', 'føtter', 'tær', 'netter', 'bein', 'ben', 'øyne', 'tiår', 'mil', 'tonn', 'kilo',
+  'år',
+  'barn',
+  'barna',
+  'menn',
+  'hus',
+  'land',
+  'fly',
+  'skip',
+  'liv',
+  'dødsfall',
+  'våpen',
+  'mål',
+  'tog',
+  'kjøretøy',
+  'døgn',
+  'ganger',
+  'brødre',
+  'søstre',
+  'føtter',
+  'tær',
+  'netter',
+  'bein',
+  'ben',
+  'øyne',
+  'tiår',
+  'mil',
+  'tonn',
+  'kilo',
 ]);
 
 const EN_ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
-  seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
+  thousandth: 1000,
+  millionth: 1e6,
 };
 const NB_ORDINALS: Readonly<Record<string, number>> = {
-  første: 1, tredje: 3, fjerde: 4, femte: 5, sjette: 6, sjuende: 7, syvende: 7, åttende: 8, niende: 9, tiende: 10,
-  ellevte: 11, tolvte: 12, trettende: 13, fjortende: 14, femtende: 15, sekstende: 16, syttende: 17, attende: 18,
-  nittende: 19, tjuende: 20, trettiende: 30, førtiende: 40, femtiende: 50, hundrede: 100, tusende: 1000,
+  første: 1,
+  tredje: 3,
+  fjerde: 4,
+  femte: 5,
+  sjette: 6,
+  sjuende: 7,
+  syvende: 7,
+  åttende: 8,
+  niende: 9,
+  tiende: 10,
+  ellevte: 11,
+  tolvte: 12,
+  trettende: 13,
+  fjortende: 14,
+  femtende: 15,
+  sekstende: 16,
+  syttende: 17,
+  attende: 18,
+  nittende: 19,
+  tjuende: 20,
+  trettiende: 30,
+  førtiende: 40,
+  femtiende: 50,
+  hundrede: 100,
+  tusende: 1000,
 };
 /** Fraction denominators (singular / plural). */
 const EN_DENOMINATORS: Readonly<Record<string, number>> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
-  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
 };
 const NB_DENOMINATORS: Readonly<Record<string, number>> = {
-  halvdel: 2, halvdeler: 2, tredjedel: 3, tredjedeler: 3, fjerdedel: 4, fjerdedeler: 4, firedel: 4, firedeler: 4,
-  femtedel: 5, femtedeler: 5, sjettedel: 6, sjettedeler: 6, tidel: 10, tideler: 10, tiendedel: 10, tiendedeler: 10,
+  halvdel: 2,
+  halvdeler: 2,
+  tredjedel: 3,
+  tredjedeler: 3,
+  fjerdedel: 4,
+  fjerdedeler: 4,
+  firedel: 4,
+  firedeler: 4,
+  femtedel: 5,
+  femtedeler: 5,
+  sjettedel: 6,
+  sjettedeler: 6,
+  tidel: 10,
+  tideler: 10,
+  tiendedel: 10,
+  tiendedeler: 10,
 };
 
 /** Scale words that may follow digits ("1.5 million", "2 millioner", "10 thousand", "1,5 mrd."). */
 const EN_DIGIT_SCALES: Readonly<Record<string, number>> = {
-  hundred: 100, thousand: 1e3, million: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, dozen: 12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  dozen: 12,
 };
 const NB_DIGIT_SCALES: Readonly<Record<string, number>> = {
-  hundre: 100, tusen: 1e3, million: 1e6, millioner: 1e6, mill: 1e6, mln: 1e6, milliard: 1e9, milliarder: 1e9, mrd: 1e9,
-  billion: 1e12, billioner: 1e12, dusin: 12,
+  hundre: 100,
+  tusen: 1e3,
+  million: 1e6,
+  millioner: 1e6,
+  mill: 1e6,
+  mln: 1e6,
+  milliard: 1e9,
+  milliarder: 1e9,
+  mrd: 1e9,
+  billion: 1e12,
+  billioner: 1e12,
+  dusin: 12,
 };
 
 // Words after English "one" that make it a pronoun or an idiom rather than a count.
 const EN_ONE_STOP = new Set([
-  'of', 'another', 'after', 'by', 'or', 'and', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'as', 'than', 'is', 'was',
-  'are', 'were', 'has', 'have', 'had', 'who', 'whom', 'whose', 'that', 'which', 'would', 'could', 'can', 'will',
-  'may', 'might', 'must', 'should', 'shall', 'does', 'did', 'do', 'says', 'said', 'day', 'time', 'way', 'thing',
-  'point', 'side', 'hand', 'another', 'the', 'a', 'an', 'such', 'more', 'less', 'else', 'too', 'here', 'there',
-  'where', 'when', 'if', 'but', 'not', 'knows', 'thinks',
+  'of',
+  'another',
+  'after',
+  'by',
+  'or',
+  'and',
+  'in',
+  'on',
+  'at',
+  'to',
+  'from',
+  'for',
+  'with',
+  'as',
+  'than',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'who',
+  'whom',
+  'whose',
+  'that',
+  'which',
+  'would',
+  'could',
+  'can',
+  'will',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'does',
+  'did',
+  'do',
+  'says',
+  'said',
+  'day',
+  'time',
+  'way',
+  'thing',
+  'point',
+  'side',
+  'hand',
+  'another',
+  'the',
+  'a',
+  'an',
+  'such',
+  'more',
+  'less',
+  'else',
+  'too',
+  'here',
+  'there',
+  'where',
+  'when',
+  'if',
+  'but',
+  'not',
+  'knows',
+  'thinks',
 ]);
-const EN_ONE_STOP_BEFORE = new Set(['no', 'the', 'this', 'that', 'every', 'any', 'each', 'which', 'such', 'whichever', 'some']);
+const EN_ONE_STOP_BEFORE = new Set([
+  'no',
+  'the',
+  'this',
+  'that',
+  'every',
+  'any',
+  'each',
+  'which',
+  'such',
+  'whichever',
+  'some',
+]);
 
 // ---------------------------------------------------------------------------
 // Units and context
 
 /** Physical units (block "220 240 mm" from joining into 220240). Canonical unit by lower-case spelling. */
 const PHYSICAL_UNITS: ReadonlyArray<[string, string]> = [
-  ['millimetres', 'mm'], ['millimeters', 'mm'], ['millimetre', 'mm'], ['millimeter', 'mm'], ['mm', 'mm'],
-  ['centimetres', 'cm'], ['centimeters', 'cm'], ['centimetre', 'cm'], ['centimeter', 'cm'], ['cm', 'cm'],
-  ['kilometres', 'km'], ['kilometers', 'km'], ['kilometre', 'km'], ['kilometer', 'km'], ['kms', 'km'],
-  ['km/h', 'km/h'], ['km/t', 'km/h'], ['km²', 'km2'], ['km2', 'km2'], ['km', 'km'],
-  ['square kilometres', 'km2'], ['square kilometers', 'km2'], ['sq km', 'km2'], ['sq. km', 'km2'],
-  ['kvadratkilometer', 'km2'], ['square miles', 'mi2'], ['square metres', 'm2'], ['square meters', 'm2'],
-  ['kvadratmeter', 'm2'], ['m²', 'm2'], ['hectares', 'ha'], ['hectare', 'ha'], ['ha', 'ha'], ['acres', 'acre'], ['acre', 'acre'],
-  ['dekar', 'daa'], ['metres', 'm'], ['meters', 'm'], ['metre', 'm'], ['meter', 'm'], ['m', 'm'],
-  ['nautical miles', 'nmi'], ['nautiske mil', 'nmi'], ['miles', 'mi'], ['mile', 'mi'], ['mph', 'mph'],
-  ['feet', 'ft'], ['foot', 'ft'], ['ft', 'ft'], ['inches', 'in'], ['inch', 'in'], ['yards', 'yd'], ['yard', 'yd'],
-  ['kilograms', 'kg'], ['kilogrammes', 'kg'], ['kilogram', 'kg'], ['kilos', 'kg'], ['kilo', 'kg'], ['kg', 'kg'],
-  ['grams', 'g'], ['gram', 'g'], ['tonnes', 't'], ['tonne', 't'], ['tons', 't'], ['ton', 't'], ['tonn', 't'],
-  ['pounds', 'lb'], ['pound', 'lb'], ['lbs', 'lb'], ['lb', 'lb'],
-  ['litres', 'l'], ['liters', 'l'], ['litre', 'l'], ['liter', 'l'], ['barrels', 'bbl'], ['barrel', 'bbl'],
-  ['knots', 'kn'], ['knot', 'kn'], ['knop', 'kn'],
-  ['megatons', 'Mt'], ['megaton', 'Mt'], ['kilotons', 'kt'], ['kiloton', 'kt'], ['kilotonn', 'kt'],
-  ['mw', 'MW'], ['gw', 'GW'], ['kw', 'kW'], ['kwh', 'kWh'], ['mwh', 'MWh'], ['gwh', 'GWh'], ['twh', 'TWh'],
-  ['°c', '°C'], ['°f', '°F'], ['°', '°'], ['degrees', '°'], ['degree', '°'], ['grader', '°'],
-  ['calibre', 'calibre'], ['caliber', 'calibre'], ['kaliber', 'calibre'],
+  ['millimetres', 'mm'],
+  ['millimeters', 'mm'],
+  ['millimetre', 'mm'],
+  ['millimeter', 'mm'],
+  ['mm', 'mm'],
+  ['centimetres', 'cm'],
+  ['centimeters', 'cm'],
+  ['centimetre', 'cm'],
+  ['centimeter', 'cm'],
+  ['cm', 'cm'],
+  ['kilometres', 'km'],
+  ['kilometers', 'km'],
+  ['kilometre', 'km'],
+  ['kilometer', 'km'],
+  ['kms', 'km'],
+  ['km/h', 'km/h'],
+  ['km/t', 'km/h'],
+  ['km²', 'km2'],
+  ['km2', 'km2'],
+  ['km', 'km'],
+  ['square kilometres', 'km2'],
+  ['square kilometers', 'km2'],
+  ['sq km', 'km2'],
+  ['sq. km', 'km2'],
+  ['kvadratkilometer', 'km2'],
+  ['square miles', 'mi2'],
+  ['square metres', 'm2'],
+  ['square meters', 'm2'],
+  ['kvadratmeter', 'm2'],
+  ['m²', 'm2'],
+  ['hectares', 'ha'],
+  ['hectare', 'ha'],
+  ['ha', 'ha'],
+  ['acres', 'acre'],
+  ['acre', 'acre'],
+  ['dekar', 'daa'],
+  ['metres', 'm'],
+  ['meters', 'm'],
+  ['metre', 'm'],
+  ['meter', 'm'],
+  ['m', 'm'],
+  ['nautical miles', 'nmi'],
+  ['nautiske mil', 'nmi'],
+  ['miles', 'mi'],
+  ['mile', 'mi'],
+  ['mph', 'mph'],
+  ['feet', 'ft'],
+  ['foot', 'ft'],
+  ['ft', 'ft'],
+  ['inches', 'in'],
+  ['inch', 'in'],
+  ['yards', 'yd'],
+  ['yard', 'yd'],
+  ['kilograms', 'kg'],
+  ['kilogrammes', 'kg'],
+  ['kilogram', 'kg'],
+  ['kilos', 'kg'],
+  ['kilo', 'kg'],
+  ['kg', 'kg'],
+  ['grams', 'g'],
+  ['gram', 'g'],
+  ['tonnes', 't'],
+  ['tonne', 't'],
+  ['tons', 't'],
+  ['ton', 't'],
+  ['tonn', 't'],
+  ['pounds', 'lb'],
+  ['pound', 'lb'],
+  ['lbs', 'lb'],
+  ['lb', 'lb'],
+  ['litres', 'l'],
+  ['liters', 'l'],
+  ['litre', 'l'],
+  ['liter', 'l'],
+  ['barrels', 'bbl'],
+  ['barrel', 'bbl'],
+  ['knots', 'kn'],
+  ['knot', 'kn'],
+  ['knop', 'kn'],
+  ['megatons', 'Mt'],
+  ['megaton', 'Mt'],
+  ['kilotons', 'kt'],
+  ['kiloton', 'kt'],
+  ['kilotonn', 'kt'],
+  ['mw', 'MW'],
+  ['gw', 'GW'],
+  ['kw', 'kW'],
+  ['kwh', 'kWh'],
+  ['mwh', 'MWh'],
+  ['gwh', 'GWh'],
+  ['twh', 'TWh'],
+  ['°c', '°C'],
+  ['°f', '°F'],
+  ['°', '°'],
+  ['degrees', '°'],
+  ['degree', '°'],
+  ['grader', '°'],
+  ['calibre', 'calibre'],
+  ['caliber', 'calibre'],
+  ['kaliber', 'calibre'],
   ['mil', 'mil'],
 ];
 const DURATION_UNITS: ReadonlyArray<[string, string]> = [
-  ['seconds', 'second'], ['second', 'second'], ['secs', 'second'], ['sekunder', 'second'], ['sekund', 'second'],
-  ['minutes', 'minute'], ['minute', 'minute'], ['mins', 'minute'], ['minutter', 'minute'], ['minutt', 'minute'],
-  ['hours', 'hour'], ['hour', 'hour'], ['hrs', 'hour'], ['timer', 'hour'],
-  ['days', 'day'], ['day', 'day'], ['dager', 'day'], ['dag', 'day'], ['døgn', 'day'],
-  ['weeks', 'week'], ['week', 'week'], ['uker', 'week'], ['uke', 'week'],
-  ['months', 'month'], ['month', 'month'], ['måneder', 'month'], ['måned', 'month'],
-  ['years', 'year'], ['year', 'year'], ['yrs', 'year'], ['år', 'year'],
-  ['decades', 'decade'], ['decade', 'decade'], ['tiår', 'decade'],
-  ['centuries', 'century'], ['century', 'century'], ['århundrer', 'century'], ['århundre', 'century'],
+  ['seconds', 'second'],
+  ['second', 'second'],
+  ['secs', 'second'],
+  ['sekunder', 'second'],
+  ['sekund', 'second'],
+  ['minutes', 'minute'],
+  ['minute', 'minute'],
+  ['mins', 'minute'],
+  ['minutter', 'minute'],
+  ['minutt', 'minute'],
+  ['hours', 'hour'],
+  ['hour', 'hour'],
+  ['hrs', 'hour'],
+  ['timer', 'hour'],
+  ['days', 'day'],
+  ['day', 'day'],
+  ['dager', 'day'],
+  ['dag', 'day'],
+  ['døgn', 'day'],
+  ['weeks', 'week'],
+  ['week', 'week'],
+  ['uker', 'week'],
+  ['uke', 'week'],
+  ['months', 'month'],
+  ['month', 'month'],
+  ['måneder', 'month'],
+  ['måned', 'month'],
+  ['years', 'year'],
+  ['year', 'year'],
+  ['yrs', 'year'],
+  ['år', 'year'],
+  ['decades', 'decade'],
+  ['decade', 'decade'],
+  ['tiår', 'decade'],
+  ['centuries', 'century'],
+  ['century', 'century'],
+  ['århundrer', 'century'],
+  ['århundre', 'century'],
 ];
 const CURRENCY_WORDS: ReadonlyArray<[string, string]> = [
-  ['us dollars', 'USD'], ['dollars', 'USD'], ['dollar', 'USD'], ['usd', 'USD'], ['euros', 'EUR'], ['euro', 'EUR'], ['eur', 'EUR'],
-  ['pounds sterling', 'GBP'], ['gbp', 'GBP'], ['kroner', 'NOK'], ['krone', 'NOK'], ['kr.', 'NOK'], ['kr', 'NOK'], ['nok', 'NOK'],
-  ['won', 'KRW'], ['krw', 'KRW'], ['yen', 'JPY'], ['yuan', 'CNY'], ['rubles', 'RUB'], ['ruble', 'RUB'], ['roubles', 'RUB'],
-  ['rouble', 'RUB'], ['rubler', 'RUB'], ['rubel', 'RUB'], ['hryvnias', 'UAH'], ['hryvnia', 'UAH'], ['hryvnja', 'UAH'],
+  ['us dollars', 'USD'],
+  ['dollars', 'USD'],
+  ['dollar', 'USD'],
+  ['usd', 'USD'],
+  ['euros', 'EUR'],
+  ['euro', 'EUR'],
+  ['eur', 'EUR'],
+  ['pounds sterling', 'GBP'],
+  ['gbp', 'GBP'],
+  ['kroner', 'NOK'],
+  ['krone', 'NOK'],
+  ['kr.', 'NOK'],
+  ['kr', 'NOK'],
+  ['nok', 'NOK'],
+  ['won', 'KRW'],
+  ['krw', 'KRW'],
+  ['yen', 'JPY'],
+  ['yuan', 'CNY'],
+  ['rubles', 'RUB'],
+  ['ruble', 'RUB'],
+  ['roubles', 'RUB'],
+  ['rouble', 'RUB'],
+  ['rubler', 'RUB'],
+  ['rubel', 'RUB'],
+  ['hryvnias', 'UAH'],
+  ['hryvnia', 'UAH'],
+  ['hryvnja', 'UAH'],
 ];
 const CURRENCY_PREFIXES: ReadonlyArray<[string, string]> = [
-  ['US$', 'USD'], ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₩', 'KRW'], ['₽', 'RUB'], ['₴', 'UAH'],
-  ['USD', 'USD'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['NOK', 'NOK'], ['KRW', 'KRW'], ['RUB', 'RUB'], ['UAH', 'UAH'],
-  ['kr.', 'NOK'], ['kr', 'NOK'],
+  ['US$', 'USD'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₩', 'KRW'],
+  ['₽', 'RUB'],
+  ['₴', 'UAH'],
+  ['USD', 'USD'],
+  ['EUR', 'EUR'],
+  ['GBP', 'GBP'],
+  ['NOK', 'NOK'],
+  ['KRW', 'KRW'],
+  ['RUB', 'RUB'],
+  ['UAH', 'UAH'],
+  ['kr.', 'NOK'],
+  ['kr', 'NOK'],
 ];
 
 function alternation(list: ReadonlyArray<[string, string]>): string {
-  return [...list].sort((a, b) => b[0].length - a[0].length).map(([w]) => phraseRe(w)).join('|');
+  return [...list]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([w]) => phraseRe(w))
+    .join('|');
 }
 function lookup(list: ReadonlyArray<[string, string]>, found: string): string {
   const key = found.toLowerCase().replace(/[\s\u00A0]+/g, ' ');
@@ -299,48 +701,140 @@ const UNIT_END = '(?![\\p{L}\\p{N}])';
 const PHYSICAL_RE = new RegExp(`^(?:[ \\u00A0]?|-)(${alternation(PHYSICAL_UNITS)})${UNIT_END}`, 'iu');
 const DURATION_RE = new RegExp(`^(?:[ \\u00A0]|-)(${alternation(DURATION_UNITS)})${UNIT_END}`, 'iu');
 const CURRENCY_AFTER_RE = new RegExp(`^(?:[ \\u00A0]|-)(${alternation(CURRENCY_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
-const CURRENCY_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${CURRENCY_PREFIXES.map(([w]) => escapeRe(w)).join('|')})[ \\u00A0]?$`, 'u');
-const PERCENT_RE = /^(?:[ \u00A0]?%|(?:[ \u00A0]|-)(?:percentage points?|per cent|percent|pct\.?|prosentpoeng|prosent)(?![\p{L}\p{N}]))/iu;
-const AGE_AFTER_RE = /^(?:[-\s\u00A0](?:years?|yrs?)[-\s\u00A0]olds?|[\s\u00A0]years?[\s\u00A0]of[\s\u00A0]age|-åring(?:en|er|ene)?|[\s\u00A0]år[\s\u00A0]+(?:gammel|gamle|gammelt))(?![\p{L}\p{N}])/iu;
+const CURRENCY_BEFORE_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${CURRENCY_PREFIXES.map(([w]) => escapeRe(w)).join('|')})[ \\u00A0]?$`,
+  'u',
+);
+const PERCENT_RE =
+  /^(?:[ \u00A0]?%|(?:[ \u00A0]|-)(?:percentage points?|per cent|percent|pct\.?|prosentpoeng|prosent)(?![\p{L}\p{N}]))/iu;
+const AGE_AFTER_RE =
+  /^(?:[-\s\u00A0](?:years?|yrs?)[-\s\u00A0]olds?|[\s\u00A0]years?[\s\u00A0]of[\s\u00A0]age|-åring(?:en|er|ene)?|[\s\u00A0]år[\s\u00A0]+(?:gammel|gamle|gammelt))(?![\p{L}\p{N}])/iu;
 const TIME_AFTER_RE = /^(?:[ \u00A0]?(?:a\.m\.|p\.m\.|am|pm)(?![\p{L}\p{N}])|[ \u00A0]o['’]clock(?![\p{L}]))/iu;
 const DECADE_AFTER_RE = /^(?:-tallet|-årene|-åra)(?![\p{L}])/iu;
 
 // Qualifier phrases before a number.
 const EN_QUALIFIERS: ReadonlyArray<[string, Qualifier]> = [
-  ['at least', 'at least'], ['at a minimum', 'at least'], ['a minimum of', 'at least'], ['no fewer than', 'at least'],
-  ['no less than', 'at least'], ['not less than', 'at least'], ['not fewer than', 'at least'],
-  ['more than', 'more than'], ['over', 'more than'], ['well over', 'more than'], ['just over', 'more than'],
-  ['upwards of', 'more than'], ['upward of', 'more than'], ['in excess of', 'more than'], ['exceeded', 'more than'],
-  ['exceeding', 'more than'], ['exceeds', 'more than'], ['exceed', 'more than'], ['above', 'more than'],
-  ['greater than', 'more than'], ['north of', 'more than'], ['surpassed', 'more than'], ['surpassing', 'more than'],
-  ['topped', 'more than'], ['topping', 'more than'],
-  ['about', 'about'], ['around', 'about'], ['roughly', 'about'], ['approximately', 'about'], ['approx.', 'about'],
-  ['some', 'about'], ['an estimated', 'about'], ['estimated', 'about'], ['circa', 'about'], ['ca.', 'about'],
-  ['an approximate', 'about'], ['approximate', 'about'], ['in the region of', 'about'], ['on the order of', 'about'],
-  ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['just shy of', 'nearly'], ['approaching', 'nearly'],
-  ['nigh on', 'nearly'], ['not quite', 'nearly'],
-  ['up to', 'up to'], ['as many as', 'up to'], ['as much as', 'up to'], ['at most', 'up to'], ['at the most', 'up to'],
-  ['no more than', 'up to'], ['not more than', 'up to'], ['a maximum of', 'up to'], ['maximum of', 'up to'],
-  ['fewer than', 'less than'], ['less than', 'less than'], ['under', 'less than'], ['below', 'less than'],
-  ['just under', 'less than'], ['just below', 'less than'], ['well under', 'less than'], ['well below', 'less than'],
+  ['at least', 'at least'],
+  ['at a minimum', 'at least'],
+  ['a minimum of', 'at least'],
+  ['no fewer than', 'at least'],
+  ['no less than', 'at least'],
+  ['not less than', 'at least'],
+  ['not fewer than', 'at least'],
+  ['more than', 'more than'],
+  ['over', 'more than'],
+  ['well over', 'more than'],
+  ['just over', 'more than'],
+  ['upwards of', 'more than'],
+  ['upward of', 'more than'],
+  ['in excess of', 'more than'],
+  ['exceeded', 'more than'],
+  ['exceeding', 'more than'],
+  ['exceeds', 'more than'],
+  ['exceed', 'more than'],
+  ['above', 'more than'],
+  ['greater than', 'more than'],
+  ['north of', 'more than'],
+  ['surpassed', 'more than'],
+  ['surpassing', 'more than'],
+  ['topped', 'more than'],
+  ['topping', 'more than'],
+  ['about', 'about'],
+  ['around', 'about'],
+  ['roughly', 'about'],
+  ['approximately', 'about'],
+  ['approx.', 'about'],
+  ['some', 'about'],
+  ['an estimated', 'about'],
+  ['estimated', 'about'],
+  ['circa', 'about'],
+  ['ca.', 'about'],
+  ['an approximate', 'about'],
+  ['approximate', 'about'],
+  ['in the region of', 'about'],
+  ['on the order of', 'about'],
+  ['nearly', 'nearly'],
+  ['almost', 'nearly'],
+  ['close to', 'nearly'],
+  ['just shy of', 'nearly'],
+  ['approaching', 'nearly'],
+  ['nigh on', 'nearly'],
+  ['not quite', 'nearly'],
+  ['up to', 'up to'],
+  ['as many as', 'up to'],
+  ['as much as', 'up to'],
+  ['at most', 'up to'],
+  ['at the most', 'up to'],
+  ['no more than', 'up to'],
+  ['not more than', 'up to'],
+  ['a maximum of', 'up to'],
+  ['maximum of', 'up to'],
+  ['fewer than', 'less than'],
+  ['less than', 'less than'],
+  ['under', 'less than'],
+  ['below', 'less than'],
+  ['just under', 'less than'],
+  ['just below', 'less than'],
+  ['well under', 'less than'],
+  ['well below', 'less than'],
 ];
 const NB_QUALIFIERS: ReadonlyArray<[string, Qualifier]> = [
-  ['minst', 'at least'], ['i hvert fall', 'at least'], ['i alle fall', 'at least'], ['minimum', 'at least'],
-  ['ikke færre enn', 'at least'], ['ikke mindre enn', 'at least'],
-  ['over', 'more than'], ['godt over', 'more than'], ['mer enn', 'more than'], ['flere enn', 'more than'],
-  ['i overkant av', 'more than'], ['drøyt', 'more than'], ['drøye', 'more than'], ['vel', 'more than'],
-  ['oversteg', 'more than'], ['overstiger', 'more than'], ['overskred', 'more than'], ['overskrider', 'more than'],
+  ['minst', 'at least'],
+  ['i hvert fall', 'at least'],
+  ['i alle fall', 'at least'],
+  ['minimum', 'at least'],
+  ['ikke færre enn', 'at least'],
+  ['ikke mindre enn', 'at least'],
+  ['over', 'more than'],
+  ['godt over', 'more than'],
+  ['mer enn', 'more than'],
+  ['flere enn', 'more than'],
+  ['i overkant av', 'more than'],
+  ['drøyt', 'more than'],
+  ['drøye', 'more than'],
+  ['vel', 'more than'],
+  ['oversteg', 'more than'],
+  ['overstiger', 'more than'],
+  ['overskred', 'more than'],
+  ['overskrider', 'more than'],
   ['passerte', 'more than'],
-  ['rundt', 'about'], ['omtrent', 'about'], ['cirka', 'about'], ['ca.', 'about'], ['ca', 'about'], ['anslagsvis', 'about'],
-  ['om lag', 'about'], ['omlag', 'about'], ['omkring', 'about'], ['estimerte', 'about'], ['anslått', 'about'],
-  ['anslåtte', 'about'], ['beregnede', 'about'], ['i størrelsesorden', 'about'],
-  ['nesten', 'nearly'], ['nær', 'nearly'], ['nærmere', 'nearly'], ['snaut', 'nearly'], ['snaue', 'nearly'],
-  ['knapt', 'nearly'], ['knappe', 'nearly'], ['bortimot', 'nearly'], ['opp mot', 'nearly'],
-  ['opptil', 'up to'], ['inntil', 'up to'], ['så mange som', 'up to'], ['maksimalt', 'up to'], ['høyst', 'up to'],
-  ['ikke mer enn', 'up to'], ['ikke flere enn', 'up to'],
-  ['under', 'less than'], ['færre enn', 'less than'], ['mindre enn', 'less than'], ['i underkant av', 'less than'],
+  ['rundt', 'about'],
+  ['omtrent', 'about'],
+  ['cirka', 'about'],
+  ['ca.', 'about'],
+  ['ca', 'about'],
+  ['anslagsvis', 'about'],
+  ['om lag', 'about'],
+  ['omlag', 'about'],
+  ['omkring', 'about'],
+  ['estimerte', 'about'],
+  ['anslått', 'about'],
+  ['anslåtte', 'about'],
+  ['beregnede', 'about'],
+  ['i størrelsesorden', 'about'],
+  ['nesten', 'nearly'],
+  ['nær', 'nearly'],
+  ['nærmere', 'nearly'],
+  ['snaut', 'nearly'],
+  ['snaue', 'nearly'],
+  ['knapt', 'nearly'],
+  ['knappe', 'nearly'],
+  ['bortimot', 'nearly'],
+  ['opp mot', 'nearly'],
+  ['opptil', 'up to'],
+  ['inntil', 'up to'],
+  ['så mange som', 'up to'],
+  ['maksimalt', 'up to'],
+  ['høyst', 'up to'],
+  ['ikke mer enn', 'up to'],
+  ['ikke flere enn', 'up to'],
+  ['under', 'less than'],
+  ['færre enn', 'less than'],
+  ['mindre enn', 'less than'],
+  ['i underkant av', 'less than'],
 ];
-const SUFFIX_QUALIFIERS_RE = /^(?:(\+|[ \u00A0]or[ \u00A0]+more|-plus|[ \u00A0]eller[ \u00A0]+(?:mer|flere))|([ \u00A0]or[ \u00A0]+so|-odd)|([ \u00A0]or[ \u00A0]+(?:fewer|less)|[ \u00A0]eller[ \u00A0]+(?:færre|mindre)))(?![\p{L}\p{N}])/iu;
+const SUFFIX_QUALIFIERS_RE =
+  /^(?:(\+|[ \u00A0]or[ \u00A0]+more|-plus|[ \u00A0]eller[ \u00A0]+(?:mer|flere))|([ \u00A0]or[ \u00A0]+so|-odd)|([ \u00A0]or[ \u00A0]+(?:fewer|less)|[ \u00A0]eller[ \u00A0]+(?:færre|mindre)))(?![\p{L}\p{N}])/iu;
 
 const CHANGE_VERBS =
   'rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grown|grow|climbed|jumped|fell|fallen|' +
@@ -352,12 +846,85 @@ const YEAR_CONTEXT_BEFORE =
   'i|siden|innen|fra|til|før|etter|gjennom|år|året|våren|sommeren|høsten|vinteren|starten av|slutten av|frem til|fram til';
 const YEAR_DETERMINERS = 'the|its|their|his|her|our|this|that|a|an|det|den|dette';
 const FUNCTION_WORDS_AFTER = new Set([
-  'and', 'or', 'but', 'the', 'a', 'an', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'of', 'with', 'when', 'as',
-  'after', 'before', 'while', 'that', 'which', 'was', 'were', 'is', 'are', 'has', 'had', 'have', 'will', 'would',
-  'it', 'he', 'she', 'they', 'we', 'there', 'this', 'its', 'until', 'since', 'through', 'where',
-  'og', 'eller', 'men', 'i', 'på', 'til', 'fra', 'med', 'for', 'av', 'om', 'da', 'når', 'som', 'ble', 'var', 'er',
-  'har', 'hadde', 'vil', 'skal', 'kan', 'det', 'den', 'de', 'han', 'hun', 'vi', 'etter', 'før', 'under', 'mot', 'ved',
-  'siden', 'frem', 'fram',
+  'and',
+  'or',
+  'but',
+  'the',
+  'a',
+  'an',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'from',
+  'of',
+  'with',
+  'when',
+  'as',
+  'after',
+  'before',
+  'while',
+  'that',
+  'which',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'there',
+  'this',
+  'its',
+  'until',
+  'since',
+  'through',
+  'where',
+  'og',
+  'eller',
+  'men',
+  'i',
+  'på',
+  'til',
+  'fra',
+  'med',
+  'for',
+  'av',
+  'om',
+  'da',
+  'når',
+  'som',
+  'ble',
+  'var',
+  'er',
+  'har',
+  'hadde',
+  'vil',
+  'skal',
+  'kan',
+  'det',
+  'den',
+  'de',
+  'han',
+  'hun',
+  'vi',
+  'etter',
+  'før',
+  'under',
+  'mot',
+  'ved',
+  'siden',
+  'frem',
+  'fram',
 ]);
 const CODE_PREFIX =
   'resolution|resolutions|article|art\\.|paragraph|section|chapter|clause|no\\.|nr\\.|number|page|p\\.|pp\\.|route|' +
@@ -372,7 +939,10 @@ const cache = new Map<string, RegExp>();
 function cached(source: string, flags: string): RegExp {
   const key = `${flags}/${source}`;
   let re = cache.get(key);
-  if (!re) { re = new RegExp(source, flags); cache.set(key, re); }
+  if (!re) {
+    re = new RegExp(source, flags);
+    cache.set(key, re);
+  }
   return re;
 }
 
@@ -388,7 +958,8 @@ interface Scan {
 
 /** Index of the first claimed span that ends after `pos` (binary search). */
 function firstClaimEndingAfter(s: Scan, pos: number): number {
-  let lo = 0, hi = s.claimed.length;
+  let lo = 0,
+    hi = s.claimed.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (s.claimed[mid]![1] <= pos) lo = mid + 1;
@@ -402,7 +973,13 @@ function firstClaimEndingAfter(s: Scan, pos: number): number {
  * not reaching back before `floor`. Returns the absolute start of the phrase
  * and the matched phrase.
  */
-function phraseBefore(s: Scan, pos: number, alts: string, floor: number, sep = '[\\s\\u00A0]+'): { start: number; phrase: string } | null {
+function phraseBefore(
+  s: Scan,
+  pos: number,
+  alts: string,
+  floor: number,
+  sep = '[\\s\\u00A0]+',
+): { start: number; phrase: string } | null {
   const from = Math.max(floor, pos - 60, 0);
   if (from >= pos) return null;
   // A sentinel before the window keeps a phrase from matching in the middle of a word.
@@ -424,7 +1001,12 @@ function wordBefore(s: Scan, pos: number): { start: number; word: string } | nul
   return { start: i, word: s.text.slice(i, end) };
 }
 
-interface Word { start: number; end: number; raw: string; lower: string }
+interface Word {
+  start: number;
+  end: number;
+  raw: string;
+  lower: string;
+}
 
 function readWordAt(text: string, pos: number): Word | null {
   if (!isLetter(text[pos])) return null;
@@ -469,8 +1051,20 @@ interface Atom {
 
 function makeAtom(start: number, end: number, value: number, extra: Partial<Atom> = {}): Atom {
   return {
-    start, end, value, low: value, high: value, vague: false, approx: false, fromDigits: false, plainInt: false,
-    digitCount: 0, multiplied: false, base: value, scale: 1, ...extra,
+    start,
+    end,
+    value,
+    low: value,
+    high: value,
+    vague: false,
+    approx: false,
+    fromDigits: false,
+    plainInt: false,
+    digitCount: 0,
+    multiplied: false,
+    base: value,
+    scale: 1,
+    ...extra,
   };
 }
 
@@ -484,7 +1078,11 @@ function scaleWordAfter(s: Scan, pos: number): { end: number; scale: number; app
   const scale = table[w.lower];
   if (scale === undefined) return null;
   let end = w.end;
-  if ((w.lower === 'mill' || w.lower === 'mrd' || w.lower === 'mln' || w.lower === 'mn' || w.lower === 'bn') && s.text[end] === '.') end++;
+  if (
+    (w.lower === 'mill' || w.lower === 'mrd' || w.lower === 'mln' || w.lower === 'mn' || w.lower === 'bn') &&
+    s.text[end] === '.'
+  )
+    end++;
   return { end, scale, approx: w.lower === 'dozen' || w.lower === 'dusin' };
 }
 
@@ -515,8 +1113,14 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
   if (intStr.length <= 3) {
     // Thousands with the language's group separator: 1,000 / 11.000 / 170.000
     let k = j;
-    while (text[k] === GS && threeDigitsAt(text, k + 1)) { digits += text.slice(k + 1, k + 4); k += 4; }
-    if (k > j) { j = k; grouped = true; }
+    while (text[k] === GS && threeDigitsAt(text, k + 1)) {
+      digits += text.slice(k + 1, k + 4);
+      k += 4;
+    }
+    if (k > j) {
+      j = k;
+      grouped = true;
+    }
     // Space-grouped thousands: 10 000 (nb; NBSP/thin space in any language). The next group must be
     // exactly three digits and, unless it is "000", not followed by a unit: "220 240 mm" is 220 of 240 mm.
     if (!grouped) {
@@ -528,18 +1132,33 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
         const group = text.slice(k2 + 1, k2 + 4);
         if (group !== '000' && unitFollows(text, k2 + 4)) break;
         if (text[k2 + 4] === GS && isDigit(text[k2 + 5])) break;
-        digits += group; k2 += 4;
+        digits += group;
+        k2 += 4;
       }
-      if (k2 > j) { j = k2; grouped = true; }
+      if (k2 > j) {
+        j = k2;
+        grouped = true;
+      }
     }
     // The other separator with exactly three digits: 1,000,000 (nb) / 1.000.000 (en) are thousands;
     // a single group ("3,600" in nb, "11.000" in en) is read as thousands unless the integer part is 0
     // or a scale word, unit or percent follows ("1,250 millioner", "3.125 km").
     if (!grouped && text[j] === DS && threeDigitsAt(text, j + 1)) {
-      let k3 = j, groups = 0, acc = '';
-      while (text[k3] === DS && threeDigitsAt(text, k3 + 1)) { acc += text.slice(k3 + 1, k3 + 4); k3 += 4; groups++; }
-      if (groups >= 2 || (intStr !== '0' && !scaleOrUnitFollows(s, k3) && !(text[k3] === GS && isDigit(text[k3 + 1])))) {
-        digits += acc; j = k3; grouped = true;
+      let k3 = j,
+        groups = 0,
+        acc = '';
+      while (text[k3] === DS && threeDigitsAt(text, k3 + 1)) {
+        acc += text.slice(k3 + 1, k3 + 4);
+        k3 += 4;
+        groups++;
+      }
+      if (
+        groups >= 2 ||
+        (intStr !== '0' && !scaleOrUnitFollows(s, k3) && !(text[k3] === GS && isDigit(text[k3 + 1])))
+      ) {
+        digits += acc;
+        j = k3;
+        grouped = true;
       }
     }
   }
@@ -548,11 +1167,15 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
   if (text[j] === DS && isDigit(text[j + 1])) {
     let k = j + 1;
     while (isDigit(text[k])) k++;
-    decimals = text.slice(j + 1, k); j = k;
+    decimals = text.slice(j + 1, k);
+    j = k;
   } else if (nb && !grouped && text[j] === '.' && isDigit(text[j + 1])) {
     let k = j + 1;
     while (isDigit(text[k])) k++;
-    if (k - j - 1 !== 3 && !(text[k] === '.' && isDigit(text[k + 1]))) { decimals = text.slice(j + 1, k); j = k; }
+    if (k - j - 1 !== 3 && !(text[k] === '.' && isDigit(text[k + 1]))) {
+      decimals = text.slice(j + 1, k);
+      j = k;
+    }
   }
   const value = Number(decimals ? `${digits}.${decimals}` : digits);
   if (!Number.isFinite(value)) return null;
@@ -562,7 +1185,10 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
   // Slash forms that are not full dates ("24/7", "1/3", "9/11"): a ratio or shorthand, not a count.
   if (text[j] === '/' && isDigit(text[j + 1])) {
     let k = j;
-    while (text[k] === '/' && isDigit(text[k + 1])) { k++; while (isDigit(text[k])) k++; }
+    while (text[k] === '/' && isDigit(text[k + 1])) {
+      k++;
+      while (isDigit(text[k])) k++;
+    }
     return { ...atom, end: k, forced: { kind: 'other' } };
   }
 
@@ -572,20 +1198,52 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
     const lower = w.lower;
     if (plainInt && /^(st|nd|rd|th)$/.test(lower)) return { ...atom, end: w.end, forced: { kind: 'ordinal' } };
     if (lower === 'k' && !isDigit(text[w.end])) {
-      return { ...atom, end: w.end, value: value * 1000, low: value * 1000, high: value * 1000, multiplied: true, base: value, scale: 1000 };
+      return {
+        ...atom,
+        end: w.end,
+        value: value * 1000,
+        low: value * 1000,
+        high: value * 1000,
+        multiplied: true,
+        base: value,
+        scale: 1000,
+      };
     }
     if (lower === 's' && plainInt && intStr.length === 4 && value >= 1900 && value <= 2090) {
       return { ...atom, end: w.end, forced: { kind: 'year' } };
     }
     if (lower === 's' && plainInt && intStr.length === 2) return { ...atom, end: w.end, forced: { kind: 'other' } };
-    if (['m', 'bn', 'b', 'mn', 'mln', 'mrd'].includes(lower) && !isDigit(text[w.end]) && CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, i - 5), i))) {
+    if (
+      ['m', 'bn', 'b', 'mn', 'mln', 'mrd'].includes(lower) &&
+      !isDigit(text[w.end]) &&
+      CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, i - 5), i))
+    ) {
       const scale = lower === 'm' || lower === 'mn' || lower === 'mln' ? 1e6 : 1e9;
-      return { ...atom, end: w.end, value: value * scale, low: value * scale, high: value * scale, multiplied: true, base: value, scale, gluedSuffix: lower };
+      return {
+        ...atom,
+        end: w.end,
+        value: value * scale,
+        low: value * scale,
+        high: value * scale,
+        multiplied: true,
+        base: value,
+        scale,
+        gluedSuffix: lower,
+      };
     }
     const unit = PHYSICAL_RE.exec(text.slice(j, j + 40));
-    if (unit) return { ...atom, end: j + unit[0].length, forced: { kind: 'measure', unit: lookup(PHYSICAL_UNITS, unit[1]!) } };
+    if (unit)
+      return { ...atom, end: j + unit[0].length, forced: { kind: 'measure', unit: lookup(PHYSICAL_UNITS, unit[1]!) } };
     const dur = /^(h|d|min|s)(?![\p{L}\p{N}])/u.exec(text.slice(j));
-    if (dur) return { ...atom, end: j + dur[0].length, forced: { kind: 'measure', unit: ({ h: 'hour', d: 'day', min: 'minute', s: 'second' } as Record<string, string>)[dur[1]!.toLowerCase()]! } };
+    if (dur)
+      return {
+        ...atom,
+        end: j + dur[0].length,
+        forced: {
+          kind: 'measure',
+          unit: ({ h: 'hour', d: 'day', min: 'minute', s: 'second' } as Record<string, string>)[dur[1]!.toLowerCase()]!,
+        },
+      };
     // Anything else glued ("9M723", "3D", "5G"): a code.
     return { ...atom, end: codeEnd(text, i), forced: { kind: 'other' } };
   }
@@ -593,8 +1251,14 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
   // Norwegian ordinal dot: "det 21. århundre", "3. plass" (dates were claimed earlier).
   if (nb && plainInt && intStr.length <= 3 && text[j] === '.' && isHSpace(text[j + 1])) {
     const w = nextWord(text, j + 1);
-    if (w && isLowerWord(w.raw) && NB_DIGIT_SCALES[w.lower] === undefined && !PHYSICAL_RE.test(text.slice(j + 1, j + 40)) &&
-        !CURRENCY_AFTER_RE.test(text.slice(j + 1, j + 40)) && !PERCENT_RE.test(text.slice(j + 1, j + 40))) {
+    if (
+      w &&
+      isLowerWord(w.raw) &&
+      NB_DIGIT_SCALES[w.lower] === undefined &&
+      !PHYSICAL_RE.test(text.slice(j + 1, j + 40)) &&
+      !CURRENCY_AFTER_RE.test(text.slice(j + 1, j + 40)) &&
+      !PERCENT_RE.test(text.slice(j + 1, j + 40))
+    ) {
       return { ...atom, end: j + 1, forced: { kind: 'ordinal' } };
     }
   }
@@ -607,10 +1271,24 @@ function readDigitAtom(s: Scan, i: number): Atom | null {
     // "1.5 hundred thousand" / "5 hundre tusen"
     if (scale === 100) {
       const sc2 = scaleWordAfter(s, end);
-      if (sc2 && sc2.scale > 100) { scale *= sc2.scale; end = sc2.end; }
+      if (sc2 && sc2.scale > 100) {
+        scale *= sc2.scale;
+        end = sc2.end;
+      }
     }
     const v = value * scale;
-    atom = { ...atom, end, value: v, low: v, high: v, multiplied: true, base: value, scale, approx: sc.approx, plainInt: false };
+    atom = {
+      ...atom,
+      end,
+      value: v,
+      low: v,
+      high: v,
+      multiplied: true,
+      base: value,
+      scale,
+      approx: sc.approx,
+      plainInt: false,
+    };
   }
   return atom;
 }
@@ -628,7 +1306,10 @@ function codeStartBefore(text: string, i: number): number | null {
     const letters = text.slice(k, i - 1);
     // Upper case marks a designation ("KN-23", "Su-34", "F-16"); lower case is a prefix ("mid-2024", "pre-2022").
     if (UPPER.test(letters)) {
-      while (k > 1 && text[k - 1] === '-' && isAlnum(text[k - 2])) { k--; while (k > 0 && isAlnum(text[k - 1])) k--; }
+      while (k > 1 && text[k - 1] === '-' && isAlnum(text[k - 2])) {
+        k--;
+        while (k > 0 && isAlnum(text[k - 1])) k--;
+      }
       return k;
     }
   }
@@ -640,7 +1321,10 @@ function codeEnd(text: string, i: number): number {
   let e = i;
   for (;;) {
     while (isAlnum(text[e])) e++;
-    if (text[e] === '-' && isAlnum(text[e + 1]) && /[0-9\p{Lu}]/u.test(text[e + 1]!)) { e++; continue; }
+    if (text[e] === '-' && isAlnum(text[e + 1]) && /[0-9\p{Lu}]/u.test(text[e + 1]!)) {
+      e++;
+      continue;
+    }
     return e;
   }
 }
@@ -648,7 +1332,10 @@ function codeEnd(text: string, i: number): number {
 // ---------------------------------------------------------------------------
 // Word numbers
 
-interface WordSeq { words: Word[]; gaps: string[] }
+interface WordSeq {
+  words: Word[];
+  gaps: string[];
+}
 
 /** Words from `pos` joined by single spaces (or a hyphen when `hyphen`), up to `max`. */
 function wordsFrom(text: string, pos: number, max: number, hyphen: boolean): WordSeq {
@@ -659,8 +1346,10 @@ function wordsFrom(text: string, pos: number, max: number, hyphen: boolean): Wor
     words.push(w);
     let i = w.end;
     let gap = '';
-    if (hyphen && text[i] === '-' && isLetter(text[i + 1])) { gap = '-'; i++; }
-    else {
+    if (hyphen && text[i] === '-' && isLetter(text[i + 1])) {
+      gap = '-';
+      i++;
+    } else {
       while (isHSpace(text[i])) i++;
       if (i === w.end) break;
       gap = ' ';
@@ -675,7 +1364,8 @@ function wordsFrom(text: string, pos: number, max: number, hyphen: boolean): Wor
 
 /** Evaluates a sequence of number morphemes; null if it is not a well-formed number. */
 function evaluate(ms: Morph[]): number | null {
-  let total = 0, cur = 0;
+  let total = 0,
+    cur = 0;
   let last: Morph['cat'] | null = null;
   let beforeAnd: Morph['cat'] | null = null;
   for (const m of ms) {
@@ -687,7 +1377,8 @@ function evaluate(ms: Morph[]): number | null {
         else return null;
         break;
       case 'teen':
-        if (last === null || last === 'hundred' || last === 'scale' || (last === 'and' && beforeAnd !== 'unit')) cur += m.v;
+        if (last === null || last === 'hundred' || last === 'scale' || (last === 'and' && beforeAnd !== 'unit'))
+          cur += m.v;
         else return null;
         break;
       case 'ten':
@@ -758,8 +1449,14 @@ const vagueAtom = (start: number, end: number, low: number, high: number, value 
   makeAtom(start, end, value, { low, high, vague: true });
 
 /** Product of consecutive scale words at words[k…] ("hundred thousand" → 1e5); null if none. */
-function scaleRun(words: Word[], gaps: string[], k: number, table: Readonly<Record<string, number>>): { scale: number; next: number } | null {
-  let scale = 1, n = k;
+function scaleRun(
+  words: Word[],
+  gaps: string[],
+  k: number,
+  table: Readonly<Record<string, number>>,
+): { scale: number; next: number } | null {
+  let scale = 1,
+    n = k;
   while (n < words.length && n < k + 2 && table[words[n]!.lower] !== undefined && (n === k || gaps[n - 1] === ' ')) {
     scale *= table[words[n]!.lower]!;
     n++;
@@ -767,14 +1464,35 @@ function scaleRun(words: Word[], gaps: string[], k: number, table: Readonly<Reco
   return n > k ? { scale, next: n } : null;
 }
 
-const EN_VAGUE_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, dozen: 12 };
+const EN_VAGUE_SCALES: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  dozen: 12,
+};
 const NB_VAGUE_SCALES: Readonly<Record<string, number>> = {
-  hundre: 100, tusen: 1e3, million: 1e6, millioner: 1e6, milliard: 1e9, milliarder: 1e9, dusin: 12,
+  hundre: 100,
+  tusen: 1e3,
+  million: 1e6,
+  millioner: 1e6,
+  milliard: 1e9,
+  milliarder: 1e9,
+  dusin: 12,
 };
 
 /** Every word an English number phrase can begin with (see the branches below): any other word is rejected at once. */
 const EN_FIRST_WORDS: ReadonlySet<string> = new Set([
-  'tens', 'hundreds', 'thousands', 'millions', 'billions', 'several', 'a', 'dozens', 'scores', 'half',
+  'tens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'billions',
+  'several',
+  'a',
+  'dozens',
+  'scores',
+  'half',
   ...Object.keys(EN_NUMBER_WORDS),
   ...Object.keys(EN_ORDINALS),
 ]);
@@ -803,10 +1521,18 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
   let vagueLead: { low: number; high: number; value: number; next: number } | null = null;
   if (lw[0] === 'several' && spaced(0)) vagueLead = { low: 2, high: 9, value: 3, next: 1 };
   else if (lw[0] === 'a' && lw[1] === 'few' && spaced(0)) vagueLead = { low: 2, high: 5, value: 3, next: 2 };
-  else if (lw[0] === 'a' && lw[1] === 'couple' && spaced(0)) vagueLead = { low: 2, high: 3, value: 2, next: lw[2] === 'of' && spaced(1) ? 3 : 2 };
+  else if (lw[0] === 'a' && lw[1] === 'couple' && spaced(0))
+    vagueLead = { low: 2, high: 3, value: 2, next: lw[2] === 'of' && spaced(1) ? 3 : 2 };
   if (vagueLead) {
     const run = spaced(vagueLead.next - 1) ? scaleRun(words, gaps, vagueLead.next, EN_VAGUE_SCALES) : null;
-    if (run) return vagueAtom(st, end(run.next - 1), vagueLead.low * run.scale, vagueLead.high * run.scale, vagueLead.value * run.scale);
+    if (run)
+      return vagueAtom(
+        st,
+        end(run.next - 1),
+        vagueLead.low * run.scale,
+        vagueLead.high * run.scale,
+        vagueLead.value * run.scale,
+      );
     if (lw[0] === 'a' && lw[1] === 'few') return vagueAtom(st, end(1), 2, 5, 3);
     if (lw[0] === 'a' && lw[1] === 'couple') return vagueAtom(st, end(1), 2, 3, 2);
   }
@@ -835,8 +1561,12 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
     const num = lw[0] === 'a' ? 1 : EN_NUMBER_WORDS[lw[0]!]?.cat === 'unit' ? EN_NUMBER_WORDS[lw[0]!]!.v : undefined;
     if (den !== undefined && num !== undefined && num > 0) {
       const plural = lw[1]!.endsWith('s');
-      const ok = lw[0] === 'a' ? spaced(0) && lw[2] === 'of' && spaced(1) && !plural
-        : lw[0] === 'one' ? !plural || lw[1] === 'halves' : plural;
+      const ok =
+        lw[0] === 'a'
+          ? spaced(0) && lw[2] === 'of' && spaced(1) && !plural
+          : lw[0] === 'one'
+            ? !plural || lw[1] === 'halves'
+            : plural;
       if (ok) return makeAtom(st, end(1), num / den, { forced: { kind: 'other' } });
     }
   }
@@ -845,7 +1575,12 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
   const morphs: Morph[] = [];
   let best: { k: number; value: number } | null = null;
   for (let k = 0; k < words.length; k++) {
-    if (k > 0 && gaps[k - 1] === '-' && !(morphs[morphs.length - 1]?.cat === 'ten' || morphs[morphs.length - 1]?.cat === 'unit')) break;
+    if (
+      k > 0 &&
+      gaps[k - 1] === '-' &&
+      !(morphs[morphs.length - 1]?.cat === 'ten' || morphs[morphs.length - 1]?.cat === 'unit')
+    )
+      break;
     let m = EN_NUMBER_WORDS[lw[k]!];
     if (k === 0 && lw[0] === 'a') {
       const nxt = EN_NUMBER_WORDS[lw[1] ?? ''];
@@ -869,10 +1604,15 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
     // twenty-first, thirty-second: ordinal
     if (used[used.length - 1]!.cat === 'ten' && gaps[best.k] === '-' && words[best.k + 1]) {
       const ord = EN_ORDINALS[lw[best.k + 1]!];
-      if (ord !== undefined && ord < 10) return makeAtom(st, end(best.k + 1), best.value + ord, { forced: { kind: 'ordinal' } });
+      if (ord !== undefined && ord < 10)
+        return makeAtom(st, end(best.k + 1), best.value + ord, { forced: { kind: 'ordinal' } });
     }
     const scaleM = used.filter((m) => m.cat === 'scale');
-    const atom = makeAtom(st, e, best.value, { approx, multiplied: scaleM.length > 0, scale: scaleM.length ? scaleM[scaleM.length - 1]!.v : 1 });
+    const atom = makeAtom(st, e, best.value, {
+      approx,
+      multiplied: scaleM.length > 0,
+      scale: scaleM.length ? scaleM[scaleM.length - 1]!.v : 1,
+    });
     atom.base = atom.scale !== 1 ? best.value / atom.scale : best.value;
     if (best.k === 0 && lw[0] === 'one') atom.needsNounCheck = 'en-one';
     return atom;
@@ -884,8 +1624,24 @@ function readEnglishWords(s: Scan, pos: number): Atom | null {
 
 /** Words a Norwegian number phrase can begin with besides number words themselves (see the branches below). */
 const NB_FIRST_WORDS: ReadonlySet<string> = new Set([
-  'hundrevis', 'titusener', 'dusinvis', 'tusenvis', 'titusenvis', 'hundretusenvis', 'millionvis', 'milliardvis', 'millioner', 'milliarder',
-  'flere', 'noen', 'et', 'en', 'halvannen', 'halvannet', 'halvparten', 'halvdelen',
+  'hundrevis',
+  'titusener',
+  'dusinvis',
+  'tusenvis',
+  'titusenvis',
+  'hundretusenvis',
+  'millionvis',
+  'milliardvis',
+  'millioner',
+  'milliarder',
+  'flere',
+  'noen',
+  'et',
+  'en',
+  'halvannen',
+  'halvannet',
+  'halvparten',
+  'halvdelen',
   ...Object.keys(NB_ORDINALS),
   ...Object.keys(NB_DENOMINATORS),
 ]);
@@ -903,15 +1659,23 @@ function readNorwegianWords(s: Scan, pos: number): Atom | null {
 
   // hundrevis, tusenvis, titusenvis, hundretusenvis, millionvis, dusinvis, "hundrevis av tusen"
   const vagueWords: Record<string, [number, number]> = {
-    dusinvis: [24, 99], hundrevis: [200, 999], tusenvis: [2000, 9999], titusenvis: [20_000, 99_999],
-    hundretusenvis: [200_000, 999_999], millionvis: [2e6, 1e7 - 1], milliardvis: [2e9, 1e10 - 1],
+    dusinvis: [24, 99],
+    hundrevis: [200, 999],
+    tusenvis: [2000, 9999],
+    titusenvis: [20_000, 99_999],
+    hundretusenvis: [200_000, 999_999],
+    millionvis: [2e6, 1e7 - 1],
+    milliardvis: [2e9, 1e10 - 1],
   };
   if (lw[0] === 'hundrevis' && lw[1] === 'av' && (lw[2] === 'tusen' || lw[2] === 'millioner')) {
     const sc = lw[2] === 'tusen' ? 1e3 : 1e6;
     return vagueAtom(st, end(2), 200 * sc, 1000 * sc - 1);
   }
   if (lw[0] === 'titusener' || lw[0] === 'titusenvis') return vagueAtom(st, end(0), 20_000, 99_999);
-  if (vagueWords[lw[0]!]) { const [lo, hi] = vagueWords[lw[0]!]!; return vagueAtom(st, end(0), lo, hi); }
+  if (vagueWords[lw[0]!]) {
+    const [lo, hi] = vagueWords[lw[0]!]!;
+    return vagueAtom(st, end(0), lo, hi);
+  }
   if (lw[0] === 'millioner' || lw[0] === 'milliarder') {
     const sc = lw[0] === 'millioner' ? 1e6 : 1e9;
     return vagueAtom(st, end(0), 2 * sc, 10 * sc - 1);
@@ -923,7 +1687,8 @@ function readNorwegianWords(s: Scan, pos: number): Atom | null {
   else if (lw[0] === 'et' && lw[1] === 'par') lead = { low: 2, high: 3, value: 2, next: 2 };
   if (lead) {
     const run = words.length > lead.next ? scaleRun(words, gaps, lead.next, NB_VAGUE_SCALES) : null;
-    if (run) return vagueAtom(st, end(run.next - 1), lead.low * run.scale, lead.high * run.scale, lead.value * run.scale);
+    if (run)
+      return vagueAtom(st, end(run.next - 1), lead.low * run.scale, lead.high * run.scale, lead.value * run.scale);
     if (lw[0] === 'noen' && lw[1] === 'få') return vagueAtom(st, end(1), 2, 5, 3);
     if (lw[0] === 'et' && lw[1] === 'par') return vagueAtom(st, end(1), 2, 3, 2);
     if (lw[0] !== 'et') return null;
@@ -932,7 +1697,8 @@ function readNorwegianWords(s: Scan, pos: number): Atom | null {
   // et halvt dusin, en halv million, halvannen (million)
   if ((lw[0] === 'en' || lw[0] === 'et') && (lw[1] === 'halv' || lw[1] === 'halvt') && lw[2]) {
     const sc = NB_DIGIT_SCALES[lw[2]];
-    if (sc !== undefined) return makeAtom(st, end(2), sc / 2, { approx: sc === 12, multiplied: true, base: 0.5, scale: sc });
+    if (sc !== undefined)
+      return makeAtom(st, end(2), sc / 2, { approx: sc === 12, multiplied: true, base: 0.5, scale: sc });
   }
   if (lw[0] === 'halvannen' || lw[0] === 'halvannet') {
     const sc = lw[1] ? NB_DIGIT_SCALES[lw[1]] : undefined;
@@ -941,11 +1707,13 @@ function readNorwegianWords(s: Scan, pos: number): Atom | null {
   }
   // Fractions: halvparten, halvdelen, en tredjedel, to tredjedeler, tredjedel
   if (lw[0] === 'halvparten' || lw[0] === 'halvdelen') return makeAtom(st, end(0), 0.5, { forced: { kind: 'other' } });
-  if (NB_DENOMINATORS[lw[0]!] !== undefined) return makeAtom(st, end(0), 1 / NB_DENOMINATORS[lw[0]!]!, { forced: { kind: 'other' } });
+  if (NB_DENOMINATORS[lw[0]!] !== undefined)
+    return makeAtom(st, end(0), 1 / NB_DENOMINATORS[lw[0]!]!, { forced: { kind: 'other' } });
   if (words.length >= 2 && NB_DENOMINATORS[lw[1]!] !== undefined) {
     const numM = nbWordMorphs(lw[0]!);
     const num = numM ? evaluate(numM) : null;
-    if (num !== null && num > 0 && num < 10) return makeAtom(st, end(1), num / NB_DENOMINATORS[lw[1]!]!, { forced: { kind: 'other' } });
+    if (num !== null && num > 0 && num < 10)
+      return makeAtom(st, end(1), num / NB_DENOMINATORS[lw[1]!]!, { forced: { kind: 'other' } });
   }
 
   // Number phrase: words decomposed into morphemes ("to hundre", "tretusen", "hundre og femti").
@@ -970,7 +1738,11 @@ function readNorwegianWords(s: Scan, pos: number): Atom | null {
     if (best.k === 0 && used.length === 1 && first.cat === 'scale' && first.v >= 1e6) return null;
     const scaleM = used.filter((m) => m.cat === 'scale');
     const approx = used.some((m) => m.approx);
-    const atom = makeAtom(st, end(best.k), best.value, { approx, multiplied: scaleM.length > 0, scale: scaleM.length ? scaleM[scaleM.length - 1]!.v : 1 });
+    const atom = makeAtom(st, end(best.k), best.value, {
+      approx,
+      multiplied: scaleM.length > 0,
+      scale: scaleM.length ? scaleM[scaleM.length - 1]!.v : 1,
+    });
     atom.base = atom.scale !== 1 ? best.value / atom.scale : best.value;
     if (best.k === 0) {
       if (lw[0] === 'én') atom.needsNounCheck = 'nb-en';
@@ -1007,7 +1779,8 @@ function nbPluralish(w: Word): boolean {
 function nbNounFollows(s: Scan, atom: Atom): boolean {
   const w1 = nextWord(s.text, atom.end);
   if (!w1) return false;
-  if (atom.needsNounCheck === 'nb-en') return isLowerWord(w1.raw) && !['av', 'eller', 'og', 'til', 'som', 'gang', 'for'].includes(w1.lower);
+  if (atom.needsNounCheck === 'nb-en')
+    return isLowerWord(w1.raw) && !['av', 'eller', 'og', 'til', 'som', 'gang', 'for'].includes(w1.lower);
   if (nbPluralish(w1)) return true;
   if (isLowerWord(w1.raw) && w1.lower.endsWith('e')) {
     const w2 = nextWord(s.text, w1.end);
@@ -1034,7 +1807,11 @@ function canRange(a: Atom, b: Atom): boolean {
   return !a.vague && !b.vague && !a.forced && !b.forced;
 }
 
-interface RangeResult { second: Atom; lowV: number; prefixStart: number | null }
+interface RangeResult {
+  second: Atom;
+  lowV: number;
+  prefixStart: number | null;
+}
 
 /** Looks for "A-B", "A to B", "A til B", "A or B", "between A and B", "mellom A og B", "from A to B". */
 function readRange(s: Scan, first: Atom, floor: number): RangeResult | null {
@@ -1047,7 +1824,8 @@ function readRange(s: Scan, first: Atom, floor: number): RangeResult | null {
   if ((m = /^[ \u00A0]?[-–—][ \u00A0]?(?=[0-9])/.exec(rest)) && first.fromDigits) connector = 'dash';
   else if ((m = (s.nb ? /^[ \u00A0]+til[ \u00A0]+/i : /^[ \u00A0]+to[ \u00A0]+|^-to-/i).exec(rest))) connector = 'to';
   else if ((m = (s.nb ? /^[ \u00A0]+eller[ \u00A0]+/i : /^[ \u00A0]+or[ \u00A0]+/i).exec(rest))) connector = 'or';
-  else if (between && (m = (s.nb ? /^[ \u00A0]+og[ \u00A0]+/i : /^[ \u00A0]+and[ \u00A0]+/i).exec(rest))) connector = 'and';
+  else if (between && (m = (s.nb ? /^[ \u00A0]+og[ \u00A0]+/i : /^[ \u00A0]+and[ \u00A0]+/i).exec(rest)))
+    connector = 'and';
   if (!m || !connector) return null;
   const p2 = first.end + m[0].length;
   if (isClaimed(s, p2)) return null;
@@ -1065,7 +1843,7 @@ function readRange(s: Scan, first: Atom, floor: number): RangeResult | null {
   // "between 1 and 1.5 million": the scale word belongs to both figures.
   if (second.multiplied && !first.multiplied && first.value <= second.base) lowV = first.value * second.scale;
   if (!(second.value > lowV)) return null;
-  if (connector === 'or' && (first.fromDigits !== second.fromDigits)) return null;
+  if (connector === 'or' && first.fromDigits !== second.fromDigits) return null;
   const prefixStart = connector === 'and' ? between!.start : connector === 'to' && from ? from.start : null;
   return { second, lowV, prefixStart };
 }
@@ -1089,7 +1867,12 @@ function qualifierBefore(s: Scan, pos: number, floor: number): { start: number; 
 }
 
 /** Applies a qualifier to an interval (see the module comment). */
-function qualify(q: Qualifier, value: number, low: number, high: number): Pick<Expr, 'value' | 'low' | 'high' | 'qualifier'> {
+function qualify(
+  q: Qualifier,
+  value: number,
+  low: number,
+  high: number,
+): Pick<Expr, 'value' | 'low' | 'high' | 'qualifier'> {
   switch (q) {
     case 'at least':
     case 'more than':
@@ -1103,19 +1886,41 @@ function qualify(q: Qualifier, value: number, low: number, high: number): Pick<E
   }
 }
 
-const EN_Q_ALTS = [...EN_QUALIFIERS].sort((a, b) => b[0].length - a[0].length).map(([w]) => phraseRe(w)).join('|');
-const NB_Q_ALTS = [...NB_QUALIFIERS].sort((a, b) => b[0].length - a[0].length).map(([w]) => phraseRe(w)).join('|');
-const CURRENCY_PREFIX_ALTS = [...CURRENCY_PREFIXES].sort((a, b) => b[0].length - a[0].length).map(([w]) => escapeRe(w)).join('|');
+const EN_Q_ALTS = [...EN_QUALIFIERS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([w]) => phraseRe(w))
+  .join('|');
+const NB_Q_ALTS = [...NB_QUALIFIERS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([w]) => phraseRe(w))
+  .join('|');
+const CURRENCY_PREFIX_ALTS = [...CURRENCY_PREFIXES]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([w]) => escapeRe(w))
+  .join('|');
 
 const yearish = (a: Atom): boolean => a.plainInt && a.digitCount === 4 && a.value >= 1900 && a.value <= 2100;
 
-interface Classified { kind: NumberKind; unit?: string; start: number; end: number }
+interface Classified {
+  kind: NumberKind;
+  unit?: string;
+  start: number;
+  end: number;
+}
 
 /**
  * Decides the kind of the number(s) spanning [coreStart, coreEnd) and extends the span over
  * currency signs and unit words. `first`/`last` are the atoms (the same atom unless a range).
  */
-function classify(s: Scan, first: Atom, last: Atom, isRange: boolean, coreStart: number, coreEnd: number, floor: number): Classified {
+function classify(
+  s: Scan,
+  first: Atom,
+  last: Atom,
+  isRange: boolean,
+  coreStart: number,
+  coreEnd: number,
+  floor: number,
+): Classified {
   const { text } = s;
   const after = text.slice(coreEnd, coreEnd + 60);
   let m: RegExpExecArray | null;
@@ -1127,7 +1932,8 @@ function classify(s: Scan, first: Atom, last: Atom, isRange: boolean, coreStart:
   const currency = phraseBefore(s, coreStart, CURRENCY_PREFIX_ALTS, floor, '[ \\u00A0]?');
   if (currency && coreStart === first.start) {
     const cw = CURRENCY_AFTER_RE.exec(after);
-    const unit = CURRENCY_PREFIXES.find(([w]) => w.toLowerCase() === currency.phrase.toLowerCase())?.[1] ?? currency.phrase;
+    const unit =
+      CURRENCY_PREFIXES.find(([w]) => w.toLowerCase() === currency.phrase.toLowerCase())?.[1] ?? currency.phrase;
     return { kind: 'money', unit, start: currency.start, end: coreEnd + (cw ? cw[0].length : 0) };
   }
   if (first.gluedSuffix) return { kind: 'money', start: coreStart, end: coreEnd };
@@ -1135,23 +1941,40 @@ function classify(s: Scan, first: Atom, last: Atom, isRange: boolean, coreStart:
   if ((m = CURRENCY_AFTER_RE.exec(after)) && !(m[1]!.toLowerCase() === 'won' && !first.multiplied)) {
     return { kind: 'money', unit: lookup(CURRENCY_WORDS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
-  if ((m = AGE_AFTER_RE.exec(after))) return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd + m[0].length };
-  if (phraseBefore(s, coreStart, 'aged|age|ages|alder|alderen', floor)) return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd };
+  if ((m = AGE_AFTER_RE.exec(after)))
+    return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd + m[0].length };
+  if (phraseBefore(s, coreStart, 'aged|age|ages|alder|alderen', floor))
+    return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd };
   if (!last.multiplied && (m = PHYSICAL_RE.exec(after))) {
     return { kind: 'measure', unit: lookup(PHYSICAL_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
-  if ((m = DURATION_RE.exec(after))) return { kind: 'measure', unit: lookup(DURATION_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
-  if (first.fromDigits && !isRange && (m = TIME_AFTER_RE.exec(after))) return { kind: 'time', start: coreStart, end: coreEnd + m[0].length };
-  if (first.plainInt && (m = DECADE_AFTER_RE.exec(after))) return { kind: 'year', start: coreStart, end: coreEnd + m[0].length };
-  if (first.fromDigits && (phraseBefore(s, coreStart, CODE_PREFIX, floor) || /[#№]$/.test(text.slice(Math.max(floor, coreStart - 1), coreStart)))) {
+  if ((m = DURATION_RE.exec(after)))
+    return { kind: 'measure', unit: lookup(DURATION_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
+  if (first.fromDigits && !isRange && (m = TIME_AFTER_RE.exec(after)))
+    return { kind: 'time', start: coreStart, end: coreEnd + m[0].length };
+  if (first.plainInt && (m = DECADE_AFTER_RE.exec(after)))
+    return { kind: 'year', start: coreStart, end: coreEnd + m[0].length };
+  if (
+    first.fromDigits &&
+    (phraseBefore(s, coreStart, CODE_PREFIX, floor) ||
+      /[#№]$/.test(text.slice(Math.max(floor, coreStart - 1), coreStart)))
+  ) {
     return { kind: 'other', start: coreStart, end: coreEnd };
   }
   // Norwegian press style: "Kim Jong-un (40)".
-  if (first.fromDigits && !isRange && first.digitCount <= 3 && first.plainInt && text[coreStart - 1] === '(' && text[coreEnd] === ')' &&
-      /\p{Lu}[\p{L}-]*[ \u00A0]?\($/u.test(text.slice(Math.max(0, coreStart - 40), coreStart))) {
+  if (
+    first.fromDigits &&
+    !isRange &&
+    first.digitCount <= 3 &&
+    first.plainInt &&
+    text[coreStart - 1] === '(' &&
+    text[coreEnd] === ')' &&
+    /\p{Lu}[\p{L}-]*[ \u00A0]?\($/u.test(text.slice(Math.max(0, coreStart - 40), coreStart))
+  ) {
     return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd };
   }
-  if (yearish(first) && (!isRange || yearish(last)) && isYear(s, first, last, floor)) return { kind: 'year', start: coreStart, end: coreEnd };
+  if (yearish(first) && (!isRange || yearish(last)) && isYear(s, first, last, floor))
+    return { kind: 'year', start: coreStart, end: coreEnd };
   return { kind: 'count', start: coreStart, end: coreEnd };
 }
 
@@ -1163,13 +1986,25 @@ function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
     const yy = /^[-–](\d{2})(?![\p{N}\p{L}])/u.exec(text.slice(first.end, first.end + 4));
     const hi = yy ? Math.floor(first.value / 100) * 100 + Number(yy[1]) : 0;
     if (yy && hi > first.value) {
-      return { start: first.start, end: first.end + 3, value: first.value, low: first.value, high: hi, qualifier: 'exact', kind: 'year' };
+      return {
+        start: first.start,
+        end: first.end + 3,
+        value: first.value,
+        low: first.value,
+        high: hi,
+        qualifier: 'exact',
+        kind: 'year',
+      };
     }
   }
   const range = readRange(s, first, floor);
   if (!range) {
     if (first.needsNounCheck === 'en-one' && !enOneIsCount(s, first)) return null;
-    if ((first.needsNounCheck === 'nb-plural' || first.needsNounCheck === 'nb-en') && !nbNounFollows(s, first) && !qualifierBefore(s, first.start, floor)) {
+    if (
+      (first.needsNounCheck === 'nb-plural' || first.needsNounCheck === 'nb-en') &&
+      !nbNounFollows(s, first) &&
+      !qualifierBefore(s, first.start, floor)
+    ) {
       return null;
     }
   }
@@ -1179,11 +2014,24 @@ function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
   const low0 = range ? range.lowV : first.low;
   const high0 = last.high;
   const value0 = range ? (range.lowV + last.value) / 2 : first.value;
-  const base: Expr = { start: c.start, end: c.end, value: value0, low: low0, high: high0, qualifier: 'exact', kind: c.kind };
+  const base: Expr = {
+    start: c.start,
+    end: c.end,
+    value: value0,
+    low: low0,
+    high: high0,
+    qualifier: 'exact',
+    kind: c.kind,
+  };
   if (c.unit !== undefined) base.unit = c.unit;
 
   // Qualifiers only make sense on quantities (and on fractions: "nearly half").
-  const quantity = c.kind === 'count' || c.kind === 'measure' || c.kind === 'percent' || c.kind === 'money' || c.kind === 'age' ||
+  const quantity =
+    c.kind === 'count' ||
+    c.kind === 'measure' ||
+    c.kind === 'percent' ||
+    c.kind === 'money' ||
+    c.kind === 'age' ||
     (c.kind === 'other' && first.forced?.kind === 'other' && !first.fromDigits);
   if (!quantity) return base;
   base.qualifier = first.vague ? 'vague' : first.approx ? 'about' : 'exact';
@@ -1191,15 +2039,36 @@ function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
   if (q) return { ...base, start: q.start, ...qualify(q.q, value0, low0, high0) };
   if (!range && c.kind === 'count') {
     const sm = SUFFIX_QUALIFIERS_RE.exec(text.slice(c.end, c.end + 20));
-    if (sm) return { ...base, end: c.end + sm[0].length, ...qualify(sm[1] ? 'at least' : sm[2] ? 'about' : 'up to', value0, low0, high0) };
+    if (sm)
+      return {
+        ...base,
+        end: c.end + sm[0].length,
+        ...qualify(sm[1] ? 'at least' : sm[2] ? 'about' : 'up to', value0, low0, high0),
+      };
   }
   return base;
 }
 
 /** English plurals without -s, and words that announce a count ("2000 more"). */
 const EN_COUNT_WORDS = new Set([
-  'people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'crew', 'aircraft', 'infantry', 'cattle',
-  'more', 'additional', 'other', 'new', 'extra', 'fresh', 'further',
+  'people',
+  'men',
+  'women',
+  'children',
+  'police',
+  'personnel',
+  'staff',
+  'crew',
+  'aircraft',
+  'infantry',
+  'cattle',
+  'more',
+  'additional',
+  'other',
+  'new',
+  'extra',
+  'fresh',
+  'further',
 ]);
 const NB_COUNT_WORDS = new Set(['flere', 'nye', 'andre', 'ekstra', 'mennesker', 'mann', 'personell', 'ytterligere']);
 
@@ -1223,7 +2092,9 @@ function isYear(s: Scan, first: Atom, last: Atom, floor: number): boolean {
   for (let k = 0; k < 3 && w && !isLowerWord(w.raw); k++) w = nextWord(text, w.end);
   if (!w || !isLowerWord(w.raw)) return true;
   if (FUNCTION_WORDS_AFTER.has(w.lower)) return true;
-  const plural = s.nb ? nbPluralish(w) || NB_COUNT_WORDS.has(w.lower) : (/[^s]s$/.test(w.lower) && w.lower.length > 2) || EN_COUNT_WORDS.has(w.lower);
+  const plural = s.nb
+    ? nbPluralish(w) || NB_COUNT_WORDS.has(w.lower)
+    : (/[^s]s$/.test(w.lower) && w.lower.length > 2) || EN_COUNT_WORDS.has(w.lower);
   if (plural) return false;
   if (phraseBefore(s, first.start, YEAR_DETERMINERS, floor)) return true;
   return !qualifierBefore(s, first.start, floor);
@@ -1232,7 +2103,13 @@ function isYear(s: Scan, first: Atom, last: Atom, floor: number): boolean {
 // ---------------------------------------------------------------------------
 // Pre-scan: spans with a fixed kind (phones, dates, times, list markers, URLs)
 
-interface Fixed { start: number; end: number; kind: NumberKind; value: number; unit?: string }
+interface Fixed {
+  start: number;
+  end: number;
+  kind: NumberKind;
+  value: number;
+  unit?: string;
+}
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PHONE_RES: RegExp[] = [
@@ -1251,7 +2128,8 @@ const LIST_MARKER_RE = /(?:^|\n)[ \t]*(\d{1,2}[.)])(?=[ \t]+\p{Lu})/gu;
 function prescan(text: string, language: string): { fixed: Fixed[]; skip: Array<[number, number]> } {
   const fixed: Fixed[] = [];
   const skip: Array<[number, number]> = [];
-  const taken = (a: number, b: number): boolean => fixed.some((f) => a < f.end && f.start < b) || skip.some(([x, y]) => a < y && x < b);
+  const taken = (a: number, b: number): boolean =>
+    fixed.some((f) => a < f.end && f.start < b) || skip.some(([x, y]) => a < y && x < b);
   const digitsOf = (s: string): number => Number(s.replace(/\D/g, '').slice(0, 15) || '0');
 
   for (const m of text.matchAll(URL_RE)) skip.push([m.index, m.index + m[0].length]);
@@ -1325,7 +2203,16 @@ function scanNumbers(text: string, language: string): NumberMention[] {
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
   const s: Scan = { text, nb, claimed };
   const out: NumberMention[] = fixed.map((f) => {
-    const mention: NumberMention = { start: f.start, end: f.end, wording: text.slice(f.start, f.end), value: f.value, low: f.value, high: f.value, qualifier: 'exact', kind: f.kind };
+    const mention: NumberMention = {
+      start: f.start,
+      end: f.end,
+      wording: text.slice(f.start, f.end),
+      value: f.value,
+      low: f.value,
+      high: f.value,
+      qualifier: 'exact',
+      kind: f.kind,
+    };
     if (f.unit !== undefined) mention.unit = f.unit;
     return mention;
   });
@@ -1335,11 +2222,18 @@ function scanNumbers(text: string, language: string): NumberMention[] {
   const n = text.length;
   while (i < n) {
     const claim = s.claimed[firstClaimEndingAfter(s, i)];
-    if (claim && claim[0] <= i) { i = claim[1]; lastEnd = Math.max(lastEnd, claim[1]); continue; }
+    if (claim && claim[0] <= i) {
+      i = claim[1];
+      lastEnd = Math.max(lastEnd, claim[1]);
+      continue;
+    }
     const c = text[i];
     const startsDigit = isDigit(c) && !isDigit(text[i - 1]);
     const startsWord = isLetter(c) && !isAlnum(text[i - 1]);
-    if (!startsDigit && !startsWord) { i++; continue; }
+    if (!startsDigit && !startsWord) {
+      i++;
+      continue;
+    }
     const floor = lastEnd;
     let e: Expr | null = null;
     try {
@@ -1351,8 +2245,14 @@ function scanNumbers(text: string, language: string): NumberMention[] {
     }
     if (e && e.end > e.start && e.start >= floor && e.end <= n && !overlapsClaimed(s, e.start, e.end)) {
       const mention: NumberMention = {
-        start: e.start, end: e.end, wording: text.slice(e.start, e.end), value: e.value, low: e.low, high: e.high,
-        qualifier: e.qualifier, kind: e.kind,
+        start: e.start,
+        end: e.end,
+        wording: text.slice(e.start, e.end),
+        value: e.value,
+        low: e.low,
+        high: e.high,
+        qualifier: e.qualifier,
+        kind: e.kind,
       };
       if (e.unit !== undefined) mention.unit = e.unit;
       out.push(mention);
@@ -1361,8 +2261,11 @@ function scanNumbers(text: string, language: string): NumberMention[] {
       continue;
     }
     // Not a number here: skip the rest of this word / digit run.
-    if (startsWord) { while (i < n && (isLetter(text[i]) || MARK.test(text[i]!))) i++; }
-    else { while (i < n && isDigit(text[i])) i++; }
+    if (startsWord) {
+      while (i < n && (isLetter(text[i]) || MARK.test(text[i]!))) i++;
+    } else {
+      while (i < n && isDigit(text[i])) i++;
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -51,7 +51,12 @@ export const BUTTON = {
 } as const;
 
 function reply(embeds: APIEmbed[], components: DiscordReply['components'] = [], content?: string): DiscordReply {
-  return { ...(content ? { content: cut(content, LIMIT.content) } : {}), embeds: fitEmbeds(embeds), components, allowedMentions: { parse: [] } };
+  return {
+    ...(content ? { content: cut(content, LIMIT.content) } : {}),
+    embeds: fitEmbeds(embeds),
+    components,
+    allowedMentions: { parse: [] },
+  };
 }
 
 export interface AnswerContext {
@@ -106,13 +111,24 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
   const buttons: APIButtonComponent[] = [];
   let embed: APIEmbed;
   if (answer.noAnswer || passages.length === 0) {
-    const suggestions = answer.suggestions.length > 0 ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}` : '';
-    embed = { title, description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription), color: COLORS.none, footer };
+    const suggestions =
+      answer.suggestions.length > 0
+        ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}`
+        : '';
+    embed = {
+      title,
+      description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription),
+      color: COLORS.none,
+      footer,
+    };
   } else {
     embed = passagesEmbed(answer, title, footer, LIMIT.embedsTotal);
     if (figures.length > 0) {
       // The passages keep what they need, unless the figures would then not fit: then at least PASSAGES_FLOOR.
-      const wanted = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal)).embeds.reduce((sum, e) => sum + embedLength(e), 0);
+      const wanted = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal)).embeds.reduce(
+        (sum, e) => sum + embedLength(e),
+        0,
+      );
       const natural = embedLength(embed);
       const room = Math.max(LIMIT.embedsTotal - wanted, Math.min(natural, PASSAGES_FLOOR));
       if (natural > room) embed = passagesEmbed(answer, title, footer, room);
@@ -124,15 +140,26 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
   }
   const embeds = [embed];
   if (figures.length > 0) {
-    const rendering = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal - embedLength(embed)));
+    const rendering = figuresEmbeds(
+      figures,
+      figureOptions(context, passages.length, LIMIT.embedsTotal - embedLength(embed)),
+    );
     embeds.push(...rendering.embeds);
-    if (!rendering.complete) buttons.push(button('Show figures', `${BUTTON.askFigures}:${context.limit ?? DEFAULT_LIMIT}`));
+    if (!rendering.complete)
+      buttons.push(button('Show figures', `${BUTTON.askFigures}:${context.limit ?? DEFAULT_LIMIT}`));
   }
   for (const category of context.figures?.asked ?? []) {
-    const shown = figures.filter((report) => report.category === category).reduce((sum, report) => sum + report.claims.length, 0);
+    const shown = figures
+      .filter((report) => report.category === category)
+      .reduce((sum, report) => sum + report.claims.length, 0);
     const inCorpus = context.figures!.count(category);
     const id = `${BUTTON.figuresShow}${category}`;
-    if (inCorpus > shown && buttons.length < 5 && id.length <= LIMIT.customId && !buttons.some((b) => 'custom_id' in b && b.custom_id === id)) {
+    if (
+      inCorpus > shown &&
+      buttons.length < 5 &&
+      id.length <= LIMIT.customId &&
+      !buttons.some((b) => 'custom_id' in b && b.custom_id === id)
+    ) {
       buttons.push(button(cut(`All ${category} figures (${inCorpus.toLocaleString('en')})`, LIMIT.buttonLabel), id));
     }
   }
@@ -140,7 +167,12 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
 }
 
 function button(label: string, customId: string): APIButtonComponent {
-  return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: cut(defuseMentions(label), LIMIT.buttonLabel), custom_id: customId };
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: cut(defuseMentions(label), LIMIT.buttonLabel),
+    custom_id: customId,
+  };
 }
 
 /** Figures under an answer: their citations follow the passages' [1]…[n], in the embeds the passages leave. */
@@ -150,7 +182,12 @@ function figureOptions(context: AnswerContext, passages: number, budget: number)
     budget,
     maxEmbeds: LIMIT.embedsPerMessage - 1,
     firstCitation: passages + 1,
-    ...(lookup ? { article: (id: string) => lookup.article(id), inCorpus: (report: FiguresReport) => lookup.count(report.category, report.item) } : {}),
+    ...(lookup
+      ? {
+          article: (id: string) => lookup.article(id),
+          inCorpus: (report: FiguresReport) => lookup.count(report.category, report.item),
+        }
+      : {}),
   };
 }
 
@@ -164,9 +201,11 @@ function passagesEmbed(answer: Answer, title: string, footer: { text: string }, 
   const caveat = answer.message ? `${escapeCut(answer.message, 300)}\n\n` : '';
   // The quotes share what is left of the description: each is cut after escaping (escaping can
   // double a quote's length), at a word, with a visible "…".
-  const room = Math.min(LIMIT.embedDescription, total - title.length - footer.text.length - fieldsLength) - caveat.length;
+  const room =
+    Math.min(LIMIT.embedDescription, total - title.length - footer.text.length - fieldsLength) - caveat.length;
   const perQuote = Math.floor(room / passages.length) - QUOTE_OVERHEAD;
-  const description = caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
+  const description =
+    caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
   return { title, description, fields, color: COLORS.answer, footer };
 }
 
@@ -218,7 +257,8 @@ function sourceField(passage: AnswerPassage, room: number): APIEmbedField {
   const { article, alsoReportedBy } = passage;
   const name = cut(`[${passage.rank}] ${escapeCut(byline(article), 100)}`, 100);
   const more = alsoReportedBy.length > 5 ? ` and ${alsoReportedBy.length - 5} more` : '';
-  const also = alsoReportedBy.length > 0 ? `\nAlso reported by: ${alsoReportedBy.slice(0, 5).map(codeId).join(', ')}${more}` : '';
+  const also =
+    alsoReportedBy.length > 0 ? `\nAlso reported by: ${alsoReportedBy.slice(0, 5).map(codeId).join(', ')}${more}` : '';
   const tail = `\n${codeId(article.id)}${also}`;
   // The title takes what the name and the id leave; the link only if the title can keep a few words beside it.
   const titleRoom = Math.max(30, room - name.length - tail.length);
@@ -227,7 +267,10 @@ function sourceField(passage: AnswerPassage, room: number): APIEmbedField {
   const title = escapeCut(article.title, linked ? titleRoom - url.length - 4 : titleRoom) || 'untitled';
   return {
     name,
-    value: cut(`${linked ? `[${title}](${url})` : title}${tail}`, Math.min(LIMIT.fieldValue, Math.max(room - name.length, 120))),
+    value: cut(
+      `${linked ? `[${title}](${url})` : title}${tail}`,
+      Math.min(LIMIT.fieldValue, Math.max(room - name.length, 120)),
+    ),
   };
 }
 
@@ -260,7 +303,10 @@ export function renderSourcesForDiscord(report: SourcesReport, page: number): Di
   const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   const embed: APIEmbed = {
     title,
-    description: cut(`Page ${current + 1} of ${pages}.${problems}`, Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - fieldsLength)),
+    description: cut(
+      `Page ${current + 1} of ${pages}.${problems}`,
+      Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - fieldsLength),
+    ),
     fields,
     color: COLORS.sources,
   };
@@ -270,8 +316,20 @@ export function renderSourcesForDiscord(report: SourcesReport, page: number): Di
           {
             type: ComponentType.ActionRow,
             components: [
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `${BUTTON.sourcesPage}${current - 1}`, disabled: current === 0 },
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: `${BUTTON.sourcesPage}${current + 1}`, disabled: current >= pages - 1 },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: 'Previous',
+                custom_id: `${BUTTON.sourcesPage}${current - 1}`,
+                disabled: current === 0,
+              },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: 'Next',
+                custom_id: `${BUTTON.sourcesPage}${current + 1}`,
+                disabled: current >= pages - 1,
+              },
             ],
           },
         ]

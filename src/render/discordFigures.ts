@@ -10,7 +10,13 @@
  * evenly), a report that cannot show even one figure is left out and named, and a report too big
  * for its share shows its most relevant figures (most reported, then latest) and says how many more.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
 import { FIGURE_TOPICS } from '../engine/engine.js';
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
@@ -154,7 +160,9 @@ function ranked(report: FiguresReport): Claim[] {
 }
 
 function letter(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : `${String.fromCharCode(65 + Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
+  return i < 26
+    ? String.fromCharCode(65 + i)
+    : `${String.fromCharCode(65 + Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
 }
 
 const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : String(n));
@@ -190,8 +198,11 @@ function when(claim: Claim): string {
 }
 
 function who(claim: Claim): string {
-  if (!claim.attributedTo) return claim.attributions.length > 0 ? `per ${plural(claim.attributions.length, 'source')}` : 'unattributed';
-  const others = claim.attributions.filter((a) => a.claimant !== claim.attributedTo!.claimant || a.channel !== claim.attributedTo!.channel).length;
+  if (!claim.attributedTo)
+    return claim.attributions.length > 0 ? `per ${plural(claim.attributions.length, 'source')}` : 'unattributed';
+  const others = claim.attributions.filter(
+    (a) => a.claimant !== claim.attributedTo!.claimant || a.channel !== claim.attributedTo!.channel,
+  ).length;
   return `per ${line(describeAttribution(claim.attributedTo), 100) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
 }
 
@@ -199,7 +210,10 @@ function claimLine(claim: Claim, label: string, citations: Citations, perClaim: 
   // A figure written in words gets its value beside it, so "six", "hundrevis" and "200" can be compared at a glance.
   const figure = `**${line(claim.wording, 60) || '?'}**${/\d/.test(claim.wording) ? '' : ` (${normalized(claim)})`}`;
   const subject = !claim.subject || claim.subject === 'unspecified' ? 'not specified' : line(claim.subject, 60) || '?';
-  const cited = claim.articles.slice(0, perClaim).map((id) => `[${citations.number(id)}]`).join('');
+  const cited = claim.articles
+    .slice(0, perClaim)
+    .map((id) => `[${citations.number(id)}]`)
+    .join('');
   const more = claim.articles.length > perClaim ? ` +${claim.articles.length - perClaim} more` : '';
   return `\`${label}\` ${figure} · ${subject} · ${when(claim)} · ${who(claim)}${cited || more ? ` · ${cited}${more}` : ''}`;
 }
@@ -215,14 +229,22 @@ function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>): str
 function legendLine(id: string, n: number, article: FiguresRenderOptions['article']): string {
   const ref = article?.(id);
   // The id is what /source takes; then who published it and when, or its title when the publisher is unknown.
-  const who = ref ? (ref.publisher ? cut(oneLine(ref.publisher, 60), 60) : ref.title ? `“${cut(oneLine(ref.title, 60), 60)}”` : '') : '';
+  const who = ref
+    ? ref.publisher
+      ? cut(oneLine(ref.publisher, 60), 60)
+      : ref.title
+        ? `“${cut(oneLine(ref.title, 60), 60)}”`
+        : ''
+    : '';
   const date = ref?.published ? formatPublished(ref.published) : '';
   const about = [who, date].filter(Boolean).join(', ');
   return cut(`[${n}] ${cut(oneLine(id, 100), 100)}${about ? ` · ${oneLine(about, 100)}` : ''}`, 180);
 }
 
 function hiddenVerdictsLine(hidden: Verdict[], topic: string | null): string {
-  const byKind = VERDICT_ORDER.map((kind) => [kind, hidden.filter((v) => v.kind === kind).length] as const).filter(([, n]) => n > 0);
+  const byKind = VERDICT_ORDER.map((kind) => [kind, hidden.filter((v) => v.kind === kind).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   const where = topic ? ` — \`/figures topic:${topic}\`` : '';
   return `+${plural(hidden.length, 'more verdict')}: ${byKind.map(([kind, n]) => `${n.toLocaleString('en')} ${VERDICT_MARK[kind]}`).join(' · ')}${where}`;
 }
@@ -256,10 +278,12 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
   const topic = reportTopic(report);
   const order = new Map(report.claims.map((claim, i) => [claim.id, i]));
   const inReport = new Set(report.claims.map((claim) => claim.id));
-  const counted = corpusTotal > total ? `${total.toLocaleString('en')} of ${plural(corpusTotal, 'figure')}` : plural(total, 'figure');
+  const counted =
+    corpusTotal > total ? `${total.toLocaleString('en')} of ${plural(corpusTotal, 'figure')}` : plural(total, 'figure');
   const title = line(`${reportLabel(report)} — ${counted}`, LIMIT.embedTitle);
   // The count of verdicts not shown is never longer than the count of them all.
-  const summaryRoom = report.verdicts.length > 0 ? 2 + hiddenVerdictsLine(report.verdicts, paged ? null : topic).length : 0;
+  const summaryRoom =
+    report.verdicts.length > 0 ? 2 + hiddenVerdictsLine(report.verdicts, paged ? null : topic).length : 0;
   const limit = Math.min(budget, LIMIT.embedsTotal);
 
   for (let k = minimal ? 1 : page.length; k >= 1; k--) {
@@ -270,20 +294,36 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim));
       const notes: string[] = [];
       if (k < total || offset > 0) {
-        const range = offset > 0 ? `Figures ${offset + 1}–${offset + k} of ${total.toLocaleString('en')}` : `Showing ${k} of ${total.toLocaleString('en')}`;
-        notes.push(`*${range}, the most reported and latest first.${paged ? '' : ` More: \`/figures topic:${topic}\``}*`);
+        const range =
+          offset > 0
+            ? `Figures ${offset + 1}–${offset + k} of ${total.toLocaleString('en')}`
+            : `Showing ${k} of ${total.toLocaleString('en')}`;
+        notes.push(
+          `*${range}, the most reported and latest first.${paged ? '' : ` More: \`/figures topic:${topic}\``}*`,
+        );
       }
-      if (corpusTotal > total) notes.push(`*Those about your question; all ${corpusTotal.toLocaleString('en')} with \`/figures topic:${topic}\`*`);
-      const legendIds = [...new Set(shown.flatMap((claim) => claim.articles.slice(0, perClaim)))].sort((a, b) => citations.number(a) - citations.number(b));
-      const footer = defuseMentions(legendIds.map((id) => legendLine(id, citations.number(id), options.article)).join('\n'));
+      if (corpusTotal > total)
+        notes.push(
+          `*Those about your question; all ${corpusTotal.toLocaleString('en')} with \`/figures topic:${topic}\`*`,
+        );
+      const legendIds = [...new Set(shown.flatMap((claim) => claim.articles.slice(0, perClaim)))].sort(
+        (a, b) => citations.number(a) - citations.number(b),
+      );
+      const footer = defuseMentions(
+        legendIds.map((id) => legendLine(id, citations.number(id), options.article)).join('\n'),
+      );
       const head = [...lines, ...notes].join('\n');
 
       // Verdicts about the claims listed: every claim of this report that a verdict names must be shown.
       const shownIds = new Set(shown.map((claim) => claim.id));
-      const relevant = minimal ? [] : report.verdicts.filter((v) => v.claims.every((id) => !inReport.has(id) || shownIds.has(id)));
+      const relevant = minimal
+        ? []
+        : report.verdicts.filter((v) => v.claims.every((id) => !inReport.has(id) || shownIds.has(id)));
       const longest = relevant.reduce((max, v) => Math.max(max, v.explanation.length), 0);
       // What the verdict lines may take: the description's limit and the budget, less the count's room.
-      const room = Math.min(LIMIT.embedDescription - head.length, limit - title.length - head.length - footer.length) - summaryRoom;
+      const room =
+        Math.min(LIMIT.embedDescription - head.length, limit - title.length - head.length - footer.length) -
+        summaryRoom;
       if (room < 0 || footer.length > LIMIT.footerText) continue;
       if (!minimal && k > 1 && relevant.length > 0 && room < Math.min(VERDICT_ROOM, 60 + longest)) continue;
 
@@ -301,10 +341,18 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       let description = head + verdicts;
       if (shownVerdicts < report.verdicts.length) {
         const shownSet = new Set(sorted.slice(0, shownVerdicts));
-        description += `${verdicts ? '\n' : '\n\n'}${hiddenVerdictsLine(report.verdicts.filter((v) => !shownSet.has(v)), paged ? null : topic)}`;
+        description += `${verdicts ? '\n' : '\n\n'}${hiddenVerdictsLine(
+          report.verdicts.filter((v) => !shownSet.has(v)),
+          paged ? null : topic,
+        )}`;
       }
       const next = offset + k < total ? offset + k : null;
-      const embed: APIEmbed = { title, description, color: COLORS.figures, ...(footer ? { footer: { text: footer } } : {}) };
+      const embed: APIEmbed = {
+        title,
+        description,
+        color: COLORS.figures,
+        ...(footer ? { footer: { text: footer } } : {}),
+      };
       return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts }, citations };
     }
   }
@@ -369,7 +417,9 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
   leftOut.sort((a, b) => withClaims.indexOf(a) - withClaims.indexOf(b));
   const complete =
     leftOut.length === 0 &&
-    shown.every(({ report, claims, verdicts }) => claims === report.claims.length && verdicts === report.verdicts.length);
+    shown.every(
+      ({ report, claims, verdicts }) => claims === report.claims.length && verdicts === report.verdicts.length,
+    );
   return { embeds, shown, leftOut, complete };
 }
 
@@ -395,10 +445,17 @@ const button = (label: string, customId: string, disabled = false): APIButtonCom
  * (most relevant first) with Previous/Next; several reports that do not all fit are named, with the
  * command that shows each and a button for up to five of them.
  */
-export function renderFiguresForDiscord(reports: readonly FiguresReport[], options: FiguresReplyOptions = {}): DiscordReply {
+export function renderFiguresForDiscord(
+  reports: readonly FiguresReport[],
+  options: FiguresReplyOptions = {},
+): DiscordReply {
   const withClaims = reports.filter((report) => report.claims.length > 0);
   const topic = options.topic?.trim().toLowerCase() || undefined;
-  const reply = (embeds: APIEmbed[], components: APIActionRowComponent<APIButtonComponent>[] = [], content?: string): DiscordReply => ({
+  const reply = (
+    embeds: APIEmbed[],
+    components: APIActionRowComponent<APIButtonComponent>[] = [],
+    content?: string,
+  ): DiscordReply => ({
     ...(content ? { content: cut(content, LIMIT.content) } : {}),
     embeds: fitEmbeds(embeds),
     components,
@@ -407,7 +464,17 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
   const heading = options.heading ? `${options.heading}\n` : '';
   if (withClaims.length === 0) {
     const what = topic ? `No figures about ${line(topic, 100)} in the corpus.` : 'No figures in the corpus yet.';
-    return reply([{ title: 'Figures side by side', description: `${what}\nTopics: ${FIGURE_TOPICS.map((t) => `\`${t}\``).join(', ')}`, color: COLORS.none }], [], heading.trim() || undefined);
+    return reply(
+      [
+        {
+          title: 'Figures side by side',
+          description: `${what}\nTopics: ${FIGURE_TOPICS.map((t) => `\`${t}\``).join(', ')}`,
+          color: COLORS.none,
+        },
+      ],
+      [],
+      heading.trim() || undefined,
+    );
   }
 
   const single = withClaims.length === 1 && topic !== undefined;
@@ -441,7 +508,8 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
     const buttons = new Map<string, APIButtonComponent>();
     for (const report of rendering.leftOut) {
       const id = `${BUTTON.figuresShow}${report.item ?? report.category}`;
-      if (id.length <= LIMIT.customId && buttons.size < 5 && !buttons.has(id)) buttons.set(id, button(reportLabel(report), id));
+      if (id.length <= LIMIT.customId && buttons.size < 5 && !buttons.has(id))
+        buttons.set(id, button(reportLabel(report), id));
     }
     if (buttons.size > 0) rows.push({ type: ComponentType.ActionRow, components: [...buttons.values()] });
   }

@@ -34,6 +34,7 @@ function wrap(text: string, width: number, indent: string, hanging = false): str
 }
 
 function visibleLength(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what it strips
   return text.replace(/\x1b\[\d+m/g, '').length;
 }
 
@@ -59,30 +60,53 @@ export function renderAnswer(answer: Answer, style: TerminalStyle): string {
   for (const passage of answer.passages) {
     out.push(wrap(`[${passage.rank}] ${marked(style, passage.quote, passage.highlights)}`, style.width, '    ', true));
     const { article } = passage;
-    out.push(wrap(dim(style, `— ${byline(article)} · "${truncate(article.title, 90)}" (${article.id})${article.url ? ` ${article.url}` : ''}`), style.width, '    '));
-    if (passage.alsoReportedBy.length > 0) out.push(wrap(dim(style, `Also reported by: ${passage.alsoReportedBy.join(', ')}`), style.width, '    '));
+    out.push(
+      wrap(
+        dim(
+          style,
+          `— ${byline(article)} · "${truncate(article.title, 90)}" (${article.id})${article.url ? ` ${article.url}` : ''}`,
+        ),
+        style.width,
+        '    ',
+      ),
+    );
+    if (passage.alsoReportedBy.length > 0)
+      out.push(wrap(dim(style, `Also reported by: ${passage.alsoReportedBy.join(', ')}`), style.width, '    '));
     out.push('');
   }
   if (answer.message) out.push(answer.message);
-  if (answer.figures && answer.figures.length > 0) out.push('', bold(style, 'Figures side by side'), '', renderFigures(answer.figures, style));
+  if (answer.figures && answer.figures.length > 0)
+    out.push('', bold(style, 'Figures side by side'), '', renderFigures(answer.figures, style));
   return out.join('\n').trimEnd();
 }
 
 export function renderSources(report: SourcesReport, style: TerminalStyle): string {
-  const out: string[] = [bold(style, `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`), ''];
+  const out: string[] = [
+    bold(style, `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`),
+    '',
+  ];
   for (const article of report.articles) {
     out.push(`${bold(style, article.id)}  ${truncate(article.title, style.width - article.id.length - 4)}`);
-    out.push(dim(style, `    ${byline(article)} · ${languageLabel(article.language)} · ${article.passages} passages${article.url ? ` · ${article.url}` : ''}`));
+    out.push(
+      dim(
+        style,
+        `    ${byline(article)} · ${languageLabel(article.language)} · ${article.passages} passages${article.url ? ` · ${article.url}` : ''}`,
+      ),
+    );
   }
   if (report.problems.length > 0) {
-    out.push('', bold(style, `${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served as articles:`));
+    out.push(
+      '',
+      bold(style, `${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served as articles:`),
+    );
     for (const problem of report.problems) out.push(`  ${problem.file}: ${problem.reason}`);
   }
   return out.join('\n');
 }
 
 export function renderSource(source: SourceDetail, style: TerminalStyle): string {
-  const origin = (field: keyof SourceDetail['provenance']) => (source.provenance[field] ? dim(style, ` (from ${source.provenance[field]})`) : '');
+  const origin = (field: keyof SourceDetail['provenance']) =>
+    source.provenance[field] ? dim(style, ` (from ${source.provenance[field]})`) : '';
   const out = [
     bold(style, source.title) + origin('title'),
     `id:        ${source.id} (${source.file})`,
@@ -93,7 +117,8 @@ export function renderSource(source: SourceDetail, style: TerminalStyle): string
     '',
     bold(style, `${source.passages.length} passages`),
   ];
-  for (const passage of source.passages) out.push(wrap(`${passage.index + 1}. ${passage.quote}`, style.width, '    ', true));
+  for (const passage of source.passages)
+    out.push(wrap(`${passage.index + 1}. ${passage.quote}`, style.width, '    ', true));
   return out.join('\n');
 }
 
@@ -112,21 +137,32 @@ function padCell(text: string, width: number): string {
 
 /** One table per category: figure, what, as of, who says so, source; the verdicts under it. */
 export function renderFigures(reports: FiguresReport[], style: TerminalStyle): string {
-  if (reports.length === 0 || reports.every((report) => report.claims.length === 0)) return 'No figures of that kind in the corpus.';
+  if (reports.length === 0 || reports.every((report) => report.claims.length === 0))
+    return 'No figures of that kind in the corpus.';
   const out: string[] = [];
   for (const report of reports) {
     if (report.claims.length === 0) continue;
     const heading = `${report.category}${report.item ? ` (${report.item})` : ''}`.toUpperCase();
     out.push(bold(style, `${heading} — ${report.claims.length} figure${report.claims.length === 1 ? '' : 's'}`));
     const columns = [18, 26, 22, 36];
-    out.push(dim(style, `  ${['Figure', 'What', 'As of', 'Who says so'].map((title, i) => padCell(title, columns[i]!)).join(' ')} Source`));
+    out.push(
+      dim(
+        style,
+        `  ${['Figure', 'What', 'As of', 'Who says so'].map((title, i) => padCell(title, columns[i]!)).join(' ')} Source`,
+      ),
+    );
     for (const claim of report.claims) {
       const who = claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed';
       const more = claim.attributions.length > 1 ? ` (+${claim.attributions.length - 1})` : '';
       const asOf = claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
-      out.push(`  ${[claim.wording, claim.subject, asOf, who + more].map((cell, i) => padCell(cell, columns[i]!)).join(' ')} ${claim.articles.join(', ')}`);
+      out.push(
+        `  ${[claim.wording, claim.subject, asOf, who + more].map((cell, i) => padCell(cell, columns[i]!)).join(' ')} ${claim.articles.join(', ')}`,
+      );
     }
-    for (const verdict of report.verdicts) out.push(wrap(`${VERDICT_MARK[verdict.kind]}: ${verdict.explanation}`, style.width, '      ', true).replace(/^/, '  '));
+    for (const verdict of report.verdicts)
+      out.push(
+        wrap(`${VERDICT_MARK[verdict.kind]}: ${verdict.explanation}`, style.width, '      ', true).replace(/^/, '  '),
+      );
     out.push('');
   }
   return out.join('\n').trimEnd();

@@ -93,7 +93,9 @@ class PassageSearch extends MiniSearch<{ id: number }> {
       this._documentIds.set(shortId, shortId);
       this._idToShortId.set(shortId, shortId);
       const lengths = FIELDS.map((_, field) => fieldLengths[shortId * FIELDS.length + field]!);
-      lengths.forEach((length, field) => (totals[field]! += length));
+      lengths.forEach((length, field) => {
+        totals[field]! += length;
+      });
       this._fieldLength.set(shortId, lengths);
     }
     this._documentCount = count;
@@ -138,7 +140,12 @@ function stemTerms(stemId: number, language: AnalyzedLanguage | null): string[] 
 }
 
 /** Adds one passage's term frequencies of a field to the per-term postings; returns its distinct-term count as MiniSearch counts it. */
-function addField(byTerm: Map<string, FieldTermData>, field: number, shortId: number, termCounts: Map<string, number>): number {
+function addField(
+  byTerm: Map<string, FieldTermData>,
+  field: number,
+  shortId: number,
+  termCounts: Map<string, number>,
+): number {
   for (const [term, tf] of termCounts) {
     let data = byTerm.get(term);
     if (!data) byTerm.set(term, (data = new Map()));
@@ -183,11 +190,14 @@ export class PassageIndex {
     return {
       add(passage: Passage): void {
         const shortId = lengths.length / FIELDS.length;
-        if (passage.id !== shortId) throw new Error(`passage ${passage.id} added as passage ${shortId}: passages must be added in order`);
+        if (passage.id !== shortId)
+          throw new Error(`passage ${passage.id} added as passage ${shortId}: passages must be added in order`);
         let title = titleCounts.get(passage.article);
         if (!title) {
           const language = analyzerLanguage(passage.article.language);
-          const terms = tokenize(passage.article.title, language).filter((token) => !token.stopWord).flatMap(indexTerms);
+          const terms = tokenize(passage.article.title, language)
+            .filter((token) => !token.stopWord)
+            .flatMap(indexTerms);
           titleCounts.set(passage.article, (title = countTerms(terms)));
         }
         const text = new Map<string, number>();
@@ -199,7 +209,8 @@ export class PassageIndex {
         lengths.push(addField(byTerm, TITLE, shortId, title), addField(byTerm, TEXT, shortId, text));
       },
       finish(passages: readonly Passage[]): PassageIndex {
-        if (passages.length * FIELDS.length !== lengths.length) throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
+        if (passages.length * FIELDS.length !== lengths.length)
+          throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
         const search = new PassageSearch();
         const fieldLengths = Uint32Array.from(lengths);
         search.fill(byTerm, fieldLengths);
@@ -242,7 +253,8 @@ export class PassageIndex {
 
   /** The index of a snapshot (read with {@link readSnapshot}) taken from an index of the same passages. */
   static restore(passages: readonly Passage[], read: ReadSnapshot): PassageIndex {
-    if (read.fieldLengths.length !== passages.length * FIELDS.length) throw new Error('index snapshot is of other passages');
+    if (read.fieldLengths.length !== passages.length * FIELDS.length)
+      throw new Error('index snapshot is of other passages');
     return new PassageIndex(passages, read.search, read.fieldLengths);
   }
 
@@ -310,8 +322,13 @@ export class PassageIndex {
    */
   expand(stem: string, typos: number, prefix: boolean): TermChoice[] {
     const choices = new Map<string, number>([[stem, 1]]);
-    if (typos > 0) for (const [term, edits] of this.search.near(stem, typos)) if (edits > 0) choices.set(term, Math.max(choices.get(term) ?? 0, FUZZY_WEIGHT * (1 - edits / (stem.length + 1))));
-    if (prefix) for (const term of this.search.startingWith(stem)) if (term !== stem) choices.set(term, Math.max(choices.get(term) ?? 0, PREFIX_WEIGHT));
+    if (typos > 0)
+      for (const [term, edits] of this.search.near(stem, typos))
+        if (edits > 0)
+          choices.set(term, Math.max(choices.get(term) ?? 0, FUZZY_WEIGHT * (1 - edits / (stem.length + 1))));
+    if (prefix)
+      for (const term of this.search.startingWith(stem))
+        if (term !== stem) choices.set(term, Math.max(choices.get(term) ?? 0, PREFIX_WEIGHT));
     return [...choices]
       .filter(([term]) => !term.startsWith(CONCEPT_TERM_PREFIX))
       .sort((a, b) => (a[0] === stem ? -1 : b[0] === stem ? 1 : this.frequency(b[0]) - this.frequency(a[0])))
@@ -347,9 +364,12 @@ export class PassageIndex {
     const rare = choicesOf.filter((choices) => choices.reduce((sum, choice) => sum + choice.size, 0) <= RARE_POSTINGS);
     const candidates = new Set<number>();
     if (rare.length > 0) {
-      for (const choices of rare) for (const { text, title } of choices) for (const postings of [text, title]) for (const shortId of postings?.keys() ?? []) candidates.add(shortId);
+      for (const choices of rare)
+        for (const { text, title } of choices)
+          for (const postings of [text, title]) for (const shortId of postings?.keys() ?? []) candidates.add(shortId);
     } else {
-      for (const choices of words) for (const { term } of choices) for (const shortId of this.best(term)) candidates.add(shortId);
+      for (const choices of words)
+        for (const { term } of choices) for (const shortId of this.best(term)) candidates.add(shortId);
     }
 
     const hits: Hit[] = [];
@@ -397,7 +417,11 @@ export class PassageIndex {
       const scored: [number, number][] = [];
       const text = this.postings(term, TEXT);
       const title = this.postings(term, TITLE);
-      for (const [shortId, tf] of text ?? []) scored.push([shortId, this.bm25(tf, shortId, TEXT) + TITLE_BOOST * this.bm25(title?.get(shortId) ?? 0, shortId, TITLE)]);
+      for (const [shortId, tf] of text ?? [])
+        scored.push([
+          shortId,
+          this.bm25(tf, shortId, TEXT) + TITLE_BOOST * this.bm25(title?.get(shortId) ?? 0, shortId, TITLE),
+        ]);
       scored.sort((a, b) => b[1] - a[1]);
       best = scored.slice(0, TOP_PER_COMMON_TERM).map(([shortId]) => shortId);
       this.bestOfTerm.set(term, best);

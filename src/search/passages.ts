@@ -46,7 +46,13 @@ function unpackTokens(packed: Uint32Array, passageStart: number, language: Analy
   for (let i = 0, t = 0; i < packed.length; i += 3, t++) {
     const start = passageStart + packed[i]!;
     const stem = stemTable.stem(packed[i + 2]!);
-    tokens[t] = { start, end: start + (packed[i + 1]! >>> 1), stem, concepts: conceptsOf(stem, language), stopWord: (packed[i + 1]! & 1) === 1 };
+    tokens[t] = {
+      start,
+      end: start + (packed[i + 1]! >>> 1),
+      stem,
+      concepts: conceptsOf(stem, language),
+      stopWord: (packed[i + 1]! & 1) === 1,
+    };
   }
   return tokens;
 }
@@ -93,7 +99,16 @@ export class Passage {
 
   /** The same analysis at another place in the corpus, or under a new Article object with the same text. */
   relocated(id: number, article: Article): Passage {
-    const copy = new Passage(id, article, this.index, this.start, this.end, this.sentences, this.language, this.packedTokens);
+    const copy = new Passage(
+      id,
+      article,
+      this.index,
+      this.start,
+      this.end,
+      this.sentences,
+      this.language,
+      this.packedTokens,
+    );
     copy.numbers = this.numbers;
     copy.facts = this.facts;
     return copy;
@@ -106,7 +121,16 @@ export function analyzeArticle(article: Article, firstId = 0): Passage[] {
   const spans = groupPassages(article.text, splitSentences(article.text, language));
   return spans.map((span, index) => {
     const tokens = tokenize(article.text.slice(span.start, span.end), language, span.start);
-    const passage = new Passage(firstId + index, article, index, span.start, span.end, span.sentences, language, packTokens(tokens, span.start));
+    const passage = new Passage(
+      firstId + index,
+      article,
+      index,
+      span.start,
+      span.end,
+      span.sentences,
+      language,
+      packTokens(tokens, span.start),
+    );
     remember(passage, tokens);
     return passage;
   });

@@ -66,9 +66,11 @@ const HAS_LETTER_OR_DIGIT = new RegExp(`^[${LETTER}0-9]$`);
 export function wordSpans(text: string, language: AnalyzedLanguage | null): [number, string][] {
   const spans: [number, string][] = [];
   if (SIMPLE_TEXT.test(text)) {
-    for (const match of text.matchAll(SIMPLE_WORD)) if (match[0].length > 1 || HAS_LETTER_OR_DIGIT.test(match[0])) spans.push([match.index, match[0]]);
+    for (const match of text.matchAll(SIMPLE_WORD))
+      if (match[0].length > 1 || HAS_LETTER_OR_DIGIT.test(match[0])) spans.push([match.index, match[0]]);
   } else {
-    for (const { segment, index, isWordLike } of wordSegmenter(language).segment(text)) if (isWordLike) spans.push([index, segment]);
+    for (const { segment, index, isWordLike } of wordSegmenter(language).segment(text))
+      if (isWordLike) spans.push([index, segment]);
   }
   return spans;
 }
@@ -98,7 +100,10 @@ export function stem(word: string, language: AnalyzedLanguage | null): string {
   const memo = stems[language ?? 'none'];
   let stemmed = memo.get(word);
   if (stemmed === undefined) {
-    const lower = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '');
+    const lower = word
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/[’']$/, '');
     stemmed = normalizeNumber(lower) ?? fold(language ? STEMMERS[language](lower) : lower);
     if (memo.size >= MAX_REMEMBERED_STEMS) memo.clear();
     memo.set(word, stemmed);

@@ -5,9 +5,32 @@ export type AnalyzedLanguage = 'en' | 'nb';
 
 // franc answers ISO 639-3; articles and Intl speak BCP 47. Only languages a team is likely to drop in.
 const ISO639_3_TO_BCP47: Record<string, string> = {
-  eng: 'en', sco: 'en', nob: 'nb', nno: 'nn', dan: 'da', swe: 'sv', deu: 'de', fra: 'fr', spa: 'es',
-  ita: 'it', por: 'pt', nld: 'nl', fin: 'fi', pol: 'pl', rus: 'ru', ukr: 'uk', kor: 'ko', jpn: 'ja',
-  cmn: 'zh', arb: 'ar', tur: 'tr', ces: 'cs', ron: 'ro', hun: 'hu', ell: 'el', heb: 'he',
+  eng: 'en',
+  sco: 'en',
+  nob: 'nb',
+  nno: 'nn',
+  dan: 'da',
+  swe: 'sv',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  fin: 'fi',
+  pol: 'pl',
+  rus: 'ru',
+  ukr: 'uk',
+  kor: 'ko',
+  jpn: 'ja',
+  cmn: 'zh',
+  arb: 'ar',
+  tur: 'tr',
+  ces: 'cs',
+  ron: 'ro',
+  hun: 'hu',
+  ell: 'el',
+  heb: 'he',
 };
 
 /**

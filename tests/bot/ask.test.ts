@@ -4,7 +4,20 @@ import type { BotEngine } from '../../src/bot/context.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { SEED } from '../helpers.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
-import { answerEmbedOf, buttonsOf, command, embedOf, embedsOf, originalEdit, seed, sleep, startServer, startTestBot, stopAll, textOf } from './harness.js';
+import {
+  answerEmbedOf,
+  buttonsOf,
+  command,
+  embedOf,
+  embedsOf,
+  originalEdit,
+  seed,
+  sleep,
+  startServer,
+  startTestBot,
+  stopAll,
+  textOf,
+} from './harness.js';
 
 const EPHEMERAL = 64;
 let engine: Engine;
@@ -37,7 +50,10 @@ describe('/ask', () => {
     expect(embed.title).toBe('how many killed');
     // The quote a reader would check, with the asked words in bold, cited as [1].
     expect(embed.description).toMatch(/^\*\*\[1\]\*\* “.*at least 100 North Korean soldiers have \*\*died\*\*/);
-    expect(embed.fields?.[0]).toMatchObject({ name: '[1] newsukraine.rbc.ua, date unknown', value: expect.stringContaining(`\`${SEED.losses}\``) });
+    expect(embed.fields?.[0]).toMatchObject({
+      name: '[1] newsukraine.rbc.ua, date unknown',
+      value: expect.stringContaining(`\`${SEED.losses}\``),
+    });
     // Three passages, three citations; the same numbers in the text and in the fields.
     expect(embed.fields?.map((field) => field.name.slice(0, 3))).toEqual(['[1]', '[2]', '[3]']);
     expect(embed.footer?.text).toBe('Crosscheck · 5 articles · asked: how many killed');
@@ -58,14 +74,19 @@ describe('/ask', () => {
     expect(ytn?.value).toContain(SEED.ytn);
     expect(embed.description).toContain('officers');
     // Ten passages leave the figures under them too little room for every verdict: those are a click away.
-    expect(buttonsOf(callback)).toEqual([expect.objectContaining({ label: 'Show figures', custom_id: 'ask:figures:10' })]);
+    expect(buttonsOf(callback)).toEqual([
+      expect.objectContaining({ label: 'Show figures', custom_id: 'ask:figures:10' }),
+    ]);
   });
 
   it('GIVEN a question full of mentions THEN nobody is pinged and no mention renders', async () => {
     server = await startServer();
     await startTestBot(server);
 
-    const { callback } = await command(server, { name: 'ask', options: { question: '@everyone <@&123> @here how many killed' } });
+    const { callback } = await command(server, {
+      name: 'ask',
+      options: { question: '@everyone <@&123> @here how many killed' },
+    });
 
     expect(callback.type).toBe(4);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
@@ -80,7 +101,10 @@ describe('/ask', () => {
     server = await startServer();
     await startTestBot(server);
 
-    const { callback } = await command(server, { name: 'ask', options: { question: 'how many killed', public: false } });
+    const { callback } = await command(server, {
+      name: 'ask',
+      options: { question: 'how many killed', public: false },
+    });
 
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(EPHEMERAL);
@@ -125,7 +149,9 @@ describe('the "More passages" button', () => {
     // A restart: the first bot is gone, a new process with empty memory answers the click.
     await first.stop();
     await startTestBot(server);
-    const click = await server.sendInteraction(server.buildButtonClick({ customId: buttonsOf(message)[0]!.custom_id!, message }));
+    const click = await server.sendInteraction(
+      server.buildButtonClick({ customId: buttonsOf(message)[0]!.custom_id!, message }),
+    );
     const update = await click.waitForCallback();
 
     expect(update.type).toBe(7);
@@ -176,7 +202,10 @@ describe('the ask cooldown', () => {
     const real = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     const again = await command(server, { name: 'ask', options: { question: 'how many injured' } });
 
-    expect(invalid.callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('no words to search for') });
+    expect(invalid.callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('no words to search for'),
+    });
     expect(real.callback.data?.flags ?? 0).toBe(0);
     expect(answerEmbedOf(real.callback).title).toBe('how many killed');
     // The real question took the turn.
@@ -209,7 +238,13 @@ describe('failures', () => {
       allowed_mentions: { parse: [] },
     });
     const error = bot.logs.find((line) => line.msg === 'interaction failed');
-    expect(error).toMatchObject({ level: 50, interactionId: failed.interaction.id, command: 'ask', userId: server.user.id, err: { message: 'the index exploded' } });
+    expect(error).toMatchObject({
+      level: 50,
+      interactionId: failed.interaction.id,
+      command: 'ask',
+      userId: server.user.id,
+      err: { message: 'the index exploded' },
+    });
 
     const next = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     expect(next.callback.type).toBe(4);
@@ -250,7 +285,10 @@ describe('slow answers', () => {
     server = await startServer();
     await startTestBot(server, { engine: slowEngine(300), deferAfterMs: 50 });
 
-    const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'how many killed', public: false } });
+    const { interaction, callback } = await command(server, {
+      name: 'ask',
+      options: { question: 'how many killed', public: false },
+    });
 
     expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     await originalEdit(server, interaction);
@@ -265,10 +303,16 @@ describe('slow answers', () => {
     const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'the of' } });
 
     expect(callback.type).toBe(5);
-    await server.waitForRequest((request) => request.method === 'POST' && request.path.startsWith(`/webhooks/${server.applicationId}/${interaction.token}`));
+    await server.waitForRequest(
+      (request) =>
+        request.method === 'POST' && request.path.startsWith(`/webhooks/${server.applicationId}/${interaction.token}`),
+    );
     expect(interaction.original).toBeNull();
     expect(interaction.followups).toHaveLength(1);
-    expect(interaction.followups[0]).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('no words to search for') });
+    expect(interaction.followups[0]).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('no words to search for'),
+    });
   });
 
   it('GIVEN a slow answer that fails THEN the public "thinking…" is replaced by a private apology', async () => {
@@ -278,23 +322,39 @@ describe('slow answers', () => {
     const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
 
     expect(callback.type).toBe(5);
-    await server.waitForRequest((request) => request.method === 'POST' && request.path.startsWith(`/webhooks/${server.applicationId}/${interaction.token}`));
+    await server.waitForRequest(
+      (request) =>
+        request.method === 'POST' && request.path.startsWith(`/webhooks/${server.applicationId}/${interaction.token}`),
+    );
     expect(interaction.original).toBeNull();
-    expect(interaction.followups[0]).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('Something went wrong') });
-    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({ interactionId: interaction.id, err: { message: 'timed out upstream' } });
+    expect(interaction.followups[0]).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('Something went wrong'),
+    });
+    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({
+      interactionId: interaction.id,
+      err: { message: 'timed out upstream' },
+    });
   });
 
   it('GIVEN the interaction expired before the bot could defer, and the answer then fails THEN both are logged and the bot lives on', async () => {
     server = await startServer();
     const bot = await startTestBot(server, { engine: slowEngine(300, true), deferAfterMs: 50 });
 
-    const expired = await server.sendInteraction(server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }));
+    const expired = await server.sendInteraction(
+      server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }),
+    );
     expired.expire();
-    await vi.waitFor(() => expect(bot.logs.some((line) => line.msg === 'could not tell the user about the failure')).toBe(true));
+    await vi.waitFor(() =>
+      expect(bot.logs.some((line) => line.msg === 'could not tell the user about the failure')).toBe(true),
+    );
     await sleep(400); // the failing answer settles after the interaction is long given up
 
     expect(expired.acknowledged).toBe(false);
-    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({ interactionId: expired.id, err: { code: 10062 } });
+    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({
+      interactionId: expired.id,
+      err: { code: 10062 },
+    });
     const next = await command(server, { name: 'sources' });
     expect(next.callback.type).toBe(4);
   });

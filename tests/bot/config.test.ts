@@ -23,7 +23,15 @@ describe('readEnv', () => {
 
   it('GIVEN empty or blank values (as `KEY=` in .env) THEN they count as unset', () => {
     expect(
-      read({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: ' ', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', CORPUS_DIR: '', LOG_LEVEL: '', ASK_COOLDOWN_SECONDS: '' }),
+      read({
+        DISCORD_TOKEN: '',
+        DISCORD_CLIENT_ID: ' ',
+        DISCORD_GUILD_ID: '',
+        DISCORD_API_URL: '',
+        CORPUS_DIR: '',
+        LOG_LEVEL: '',
+        ASK_COOLDOWN_SECONDS: '',
+      }),
     ).toEqual({ CORPUS_DIR: 'corpus', LOG_LEVEL: 'info', ASK_COOLDOWN_SECONDS: 3 });
   });
 
@@ -59,13 +67,22 @@ describe('readEnv', () => {
 
   it('GIVEN a non-numeric guild id THEN an EnvError names DISCORD_GUILD_ID and how to copy it, without the value', () => {
     const error = errorOf({ DISCORD_GUILD_ID: 'crosscheck-server' });
-    expect(error.message).toMatch(/DISCORD_GUILD_ID must be a Discord id: 17 to 20 digits \(in Discord, enable Developer Mode.*Copy Server ID\)/);
+    expect(error.message).toMatch(
+      /DISCORD_GUILD_ID must be a Discord id: 17 to 20 digits \(in Discord, enable Developer Mode.*Copy Server ID\)/,
+    );
     expect(error.message).not.toContain('crosscheck-server');
   });
 
   it('GIVEN several bad values THEN each is named, and nothing about the good ones', () => {
-    const error = errorOf({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '12', ASK_COOLDOWN_SECONDS: 'soon', LOG_LEVEL: 'loud', DISCORD_API_URL: 'ftp://x' });
-    for (const key of ['DISCORD_CLIENT_ID', 'ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL']) expect(error.message).toContain(`- ${key} `);
+    const error = errorOf({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '12',
+      ASK_COOLDOWN_SECONDS: 'soon',
+      LOG_LEVEL: 'loud',
+      DISCORD_API_URL: 'ftp://x',
+    });
+    for (const key of ['DISCORD_CLIENT_ID', 'ASK_COOLDOWN_SECONDS', 'LOG_LEVEL', 'DISCORD_API_URL'])
+      expect(error.message).toContain(`- ${key} `);
     expect(error.message).toContain('Application ID');
     expect(error.message).not.toContain('DISCORD_TOKEN');
     for (const value of [TOKEN, 'soon', 'loud', 'ftp://x']) expect(error.message).not.toContain(value);
@@ -88,11 +105,19 @@ describe('createLogger', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
 
-    log.info({ token: TOKEN, env: { DISCORD_TOKEN: TOKEN }, request: { headers: { authorization: `Bot ${TOKEN}` } } }, 'logged in');
+    log.info(
+      { token: TOKEN, env: { DISCORD_TOKEN: TOKEN }, request: { headers: { authorization: `Bot ${TOKEN}` } } },
+      'logged in',
+    );
 
     expect(lines).toHaveLength(1);
     expect(JSON.stringify(lines[0])).not.toContain(TOKEN);
-    expect(lines[0]).toMatchObject({ msg: 'logged in', token: '[redacted]', env: { DISCORD_TOKEN: '[redacted]' }, request: { headers: { authorization: '[redacted]' } } });
+    expect(lines[0]).toMatchObject({
+      msg: 'logged in',
+      token: '[redacted]',
+      env: { DISCORD_TOKEN: '[redacted]' },
+      request: { headers: { authorization: '[redacted]' } },
+    });
   });
 
   it('GIVEN a level THEN lower levels are not written', () => {

@@ -22,10 +22,17 @@ const deploy = (env: Record<string, string>) => run(TSX, ['src/bot/deployCommand
 describe.concurrent('npm run deploy-commands', () => {
   it('GIVEN a token, the application id and a guild THEN the commands are registered in that guild with their options', async () => {
     const server = await startFakeDiscord();
-    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: server.guild.id, DISCORD_API_URL: server.apiBase });
+    const child = deploy({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: server.applicationId,
+      DISCORD_GUILD_ID: server.guild.id,
+      DISCORD_API_URL: server.apiBase,
+    });
 
     expect(await child.exited).toBe(0);
-    expect(child.stdout()).toBe(`Registered 6 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload\n`);
+    expect(child.stdout()).toBe(
+      `Registered 6 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload\n`,
+    );
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
     expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'figures', 'help', 'reload']);
@@ -37,15 +44,35 @@ describe.concurrent('npm run deploy-commands', () => {
     ]);
     expect(ask!.options?.[1]).not.toHaveProperty('required', true);
     expect(sources!.options ?? []).toEqual([]);
-    expect(source!.options).toEqual([expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true })]);
+    expect(source!.options).toEqual([
+      expect.objectContaining({ name: 'id', type: 3, required: true, autocomplete: true }),
+    ]);
     // /figures: an optional topic from a fixed list (every category and weapon item), and public.
     expect(figures!.options).toEqual([
-      expect.objectContaining({ name: 'topic', type: 3, choices: expect.arrayContaining([expect.objectContaining({ value: 'killed' }), expect.objectContaining({ value: 'shells' })]) }),
+      expect.objectContaining({
+        name: 'topic',
+        type: 3,
+        choices: expect.arrayContaining([
+          expect.objectContaining({ value: 'killed' }),
+          expect.objectContaining({ value: 'shells' }),
+        ]),
+      }),
       expect.objectContaining({ name: 'public', type: 5 }),
     ]);
     expect(figures!.options?.[0]).not.toHaveProperty('required', true);
-    expect((figures!.options?.[0] as { choices?: { value: string }[] }).choices?.map((choice) => choice.value)).toEqual([
-      'killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons', 'shells', 'missiles', 'launchers', 'guns', 'containers',
+    expect((figures!.options![0] as { choices?: { value: string }[] }).choices?.map((choice) => choice.value)).toEqual([
+      'killed',
+      'injured',
+      'casualties',
+      'deployed',
+      'reinforcements',
+      'captured',
+      'weapons',
+      'shells',
+      'missiles',
+      'launchers',
+      'guns',
+      'containers',
     ]);
     expect(help!.options ?? []).toEqual([]);
     // Hidden from members without Manage Server (0x20), and only in servers.
@@ -70,7 +97,12 @@ describe.concurrent('npm run deploy-commands', () => {
 
   it('GIVEN a malformed guild id THEN exit 1 saying where to get it, without echoing the token', async () => {
     const server = await startFakeDiscord();
-    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: 'my-server', DISCORD_API_URL: server.apiBase });
+    const child = deploy({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: server.applicationId,
+      DISCORD_GUILD_ID: 'my-server',
+      DISCORD_API_URL: server.apiBase,
+    });
 
     expect(await child.exited).toBe(1);
     expect(child.stderr()).toMatch(/DISCORD_GUILD_ID .*Copy Server ID/);
@@ -80,7 +112,12 @@ describe.concurrent('npm run deploy-commands', () => {
 
   it('GIVEN Discord refuses (the bot is not in the guild) THEN exit 1 with the reason', async () => {
     const server = await startFakeDiscord();
-    const child = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: server.applicationId, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: server.apiBase });
+    const child = deploy({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: server.applicationId,
+      DISCORD_GUILD_ID: '123456789012345678',
+      DISCORD_API_URL: server.apiBase,
+    });
 
     expect(await child.exited).toBe(1);
     expect(child.stderr()).toMatch(/Discord refused the commands: Missing Access/);

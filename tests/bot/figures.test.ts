@@ -40,7 +40,12 @@ function claimLine(embed: APIEmbed, wording: string): string {
 
 function figuresEmbed(callback: AcceptedCallback | APIMessage | null | undefined, title: RegExp): APIEmbed {
   const found = embedsOf(callback).find((embed) => title.test(embed.title ?? ''));
-  if (!found) throw new Error(`no embed titled ${title}: ${embedsOf(callback).map((embed) => embed.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no embed titled ${title}: ${embedsOf(callback)
+        .map((embed) => embed.title)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -62,15 +67,21 @@ describe('/figures topic:killed', () => {
 
     // The six officers of 3 Oct 2024, told by two outlets: two numbered citations.
     const six = claimLine(embed, 'six');
-    expect(six).toMatch(/^`[A-Z]` \*\*six\*\* \(6\) · North Korean officers · as of 3 Oct 2024 · per .+ · \[\d+\]\[\d+\]$/);
+    expect(six).toMatch(
+      /^`[A-Z]` \*\*six\*\* \(6\) · North Korean officers · as of 3 Oct 2024 · per .+ · \[\d+\]\[\d+\]$/,
+    );
     // The differing accounts, each with what was counted and who says it.
-    expect(claimLine(embed, 'at least 100')).toMatch(/North Korean soldiers · .* · per South Korean Member of Parliament, Lee Seong-kweun, to Reuters/);
+    expect(claimLine(embed, 'at least 100')).toMatch(
+      /North Korean soldiers · .* · per South Korean Member of Parliament, Lee Seong-kweun, to Reuters/,
+    );
     expect(claimLine(embed, 'several hundred')).toContain('per a US military official');
     expect(claimLine(embed, 'exceeded 200')).toContain('as of 18 Dec (year unknown)');
     // The Norwegian figure: no year anywhere in its article, and none invented.
     expect(claimLine(embed, 'Rundt 400')).toContain('as of 26 Feb (year unknown)');
     // Under the figures, the verdicts: "at least 100" and "several hundred" cannot both be right.
-    expect(embed.description).toMatch(/^❌ \*\*Disagree\*\* \([A-Z], [A-Z]\): at least 100 .* and several hundred .* do not overlap\.$/m);
+    expect(embed.description).toMatch(
+      /^❌ \*\*Disagree\*\* \([A-Z], [A-Z]\): at least 100 .* and several hundred .* do not overlap\.$/m,
+    );
     // Every citation number is explained in the footer, with the article's id.
     const cited = new Set([...embed.description!.matchAll(/\[(\d+)\]/g)].map((match) => match[1]));
     const keyed = new Set([...embed.footer!.text.matchAll(/^\[(\d+)\] /gm)].map((match) => match[1]));
@@ -118,12 +129,15 @@ describe('/figures with no topic', () => {
     expect(embeds.length).toBeGreaterThanOrEqual(5);
     const titles = embeds.map((embed) => embed.title ?? '');
     expect(titles[0]).toMatch(/^Killed — /);
-    for (const category of ['Injured', 'Deployed', 'Weapons: shells']) expect(titles.some((title) => title.startsWith(category))).toBe(true);
+    for (const category of ['Injured', 'Deployed', 'Weapons: shells'])
+      expect(titles.some((title) => title.startsWith(category))).toBe(true);
     // Every killed figure is listed; what does not fit of the verdicts is counted and pointed to.
     const killed = embeds[0]!;
-    for (const wording of ['six', 'at least 100', 'several hundred', 'exceeded 200', 'Rundt 400']) claimLine(killed, wording);
+    for (const wording of ['six', 'at least 100', 'several hundred', 'exceeded 200', 'Rundt 400'])
+      claimLine(killed, wording);
     expect(killed.description).toMatch(/❌ \*\*Disagree\*\*/);
-    if (!/✅ \*\*Consistent\*\*/.test(killed.description!)) expect(killed.description).toMatch(/^\+\d+ more verdicts?: .* — `\/figures topic:killed`$/m);
+    if (!/✅ \*\*Consistent\*\*/.test(killed.description!))
+      expect(killed.description).toMatch(/^\+\d+ more verdicts?: .* — `\/figures topic:killed`$/m);
     // One number per article across the whole message.
     const numbers = new Map<string, string>();
     for (const embed of embeds) {
@@ -166,7 +180,9 @@ describe('/figures with no topic', () => {
       // The button works from the message alone: a new process answers it.
       await first.stop();
       await startTestBot(server, { engine });
-      const click = await server.sendInteraction(server.buildButtonClick({ customId: buttons[0]!.custom_id!, message: interaction.original as APIMessage }));
+      const click = await server.sendInteraction(
+        server.buildButtonClick({ customId: buttons[0]!.custom_id!, message: interaction.original as APIMessage }),
+      );
       const reply = await click.waitForCallback();
       expect(reply.type).toBe(4);
       // An accepted callback passed the fake's validation (50035 otherwise).
@@ -214,7 +230,9 @@ describe('a topic with more figures than one embed shows', () => {
       expect.objectContaining({ label: 'More figures', custom_id: 'figures:page:killed:15' }),
     ]);
 
-    const click = await server.sendInteraction(server.buildButtonClick({ customId: 'figures:page:killed:15', message: interaction.original as APIMessage }));
+    const click = await server.sendInteraction(
+      server.buildButtonClick({ customId: 'figures:page:killed:15', message: interaction.original as APIMessage }),
+    );
     const update = await click.waitForCallback();
 
     expect(update.type).toBe(7);
@@ -245,7 +263,9 @@ describe('/ask about a figure', () => {
     const answer = answerEmbedOf(callback);
     expect(answer.title).toBe('how many killed');
     expect(answer.fields?.map((field) => field.name.slice(0, 3))).toEqual(['[1]', '[2]', '[3]']);
-    expect(answer.fields?.every((field) => Object.values(SEED).some((id) => field.value.includes(`\`${id}\``)))).toBe(true);
+    expect(answer.fields?.every((field) => Object.values(SEED).some((id) => field.value.includes(`\`${id}\``)))).toBe(
+      true,
+    );
     // Under them, the killed figures, numbered on from the passages so no [n] means two things.
     const figures = embeds[1]!;
     expect(figures.title).toMatch(/^Killed — \d+ figures$/);
@@ -261,14 +281,19 @@ describe('/ask about a figure', () => {
   it('GIVEN ten passages crowd the figures THEN "Show figures" gives the clicker every figure and verdict, after a restart too', async () => {
     server = await startServer();
     const first = await startTestBot(server);
-    const { callback, interaction } = await command(server, { name: 'ask', options: { question: 'how many killed', limit: 10 } });
+    const { callback, interaction } = await command(server, {
+      name: 'ask',
+      options: { question: 'how many killed', limit: 10 },
+    });
     expectWithinLimits(embedsOf(callback));
     const show = buttonsOf(callback).find((button) => button.label === 'Show figures');
     expect(show?.custom_id).toBe('ask:figures:10');
 
     await first.stop();
     await startTestBot(server);
-    const click = await server.sendInteraction(server.buildButtonClick({ customId: show!.custom_id!, message: interaction.original as APIMessage }));
+    const click = await server.sendInteraction(
+      server.buildButtonClick({ customId: show!.custom_id!, message: interaction.original as APIMessage }),
+    );
     const reply = await click.waitForCallback();
 
     expect(reply.type).toBe(4);
@@ -278,10 +303,12 @@ describe('/ask about a figure', () => {
     expect(killed.description).not.toMatch(/more verdicts?:/);
     expect(killed.description).toMatch(/✅ \*\*Consistent\*\*/);
     // The message it was clicked on is left as it was.
-    expect(server.requests.some((request) => request.method === 'PATCH' && request.path.includes(click.token))).toBe(false);
+    expect(server.requests.some((request) => request.method === 'PATCH' && request.path.includes(click.token))).toBe(
+      false,
+    );
   });
 
-  it('GIVEN a question that names a figure without asking for one THEN a button offers that category\'s figures', async () => {
+  it("GIVEN a question that names a figure without asking for one THEN a button offers that category's figures", async () => {
     server = await startServer();
     await startTestBot(server);
 
@@ -301,7 +328,10 @@ describe('/ask about a figure', () => {
     server = await startServer();
     await startTestBot(server);
 
-    const { callback } = await command(server, { name: 'ask', options: { question: '@everyone <@&123> how many killed' } });
+    const { callback } = await command(server, {
+      name: 'ask',
+      options: { question: '@everyone <@&123> how many killed' },
+    });
 
     expect(callback.request.status).toBe(204);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
@@ -323,7 +353,11 @@ describe('a corpus written to break the figures', () => {
       const engine = await Engine.load(corpus.dir);
       server = await startServer();
       await startTestBot(server, { engine });
-      const commands: ChatInputOptions[] = [{ name: 'figures' }, { name: 'figures', options: { topic: 'killed' } }, { name: 'ask', options: { question: 'how many killed', limit: 10 } }];
+      const commands: ChatInputOptions[] = [
+        { name: 'figures' },
+        { name: 'figures', options: { topic: 'killed' } },
+        { name: 'ask', options: { question: 'how many killed', limit: 10 } },
+      ];
       for (const options of commands) {
         const { callback } = await command(server, options);
         expect(callback.request.status).toBe(204);

@@ -24,7 +24,9 @@ describe('the gateway connection', () => {
     expect(answerEmbedOf(after.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
     expect(server.identifyCount).toBe(1);
     expect(server.resumeCount).toBe(1);
-    expect(bot.logs.map((line) => line.msg)).toEqual(expect.arrayContaining(['gateway connection lost; reconnecting', 'gateway resumed']));
+    expect(bot.logs.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['gateway connection lost; reconnecting', 'gateway resumed']),
+    );
   });
 
   it('GIVEN a command sent while the bot is disconnected THEN it is answered after the resume', async () => {
@@ -47,7 +49,10 @@ describe('the gateway connection', () => {
     server.closeGateway(4004);
     await disconnected;
 
-    expect(bot.logs.find((line) => line.msg.startsWith('gateway closed for good'))).toMatchObject({ level: 60, code: 4004 });
+    expect(bot.logs.find((line) => line.msg.startsWith('gateway closed for good'))).toMatchObject({
+      level: 60,
+      code: 4004,
+    });
   });
 
   it('GIVEN the bot is logged in THEN it asked for the Guilds intent only', async () => {

@@ -11,7 +11,12 @@ import { readEnv } from '../../src/config/env.js';
 import { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { SEED_CORPUS } from '../helpers.js';
-import { startFakeDiscord, type ChatInputOptions, type FakeDiscordServer, type FakeInteraction } from '../support/fake-discord.js';
+import {
+  startFakeDiscord,
+  type ChatInputOptions,
+  type FakeDiscordServer,
+  type FakeInteraction,
+} from '../support/fake-discord.js';
 
 export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';
 
@@ -40,7 +45,9 @@ export async function startServer(): Promise<FakeDiscordServer> {
   running.servers.push(server);
   // Register the real command definitions, so built interactions carry their ids and option types.
   const rest = new REST({ api: server.apiBase }).setToken(TOKEN);
-  await rest.put(Routes.applicationGuildCommands(server.applicationId, server.guild.id), { body: commands.map((command) => command.data) });
+  await rest.put(Routes.applicationGuildCommands(server.applicationId, server.guild.id), {
+    body: commands.map((command) => command.data),
+  });
   return server;
 }
 
@@ -56,7 +63,13 @@ export async function startTestBot(
     },
   });
   const config = readEnv(
-    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, ASK_COOLDOWN_SECONDS: '0', ...env },
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: server.apiBase,
+      CORPUS_DIR: SEED_CORPUS,
+      ASK_COOLDOWN_SECONDS: '0',
+      ...env,
+    },
     { dotenv: false },
   );
   const bot = await startBot({
@@ -114,18 +127,29 @@ export function answerEmbedOf(source: Sent): APIEmbed {
 
 /** Every text of an embed, as a user reads it. */
 export function textOf(embed: APIEmbed): string {
-  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text].join('\n');
+  return [
+    embed.title,
+    embed.description,
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    embed.footer?.text,
+  ].join('\n');
 }
 
 /** The custom ids of the buttons on a callback or message. */
 export function buttonsOf(source: Sent): { label?: string; custom_id?: string; disabled?: boolean }[] {
-  const rows = (body(source).components ?? []) as { components: { label?: string; custom_id?: string; disabled?: boolean }[] }[];
+  const rows = (body(source).components ?? []) as {
+    components: { label?: string; custom_id?: string; disabled?: boolean }[];
+  }[];
   return rows.flatMap((row) => row.components);
 }
 
 /** The PATCH of `@original` (an edit after a deferral) for an interaction. */
 export function originalEdit(server: FakeDiscordServer, interaction: FakeInteraction) {
-  return server.waitForRequest((request) => request.method === 'PATCH' && request.path === Routes.webhookMessage(server.applicationId, interaction.token, '@original'));
+  return server.waitForRequest(
+    (request) =>
+      request.method === 'PATCH' &&
+      request.path === Routes.webhookMessage(server.applicationId, interaction.token, '@original'),
+  );
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

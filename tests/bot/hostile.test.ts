@@ -18,7 +18,10 @@ describe('GIVEN a corpus written to break the bot: mentions, markdown and huge p
 
   beforeAll(async () => {
     // One 16,000-character paragraph (indexing grows faster than linearly with a paragraph's length: keep it at that).
-    const long = Array.from({ length: 300 }, (_, i) => `**drones** <@${100000000000000000 + i}> _strike_ @everyone`).join(' ');
+    const long = Array.from(
+      { length: 300 },
+      (_, i) => `**drones** <@${100000000000000000 + i}> _strike_ @everyone`,
+    ).join(' ');
     corpus = await tempCorpus({
       'a.md': `---\ntitle: "@everyone <@&123> **Drones** ${'very long title '.repeat(40)}"\npublisher: "<@456> ||spoiler|| ${'Wire '.repeat(100)}"\nurl: https://example.com/a_(b)/@here\npublished: 2024-10-05\n---\n${long}\n`,
       'b.md': `---\ntitle: Drones over the river\npublisher: "[click](https://evil.example)"\n---\nDrones were seen over the river. \`\`\`js\nalert(1)\n\`\`\` and 30 drones were shot down.\n`,

@@ -18,23 +18,34 @@ import { command, sleep, startServer, startTestBot, stopAll, TOKEN, type LogLine
 const EPHEMERAL = 64;
 const MANAGE_SERVER = (BigInt(DEFAULT_MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 
-const article = (title: string, text: string) => `---\ntitle: ${JSON.stringify(title)}\npublished: 2024-12-01\nlanguage: en\n---\n${text}\n`;
-const DONETSK = article('Officers killed near Donetsk', 'Six North Korean officers were killed near Donetsk, Ukrainian officials said on Friday.');
-const KURSK = article('Drone strikes in Kursk', 'Andrii Kovalenko said drones killed more than 200 troops in Kursk last week.');
+const article = (title: string, text: string) =>
+  `---\ntitle: ${JSON.stringify(title)}\npublished: 2024-12-01\nlanguage: en\n---\n${text}\n`;
+const DONETSK = article(
+  'Officers killed near Donetsk',
+  'Six North Korean officers were killed near Donetsk, Ukrainian officials said on Friday.',
+);
+const KURSK = article(
+  'Drone strikes in Kursk',
+  'Andrii Kovalenko said drones killed more than 200 troops in Kursk last week.',
+);
 
 interface LiveBot extends RunningBot {
   logs: LogLine[];
   dir: string;
 }
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await stopAll();
 });
 
 /** The bot as `npm start` runs it, on a throwaway corpus folder it follows (or on `{ dir }`, one already made). */
-async function startLiveBot(server: FakeDiscordServer, files: Record<string, string> | { dir: string }, live?: StartBotOptions['live']): Promise<LiveBot> {
+async function startLiveBot(
+  server: FakeDiscordServer,
+  files: Record<string, string> | { dir: string },
+  live?: StartBotOptions['live'],
+): Promise<LiveBot> {
   let corpus: { dir: string };
   if (typeof files.dir === 'string') corpus = { dir: files.dir };
   else {
@@ -49,7 +60,10 @@ async function startLiveBot(server: FakeDiscordServer, files: Record<string, str
       done();
     },
   });
-  const env = readEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: corpus.dir, ASK_COOLDOWN_SECONDS: '0' }, { dotenv: false });
+  const env = readEnv(
+    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: corpus.dir, ASK_COOLDOWN_SECONDS: '0' },
+    { dotenv: false },
+  );
   const bot = await startBot({ env, log: createLogger('debug', sink), ...(live ? { live } : {}) });
   cleanups.push(() => bot.stop());
   await bot.ready;
@@ -59,7 +73,11 @@ async function startLiveBot(server: FakeDiscordServer, files: Record<string, str
 /** Everything the first embed of a reply says. */
 function shown(embeds: unknown): string {
   const embed = (embeds as APIEmbed[] | undefined)?.[0];
-  return [embed?.title, embed?.description, ...(embed?.fields ?? []).flatMap((field) => [field.name, field.value])].join('\n');
+  return [
+    embed?.title,
+    embed?.description,
+    ...(embed?.fields ?? []).flatMap((field) => [field.name, field.value]),
+  ].join('\n');
 }
 
 /**
@@ -78,7 +96,11 @@ const messages = (bot: LiveBot) => bot.logs.map((line) => line.msg);
 async function reload(server: FakeDiscordServer, memberPermissions: string): Promise<FakeInteraction> {
   const { interaction, callback } = await command(server, { name: 'reload', memberPermissions });
   if (callback.type === 5) {
-    await server.waitForRequest((request) => request.method === 'PATCH' && request.path === Routes.webhookMessage(server.applicationId, interaction.token, '@original'));
+    await server.waitForRequest(
+      (request) =>
+        request.method === 'PATCH' &&
+        request.path === Routes.webhookMessage(server.applicationId, interaction.token, '@original'),
+    );
   }
   return interaction;
 }
@@ -113,16 +135,24 @@ describe('the bot follows its corpus folder', () => {
     const bot = await startLiveBot(server, { 'donetsk.md': DONETSK, 'kursk.md': KURSK });
 
     await writeFile(path.join(bot.dir, 'scan.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
-    await writeFile(path.join(bot.dir, 'kursk.md'), Buffer.concat([Buffer.from(KURSK), Buffer.from([0xff, 0xfe, 0xfd])]));
+    await writeFile(
+      path.join(bot.dir, 'kursk.md'),
+      Buffer.concat([Buffer.from(KURSK), Buffer.from([0xff, 0xfe, 0xfd])]),
+    );
 
     await vi.waitFor(
       () => {
         expect(messages(bot)).toContain('corpus problem: scan.md: binary file, not text');
-        expect(messages(bot)).toContain('corpus problem: kursk.md: not valid UTF-8 text: save it as UTF-8; serving its last good version');
+        expect(messages(bot)).toContain(
+          'corpus problem: kursk.md: not valid UTF-8 text: save it as UTF-8; serving its last good version',
+        );
       },
       { timeout: 3000 },
     );
-    expect(bot.logs.find((line) => line.msg.startsWith('corpus problem: scan.md'))).toMatchObject({ level: 40, file: 'scan.md' });
+    expect(bot.logs.find((line) => line.msg.startsWith('corpus problem: scan.md'))).toMatchObject({
+      level: 40,
+      file: 'scan.md',
+    });
     expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko');
     expect(await ask(server, 'officers killed near Donetsk')).toContain('Donetsk');
     const sources = await command(server, { name: 'sources' });
@@ -136,7 +166,13 @@ describe('the bot follows its corpus folder', () => {
     cleanups.push(() => rm(away, { recursive: true, force: true }));
 
     await rename(bot.dir, away);
-    await vi.waitFor(() => expect(messages(bot)).toContain(`corpus folder ${bot.dir} is gone or cannot be watched; still serving the last index`), { timeout: 3000 });
+    await vi.waitFor(
+      () =>
+        expect(messages(bot)).toContain(
+          `corpus folder ${bot.dir} is gone or cannot be watched; still serving the last index`,
+        ),
+      { timeout: 3000 },
+    );
     expect(bot.logs.find((line) => line.msg.startsWith('corpus folder'))).toMatchObject({ level: 50, dir: bot.dir });
     expect(await ask(server, 'officers killed near Donetsk')).toContain('Donetsk');
 
@@ -144,7 +180,10 @@ describe('the bot follows its corpus folder', () => {
     await vi.waitFor(() => expect(messages(bot)).toContain(`corpus folder ${bot.dir} is back`), { timeout: 3000 });
     await sleep(100); // the watcher is ready before the reload that follows the return
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
-    await vi.waitFor(async () => expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko'), { timeout: 3000, interval: 100 });
+    await vi.waitFor(async () => expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko'), {
+      timeout: 3000,
+      interval: 100,
+    });
   });
 });
 
@@ -158,10 +197,16 @@ describe('the index cache', () => {
     await first.live!.saved;
     const answer = await ask(server, 'Kovalenko drones');
     await first.stop();
-    expect(first.logs.find((line) => line.msg.startsWith('index cache not used'))).toMatchObject({ reason: 'no cache yet' });
+    expect(first.logs.find((line) => line.msg.startsWith('index cache not used'))).toMatchObject({
+      reason: 'no cache yet',
+    });
 
     const second = await startLiveBot(server, { dir: first.dir }, { watch: false, cacheFile });
-    expect(second.logs.find((line) => line.msg.startsWith('index cache'))).toMatchObject({ level: 30, component: 'corpus', msg: 'index cache used: 2 articles and their index' });
+    expect(second.logs.find((line) => line.msg.startsWith('index cache'))).toMatchObject({
+      level: 30,
+      component: 'corpus',
+      msg: 'index cache used: 2 articles and their index',
+    });
     expect(answer).toContain('Kovalenko');
     expect(await ask(server, 'Kovalenko drones')).toBe(answer);
   });
@@ -171,7 +216,11 @@ describe('/reload', () => {
   it('GIVEN a member with Manage Server THEN a private report lists what was added, changed and removed, and every problem by file', async () => {
     const server = await startServer();
     // Not watching: as on a network share, only /reload brings the changes in.
-    const bot = await startLiveBot(server, { 'donetsk.md': DONETSK, 'old.md': article('Old', 'An older report about troop movements near the border.') }, { watch: false });
+    const bot = await startLiveBot(
+      server,
+      { 'donetsk.md': DONETSK, 'old.md': article('Old', 'An older report about troop movements near the border.') },
+      { watch: false },
+    );
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
     await appendFile(path.join(bot.dir, 'donetsk.md'), 'Two more officers were wounded.\n');
     await rm(path.join(bot.dir, 'old.md'));
@@ -201,7 +250,15 @@ describe('/reload', () => {
       '`empty.md`: empty file',
     ]);
     expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko');
-    await vi.waitFor(() => expect(bot.logs.find((line) => line.msg === 'reload requested')).toMatchObject({ command: 'reload', added: 1, changed: 1, removed: 1, problems: 1 }));
+    await vi.waitFor(() =>
+      expect(bot.logs.find((line) => line.msg === 'reload requested')).toMatchObject({
+        command: 'reload',
+        added: 1,
+        changed: 1,
+        removed: 1,
+        problems: 1,
+      }),
+    );
   });
 
   it('GIVEN a file that turned malformed THEN the report says it is kept at its last good version', async () => {
@@ -221,12 +278,18 @@ describe('/reload', () => {
   it('GIVEN hundreds of problem files with long names THEN the report stays within Discord’s limits and counts what it leaves out', async () => {
     const server = await startServer();
     const bot = await startLiveBot(server, { 'donetsk.md': DONETSK }, { watch: false });
-    await Promise.all(Array.from({ length: 300 }, (_, i) => writeFile(path.join(bot.dir, `broken-${String(i).padStart(3, '0')}-${'x'.repeat(180)}.md`), '')));
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        writeFile(path.join(bot.dir, `broken-${String(i).padStart(3, '0')}-${'x'.repeat(180)}.md`), ''),
+      ),
+    );
 
     const interaction = await reload(server, MANAGE_SERVER);
 
     // The fake checks every limit Discord does (50035 otherwise): the edit was accepted.
-    const edit = server.requests.find((request) => request.method === 'PATCH' && request.path.includes(interaction.token));
+    const edit = server.requests.find(
+      (request) => request.method === 'PATCH' && request.path.includes(interaction.token),
+    );
     expect(edit?.status).toBe(200);
     const description = interaction.original!.embeds[0]!.description!;
     expect(description.length).toBeLessThanOrEqual(4096);
@@ -239,14 +302,24 @@ describe('/reload', () => {
     const bot = await startLiveBot(server, { 'donetsk.md': DONETSK }, { watch: false });
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
 
-    const { interaction, callback } = await command(server, { name: 'reload', memberPermissions: DEFAULT_MEMBER_PERMISSIONS });
+    const { interaction, callback } = await command(server, {
+      name: 'reload',
+      memberPermissions: DEFAULT_MEMBER_PERMISSIONS,
+    });
 
     expect(callback.type).toBe(4);
-    expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: 'Only members with the Manage Server permission can reload the corpus.' });
+    expect(callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'Only members with the Manage Server permission can reload the corpus.',
+    });
     expect(bot.live?.reloads).toBe(0);
     expect(await ask(server, 'Kovalenko drones')).toBe('');
     await vi.waitFor(() =>
-      expect(bot.logs.find((line) => line.msg === 'reload refused')).toMatchObject({ level: 40, interactionId: interaction.id, userId: server.user.id }),
+      expect(bot.logs.find((line) => line.msg === 'reload refused')).toMatchObject({
+        level: 40,
+        interactionId: interaction.id,
+        userId: server.user.id,
+      }),
     );
   });
 
@@ -254,7 +327,10 @@ describe('/reload', () => {
     const server = await startServer();
     await startLiveBot(server, { 'donetsk.md': DONETSK }, { watch: false });
 
-    const interaction = await reload(server, (BigInt(DEFAULT_MEMBER_PERMISSIONS) | PermissionFlagsBits.Administrator).toString());
+    const interaction = await reload(
+      server,
+      (BigInt(DEFAULT_MEMBER_PERMISSIONS) | PermissionFlagsBits.Administrator).toString(),
+    );
 
     expect(interaction.original?.embeds[0]?.title).toBe('Corpus reloaded');
   });
@@ -265,6 +341,9 @@ describe('/reload', () => {
 
     const { callback } = await command(server, { name: 'reload', memberPermissions: MANAGE_SERVER });
 
-    expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('no corpus folder to reload') });
+    expect(callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('no corpus folder to reload'),
+    });
   });
 });

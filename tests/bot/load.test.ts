@@ -12,7 +12,14 @@ import { command, sleep, startServer, startTestBot, stopAll } from './harness.js
 const EPHEMERAL = 64;
 const USERS = 200;
 const REPEATS = 10;
-const QUESTIONS = ['how many killed', 'how many wounded', 'North Korean troops in Kursk', 'officers killed near Donetsk', 'how many soldiers were sent', 'casualties'];
+const QUESTIONS = [
+  'how many killed',
+  'how many wounded',
+  'North Korean troops in Kursk',
+  'officers killed near Donetsk',
+  'how many soldiers were sent',
+  'casualties',
+];
 const MB = 1024 * 1024;
 
 afterEach(stopAll);
@@ -49,14 +56,26 @@ describe('a burst of /ask', () => {
     const server = await startServer();
     const bot = await startTestBot(server, { env: { ASK_COOLDOWN_SECONDS: '30' } });
     // Warm up (JIT, lazy caches in discord.js and the engine), then measure where memory rests.
-    for (let i = 0; i < 20; i++) await command(server, { name: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! }, user: { id: String(500000000000000000n + BigInt(i)) } });
+    for (let i = 0; i < 20; i++)
+      await command(server, {
+        name: 'ask',
+        options: { question: QUESTIONS[i % QUESTIONS.length]! },
+        user: { id: String(500000000000000000n + BigInt(i)) },
+      });
     const before = await heapAfterGc(gc);
 
-    const users = Array.from({ length: USERS }, (_, i) => ({ id: String(600000000000000000n + BigInt(i)), username: `user${i}` }));
+    const users = Array.from({ length: USERS }, (_, i) => ({
+      id: String(600000000000000000n + BigInt(i)),
+      username: `user${i}`,
+    }));
     const payloads = [
-      ...users.map((user, i) => server.buildChatInput({ name: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! }, user })),
+      ...users.map((user, i) =>
+        server.buildChatInput({ name: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! }, user }),
+      ),
       // The same users again, straight after their first question: the cooldown is theirs alone.
-      ...users.slice(0, REPEATS).map((user) => server.buildChatInput({ name: 'ask', options: { question: 'how many injured' }, user })),
+      ...users
+        .slice(0, REPEATS)
+        .map((user) => server.buildChatInput({ name: 'ask', options: { question: 'how many injured' }, user })),
     ];
     const started = Date.now();
     const interactions = await Promise.all(payloads.map((payload) => server.sendInteraction(payload)));
@@ -64,7 +83,9 @@ describe('a burst of /ask', () => {
     const burstMs = Date.now() - started;
     let peak = process.memoryUsage().heapUsed;
 
-    const firstResponseMs = interactions.map((interaction: FakeInteraction, i) => callbacks[i]!.at - interaction.dispatchedAt);
+    const firstResponseMs = interactions.map(
+      (interaction: FakeInteraction, i) => callbacks[i]!.at - interaction.dispatchedAt,
+    );
     expect(Math.max(...firstResponseMs)).toBeLessThan(3000);
 
     // Every one of the 200 users gets a public, cited answer: at once, or after a deferral ("thinking…")
@@ -86,9 +107,14 @@ describe('a burst of /ask', () => {
     const deferred = firsts.filter((interaction) => interaction.callback!.type === 5).length;
     // The users who asked twice are told to wait; nobody else is held back by them.
     for (const callback of callbacks.slice(USERS)) {
-      expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^You can ask again in \d+ s\.$/) });
+      expect(callback.data).toMatchObject({
+        flags: EPHEMERAL,
+        content: expect.stringMatching(/^You can ask again in \d+ s\.$/),
+      });
     }
-    await vi.waitFor(() => expect(bot.logs.filter((line) => line.msg === 'interaction handled')).toHaveLength(20 + USERS + REPEATS));
+    await vi.waitFor(() =>
+      expect(bot.logs.filter((line) => line.msg === 'interaction handled')).toHaveLength(20 + USERS + REPEATS),
+    );
     expect(bot.logs.filter((line) => line.level >= 50)).toEqual([]);
 
     peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -97,7 +123,10 @@ describe('a burst of /ask', () => {
     const stats = {
       interactions: interactions.length,
       // The 200 first questions; the 10 repeats are answered at once with the cooldown notice.
-      firstResponseMs: { max: Math.max(...firstResponseMs.slice(0, USERS)), median: median(firstResponseMs.slice(0, USERS)) },
+      firstResponseMs: {
+        max: Math.max(...firstResponseMs.slice(0, USERS)),
+        median: median(firstResponseMs.slice(0, USERS)),
+      },
       repeatsMaxMs: Math.max(...firstResponseMs.slice(USERS)),
       deferred,
       allFirstResponsesMs: burstMs,

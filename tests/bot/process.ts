@@ -11,7 +11,16 @@ export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
  */
 export function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'CORPUS_DIR', 'LOG_LEVEL', 'ASK_COOLDOWN_SECONDS']) env[key] = '';
+  for (const key of [
+    'DISCORD_TOKEN',
+    'DISCORD_CLIENT_ID',
+    'DISCORD_GUILD_ID',
+    'DISCORD_API_URL',
+    'CORPUS_DIR',
+    'LOG_LEVEL',
+    'ASK_COOLDOWN_SECONDS',
+  ])
+    env[key] = '';
   // vitest sets these for its workers; the scripts must run as in production.
   delete env.VITEST;
   delete env.VITEST_WORKER_ID;
@@ -49,7 +58,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Ch
     err += chunk.toString('utf8');
     for (const listener of listeners) listener();
   });
-  const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return {
     process: child,
     stdout: () => out,

@@ -70,21 +70,25 @@ describe('the gateway', () => {
   it.each([
     [4007, 'invalid sequence: discord.js re-identifies'],
     [4009, 'session timed out: the resume is refused and discord.js re-identifies'],
-  ])('GIVEN a close that ends the session (%i, %s) THEN a new session and the next command works', async (code) => {
-    const server = await startServer();
-    const bot = await startTestBot(server);
+  ])(
+    'GIVEN a close that ends the session (%i, %s) THEN a new session and the next command works',
+    async (code) => {
+      const server = await startServer();
+      const bot = await startTestBot(server);
 
-    server.closeGateway(code);
-    await server.waitForIdentify({ count: 2, timeoutMs: 15_000 });
-    await server.waitForReady();
+      server.closeGateway(code);
+      await server.waitForIdentify({ count: 2, timeoutMs: 15_000 });
+      await server.waitForReady();
 
-    const { callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
-    expectAnswer(callback);
-    expect(server.identifyCount).toBe(2);
-    expect(bot.logs.map((line) => line.msg)).toContain('gateway connection lost; reconnecting');
-    // The session ended, the bot did not: no fatal line, nothing for a supervisor to do.
-    expect(bot.logs.filter((line) => line.level >= 60)).toEqual([]);
-  }, 20_000);
+      const { callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
+      expectAnswer(callback);
+      expect(server.identifyCount).toBe(2);
+      expect(bot.logs.map((line) => line.msg)).toContain('gateway connection lost; reconnecting');
+      // The session ended, the bot did not: no fatal line, nothing for a supervisor to do.
+      expect(bot.logs.filter((line) => line.level >= 60)).toEqual([]);
+    },
+    20_000,
+  );
 
   it('GIVEN an invalid session (op 9, not resumable) THEN the bot identifies again and the next command works', async () => {
     const server = await startServer();
@@ -123,7 +127,9 @@ describe('REST faults on the reply', () => {
     const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
 
     expectAnswer(callback);
-    const callbacks = server.requests.filter((request) => request.path === Routes.interactionCallback(interaction.id, interaction.token));
+    const callbacks = server.requests.filter(
+      (request) => request.path === Routes.interactionCallback(interaction.id, interaction.token),
+    );
     expect(callbacks.map((request) => request.status)).toEqual([429, 204]);
     expect(limit.hits).toHaveLength(1);
     expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThanOrEqual(250);
@@ -136,7 +142,9 @@ describe('REST faults on the reply', () => {
 
     const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     expect(callback.type).toBe(5);
-    await server.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(interaction.token) && request.status === 200);
+    await server.waitForRequest(
+      (request) => request.method === 'PATCH' && request.path.includes(interaction.token) && request.status === 200,
+    );
 
     expect(failure.hits).toHaveLength(2);
     const edits = requestsFor(server, interaction).filter((request) => request.method === 'PATCH');
@@ -153,11 +161,16 @@ describe('REST faults on the reply', () => {
 
     const { interaction, callback } = await command(server, { name: 'ask', options: { question: 'the of' } });
     expect(callback.type).toBe(5);
-    await server.waitForRequest((request) => request.method === 'POST' && request.path.includes(interaction.token) && request.status === 200);
+    await server.waitForRequest(
+      (request) => request.method === 'POST' && request.path.includes(interaction.token) && request.status === 200,
+    );
 
     expect(failure.hits).toHaveLength(2);
     expect(interaction.followups).toHaveLength(1);
-    expect(interaction.followups[0]).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('no words to search for') });
+    expect(interaction.followups[0]).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('no words to search for'),
+    });
   });
 
   it('GIVEN the edit keeps failing past discord.js retries THEN the failure is logged once and the asker is told privately', async () => {
@@ -166,13 +179,20 @@ describe('REST faults on the reply', () => {
     server.serverErrorNext('/webhooks/:appId/:token/messages/@original', { method: 'PATCH', times: 10 });
 
     const { interaction } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
-    await server.waitForRequest((request) => request.method === 'POST' && request.path.includes(interaction.token) && request.status === 200);
+    await server.waitForRequest(
+      (request) => request.method === 'POST' && request.path.includes(interaction.token) && request.status === 200,
+    );
 
-    expect(linesFor(bot, interaction, 'interaction failed')).toEqual([expect.objectContaining({ level: 50, err: expect.objectContaining({ status: 500 }) })]);
+    expect(linesFor(bot, interaction, 'interaction failed')).toEqual([
+      expect.objectContaining({ level: 50, err: expect.objectContaining({ status: 500 }) }),
+    ]);
     // discord.js' own retries (3 by default), then no more.
     const edits = requestsFor(server, interaction).filter((request) => request.method === 'PATCH');
     expect(edits.length).toBe(4);
-    expect(interaction.followups.at(-1) ?? interaction.original).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('Something went wrong') });
+    expect(interaction.followups.at(-1) ?? interaction.original).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('Something went wrong'),
+    });
   });
 });
 
@@ -183,7 +203,9 @@ describe('an expired interaction (10062)', () => {
     // Hold the reply at the server until the interaction has expired, so the order is certain.
     server.failNext({ path: '/interactions/:id/:token/callback', delayMs: 200 });
 
-    const expired = await server.sendInteraction(server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }));
+    const expired = await server.sendInteraction(
+      server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }),
+    );
     expired.expire();
     await server.waitForRequest((request) => request.path.includes(expired.token) && request.status === 404);
     await sleep(500);
@@ -214,7 +236,10 @@ describe('one failing command', () => {
       command(server, { name: 'ask', options: { question: 'how many killed' }, user: bob }),
     ]);
 
-    expect(failing.callback.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('Something went wrong') });
+    expect(failing.callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: expect.stringContaining('Something went wrong'),
+    });
     expect(fine.callback.type).toBe(4);
     expect(fine.callback.data?.flags ?? 0).toBe(0);
     expectAnswer(fine.callback);
@@ -224,10 +249,16 @@ describe('one failing command', () => {
     // The log line of an answer follows its reply.
     await vi.waitFor(() => expect(linesFor(bot, fine.interaction, 'interaction handled')).toHaveLength(1));
     expect(linesFor(bot, failing.interaction, 'interaction failed')).toEqual([
-      expect.objectContaining({ userId: alice.id, command: 'ask', err: expect.objectContaining({ message: expect.stringContaining('exploded') }) }),
+      expect.objectContaining({
+        userId: alice.id,
+        command: 'ask',
+        err: expect.objectContaining({ message: expect.stringContaining('exploded') }),
+      }),
     ]);
     expect(linesFor(bot, fine.interaction, 'interaction failed')).toEqual([]);
-    expect(linesFor(bot, fine.interaction, 'interaction handled')).toEqual([expect.objectContaining({ userId: bob.id, latencyMs: expect.any(Number) })]);
+    expect(linesFor(bot, fine.interaction, 'interaction handled')).toEqual([
+      expect.objectContaining({ userId: bob.id, latencyMs: expect.any(Number) }),
+    ]);
 
     // And the bot goes on, for alice too.
     const again = await command(server, { name: 'ask', options: { question: 'how many killed' }, user: alice });

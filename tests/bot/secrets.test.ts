@@ -31,7 +31,10 @@ describe('the token in logs', () => {
     log.debug({ options: client.options }, 'client options');
     log.debug({ rest: client.rest }, 'client rest');
     log.debug({ ws: client.ws }, 'client gateway');
-    log.debug({ client: { token: client.token, rest: { headers: { Authorization: `Bot ${client.token}` } } } }, 'client token');
+    log.debug(
+      { client: { token: client.token, rest: { headers: { Authorization: `Bot ${client.token}` } } } },
+      'client token',
+    );
     // An error as an HTTP library might build it: the request with its headers, the token in the message.
     const leaky = Object.assign(new Error(`request to /users/@me failed (Authorization: Bot ${TOKEN})`), {
       request: { method: 'GET', headers: { Authorization: `Bot ${TOKEN}`, 'User-Agent': 'DiscordBot' } },
@@ -53,9 +56,14 @@ describe('the token in logs', () => {
     const text = logText(bot.logs);
     expect(text).not.toContain(TOKEN);
     // The lines are there, with the secret censored, not dropped.
-    expect(bot.logs.find((line) => line.msg === 'client token')).toMatchObject({ client: { token: '[redacted]', rest: { headers: { Authorization: '[redacted]' } } } });
+    expect(bot.logs.find((line) => line.msg === 'client token')).toMatchObject({
+      client: { token: '[redacted]', rest: { headers: { Authorization: '[redacted]' } } },
+    });
     expect(bot.logs.find((line) => line.msg === 'request failed')).toMatchObject({
-      err: { message: 'request to /users/@me failed (Authorization: Bot [redacted])', request: { headers: { Authorization: '[redacted]' } } },
+      err: {
+        message: 'request to /users/@me failed (Authorization: Bot [redacted])',
+        request: { headers: { Authorization: '[redacted]' } },
+      },
     });
     expect(bot.logs.find((line) => line.msg === 'client gateway')).toBeDefined();
   });
@@ -90,10 +98,15 @@ describe('the token in logs', () => {
 
     const { callback } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
 
-    expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: 'Something went wrong while answering. It has been logged; please try again.' });
+    expect(callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'Something went wrong while answering. It has been logged; please try again.',
+    });
     expect(JSON.stringify(callback.data)).not.toContain(TOKEN);
     await vi.waitFor(() => expect(bot.logs.find((line) => line.msg === 'interaction failed')).toBeDefined());
-    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({ err: { message: 'upstream refused Bot [redacted]', headers: { authorization: '[redacted]' } } });
+    expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({
+      err: { message: 'upstream refused Bot [redacted]', headers: { authorization: '[redacted]' } },
+    });
     expect(logText(bot.logs)).not.toContain(TOKEN);
     // The token also never went anywhere but the Authorization header of the bot's own requests.
     for (const request of server.requests) {
@@ -114,7 +127,11 @@ describe('npm start with a token Discord refuses', () => {
     // Only another token is accepted: the bot's is refused as a revoked one would be.
     const server = await startFakeDiscord({ token: 'another-token.abcdefghijklmnopqrstuvwxyz' });
     servers.push(server);
-    const child = run(TSX, ['src/main.ts'], cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, LOG_LEVEL: 'debug' }));
+    const child = run(
+      TSX,
+      ['src/main.ts'],
+      cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, LOG_LEVEL: 'debug' }),
+    );
 
     expect(await child.exited).toBe(1);
     expect(child.stderr()).toMatch(/"level":60.*could not log in to Discord/);

@@ -54,14 +54,18 @@ describe('/sources', () => {
       const page1 = embedOf(callback);
       expect(page1.title).toBe('23 articles');
       expect(page1.description).toBe('Page 1 of 3.');
-      expect(page1.fields?.map((field) => field.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Report number ${String(i + 1).padStart(2, '0')}`));
+      expect(page1.fields?.map((field) => field.name)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `Report number ${String(i + 1).padStart(2, '0')}`),
+      );
       expect(buttonsOf(callback)).toEqual([
         expect.objectContaining({ label: 'Previous', disabled: true }),
         expect.objectContaining({ label: 'Next', disabled: false }),
       ]);
 
       const next = buttonsOf(callback)[1]!.custom_id!;
-      const click = await server.sendInteraction(server.buildButtonClick({ customId: next, message: interaction.original! }));
+      const click = await server.sendInteraction(
+        server.buildButtonClick({ customId: next, message: interaction.original! }),
+      );
       const update = await click.waitForCallback();
       expect(update.type).toBe(7);
       const page2 = embedOf(update);
@@ -70,9 +74,15 @@ describe('/sources', () => {
       expect(click.original?.id).toBe(interaction.original?.id);
       expect(buttonsOf(update).map((button) => button.disabled)).toEqual([false, false]);
 
-      const last = await server.sendInteraction(server.buildButtonClick({ customId: buttonsOf(update)[1]!.custom_id!, message: click.original! }));
+      const last = await server.sendInteraction(
+        server.buildButtonClick({ customId: buttonsOf(update)[1]!.custom_id!, message: click.original! }),
+      );
       const page3 = await last.waitForCallback();
-      expect(embedOf(page3).fields?.map((field) => field.name)).toEqual(['Report number 21', 'Report number 22', 'Report number 23']);
+      expect(embedOf(page3).fields?.map((field) => field.name)).toEqual([
+        'Report number 21',
+        'Report number 22',
+        'Report number 23',
+      ]);
       expect(buttonsOf(page3).map((button) => button.disabled)).toEqual([false, true]);
     });
   });
@@ -83,7 +93,9 @@ describe('/source', () => {
     server = await startServer();
     await startTestBot(server);
 
-    const interaction = await server.sendInteraction(server.buildAutocomplete({ name: 'source', focused: { name: 'id', value: '004' } }));
+    const interaction = await server.sendInteraction(
+      server.buildAutocomplete({ name: 'source', focused: { name: 'id', value: '004' } }),
+    );
     const callback = await interaction.waitForCallback();
 
     expect(callback.type).toBe(8);
@@ -98,9 +110,11 @@ describe('/source', () => {
     server = await startServer();
     await startTestBot(server);
 
-    const interaction = await server.sendInteraction(server.buildAutocomplete({ name: 'source', focused: { name: 'id', value: '' } }));
+    const interaction = await server.sendInteraction(
+      server.buildAutocomplete({ name: 'source', focused: { name: 'id', value: '' } }),
+    );
 
-    expect(((await interaction.waitForCallback()).data?.choices as unknown[]).length).toBe(5);
+    expect(((await interaction.waitForCallback()).data!.choices as unknown[]).length).toBe(5);
   });
 
   it('GIVEN an id THEN its metadata, first passage and id, public', async () => {
@@ -112,7 +126,9 @@ describe('/source', () => {
     expect(callback.type).toBe(4);
     expect(callback.data?.flags ?? 0).toBe(0);
     const embed = embedOf(callback);
-    expect(embed.title).toBe('Six North Korean officers killed on battlefield in Ukra...North Korea-Russia military honeymoon is deepening.');
+    expect(embed.title).toBe(
+      'Six North Korean officers killed on battlefield in Ukra...North Korea-Russia military honeymoon is deepening.',
+    );
     expect(embed.description).toMatch(/^“.+”$/s);
     expect(Object.fromEntries(embed.fields!.map((field) => [field.name, field.value]))).toMatchObject({
       Publisher: 'YTN',
@@ -138,7 +154,11 @@ describe('/source', () => {
     const { callback } = await command(server, { name: 'source', options: { id: '<@123> nope' } });
 
     expect(callback.type).toBe(4);
-    expect(callback.data).toMatchObject({ flags: EPHEMERAL, content: 'No article "\\<@123> nope". Use /sources to list them.', allowed_mentions: { parse: [] } });
+    expect(callback.data).toMatchObject({
+      flags: EPHEMERAL,
+      content: 'No article "\\<@123> nope". Use /sources to list them.',
+      allowed_mentions: { parse: [] },
+    });
   });
 });
 

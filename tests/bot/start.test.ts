@@ -19,7 +19,12 @@ afterAll(async () => {
 async function start({ direct = false } = {}): Promise<{ server: FakeDiscordServer; bot: Child }> {
   const server = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
   servers.push(server);
-  const env = cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, LOG_LEVEL: 'debug' });
+  const env = cleanEnv({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: server.apiBase,
+    CORPUS_DIR: SEED_CORPUS,
+    LOG_LEVEL: 'debug',
+  });
   const bot = direct ? run(TSX, ['src/main.ts'], env) : run('npm', ['start'], env);
   children.push(bot);
   await server.waitForIdentify({ timeoutMs: 20_000 });
@@ -39,10 +44,14 @@ describe.concurrent('npm start with DISCORD_TOKEN', () => {
     const { server, bot } = await start();
     expect(server.gateway.identifies[0]).toMatchObject({ intents: 1, token: TOKEN });
 
-    const ask = await server.sendInteraction(server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }));
+    const ask = await server.sendInteraction(
+      server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }),
+    );
     const callback = await ask.waitForCallback(10_000);
     expect(callback.type).toBe(4);
-    expect((callback.data?.embeds as { fields: { name: string }[] }[])[0]!.fields[0]!.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect((callback.data!.embeds as { fields: { name: string }[] }[])[0]!.fields[0]!.name).toBe(
+      '[1] newsukraine.rbc.ua, date unknown',
+    );
     await bot.waitForOutput('interaction handled');
 
     // As a terminal's Ctrl-C or a service manager does: the signal goes to npm, sh, tsx and the bot.
@@ -78,7 +87,11 @@ describe.concurrent('npm start with DISCORD_TOKEN', () => {
   it('GIVEN a corpus folder that does not exist THEN it exits 1 saying which folder, before connecting', async () => {
     const server = await startFakeDiscord();
     servers.push(server);
-    const bot = run(TSX, ['src/main.ts'], cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: '/nonexistent/articles' }));
+    const bot = run(
+      TSX,
+      ['src/main.ts'],
+      cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: '/nonexistent/articles' }),
+    );
     children.push(bot);
 
     expect(await bot.exited).toBe(1);

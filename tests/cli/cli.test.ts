@@ -34,7 +34,9 @@ describe('the CLI through npm', () => {
     expect(quotes).toMatch(/at least 100 (North Korean )?soldiers (have died|confirmed dead)/);
     expect(quotes).toContain('Rundt 400 nordkoreanske soldater ble antatt å ha blitt drept');
     // Logs go to stderr, in one line.
-    expect(stderr.trim()).toBe('Indexed 5 articles (' + stderr.match(/\((\d+) passages\)/)![1] + ' passages) from corpus; no problems.');
+    expect(stderr.trim()).toBe(
+      `Indexed 5 articles (${stderr.match(/\((\d+) passages\)/)![1]} passages) from corpus; no problems.`,
+    );
   });
 
   it('GIVEN ask "how many killed" --json THEN the killed figures come beside the passages', async () => {
@@ -55,7 +57,10 @@ describe('the CLI through npm', () => {
     expect(six.articles).toEqual(expect.arrayContaining([SEED.ytn, SEED.minister]));
     const disagree = report.verdicts.filter((verdict) => verdict.kind === 'disagree');
     const byId = new Map(report.claims.map((claim) => [claim.id, claim.wording]));
-    expect(disagree.map((verdict) => verdict.claims.map((id) => byId.get(id)).sort())).toContainEqual(['at least 100', 'several hundred']);
+    expect(disagree.map((verdict) => verdict.claims.map((id) => byId.get(id)).sort())).toContainEqual([
+      'at least 100',
+      'several hundred',
+    ]);
   });
 
   it('GIVEN figures --json with no category THEN an array of every category with figures', async () => {
@@ -71,7 +76,10 @@ describe('the CLI through npm', () => {
     expect(code).toBe(0);
     const report = sourcesJson.parse(JSON.parse(stdout));
     expect(report.articles.map((article) => article.id)).toEqual(Object.values(SEED));
-    expect(report.articles.find((article) => article.id === SEED.ytn)).toMatchObject({ publisher: 'YTN', published: '2024-10-05' });
+    expect(report.articles.find((article) => article.id === SEED.ytn)).toMatchObject({
+      publisher: 'YTN',
+      published: '2024-10-05',
+    });
     expect(report.articles.find((article) => article.id === SEED.norwegian)!.language).toBe('nb');
     expect(report.problems).toEqual([]);
   });
@@ -104,7 +112,10 @@ describe('parseCli', () => {
     [['source'], 'source needs one article id: source 000_76f2eabdc61f15ff'],
     [['sources', 'extra'], 'sources takes no arguments, not "extra"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
-    [['figures', 'pizza'], 'unknown category "pizza": use one of killed, injured, casualties, deployed, reinforcements, captured, weapons, shells, missiles, launchers, guns, containers'],
+    [
+      ['figures', 'pizza'],
+      'unknown category "pizza": use one of killed, injured, casualties, deployed, reinforcements, captured, weapons, shells, missiles, launchers, guns, containers',
+    ],
     [[], 'no command given'],
   ])('GIVEN %j THEN a usage error: %s', (argv, message) => {
     expect(parseCli(argv, {})).toEqual({ command: 'usage-error', message });
@@ -135,17 +146,29 @@ describe('runCli in-process', () => {
   });
 
   it('GIVEN a text ask THEN a readable citation line with publisher, date and id', async () => {
-    const output = await runCli({ command: 'ask', question: 'how many injured', json: false, corpus: SEED_CORPUS }, plain);
+    const output = await runCli(
+      { command: 'ask', question: 'how many injured', json: false, corpus: SEED_CORPUS },
+      plain,
+    );
     expect(output.stdout).toMatch(/^Q: how many injured\n\n\[1\] /);
-    expect(output.stdout.replace(/\s+/g, ' ')).toContain(`— newsukraine.rbc.ua, date unknown · "North Korean Troops Face Significant Losses in Russia-Ukraine Conflict" (${SEED.losses})`);
+    expect(output.stdout.replace(/\s+/g, ' ')).toContain(
+      `— newsukraine.rbc.ua, date unknown · "North Korean Troops Face Significant Losses in Russia-Ukraine Conflict" (${SEED.losses})`,
+    );
   });
 
   it('GIVEN a corpus with a bad file THEN the summary on stderr names it, and sources lists it as a problem', async () => {
-    const corpus = await tempCorpus({ 'a.txt': 'North Korean troops were sent to Kursk, officials said.\n', 'b.md': '---\ntitle: [\n---\nx' });
+    const corpus = await tempCorpus({
+      'a.txt': 'North Korean troops were sent to Kursk, officials said.\n',
+      'b.md': '---\ntitle: [\n---\nx',
+    });
     try {
       const output = await runCli({ command: 'sources', json: true, corpus: corpus.dir }, plain);
-      expect(output.stderr).toMatch(/^Indexed 1 article \(1 passages\) from .*; 1 problem: b\.md: front matter is not valid YAML/);
-      expect(sourcesJson.parse(JSON.parse(output.stdout)).problems).toEqual([{ file: 'b.md', reason: expect.stringContaining('not valid YAML') }]);
+      expect(output.stderr).toMatch(
+        /^Indexed 1 article \(1 passages\) from .*; 1 problem: b\.md: front matter is not valid YAML/,
+      );
+      expect(sourcesJson.parse(JSON.parse(output.stdout)).problems).toEqual([
+        { file: 'b.md', reason: expect.stringContaining('not valid YAML') },
+      ]);
     } finally {
       await corpus.cleanup();
     }

@@ -11,7 +11,10 @@ const plain = { color: false, width: 100 };
 /** `npm start` with stdin from a pipe, as in `echo "/ask how many injured" | npm start`. */
 function npmStart(input: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '' } });
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -35,7 +38,9 @@ describe('npm start without a token: the offline console reading stdin', () => {
   it('GIVEN several commands THEN each is answered in order', async () => {
     const { stdout, code } = await npmStart('/sources\n/source 004\n/help\n');
     expect(code).toBe(0);
-    const order = ['5 articles', `id:        ${SEED.norwegian}`, 'Commands (the same as the bot\'s)'].map((text) => stdout.indexOf(text));
+    const order = ['5 articles', `id:        ${SEED.norwegian}`, "Commands (the same as the bot's)"].map((text) =>
+      stdout.indexOf(text),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

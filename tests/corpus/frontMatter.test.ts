@@ -22,13 +22,103 @@ function agreesWithYaml(text: string): boolean {
 
 // Pieces that YAML reads in more than one way, mixed into keys and values.
 const tricky = [
-  ' ', '  ', ':', ': ', ' :', '#', ' #', '# ', '"', "'", "''", '\\', '\\"', '-', '- ', '?', '? ', ',', '[', ']', '{', '}',
-  '&', '*', '!', '|', '>', '%', '@', '`', '~', '.', '..', '...', '---', '0', '1', '-1', '+1', '0x1F', '0o17', '1e3', '.5',
-  '1.', '1_000', '.inf', '-.Inf', '.nan', '.NaN', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'FALSE', 'yes',
-  'no', 'on', 'off', 'y', 'n', '2024-10-05', '2024-10-05T08:58:00Z', '2024-10-05 20:58', '12:30', '1:2:3',
-  'https://example.com/a?b=c#d', 'http://x', 'mailto:a@b', 'Reuters', 'NTB', 'C#', 'a#b', 'x:y', 'nb', 'en-GB', 'æøå',
-  'Nord-Korea', 'Ærlig talt', '\u00a0', '\u2028', '\u0085', '\ufeff', '\t', '\r', '\u00e9', '😀', '\ud800', '\u0000', '\u007f',
-  '<<', '__proto__', '=', 'a b', 'Six killed',
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  ' :',
+  '#',
+  ' #',
+  '# ',
+  '"',
+  "'",
+  "''",
+  '\\',
+  '\\"',
+  '-',
+  '- ',
+  '?',
+  '? ',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '~',
+  '.',
+  '..',
+  '...',
+  '---',
+  '0',
+  '1',
+  '-1',
+  '+1',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.5',
+  '1.',
+  '1_000',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '.NaN',
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '2024-10-05',
+  '2024-10-05T08:58:00Z',
+  '2024-10-05 20:58',
+  '12:30',
+  '1:2:3',
+  'https://example.com/a?b=c#d',
+  'http://x',
+  'mailto:a@b',
+  'Reuters',
+  'NTB',
+  'C#',
+  'a#b',
+  'x:y',
+  'nb',
+  'en-GB',
+  'æøå',
+  'Nord-Korea',
+  'Ærlig talt',
+  '\u00a0',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  '\t',
+  '\r',
+  '\u00e9',
+  '😀',
+  '\ud800',
+  '\u0000',
+  '\u007f',
+  '<<',
+  '__proto__',
+  '=',
+  'a b',
+  'Six killed',
 ];
 const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...tricky) },
@@ -36,7 +126,10 @@ const piece = fc.oneof(
 );
 const words = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(''));
 const key = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('title', 'publisher', 'url', 'published', 'language', 'tags', 'author_1', 'x-y', '_k') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('title', 'publisher', 'url', 'published', 'language', 'tags', 'author_1', 'x-y', '_k'),
+  },
   { weight: 1, arbitrary: words },
 );
 const value = fc.oneof(
@@ -47,12 +140,36 @@ const value = fc.oneof(
   words.map((text) => `'${text.replaceAll("'", "''")}'`),
 );
 const line = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(key, fc.constantFrom(':', ': ', ':  ', ': ', ': ', ':\t', ' :'), value, fc.constantFrom('', '', ' ', '  ', ' # note', '#x', '\t'))
-    .map(([k, separator, v, tail]) => `${k}${separator}${v}${tail}`) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '   ', '# a comment', '#', '  # indented comment', '\t', '- item', '  nested: 1', '  continued') },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(
+        key,
+        fc.constantFrom(':', ': ', ':  ', ': ', ': ', ':\t', ' :'),
+        value,
+        fc.constantFrom('', '', ' ', '  ', ' # note', '#x', '\t'),
+      )
+      .map(([k, separator, v, tail]) => `${k}${separator}${v}${tail}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '   ',
+      '# a comment',
+      '#',
+      '  # indented comment',
+      '\t',
+      '- item',
+      '  nested: 1',
+      '  continued',
+    ),
+  },
   { weight: 1, arbitrary: words },
 );
-const header = fc.tuple(fc.array(line, { maxLength: 7 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+const header = fc
+  .tuple(fc.array(line, { maxLength: 7 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
   .map(([lines, eol, finalBreak]) => lines.join(eol) + (finalBreak && lines.length ? eol : ''));
 
 /** Headers like the ones newsrooms and our generator write. */
@@ -61,7 +178,9 @@ const common = fc.record({
   title: fc.string({ minLength: 1, maxLength: 40, unit: titleCharacter }),
   publisher: fc.constantFrom('Reuters', 'NRK', 'Meduza', 'The Kyiv Independent', "Yonhap's desk", 'Dagbladet: nyheter'),
   url: fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  published: fc.date({ min: new Date('1990-01-01'), max: new Date('2039-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+  published: fc
+    .date({ min: new Date('1990-01-01'), max: new Date('2039-12-31'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10)),
   language: fc.constantFrom('en', 'nb', 'nn', 'en-GB'),
 });
 
@@ -81,35 +200,54 @@ describe('parseSimpleFrontMatter against yaml', () => {
   });
 
   it('GIVEN arbitrary text THEN it declines or gives exactly what yaml gives', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => void agreesWithYaml(text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => void agreesWithYaml(text)),
+      { numRuns: 2000 },
+    );
   });
 
   it('GIVEN common headers, with quoted or plain text, LF or CRLF THEN it gives what yaml gives, and answers when the text is quoted', () => {
     fc.assert(
-      fc.property(common, fc.constantFrom('plain', 'double', 'single'), fc.constantFrom('\n', '\r\n'), (fields, quoting, eol) => {
-        const quote = (text: string) =>
-          quoting === 'plain' ? text : quoting === 'double' ? `"${text.replace(/["\\]/g, '')}"` : `'${text.replaceAll("'", "''")}'`;
-        const text = [
-          `title: ${quote(fields.title)}`,
-          `publisher: ${quote(fields.publisher)}`,
-          `url: ${fields.url}`,
-          `published: ${fields.published}`,
-          `language: ${fields.language}`,
-        ].join(eol) + eol;
-        const answered = agreesWithYaml(text);
-        // A URL ending in ":" reads as a key in YAML; it and plain text that may be a number go to yaml.
-        if (quoting !== 'plain' && !fields.url.endsWith(':')) expect(answered, JSON.stringify(text)).toBe(true);
-      }),
+      fc.property(
+        common,
+        fc.constantFrom('plain', 'double', 'single'),
+        fc.constantFrom('\n', '\r\n'),
+        (fields, quoting, eol) => {
+          const quote = (text: string) =>
+            quoting === 'plain'
+              ? text
+              : quoting === 'double'
+                ? `"${text.replace(/["\\]/g, '')}"`
+                : `'${text.replaceAll("'", "''")}'`;
+          const text =
+            [
+              `title: ${quote(fields.title)}`,
+              `publisher: ${quote(fields.publisher)}`,
+              `url: ${fields.url}`,
+              `published: ${fields.published}`,
+              `language: ${fields.language}`,
+            ].join(eol) + eol;
+          const answered = agreesWithYaml(text);
+          // A URL ending in ":" reads as a key in YAML; it and plain text that may be a number go to yaml.
+          if (quoting !== 'plain' && !fields.url.endsWith(':')) expect(answered, JSON.stringify(text)).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it.each([
-    ['the benchmark shape', 'title: "980 Russian soldiers died near Bryansk"\npublisher: "Meduza"\nurl: https://news.example/009/009965\npublished: 2025-04-21\nlanguage: en\n'],
-    ['CRLF, comments and blank lines', '# from the wire\r\ntitle: Strike kills six\r\n\r\n   \r\npublisher: Reuters\r\n'],
+    [
+      'the benchmark shape',
+      'title: "980 Russian soldiers died near Bryansk"\npublisher: "Meduza"\nurl: https://news.example/009/009965\npublished: 2025-04-21\nlanguage: en\n',
+    ],
+    [
+      'CRLF, comments and blank lines',
+      '# from the wire\r\ntitle: Strike kills six\r\n\r\n   \r\npublisher: Reuters\r\n',
+    ],
     ['an unquoted date stays the text written', 'published: 2024-10-05\n'],
     ['a date-time', 'published: 2024-10-05T20:58:00+09:00\n'],
-    ['colons and hashes inside a value', "title: Breaking:news C# x:y\nurl: https://example.com/a?b=c#frag\n"],
+    ['colons and hashes inside a value', 'title: Breaking:news C# x:y\nurl: https://example.com/a?b=c#frag\n'],
     ['empty, ~ and null values', 'title:\npublisher: ~\nurl: null\nlanguage:   \n'],
     ['booleans', 'draft: true\nfeatured: False\n'],
     ['single quotes doubled', "title: 'It''s over: the war'\n"],
@@ -144,9 +282,19 @@ describe('parseFrontMatter', () => {
   });
 
   it('GIVEN a header the fast path declines THEN yaml reads it, and its errors still say where', () => {
-    expect(parseFrontMatter('---\ntitle: Six\ntags: [a, b]\n---\nText.\n')).toEqual({ ok: true, data: { title: 'Six', tags: ['a', 'b'] }, body: 'Text.\n' });
+    expect(parseFrontMatter('---\ntitle: Six\ntags: [a, b]\n---\nText.\n')).toEqual({
+      ok: true,
+      data: { title: 'Six', tags: ['a', 'b'] },
+      body: 'Text.\n',
+    });
     const broken = parseFrontMatter('---\ntitle: a\ntitle: b\n---\nText.\n');
-    expect(broken).toEqual({ ok: false, reason: expect.stringMatching(/^front matter is not valid YAML: Map keys must be unique/) });
-    expect(parseFrontMatter('---\ntitle: 1984\n---\nText.\n')).toEqual({ ok: false, reason: 'front matter: title: Invalid input: expected string, received number' });
+    expect(broken).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^front matter is not valid YAML: Map keys must be unique/),
+    });
+    expect(parseFrontMatter('---\ntitle: 1984\n---\nText.\n')).toEqual({
+      ok: false,
+      reason: 'front matter: title: Invalid input: expected string, received number',
+    });
   });
 });

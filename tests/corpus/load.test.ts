@@ -11,7 +11,8 @@ describe('loadCorpus on the seed articles', () => {
 
     // YTN: a dateline, a sign-off "I'm YTN's …" and a copyright line.
     expect(byId[SEED.ytn]).toMatchObject({
-      title: 'Six North Korean officers killed on battlefield in Ukra...North Korea-Russia military honeymoon is deepening.',
+      title:
+        'Six North Korean officers killed on battlefield in Ukra...North Korea-Russia military honeymoon is deepening.',
       publisher: 'YTN',
       published: '2024-10-05',
       url: null,
@@ -82,11 +83,17 @@ describe('loadCorpus on Markdown with front matter', () => {
 
   it('GIVEN no front matter THEN the title is the first heading and the language is detected', async () => {
     const corpus = await tempCorpus({
-      'note.md': '# Tropper sendt til Kursk\n\nNord-Korea har sendt tusenvis av soldater til Russland, ifølge sørkoreansk etterretning, og flere er ventet å følge etter i løpet av vinteren.\n',
+      'note.md':
+        '# Tropper sendt til Kursk\n\nNord-Korea har sendt tusenvis av soldater til Russland, ifølge sørkoreansk etterretning, og flere er ventet å følge etter i løpet av vinteren.\n',
     });
     cleanup = corpus.cleanup;
     const { articles } = await loadCorpus(corpus.dir);
-    expect(articles[0]).toMatchObject({ title: 'Tropper sendt til Kursk', language: 'nb', publisher: null, published: null });
+    expect(articles[0]).toMatchObject({
+      title: 'Tropper sendt til Kursk',
+      language: 'nb',
+      publisher: null,
+      published: null,
+    });
   });
 });
 
@@ -115,7 +122,10 @@ describe('loadCorpus on bad files', () => {
 
     expect(articles.map((article) => article.id)).toEqual(['copy-of-good']);
     expect(problems).toEqual([
-      { file: 'bad-fields.md', reason: 'front matter: url: Invalid URL; published: "last Tuesday" is not an ISO date such as 2024-10-05' },
+      {
+        file: 'bad-fields.md',
+        reason: 'front matter: url: Invalid URL; published: "last Tuesday" is not an ISO date such as 2024-10-05',
+      },
       { file: 'blank.md', reason: 'empty file' },
       {
         file: 'broken-yaml.md',
@@ -133,7 +143,8 @@ describe('loadCorpus on bad files', () => {
 
   it('GIVEN many files read at once, copies among them THEN output is in name order and each copy names the first file by name', async () => {
     const files: Record<string, string> = {};
-    const body = (n: number) => `Report ${n}: ${n * 10} North Korean soldiers were seen near Kursk on Friday, officials said.\n`;
+    const body = (n: number) =>
+      `Report ${n}: ${n * 10} North Korean soldiers were seen near Kursk on Friday, officials said.\n`;
     for (let n = 0; n < 150; n++) files[`a-${String(n).padStart(3, '0')}.txt`] = body(n);
     // The first of these copies is large, so it finishes reading after the small one named next.
     files['a-140.txt'] = `${body(140)}${' \n'.repeat(500_000)}`;
@@ -147,7 +158,9 @@ describe('loadCorpus on bad files', () => {
     cleanup = corpus.cleanup;
     const { articles, problems } = await loadCorpus(corpus.dir);
 
-    expect(articles.map((article) => article.file)).toEqual(Array.from({ length: 150 }, (_, n) => `a-${String(n).padStart(3, '0')}.txt`));
+    expect(articles.map((article) => article.file)).toEqual(
+      Array.from({ length: 150 }, (_, n) => `a-${String(n).padStart(3, '0')}.txt`),
+    );
     expect(problems).toEqual([
       { file: 'a-1400.txt', reason: 'same text as a-140.txt; indexed once' },
       { file: 'b-copy-of-7.md', reason: 'same text as a-007.txt; indexed once' },
@@ -161,7 +174,8 @@ describe('loadCorpus on bad files', () => {
     const { mkdir, writeFile } = await import('node:fs/promises');
     const corpus = await tempCorpus({});
     cleanup = corpus.cleanup;
-    const text = (n: number) => `Article ${n}: ${n} drones struck Kharkiv overnight, the regional governor said on Telegram.\n`;
+    const text = (n: number) =>
+      `Article ${n}: ${n} drones struck Kharkiv overnight, the regional governor said on Telegram.\n`;
     await mkdir(`${corpus.dir}/2024/10`, { recursive: true });
     await mkdir(`${corpus.dir}/folder.md`);
     await mkdir(`${corpus.dir}/.hidden`);
@@ -177,6 +191,8 @@ describe('loadCorpus on bad files', () => {
 
   it('GIVEN a folder that does not exist THEN it throws an error naming the folder', async () => {
     await expect(loadCorpus('/nonexistent/corpus')).rejects.toThrow(CorpusUnreadableError);
-    await expect(loadCorpus('/nonexistent/corpus')).rejects.toThrow('corpus: cannot read the folder /nonexistent/corpus');
+    await expect(loadCorpus('/nonexistent/corpus')).rejects.toThrow(
+      'corpus: cannot read the folder /nonexistent/corpus',
+    );
   });
 });

@@ -22,6 +22,11 @@ describe('a large corpus folder, read on a thread', () => {
     const threaded = await loadCorpus(dir);
     expect(threaded).toEqual(await readCorpus(dir, names));
     expect(threaded.articles.length).toBe(THREAD_FROM_ENTRIES);
-    expect(threaded.problems.map((problem) => problem.file)).toEqual(['zz-binary.md', 'zz-latin1.txt', 'zz-report.pdf', 'zz-too-large.txt']);
+    expect(threaded.problems.map((problem) => problem.file)).toEqual([
+      'zz-binary.md',
+      'zz-latin1.txt',
+      'zz-report.pdf',
+      'zz-too-large.txt',
+    ]);
   }, 60_000);
 });

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCorpus, questions, Rng } from '../../bench/generate.js';
 import { ask } from '../../src/engine/ask.js';
 import { Engine } from '../../src/engine/engine.js';
-import { figuresForQuestion, groupClaims, MAX_FIGURES_PER_CATEGORY, type ClaimsByCategory } from '../../src/engine/figuresForQuestion.js';
+import {
+  figuresForQuestion,
+  groupClaims,
+  MAX_FIGURES_PER_CATEGORY,
+  type ClaimsByCategory,
+} from '../../src/engine/figuresForQuestion.js';
 import type { QueryWord } from '../../src/engine/question.js';
 import type { AnswerPassage } from '../../src/engine/types.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../../src/figures/claims.js';
@@ -30,17 +35,32 @@ interface Setup {
 
 function setUp(engine: Engine): Setup {
   const languages = new Map(engine.corpus.articles.map((article) => [article.id, article.language]));
-  return { engine, groups: groupClaims(engine.claims), reference: referenceGroupClaims(engine.claims), languageOf: (id) => languages.get(id) ?? null };
+  return {
+    engine,
+    groups: groupClaims(engine.claims),
+    reference: referenceGroupClaims(engine.claims),
+    languageOf: (id) => languages.get(id) ?? null,
+  };
 }
 
 type Span = Pick<AnswerPassage, 'article' | 'start' | 'end'>;
 const span = (id: string, start: number, end: number) => ({ article: { id }, start, end }) as unknown as AnswerPassage;
 const focusWord = (stemmed: string): QueryWord => ({ surface: stemmed, stem: stemmed, concepts: [], corrected: false });
-const conceptWord = (stemmed: string, concept: string): QueryWord => ({ surface: stemmed, stem: stemmed, concepts: [concept], corrected: false });
+const conceptWord = (stemmed: string, concept: string): QueryWord => ({
+  surface: stemmed,
+  stem: stemmed,
+  concepts: [concept],
+  corrected: false,
+});
 
 /** Reports as what a reader sees of them: claims by id in order, verdicts in order. */
 const shape = (reports: ReturnType<typeof figuresForQuestion>) =>
-  reports.map((report) => ({ category: report.category, item: report.item, claims: report.claims.map((claim) => claim.id), verdicts: report.verdicts }));
+  reports.map((report) => ({
+    category: report.category,
+    item: report.item,
+    claims: report.claims.map((claim) => claim.id),
+    verdicts: report.verdicts,
+  }));
 
 /**
  * Asks every question twice, through the engine and through `ask` with the oracle choosing the
@@ -51,7 +71,9 @@ function sameAnswers({ engine, reference, languageOf }: Setup, asked: readonly s
   for (const question of asked) {
     for (const limit of [3, 10]) {
       const answer = engine.ask(question, { limit });
-      const expected = ask(engine.index, question, { limit }, (categories, words, cited) => referenceFiguresForQuestion(reference, categories, words, cited, languageOf));
+      const expected = ask(engine.index, question, { limit }, (categories, words, cited) =>
+        referenceFiguresForQuestion(reference, categories, words, cited, languageOf),
+      );
       expect(answer, `${question} (limit ${limit})`).toEqual(expected);
       if (limit === 3 && answer.figures) withFigures++;
     }
@@ -72,7 +94,10 @@ function sameOnRandomCalls({ engine, groups, reference, languageOf }: Setup, cal
   const passages = engine.index.passages;
   const wordsOf = (claim: Claim) => {
     const source = rng.pick(claim.sources);
-    return { words: source.quote.match(/[\p{L}\p{N}]+/gu) ?? [], language: analyzerLanguage(languageOf(source.articleId)) };
+    return {
+      words: source.quote.match(/[\p{L}\p{N}]+/gu) ?? [],
+      language: analyzerLanguage(languageOf(source.articleId)),
+    };
   };
   for (let call = 0; call < calls; call++) {
     const present = [...byCategory.keys()];
@@ -86,7 +111,17 @@ function sameOnRandomCalls({ engine, groups, reference, languageOf }: Setup, cal
       const { words: found, language } = wordsOf(rng.pick(pool));
       const word = found.length > 0 ? rng.pick(found) : 'zorbleq';
       const roll = rng.next();
-      words.push(focusWord(roll < 0.75 ? stem(word, language) : roll < 0.85 ? stem(word, language === 'en' ? 'nb' : 'en') : roll < 0.95 ? stem(word, null) : 'zorbleq'));
+      words.push(
+        focusWord(
+          roll < 0.75
+            ? stem(word, language)
+            : roll < 0.85
+              ? stem(word, language === 'en' ? 'nb' : 'en')
+              : roll < 0.95
+                ? stem(word, null)
+                : 'zorbleq',
+        ),
+      );
     }
     const cited: AnswerPassage[] = [];
     const citedCount = rng.pick([0, 1, 3, 5, 10]);
@@ -95,8 +130,13 @@ function sameOnRandomCalls({ engine, groups, reference, languageOf }: Setup, cal
       const pool = byCategory.get(categories[0]!) ?? engine.claims;
       const source = rng.pick(rng.pick(pool).sources);
       if (roll < 0.35) {
-        const around = passages.find((passage) => passage.article.id === source.articleId && passage.start <= source.start && passage.end >= source.end);
-        cited.push(around ? span(around.article.id, around.start, around.end) : span(source.articleId, source.start, source.end));
+        const around = passages.find(
+          (passage) =>
+            passage.article.id === source.articleId && passage.start <= source.start && passage.end >= source.end,
+        );
+        cited.push(
+          around ? span(around.article.id, around.start, around.end) : span(source.articleId, source.start, source.end),
+        );
       } else if (roll < 0.55) cited.push(span(source.articleId, source.start, source.end));
       else if (roll < 0.65) cited.push(span(source.articleId, source.start + 1, source.end));
       else if (roll < 0.75) cited.push(span(source.articleId, source.start, source.end - 1));
@@ -107,7 +147,14 @@ function sameOnRandomCalls({ engine, groups, reference, languageOf }: Setup, cal
     }
     const actual = figuresForQuestion(groups, categories, words, cited, languageOf);
     const expected = referenceFiguresForQuestion(reference, categories, words, cited, languageOf);
-    expect(shape(actual), JSON.stringify({ categories, words: words.map((w) => w.stem), cited: cited.map((c: Span) => [c.article.id, c.start, c.end]) })).toEqual(shape(expected));
+    expect(
+      shape(actual),
+      JSON.stringify({
+        categories,
+        words: words.map((w) => w.stem),
+        cited: cited.map((c: Span) => [c.article.id, c.start, c.end]),
+      }),
+    ).toEqual(shape(expected));
     expect(actual).toEqual(expected);
 
     // What the call exercised, for the coverage checks below.
@@ -117,7 +164,11 @@ function sameOnRandomCalls({ engine, groups, reference, languageOf }: Setup, cal
     const group = byCategory.get(categories[0]!) ?? [];
     if (group.length > MAX_FIGURES_PER_CATEGORY) {
       coverage.overCap++;
-      const inSpan = group.some((claim) => claim.sources.some((s) => cited.some((c) => c.article.id === s.articleId && s.start >= c.start && s.end <= c.end)));
+      const inSpan = group.some((claim) =>
+        claim.sources.some((s) =>
+          cited.some((c) => c.article.id === s.articleId && s.start >= c.start && s.end <= c.end),
+        ),
+      );
       if (inSpan) coverage.overCapWithCited++;
     }
   }
@@ -160,7 +211,8 @@ describe('figuresForQuestion: the indexed choice equals the scan it replaced', (
     });
 
     it('GIVEN the groups THEN they are still the claims by category, in the engine order', () => {
-      for (const category of FIGURE_CATEGORIES) expect(setup.groups.get(category)).toEqual(setup.reference.get(category));
+      for (const category of FIGURE_CATEGORIES)
+        expect(setup.groups.get(category)).toEqual(setup.reference.get(category));
       expect([...setup.groups.keys()]).toEqual([...setup.reference.keys()]);
     });
   });

@@ -50,7 +50,9 @@ export function referenceFiguresForQuestion(
   const focus = words.filter((word) => word.concepts.length === 0).map((word) => word.stem);
   const citedSpans = cited.map((passage) => ({ id: passage.article.id, start: passage.start, end: passage.end }));
   const fromCited = (claim: Claim) =>
-    claim.sources.some((source) => citedSpans.some((span) => span.id === source.articleId && source.start >= span.start && source.end <= span.end));
+    claim.sources.some((source) =>
+      citedSpans.some((span) => span.id === source.articleId && source.start >= span.start && source.end <= span.end),
+    );
 
   const reports: FiguresReport[] = [];
   for (const category of categories) {
@@ -62,7 +64,12 @@ export function referenceFiguresForQuestion(
     if (claims.length > MAX_FIGURES_PER_CATEGORY) {
       claims = claims
         .map((claim) => ({ claim, cited: fromCited(claim) ? 1 : 0 }))
-        .sort((a, b) => b.cited - a.cited || b.claim.articles.length - a.claim.articles.length || (b.claim.asOf?.date ?? '').localeCompare(a.claim.asOf?.date ?? ''))
+        .sort(
+          (a, b) =>
+            b.cited - a.cited ||
+            b.claim.articles.length - a.claim.articles.length ||
+            (b.claim.asOf?.date ?? '').localeCompare(a.claim.asOf?.date ?? ''),
+        )
         .slice(0, MAX_FIGURES_PER_CATEGORY)
         .map(({ claim }) => claim);
     }

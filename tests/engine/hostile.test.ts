@@ -20,6 +20,7 @@ const oddQuestion = fc.oneof(
     '```js\nhow many killed\n```',
     '**how** _many_ ~~killed~~ ||spoiler||',
     'how\u200b many\u202e killed\u0000\u0007',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: regex metacharacters, not a template
     '.*+?^${}()|[]\\',
     '!!!???...',
     'the of and a',
@@ -41,7 +42,8 @@ describe('ask on hostile questions', () => {
         for (const passage of answer.passages) {
           const article = engine.corpus.articles.find((candidate) => candidate.id === passage.article.id)!;
           expect(article.text.slice(passage.start, passage.end)).toBe(passage.quote);
-          for (const { start, end } of passage.highlights) expect(0 <= start && start < end && end <= passage.quote.length).toBe(true);
+          for (const { start, end } of passage.highlights)
+            expect(0 <= start && start < end && end <= passage.quote.length).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import { decodeCache, packClaim, packNumbers, unpackClaim, unpackNumbers, type StoredClaim } from '../../src/engine/indexCache.js';
+import {
+  decodeCache,
+  packClaim,
+  packNumbers,
+  unpackClaim,
+  unpackNumbers,
+  type StoredClaim,
+} from '../../src/engine/indexCache.js';
 import { numbersOf } from '../../src/engine/facts.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { extractClaims } from '../../src/figures/claims.js';
@@ -16,7 +23,11 @@ const FIGURE_FIXTURES = path.resolve(import.meta.dirname, '../figures/fixtures')
 
 function recordingLog() {
   const lines: string[] = [];
-  const log: ReloadLog = { info: (_o, m) => lines.push(m), warn: (_o, m) => lines.push(m), error: (_o, m) => lines.push(m) };
+  const log: ReloadLog = {
+    info: (_o, m) => lines.push(m),
+    warn: (_o, m) => lines.push(m),
+    error: (_o, m) => lines.push(m),
+  };
   return { log, lines };
 }
 
@@ -40,7 +51,12 @@ describe('the index cache', () => {
     return { live, lines };
   }
 
-  const questions = ['how many killed', 'hvor mange er drept', 'North Korean officers killed near Donetsk', 'what is the capital of France'];
+  const questions = [
+    'how many killed',
+    'hvor mange er drept',
+    'North Korean officers killed near Donetsk',
+    'what is the capital of France',
+  ];
 
   it('GIVEN a first start THEN the cache is written whole; GIVEN a second start THEN it is used and every answer is the same as a fresh build', async () => {
     const dir = await cacheDir();
@@ -52,7 +68,8 @@ describe('the index cache', () => {
     const second = await start(file);
     expect(second.lines.some((line) => line.startsWith('index cache used: 5 articles'))).toBe(true);
     const fresh = await Engine.load(SEED_CORPUS);
-    for (const question of questions) expect(second.live.current().ask(question, { limit: 5 })).toEqual(fresh.ask(question, { limit: 5 }));
+    for (const question of questions)
+      expect(second.live.current().ask(question, { limit: 5 })).toEqual(fresh.ask(question, { limit: 5 }));
     expect(second.live.current().figures()).toEqual(fresh.figures());
   });
 
@@ -62,52 +79,76 @@ describe('the index cache', () => {
     await start(file);
     const before = await stat(file);
     const second = await start(file);
-    expect(second.lines.find((line) => line.startsWith('index cache used'))).toBe('index cache used: 5 articles and their index');
+    expect(second.lines.find((line) => line.startsWith('index cache used'))).toBe(
+      'index cache used: 5 articles and their index',
+    );
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
   it('GIVEN an article whose title alone changed THEN the saved index is not used (titles are indexed) and the new title is found', async () => {
-    const corpus = await tempCorpus({ 'a.md': '---\ntitle: Drone strike near Kursk\n---\nAt least 12 soldiers were killed, officials said.\n', 'b.md': 'Another article about shells.\n' });
+    const corpus = await tempCorpus({
+      'a.md': '---\ntitle: Drone strike near Kursk\n---\nAt least 12 soldiers were killed, officials said.\n',
+      'b.md': 'Another article about shells.\n',
+    });
     cleanups.push(corpus.cleanup);
     const file = path.join(await cacheDir(), 'index.cache');
     const first = await LiveEngine.start(corpus.dir, { watch: false, cacheFile: file });
     await first.saved;
     first.close();
-    await writeFile(path.join(corpus.dir, 'a.md'), '---\ntitle: Artillery duel in Belgorod\n---\nAt least 12 soldiers were killed, officials said.\n');
+    await writeFile(
+      path.join(corpus.dir, 'a.md'),
+      '---\ntitle: Artillery duel in Belgorod\n---\nAt least 12 soldiers were killed, officials said.\n',
+    );
     const { log, lines } = recordingLog();
     const second = await LiveEngine.start(corpus.dir, { watch: false, cacheFile: file, log });
     cleanups.push(() => second.close());
     await second.saved; // the rebuilt index is written back: let it finish before the folder goes
     expect(lines).toContain('index cache used: 2 articles');
-    const titleHits = (word: string) => second.current().index.find([[{ term: word, weight: 1 }]]).map((hit) => hit.passage.article.title);
+    const titleHits = (word: string) =>
+      second
+        .current()
+        .index.find([[{ term: word, weight: 1 }]])
+        .map((hit) => hit.passage.article.title);
     expect(titleHits('belgorod')).toEqual(['Artillery duel in Belgorod']);
     expect(titleHits('kursk')).toEqual([]);
   });
 
   it.each([
     ['truncated', async (file: string) => truncate(file, 200), 'checksum mismatch (truncated or corrupt)'],
-    ['corrupt', async (file: string) => {
-      const bytes = await readFile(file);
-      bytes[bytes.length - 10] ^= 0xff;
-      await writeFile(file, bytes);
-    }, 'checksum mismatch (truncated or corrupt)'],
+    [
+      'corrupt',
+      async (file: string) => {
+        const bytes = await readFile(file);
+        bytes[bytes.length - 10]! ^= 0xff;
+        await writeFile(file, bytes);
+      },
+      'checksum mismatch (truncated or corrupt)',
+    ],
     ['not a cache', async (file: string) => writeFile(file, 'hello'), 'not a cache file'],
-  ])('GIVEN a %s cache file THEN it is discarded with a log line and the corpus is indexed from scratch, answering the same', async (_kind, damage, reason) => {
-    const dir = await cacheDir();
-    const file = path.join(dir, 'index.cache');
-    await start(file);
-    await damage(file);
-    const { live, lines } = await start(file);
-    expect(lines).toContain(`index cache not used: ${reason}`);
-    expect(live.current().ask('how many killed').passages[0]!.quote).toContain('at least 100 North Korean soldiers have died');
-  });
+  ])(
+    'GIVEN a %s cache file THEN it is discarded with a log line and the corpus is indexed from scratch, answering the same',
+    async (_kind, damage, reason) => {
+      const dir = await cacheDir();
+      const file = path.join(dir, 'index.cache');
+      await start(file);
+      await damage(file);
+      const { live, lines } = await start(file);
+      expect(lines).toContain(`index cache not used: ${reason}`);
+      expect(live.current().ask('how many killed').passages[0]!.quote).toContain(
+        'at least 100 North Korean soldiers have died',
+      );
+    },
+  );
 
   it('GIVEN a cache written by other analysis code THEN it is not trusted', () => {
     const head = Buffer.from(JSON.stringify({ format: 3, code: 'someone-else', stems: [], entries: [], index: null }));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length);
     const body = Buffer.concat([length, head, Buffer.alloc((4 - ((4 + head.length) % 4)) % 4)]);
-    const bytes = Buffer.concat([Buffer.from(`crosscheck-index-cache 3 ${createHash('sha256').update(body).digest('hex')}\n`), body]);
+    const bytes = Buffer.concat([
+      Buffer.from(`crosscheck-index-cache 3 ${createHash('sha256').update(body).digest('hex')}\n`),
+      body,
+    ]);
     expect(decodeCache(bytes)).toEqual({ ok: false, reason: 'written by other analysis code' });
   });
 });
@@ -146,7 +187,11 @@ describe('claims in the cache file', () => {
   it('GIVEN a claim of another shape (two sources) THEN it is stored whole', async () => {
     const article = (await loadCorpus(SEED_CORPUS)).articles[0]!;
     const claim = extractClaims(analyzeArticle(article))[0]!;
-    const merged = { ...claim, sources: [claim.sources[0]!, { ...claim.sources[0]!, articleId: 'other' }], articles: [article.id, 'other'] };
+    const merged = {
+      ...claim,
+      sources: [claim.sources[0]!, { ...claim.sources[0]!, articleId: 'other' }],
+      articles: [article.id, 'other'],
+    };
     expect(packClaim(merged, article)).toBe(merged);
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveEngine, type ReloadLog } from '../../src/engine/live.js';
 import { tempCorpus } from '../helpers.js';
 
-const article = (sentence: string) => `---\ntitle: ${JSON.stringify(sentence.slice(0, 30))}\npublished: 2024-12-01\nlanguage: en\n---\n${sentence}\n`;
+const article = (sentence: string) =>
+  `---\ntitle: ${JSON.stringify(sentence.slice(0, 30))}\npublished: 2024-12-01\nlanguage: en\n---\n${sentence}\n`;
 
 function recordingLog() {
   const lines: { level: string; message: string }[] = [];
@@ -40,7 +41,9 @@ describe('LiveEngine', () => {
   }
 
   it('GIVEN a running engine WHEN an article is added and removed THEN it is answerable within 2 s and no query fails meanwhile', async () => {
-    const { live, dir } = await start({ 'a.md': article('Six North Korean officers were killed near Donetsk, officials said.') });
+    const { live, dir } = await start({
+      'a.md': article('Six North Korean officers were killed near Donetsk, officials said.'),
+    });
     expect(live.current().ask('Kovalenko drones').noAnswer).toBe(true);
 
     let failures = 0;
@@ -57,7 +60,10 @@ describe('LiveEngine', () => {
     }, 5);
     cleanups.push(() => clearInterval(asking));
 
-    await writeFile(path.join(dir, 'b.md'), article('Andrii Kovalenko said drones killed more than 200 troops in Kursk.'));
+    await writeFile(
+      path.join(dir, 'b.md'),
+      article('Andrii Kovalenko said drones killed more than 200 troops in Kursk.'),
+    );
     const tookMs = await until(() => !live.current().ask('Kovalenko drones').noAnswer, 2000);
     expect(tookMs).toBeLessThan(2000);
 
@@ -72,7 +78,12 @@ describe('LiveEngine', () => {
     const { live, dir } = await start({ 'seed.md': article('Troops were sent to Kursk, officials said.') });
     await mkdir(path.join(dir, 'pull'));
     await Promise.all(
-      Array.from({ length: 200 }, (_, i) => writeFile(path.join(dir, 'pull', `${i}.md`), article(`Report ${i}: ${i + 10} soldiers were injured in shelling near Kursk village number ${i}.`))),
+      Array.from({ length: 200 }, (_, i) =>
+        writeFile(
+          path.join(dir, 'pull', `${i}.md`),
+          article(`Report ${i}: ${i + 10} soldiers were injured in shelling near Kursk village number ${i}.`),
+        ),
+      ),
     );
     await until(() => live.current().corpus.articles.length === 201, 5000);
     expect(live.reloads).toBeLessThanOrEqual(2);
@@ -86,21 +97,34 @@ describe('LiveEngine', () => {
     await writeFile(path.join(dir, 'good.md'), '---\ntitle: [broken\n---\nText');
     await until(() => live.current().corpus.problems.length === 1, 2000);
     const engine = live.current();
-    expect(engine.corpus.problems[0]).toEqual({ file: 'good.md', reason: expect.stringMatching(/^front matter is not valid YAML.*; serving its last good version$/) });
-    expect(engine.ask('how many injured').passages[0]!.quote).toContain('About 1,000 North Korean soldiers were injured');
+    expect(engine.corpus.problems[0]).toEqual({
+      file: 'good.md',
+      reason: expect.stringMatching(/^front matter is not valid YAML.*; serving its last good version$/),
+    });
+    expect(engine.ask('how many injured').passages[0]!.quote).toContain(
+      'About 1,000 North Korean soldiers were injured',
+    );
     expect(lines.some((line) => line.level === 'warn' && line.message.includes('good.md'))).toBe(true);
   });
 
   it('GIVEN the corpus folder disappears THEN it logs once and keeps answering; WHEN it is back THEN it reloads', async () => {
-    const { live, dir, lines } = await start({ 'a.md': article('Six North Korean officers were killed near Donetsk, officials said.') });
+    const { live, dir, lines } = await start({
+      'a.md': article('Six North Korean officers were killed near Donetsk, officials said.'),
+    });
     const moved = `${dir}-moved`;
     await rename(dir, moved);
     cleanups.push(() => rm(moved, { recursive: true, force: true }));
-    await until(() => lines.some((line) => line.level === 'error' && line.message.includes('still serving the last index')), 2000);
+    await until(
+      () => lines.some((line) => line.level === 'error' && line.message.includes('still serving the last index')),
+      2000,
+    );
     expect(live.current().ask('officers killed near Donetsk').noAnswer).toBe(false);
 
     await rename(moved, dir);
-    await writeFile(path.join(dir, 'b.md'), article('Andrii Kovalenko said drones killed more than 200 troops in Kursk.'));
+    await writeFile(
+      path.join(dir, 'b.md'),
+      article('Andrii Kovalenko said drones killed more than 200 troops in Kursk.'),
+    );
     await until(() => !live.current().ask('Kovalenko drones').noAnswer, 3000);
   });
 

@@ -18,17 +18,37 @@ function cited(question: string, limit = 3) {
 
 // question → an article and a phrase that must be among the top three passages, and why.
 const EXPECTED: [question: string, article: string, phrase: string | RegExp, why: string][] = [
-  ['how many killed', SEED.losses, /at least 100 (North Korean )?soldiers (have died|confirmed dead)/, 'synonym: died, dead ↔ killed'],
+  [
+    'how many killed',
+    SEED.losses,
+    /at least 100 (North Korean )?soldiers (have died|confirmed dead)/,
+    'synonym: died, dead ↔ killed',
+  ],
   ['how many injured', SEED.losses, 'around 1,000 more were injured', 'the plain word'],
   ['how many wounded', SEED.losses, '1,000', 'synonym: wounded ↔ injured'],
-  ['North Korean officers killed near Donetsk', SEED.ytn, /six North Korean (military )?officers/i, 'several words, one fact'],
+  [
+    'North Korean officers killed near Donetsk',
+    SEED.ytn,
+    /six North Korean (military )?officers/i,
+    'several words, one fact',
+  ],
   ['how many dead', SEED.losses, 'over 100 dead', 'synonym: dead'],
   ['losses in Kursk', SEED.losses, 'Kursk', 'synonym: losses, and a place'],
   ['hvor mange er drept', SEED.norwegian, 'drept', 'Norwegian question, Norwegian article'],
   ['forsterkninger', SEED.norwegian, 'Forsterkningene ble sendt', 'Norwegian inflection through the stemmer'],
-  ['reinforcements sent in January', SEED.norwegian, 'Forsterkningene ble sendt til Russland i januar', 'English question, Norwegian article'],
+  [
+    'reinforcements sent in January',
+    SEED.norwegian,
+    'Forsterkningene ble sendt til Russland i januar',
+    'English question, Norwegian article',
+  ],
   ['how many kiled', SEED.losses, /\b(died|dead)\b/, 'a typo still finds the concept'],
-  ['how many solders were dispatched', SEED.losses, 'over 10,000 North Korean soldiers have been dispatched', 'typo: solders'],
+  [
+    'how many solders were dispatched',
+    SEED.losses,
+    'over 10,000 North Korean soldiers have been dispatched',
+    'typo: solders',
+  ],
   ['Kovalenko', SEED.losses, 'Andrii Kovalenko', 'a name'],
   ['drone inexperience', SEED.losses, 'inexperience with drone operations', 'two rare words'],
   ['shells supplied to Russia', SEED.engineers, 'larger-caliber shells', 'weapons'],
@@ -39,22 +59,32 @@ const EXPECTED: [question: string, article: string, phrase: string | RegExp, why
 describe('ask: retrieval quality on the seed corpus', () => {
   it.each(EXPECTED)('GIVEN "%s" THEN %s says "%s" in the top 3 (%s)', (question, article, phrase) => {
     const top = cited(question);
-    const hit = top.find((passage) => passage.articles.includes(article) && (typeof phrase === 'string' ? passage.quote.includes(phrase) : phrase.test(passage.quote)));
+    const hit = top.find(
+      (passage) =>
+        passage.articles.includes(article) &&
+        (typeof phrase === 'string' ? passage.quote.includes(phrase) : phrase.test(passage.quote)),
+    );
     expect(hit, `top 3 were:\n${top.map((p) => `${p.articles[0]}: ${p.quote}`).join('\n')}`).toBeDefined();
   });
 
   it('GIVEN "how many killed" with limit 5 THEN the six officers, the 100 dead and the Norwegian 400 killed are all cited', () => {
     const quotes = cited('how many killed', 5).map((passage) => passage.quote);
     expect(quotes.some((quote) => /six North Korean (military )?officers/i.test(quote))).toBe(true);
-    expect(quotes.some((quote) => /at least 100 (North Korean )?soldiers (have died|confirmed dead)/.test(quote))).toBe(true);
-    expect(quotes.some((quote) => quote.includes('Rundt 400 nordkoreanske soldater ble antatt å ha blitt drept'))).toBe(true);
+    expect(quotes.some((quote) => /at least 100 (North Korean )?soldiers (have died|confirmed dead)/.test(quote))).toBe(
+      true,
+    );
+    expect(quotes.some((quote) => quote.includes('Rundt 400 nordkoreanske soldater ble antatt å ha blitt drept'))).toBe(
+      true,
+    );
   });
 
   it('GIVEN a fact told by three outlets THEN it is cited once, with the others as also reporting it', () => {
     const answer = engine.ask('six officers killed near Donetsk', { limit: 3 });
     const officers = answer.passages.filter((passage) => /six North Korean/i.test(passage.quote));
     expect(officers).toHaveLength(1);
-    expect([officers[0]!.article.id, ...officers[0]!.alsoReportedBy].sort()).toEqual([SEED.ytn, SEED.minister, SEED.engineers].sort());
+    expect([officers[0]!.article.id, ...officers[0]!.alsoReportedBy].sort()).toEqual(
+      [SEED.ytn, SEED.minister, SEED.engineers].sort(),
+    );
   });
 
   it('GIVEN an answer THEN each quote is the article text at its offsets and highlights mark asked words', () => {
@@ -64,7 +94,8 @@ describe('ask: retrieval quality on the seed corpus', () => {
       expect(article.text.slice(passage.start, passage.end)).toBe(passage.quote);
       const marked = passage.highlights.map((h) => passage.quote.slice(h.start, h.end).toLowerCase());
       expect(marked.length).toBeGreaterThan(0);
-      for (const word of marked) expect(['injured', 'injuries', 'wounded', 'skadet', 'casualties', 'casualty']).toContain(word);
+      for (const word of marked)
+        expect(['injured', 'injuries', 'wounded', 'skadet', 'casualties', 'casualty']).toContain(word);
     }
   });
 });
@@ -91,7 +122,10 @@ describe('ask: questions the corpus cannot answer', () => {
     ['', 'Ask a question, for example: how many killed'],
     ['   \t  ', 'Ask a question, for example: how many killed'],
     ['x'.repeat(501), 'That question is 501 characters long; keep it under 500, for example: how many killed'],
-    ['how the what?', 'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed'],
+    [
+      'how the what?',
+      'That question has no words to search for, only common ones like "how" or "the". Try naming what you want to know, for example: how many killed',
+    ],
   ])('GIVEN the question %j THEN a clear message and no passages', (question, message) => {
     expect(engine.ask(question)).toMatchObject({ status: 'invalid-question', noAnswer: true, message, passages: [] });
   });

@@ -32,18 +32,32 @@ let report: FiguresReport[];
 
 beforeAll(async () => {
   seeds = await articlesOf(SEED_CORPUS);
-  for (const expectation of TABLE) matchings.set(expectation.article, matchClaims(expectation.claims, figuresOf(seeds.get(expectation.article)!).merged));
+  for (const expectation of TABLE)
+    matchings.set(
+      expectation.article,
+      matchClaims(expectation.claims, figuresOf(seeds.get(expectation.article)!).merged),
+    );
   report = compareFigures(mergeClaims(extractClaims(buildPassages([...seeds.values()]))));
 });
 
 describe('extractClaims: every figure of the seed corpus', () => {
-  const cases = TABLE.flatMap((expectation) => expectation.claims.map((claim) => [expectation.article.slice(0, 3), describeExpected(claim), expectation.article, claim] as const));
+  const cases = TABLE.flatMap((expectation) =>
+    expectation.claims.map(
+      (claim) => [expectation.article.slice(0, 3), describeExpected(claim), expectation.article, claim] as const,
+    ),
+  );
 
-  it.each(cases)('GIVEN seed %s THEN %s is read with its range, scope, date and source', (_short, _what, article, expected: ExpectedClaim) => {
-    const pair = matchings.get(article)!.pairs.find((candidate) => candidate.expected === expected);
-    expect(pair, `not extracted; the article's claims are:\n${figuresOf(seeds.get(article)!).merged.map(describeClaim).join('\n')}`).toBeDefined();
-    expect(differences(expected, pair!.claim)).toEqual([]);
-  });
+  it.each(cases)(
+    'GIVEN seed %s THEN %s is read with its range, scope, date and source',
+    (_short, _what, article, expected: ExpectedClaim) => {
+      const pair = matchings.get(article)!.pairs.find((candidate) => candidate.expected === expected);
+      expect(
+        pair,
+        `not extracted; the article's claims are:\n${figuresOf(seeds.get(article)!).merged.map(describeClaim).join('\n')}`,
+      ).toBeDefined();
+      expect(differences(expected, pair!.claim)).toEqual([]);
+    },
+  );
 
   it.each(TABLE.map((expectation) => [expectation.article.slice(0, 3), expectation.article] as const))(
     'GIVEN seed %s THEN no figure beyond the table is read',
@@ -52,7 +66,9 @@ describe('extractClaims: every figure of the seed corpus', () => {
     },
   );
 
-  const nonFigures = TABLE.flatMap((expectation) => (expectation.notFigures ?? []).map((text) => [expectation.article.slice(0, 3), text, expectation.article] as const));
+  const nonFigures = TABLE.flatMap((expectation) =>
+    (expectation.notFigures ?? []).map((text) => [expectation.article.slice(0, 3), text, expectation.article] as const),
+  );
   it.each(nonFigures)('GIVEN seed %s THEN "%s" is no figure', (_short, text, article) => {
     const found = seeds.get(article)!;
     expect(found.text.includes(text), `"${text}" is not in ${article}`).toBe(true);
@@ -78,7 +94,10 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
     expect(found, `${category} ${wording} among ${of(category).claims.map(describeClaim).join('\n')}`).toHaveLength(1);
     return found[0]!;
   };
-  const claimants = (claim: Claim) => claim.attributions.map((attribution) => `${attribution.claimant}${attribution.channel ? ` → ${attribution.channel}` : ''}`);
+  const claimants = (claim: Claim) =>
+    claim.attributions.map(
+      (attribution) => `${attribution.claimant}${attribution.channel ? ` → ${attribution.channel}` : ''}`,
+    );
 
   it('GIVEN the killed THEN six North Korean officers, as of 3 October 2024, told by the YTN and the minister articles', () => {
     const six = worded('killed', /^six$/i);
@@ -91,7 +110,12 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
   it('GIVEN the killed THEN at least 100, from South Korean intelligence and from Lee Seong-kweun to Reuters', () => {
     const hundred = worded('killed', /^at least 100$/);
     expect(hundred).toMatchObject({ value: 100, low: 100, high: null });
-    expect(claimants(hundred)).toEqual(expect.arrayContaining(['South Korean intelligence', 'South Korean Member of Parliament, Lee Seong-kweun → Reuters']));
+    expect(claimants(hundred)).toEqual(
+      expect.arrayContaining([
+        'South Korean intelligence',
+        'South Korean Member of Parliament, Lee Seong-kweun → Reuters',
+      ]),
+    );
   });
 
   it('GIVEN the killed THEN several hundred from a US military official, and a disagree verdict with at least 100', () => {
@@ -99,14 +123,19 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
     expect(several).toMatchObject({ qualifier: 'vague', low: 200, high: 900 });
     expect(claimants(several)).toEqual(['a US military official']);
     const hundred = worded('killed', /^at least 100$/);
-    const verdict = of('killed').verdicts.find((candidate) => candidate.kind === 'disagree' && candidate.claims.includes(hundred.id) && candidate.claims.includes(several.id));
+    const verdict = of('killed').verdicts.find(
+      (candidate) =>
+        candidate.kind === 'disagree' && candidate.claims.includes(hundred.id) && candidate.claims.includes(several.id),
+    );
     expect(verdict?.explanation).toMatch(/at least 100 .* several hundred .* do not overlap/);
   });
 
   it('GIVEN the killed THEN more than 200 from Andrii Kovalenko, as of 18 December of an unknown year', () => {
     const kovalenko = worded('killed', /^exceeded 200$/);
     expect(kovalenko).toMatchObject({ value: 200, low: 200, high: null, qualifier: 'more than' });
-    expect(kovalenko.attributedTo?.claimant).toMatch(/^Andrii Kovalenko, the head of the Center for Countering Disinformation$/);
+    expect(kovalenko.attributedTo?.claimant).toMatch(
+      /^Andrii Kovalenko, the head of the Center for Countering Disinformation$/,
+    );
     expect(kovalenko.asOf).toEqual({ date: '--12-18', precision: 'day' });
   });
 
@@ -118,7 +147,11 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
   });
 
   it('GIVEN the injured THEN more than 3, about 1,000 and 3,600', () => {
-    expect(of('injured').claims.map((claim) => [claim.qualifier, claim.value]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+    expect(
+      of('injured')
+        .claims.map((claim) => [claim.qualifier, claim.value])
+        .sort((a, b) => Number(a[1]) - Number(b[1])),
+    ).toEqual([
       ['more than', 3],
       ['about', 1000],
       ['exact', 3600],
@@ -143,7 +176,9 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
     const sums = of('casualties').verdicts.filter((verdict) => verdict.kind === 'consistent');
     expect(sums).toHaveLength(1);
     expect(sums[0]!.claims).toEqual([four.id, injured.id, total!.id]);
-    expect(sums[0]!.explanation).toBe('Rundt 400 killed + 3600 injured = 4,000, in line with rundt 4000 killed or injured.');
+    expect(sums[0]!.explanation).toBe(
+      'Rundt 400 killed + 3600 injured = 4,000, in line with rundt 4000 killed or injured.',
+    );
   });
 });
 
@@ -151,74 +186,319 @@ describe('Done when: the side-by-side report of the seed corpus', () => {
 // The general rules, one sentence each (articles of one paragraph, English unless said).
 
 function article(text: string, options: { language?: string; published?: string | null } = {}): Article {
-  return { id: 'a', file: 'a.md', text, title: 'a', publisher: null, url: null, published: options.published === undefined ? '2025-01-14' : options.published, language: options.language ?? 'en', provenance: {} };
+  return {
+    id: 'a',
+    file: 'a.md',
+    text,
+    title: 'a',
+    publisher: null,
+    url: null,
+    published: options.published === undefined ? '2025-01-14' : options.published,
+    language: options.language ?? 'en',
+    provenance: {},
+  };
 }
 
 function claims(text: string, options?: { language?: string; published?: string | null }): Claim[] {
   return extractClaims(buildPassages([article(text, options)]));
 }
 
-type Shape = Partial<Pick<Claim, 'category' | 'item' | 'value' | 'scope' | 'subject'>> & { asOf?: string | null; claimant?: string | null };
+type Shape = Partial<Pick<Claim, 'category' | 'item' | 'value' | 'scope' | 'subject'>> & {
+  asOf?: string | null;
+  claimant?: string | null;
+};
 
 function shape(claim: Claim, wanted: Shape): Shape {
   const out: Shape = {};
   for (const key of Object.keys(wanted) as (keyof Shape)[]) {
-    if (key === 'asOf') out.asOf = claim.asOf ? `${claim.asOf.date}${claim.asOf.time ? `T${claim.asOf.time}` : ''}` : null;
+    if (key === 'asOf')
+      out.asOf = claim.asOf ? `${claim.asOf.date}${claim.asOf.time ? `T${claim.asOf.time}` : ''}` : null;
     else if (key === 'claimant') out.claimant = claim.attributedTo?.claimant ?? null;
     else (out as Record<string, unknown>)[key] = claim[key];
   }
   return out;
 }
 
-const RULES: [rule: string, text: string, options: { language?: string; published?: string | null }, expected: Shape[]][] = [
-  ['"killed or wounded" is one casualty figure', 'Ukrainian forces have killed or wounded about 3,800 North Korean soldiers.', {}, [{ category: 'casualties', value: 3800, scope: 'troops@north-korean' }]],
-  ['"wounded or killed", the other order, too', 'Some 40 people were wounded or killed in the blast.', {}, [{ category: 'casualties', value: 40, scope: 'people' }]],
-  ['"drept eller skadet" in Norwegian', 'Rundt 4000 soldater er drept eller skadet.', { language: 'nb' }, [{ category: 'casualties', value: 4000 }]],
-  ['the verb right before a number names it, not an event after "and"', 'Nine people were killed and 64 injured in the strike.', {}, [{ category: 'killed', value: 9, scope: 'people' }, { category: 'injured', value: 64, scope: 'people' }]],
-  ['an event of another clause is not the number\'s', 'Kyiv puts North Korean casualties at nearly 4,000, roughly a third of the force Pyongyang has sent.', {}, [{ category: 'casualties', value: 4000 }]],
-  ['an event before an earlier count is that count\'s', 'Its forces killed up to 420 servicemen and destroyed 14 armoured vehicles.', {}, [{ category: 'killed', value: 420 }]],
-  ['a subset after "including" keeps the event before it', 'The attack killed 20 people, including six officers.', {}, [{ category: 'killed', value: 20, scope: 'people' }, { category: 'killed', value: 6, scope: 'officers' }]],
-  ['a participle right after the comma is the count\'s event', 'Kyiv holds a handful of prisoners; two of them, captured in January, were shown on video.', {}, [{ category: 'captured', value: 4 }, { category: 'captured', value: 2, asOf: '2025-01' }]],
-  ['a noun that is no one the story counts needs its event next to it', 'North Korea sent troops to Russia in October, weeks after the two countries signed a pact.', {}, []],
-  ['"50 of the drones" is a part of a count, not a count', 'Russia launched 72 drones overnight. Air defences shot down 50 of the drones.', {}, [{ category: 'weapons', item: 'drones', value: 72 }]],
-  ['"68 av dronene" in Norwegian', 'Russland angrep med 112 droner i natt. 68 av dronene ble skutt ned.', { language: 'nb' }, [{ category: 'weapons', item: 'drones', value: 112 }]],
-  ['the head of "artillery shells" is shells', 'Pyongyang has shipped millions of artillery shells.', {}, [{ category: 'weapons', item: 'shells', value: 2_000_000 }]],
-  ['the head of "containers of weaponry" is containers', 'North Korea has shipped thousands of containers of weaponry.', {}, [{ category: 'weapons', item: 'containers', value: 2000 }]],
-  ['"10 to 15 and shoot down drones": "and" does not open a noun phrase', 'They now move in smaller groups of 10 to 15 and shoot down drones with shotguns.', {}, []],
-  ['a nation stated with the counted is part of the scope', 'Its forces had killed up to 420 Ukrainian servicemen.', {}, [{ category: 'killed', value: 420, scope: 'troops@ukrainian', subject: 'Ukrainian soldiers' }]],
-  ['a demonym alone counts that nation\'s people', 'Ukrainske myndigheter hevder at over 2000 nordkoreanere er drept.', { language: 'nb' }, [{ category: 'killed', value: 2000, scope: 'unspecified@north-korean', subject: 'North Koreans' }]],
-  ['the nation a sentence opens with is the sender\'s', 'Nord-Korea kan sende opptil 6000 nye soldater til Russland.', { language: 'nb' }, [{ category: 'reinforcements', value: 6000, scope: 'troops@north-korean' }]],
-  ['"two more … captured" is an increment', 'Ukraine says two more North Korean soldiers captured in Kursk.', {}, [{ category: 'captured', value: 2, scope: 'more:troops@north-korean' }]],
-  ['"N more" after a count of another kind is no increment', 'At least 100 soldiers have died and around 1,000 more were injured.', {}, [{ category: 'killed', value: 100 }, { category: 'injured', value: 1000, scope: 'troops' }]],
-  ['counts after a colon break down the count before it', 'Nord-Korea har totalt sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar.', { language: 'nb', published: '2025-04-29' }, [{ category: 'deployed', value: 14000, asOf: '2025-04-29' }, { category: 'deployed', value: 11000, asOf: '2024' }, { category: 'reinforcements', value: 3000, asOf: '2025-01' }]],
-  ['"the figure" is the previous sentence\'s event', 'Estimates of the number killed vary. Western officials put the figure at between 1,000 and 1,500.', {}, [{ category: 'killed', value: 1250, claimant: 'Western officials' }]],
-  ['"the total" is the count before it in the sentence', 'About 11,000 troops were sent, but the total could reach up to 12,000.', {}, [{ category: 'deployed', value: 11000 }, { category: 'deployed', value: 12000 }]],
-  ['a death toll of no one named counts people', 'The death toll from the floods rose to at least 21 on Monday.', { published: '2024-09-16' }, [{ category: 'killed', value: 21, scope: 'people', asOf: '2024-09-16' }]],
-  ['"mistet livet" is a death', 'Over 17.000 mennesker mistet livet.', { language: 'nb' }, [{ category: 'killed', value: 17000, scope: 'people' }]],
-  ['"lost" before a count of troops is a loss of lives', 'Russia has lost 980,000 troops, a figure that counts both the dead and the wounded.', {}, [{ category: 'casualties', value: 980000, scope: 'troops@russian' }]],
-  ['only people are injured: damaged buildings are no figure', 'Rundt 1200 bygninger er ødelagt eller alvorlig skadet.', { language: 'nb' }, []],
-  ['"of the injured" makes a part of the injured', 'Over 300 personer er skadet. Nærmere 40 av de skadde er i kritisk tilstand.', { language: 'nb' }, [{ category: 'injured', value: 300, scope: 'people' }, { category: 'injured', value: 40, scope: 'part:unspecified' }]],
-  ['prisoners of war are soldiers', 'Russia holds more than 8,000 Ukrainian prisoners of war.', {}, [{ category: 'captured', value: 8000, scope: 'troops@ukrainian' }]],
-  ['a since-date starts the period, it does not date the figure', 'Ukraine has killed or wounded 3,800 North Koreans since they entered combat in December.', {}, [{ category: 'casualties', value: 3800, asOf: '2025-01-14' }]],
-  ['…unless the figure is in a when-clause of that date', 'Dødstallet har doblet seg siden januar, da NIS anslo at rundt 300 soldater var drept.', { language: 'nb', published: '2025-03-14' }, [{ category: 'killed', value: 300, asOf: '2025-01' }]],
-  ['a date across "but" is another clause\'s', 'About 11,000 troops were sent, but the defence chief said last month that 2,000 more troops would follow.', {}, [{ category: 'deployed', value: 11000, asOf: '2025-01-14' }, { category: 'reinforcements', value: 2000, asOf: '2024-12' }]],
-  ['a past-tense sentence carries the date of the sentence before', 'On the 3rd, forces attacked the area. The attack killed 20 people.', { published: '2024-10-05' }, [{ category: 'killed', value: 20, asOf: '2024-10-03' }]],
-  ['a present-tense sentence is of the time of writing', 'North Korea began sending troops in October. Pyongyang has also shipped millions of artillery shells.', {}, [{ category: 'weapons', value: 2_000_000, asOf: '2025-01-14' }]],
-  ['a weekday resolves against the publication date ("Monday\'s briefing", published on a Tuesday)', 'Roughly 1,000 of them were killed, spokesman Oleh Marchenko told reporters at Monday\'s briefing.', {}, [{ category: 'killed', value: 1000, asOf: '2025-01-13', claimant: 'spokesman Oleh Marchenko' }]],
-  ['"It told…" with no earlier source is the previous sentence\'s subject', 'South Korea\'s National Intelligence Service gave a lower count. It told lawmakers that at least 300 soldiers had died.', {}, [{ category: 'killed', value: 300, claimant: "South Korea's National Intelligence Service" }]],
-  ['an unattributed figure takes its paragraph\'s source', 'Dødstallet har steget til 14, opplyser ordfører Oleksij Hrytsenko. Minst 32 personer er skadet.', { language: 'nb' }, [{ category: 'killed', value: 14, claimant: 'ordfører Oleksij Hrytsenko' }, { category: 'injured', value: 32, claimant: 'ordfører Oleksij Hrytsenko' }]],
-  ['…but not across paragraphs', 'Dødstallet har steget til 14, opplyser ordføreren.\n\nMinst 32 personer er skadet.', { language: 'nb' }, [{ category: 'killed', value: 14, claimant: 'ordføreren' }, { category: 'injured', value: 32, claimant: null }]],
-  ['a source after a contrast is not the figure\'s', 'Ukraina har vist fram to nordkoreanske soldater som ble tatt til fange, men sørkoreanske kilder mener at flere kan ha blitt tatt.', { language: 'nb' }, [{ category: 'captured', value: 2, claimant: null }]],
+const RULES: [
+  rule: string,
+  text: string,
+  options: { language?: string; published?: string | null },
+  expected: Shape[],
+][] = [
+  [
+    '"killed or wounded" is one casualty figure',
+    'Ukrainian forces have killed or wounded about 3,800 North Korean soldiers.',
+    {},
+    [{ category: 'casualties', value: 3800, scope: 'troops@north-korean' }],
+  ],
+  [
+    '"wounded or killed", the other order, too',
+    'Some 40 people were wounded or killed in the blast.',
+    {},
+    [{ category: 'casualties', value: 40, scope: 'people' }],
+  ],
+  [
+    '"drept eller skadet" in Norwegian',
+    'Rundt 4000 soldater er drept eller skadet.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 4000 }],
+  ],
+  [
+    'the verb right before a number names it, not an event after "and"',
+    'Nine people were killed and 64 injured in the strike.',
+    {},
+    [
+      { category: 'killed', value: 9, scope: 'people' },
+      { category: 'injured', value: 64, scope: 'people' },
+    ],
+  ],
+  [
+    "an event of another clause is not the number's",
+    'Kyiv puts North Korean casualties at nearly 4,000, roughly a third of the force Pyongyang has sent.',
+    {},
+    [{ category: 'casualties', value: 4000 }],
+  ],
+  [
+    "an event before an earlier count is that count's",
+    'Its forces killed up to 420 servicemen and destroyed 14 armoured vehicles.',
+    {},
+    [{ category: 'killed', value: 420 }],
+  ],
+  [
+    'a subset after "including" keeps the event before it',
+    'The attack killed 20 people, including six officers.',
+    {},
+    [
+      { category: 'killed', value: 20, scope: 'people' },
+      { category: 'killed', value: 6, scope: 'officers' },
+    ],
+  ],
+  [
+    "a participle right after the comma is the count's event",
+    'Kyiv holds a handful of prisoners; two of them, captured in January, were shown on video.',
+    {},
+    [
+      { category: 'captured', value: 4 },
+      { category: 'captured', value: 2, asOf: '2025-01' },
+    ],
+  ],
+  [
+    'a noun that is no one the story counts needs its event next to it',
+    'North Korea sent troops to Russia in October, weeks after the two countries signed a pact.',
+    {},
+    [],
+  ],
+  [
+    '"50 of the drones" is a part of a count, not a count',
+    'Russia launched 72 drones overnight. Air defences shot down 50 of the drones.',
+    {},
+    [{ category: 'weapons', item: 'drones', value: 72 }],
+  ],
+  [
+    '"68 av dronene" in Norwegian',
+    'Russland angrep med 112 droner i natt. 68 av dronene ble skutt ned.',
+    { language: 'nb' },
+    [{ category: 'weapons', item: 'drones', value: 112 }],
+  ],
+  [
+    'the head of "artillery shells" is shells',
+    'Pyongyang has shipped millions of artillery shells.',
+    {},
+    [{ category: 'weapons', item: 'shells', value: 2_000_000 }],
+  ],
+  [
+    'the head of "containers of weaponry" is containers',
+    'North Korea has shipped thousands of containers of weaponry.',
+    {},
+    [{ category: 'weapons', item: 'containers', value: 2000 }],
+  ],
+  [
+    '"10 to 15 and shoot down drones": "and" does not open a noun phrase',
+    'They now move in smaller groups of 10 to 15 and shoot down drones with shotguns.',
+    {},
+    [],
+  ],
+  [
+    'a nation stated with the counted is part of the scope',
+    'Its forces had killed up to 420 Ukrainian servicemen.',
+    {},
+    [{ category: 'killed', value: 420, scope: 'troops@ukrainian', subject: 'Ukrainian soldiers' }],
+  ],
+  [
+    "a demonym alone counts that nation's people",
+    'Ukrainske myndigheter hevder at over 2000 nordkoreanere er drept.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 2000, scope: 'unspecified@north-korean', subject: 'North Koreans' }],
+  ],
+  [
+    "the nation a sentence opens with is the sender's",
+    'Nord-Korea kan sende opptil 6000 nye soldater til Russland.',
+    { language: 'nb' },
+    [{ category: 'reinforcements', value: 6000, scope: 'troops@north-korean' }],
+  ],
+  [
+    '"two more … captured" is an increment',
+    'Ukraine says two more North Korean soldiers captured in Kursk.',
+    {},
+    [{ category: 'captured', value: 2, scope: 'more:troops@north-korean' }],
+  ],
+  [
+    '"N more" after a count of another kind is no increment',
+    'At least 100 soldiers have died and around 1,000 more were injured.',
+    {},
+    [
+      { category: 'killed', value: 100 },
+      { category: 'injured', value: 1000, scope: 'troops' },
+    ],
+  ],
+  [
+    'counts after a colon break down the count before it',
+    'Nord-Korea har totalt sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar.',
+    { language: 'nb', published: '2025-04-29' },
+    [
+      { category: 'deployed', value: 14000, asOf: '2025-04-29' },
+      { category: 'deployed', value: 11000, asOf: '2024' },
+      { category: 'reinforcements', value: 3000, asOf: '2025-01' },
+    ],
+  ],
+  [
+    '"the figure" is the previous sentence\'s event',
+    'Estimates of the number killed vary. Western officials put the figure at between 1,000 and 1,500.',
+    {},
+    [{ category: 'killed', value: 1250, claimant: 'Western officials' }],
+  ],
+  [
+    '"the total" is the count before it in the sentence',
+    'About 11,000 troops were sent, but the total could reach up to 12,000.',
+    {},
+    [
+      { category: 'deployed', value: 11000 },
+      { category: 'deployed', value: 12000 },
+    ],
+  ],
+  [
+    'a death toll of no one named counts people',
+    'The death toll from the floods rose to at least 21 on Monday.',
+    { published: '2024-09-16' },
+    [{ category: 'killed', value: 21, scope: 'people', asOf: '2024-09-16' }],
+  ],
+  [
+    '"mistet livet" is a death',
+    'Over 17.000 mennesker mistet livet.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 17000, scope: 'people' }],
+  ],
+  [
+    '"lost" before a count of troops is a loss of lives',
+    'Russia has lost 980,000 troops, a figure that counts both the dead and the wounded.',
+    {},
+    [{ category: 'casualties', value: 980000, scope: 'troops@russian' }],
+  ],
+  [
+    'only people are injured: damaged buildings are no figure',
+    'Rundt 1200 bygninger er ødelagt eller alvorlig skadet.',
+    { language: 'nb' },
+    [],
+  ],
+  [
+    '"of the injured" makes a part of the injured',
+    'Over 300 personer er skadet. Nærmere 40 av de skadde er i kritisk tilstand.',
+    { language: 'nb' },
+    [
+      { category: 'injured', value: 300, scope: 'people' },
+      { category: 'injured', value: 40, scope: 'part:unspecified' },
+    ],
+  ],
+  [
+    'prisoners of war are soldiers',
+    'Russia holds more than 8,000 Ukrainian prisoners of war.',
+    {},
+    [{ category: 'captured', value: 8000, scope: 'troops@ukrainian' }],
+  ],
+  [
+    'a since-date starts the period, it does not date the figure',
+    'Ukraine has killed or wounded 3,800 North Koreans since they entered combat in December.',
+    {},
+    [{ category: 'casualties', value: 3800, asOf: '2025-01-14' }],
+  ],
+  [
+    '…unless the figure is in a when-clause of that date',
+    'Dødstallet har doblet seg siden januar, da NIS anslo at rundt 300 soldater var drept.',
+    { language: 'nb', published: '2025-03-14' },
+    [{ category: 'killed', value: 300, asOf: '2025-01' }],
+  ],
+  [
+    'a date across "but" is another clause\'s',
+    'About 11,000 troops were sent, but the defence chief said last month that 2,000 more troops would follow.',
+    {},
+    [
+      { category: 'deployed', value: 11000, asOf: '2025-01-14' },
+      { category: 'reinforcements', value: 2000, asOf: '2024-12' },
+    ],
+  ],
+  [
+    'a past-tense sentence carries the date of the sentence before',
+    'On the 3rd, forces attacked the area. The attack killed 20 people.',
+    { published: '2024-10-05' },
+    [{ category: 'killed', value: 20, asOf: '2024-10-03' }],
+  ],
+  [
+    'a present-tense sentence is of the time of writing',
+    'North Korea began sending troops in October. Pyongyang has also shipped millions of artillery shells.',
+    {},
+    [{ category: 'weapons', value: 2_000_000, asOf: '2025-01-14' }],
+  ],
+  [
+    'a weekday resolves against the publication date ("Monday\'s briefing", published on a Tuesday)',
+    "Roughly 1,000 of them were killed, spokesman Oleh Marchenko told reporters at Monday's briefing.",
+    {},
+    [{ category: 'killed', value: 1000, asOf: '2025-01-13', claimant: 'spokesman Oleh Marchenko' }],
+  ],
+  [
+    '"It told…" with no earlier source is the previous sentence\'s subject',
+    "South Korea's National Intelligence Service gave a lower count. It told lawmakers that at least 300 soldiers had died.",
+    {},
+    [{ category: 'killed', value: 300, claimant: "South Korea's National Intelligence Service" }],
+  ],
+  [
+    "an unattributed figure takes its paragraph's source",
+    'Dødstallet har steget til 14, opplyser ordfører Oleksij Hrytsenko. Minst 32 personer er skadet.',
+    { language: 'nb' },
+    [
+      { category: 'killed', value: 14, claimant: 'ordfører Oleksij Hrytsenko' },
+      { category: 'injured', value: 32, claimant: 'ordfører Oleksij Hrytsenko' },
+    ],
+  ],
+  [
+    '…but not across paragraphs',
+    'Dødstallet har steget til 14, opplyser ordføreren.\n\nMinst 32 personer er skadet.',
+    { language: 'nb' },
+    [
+      { category: 'killed', value: 14, claimant: 'ordføreren' },
+      { category: 'injured', value: 32, claimant: null },
+    ],
+  ],
+  [
+    "a source after a contrast is not the figure's",
+    'Ukraina har vist fram to nordkoreanske soldater som ble tatt til fange, men sørkoreanske kilder mener at flere kan ha blitt tatt.',
+    { language: 'nb' },
+    [{ category: 'captured', value: 2, claimant: null }],
+  ],
 ];
 
 describe('extractClaims: the general rules', () => {
   it.each(RULES)('%s', (_rule, text, options, expected) => {
     const found = claims(text, options);
-    expect(found.map((claim, i) => shape(claim, expected[i] ?? { category: claim.category, value: claim.value }))).toEqual(expected);
+    expect(
+      found.map((claim, i) => shape(claim, expected[i] ?? { category: claim.category, value: claim.value })),
+    ).toEqual(expected);
   });
 
-  it('GIVEN live-blog entry stamps THEN each entry\'s figures carry their time, and a new entry carries nothing over', () => {
-    const found = claims('18:47 GMT\nThe death toll has risen to 13, Governor Ivan Petrenko said.\n\n09:20 GMT\nNine people were killed.', { published: '2025-01-20T19:05:00Z' });
+  it("GIVEN live-blog entry stamps THEN each entry's figures carry their time, and a new entry carries nothing over", () => {
+    const found = claims(
+      '18:47 GMT\nThe death toll has risen to 13, Governor Ivan Petrenko said.\n\n09:20 GMT\nNine people were killed.',
+      { published: '2025-01-20T19:05:00Z' },
+    );
     expect(found.map((claim) => [claim.value, claim.asOf, claim.attributedTo?.claimant ?? null])).toEqual([
       [13, { date: '2025-01-20', precision: 'day', time: '18:47' }, 'Governor Ivan Petrenko'],
       [9, { date: '2025-01-20', precision: 'day', time: '09:20' }, null],
@@ -226,8 +506,15 @@ describe('extractClaims: the general rules', () => {
   });
 
   it('GIVEN an article with no date THEN a day without a year keeps its unknown year and a weekday is no date', () => {
-    const found = claims('Rundt 400 soldater ble drept per 26. februar, rapporterte militæret torsdag.', { language: 'nb', published: null });
+    const found = claims('Rundt 400 soldater ble drept per 26. februar, rapporterte militæret torsdag.', {
+      language: 'nb',
+      published: null,
+    });
     expect(found.map((claim) => claim.asOf)).toEqual([{ date: '--02-26', precision: 'day' }]);
-    expect(claims('Minst 3000 soldater er sendt, rapporterte militæret torsdag.', { language: 'nb', published: null }).map((claim) => claim.asOf)).toEqual([null]);
+    expect(
+      claims('Minst 3000 soldater er sendt, rapporterte militæret torsdag.', { language: 'nb', published: null }).map(
+        (claim) => claim.asOf,
+      ),
+    ).toEqual([null]);
   });
 });

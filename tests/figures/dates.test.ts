@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDates, findDates, formatDate, parseDateline, scanDateExpressions, type ResolvedDate } from '../../src/figures/dates.js';
+import {
+  compareDates,
+  findDates,
+  formatDate,
+  parseDateline,
+  scanDateExpressions,
+  type ResolvedDate,
+} from '../../src/figures/dates.js';
 
 interface Case {
   given: string;
@@ -35,7 +42,8 @@ function table(title: string, cases: Case[]): void {
 
 table('seed corpus, published 2024-10-05 (a Saturday)', [
   {
-    given: 'Kim Yonghyun confirmed on Tuesday that it is highly likely six officers died in a missile strike near Donetsk on October 3.',
+    given:
+      'Kim Yonghyun confirmed on Tuesday that it is highly likely six officers died in a missile strike near Donetsk on October 3.',
     lang: 'en',
     published: '2024-10-05',
     then: [
@@ -44,7 +52,8 @@ table('seed corpus, published 2024-10-05 (a Saturday)', [
     ],
   },
   {
-    given: 'The South Korean government also said in August that it had confirmed that North Korea had already sent more than 500 units.',
+    given:
+      'The South Korean government also said in August that it had confirmed that North Korea had already sent more than 500 units.',
     lang: 'en',
     published: '2024-10-05',
     then: [{ wording: 'August', date: '2024-08', precision: 'month' }],
@@ -56,7 +65,8 @@ table('seed corpus, published 2024-10-05 (a Saturday)', [
     then: [{ wording: 'the 3rd', date: '2024-10-03', precision: 'day' }],
   },
   {
-    given: 'Ukrainian intelligence revealed last year that North Korean military personnel were operating in Russian-occupied areas.',
+    given:
+      'Ukrainian intelligence revealed last year that North Korean military personnel were operating in Russian-occupied areas.',
     lang: 'en',
     published: '2024-10-05',
     then: [{ wording: 'last year', date: '2023', precision: 'year' }],
@@ -83,7 +93,8 @@ table('seed corpus, published 2024-10-05 (a Saturday)', [
 
 table('seed corpus, published 2024-12-20', [
   {
-    given: 'Andrii Kovalenko also highlighted on December 18 that losses could have exceeded 200 troops. Zelenskyy noted on December 16 that Russia had begun employing North Korean soldiers.',
+    given:
+      'Andrii Kovalenko also highlighted on December 18 that losses could have exceeded 200 troops. Zelenskyy noted on December 16 that Russia had begun employing North Korean soldiers.',
     lang: 'en',
     published: '2024-12-20',
     then: [
@@ -107,13 +118,15 @@ table('seed corpus, unknown publication date', [
     then: [{ wording: '26. februar', date: '--02-26', precision: 'day' }],
   },
   {
-    given: 'President Volodymyr Zelenskyy noted on December 16 that Russia had indeed begun employing North Korean soldiers.',
+    given:
+      'President Volodymyr Zelenskyy noted on December 16 that Russia had indeed begun employing North Korean soldiers.',
     lang: 'en',
     published: null,
     then: [{ wording: 'December 16', date: '--12-16', precision: 'day' }],
   },
   {
-    given: 'Minister Kim confirmed on Tuesday what Ukrainian intelligence revealed last year; on the 3rd, yesterday, earlier this month.',
+    given:
+      'Minister Kim confirmed on Tuesday what Ukrainian intelligence revealed last year; on the 3rd, yesterday, earlier this month.',
     lang: 'en',
     published: null,
     then: [],
@@ -192,7 +205,8 @@ table('Norwegian article, published Thursday 2025-03-20', [
 
 table('relative resolution rules', [
   {
-    given: "Monday's briefing came a day after yesterday's report; this year and earlier this year differ from last month.",
+    given:
+      "Monday's briefing came a day after yesterday's report; this year and earlier this year differ from last month.",
     lang: 'en',
     published: '2024-10-05',
     then: [
@@ -307,12 +321,16 @@ describe('parseDateline', () => {
 
 describe('compareDates', () => {
   it('GIVEN mixed known and unknown-year dates THEN known years come first, chronologically, coarse before fine', () => {
-    const sorted = ['--02-26', '2024-10-03', '2024', '--01', '2024-10', 'garbage', '2023-12-31', '--12-16'].sort(compareDates);
+    const sorted = ['--02-26', '2024-10-03', '2024', '--01', '2024-10', 'garbage', '2023-12-31', '--12-16'].sort(
+      compareDates,
+    );
     expect(sorted).toEqual(['2023-12-31', '2024', '2024-10', '2024-10-03', '--01', '--02-26', '--12-16', 'garbage']);
   });
 
   it('GIVEN ResolvedDate objects THEN they sort by their date', () => {
-    const a = { date: '--02-26' }, b = { date: '2024-12-18' }, c = { date: '2024-12-16' };
+    const a = { date: '--02-26' },
+      b = { date: '2024-12-18' },
+      c = { date: '2024-12-16' };
     expect([a, b, c].sort(compareDates)).toEqual([c, b, a]);
     expect(compareDates('2024-10-03', '2024-10-03')).toBe(0);
   });
@@ -351,22 +369,64 @@ describe('scanDateExpressions', () => {
   it('GIVEN "October 5, 2024" THEN one expression, not a date plus a year', () => {
     const found = scanDateExpressions('It began on October 5, 2024 in Kursk.');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ wording: 'October 5, 2024', type: 'absolute', year: 2024, month: 10, day: 5, hasDigits: true });
+    expect(found[0]).toMatchObject({
+      wording: 'October 5, 2024',
+      type: 'absolute',
+      year: 2024,
+      month: 10,
+      day: 5,
+      hasDigits: true,
+    });
   });
 });
 
 describe('properties', () => {
   const FRAGMENTS = [
-    '3', '26', '2024', '.', '-', '/', ',', ' ', ' ', 'on', 'the', '3rd', 'October', 'Sept.', 'februar', 'mars', 'Mars',
-    'in', 'i', 'last', 'year', 'fjor', 'går', 'Tuesday', 'torsdag', 'earlier', 'this', 'month', 'denne', 'måneden',
-    'and', 'og', 'PM', '8:58', '\u00A0',
+    '3',
+    '26',
+    '2024',
+    '.',
+    '-',
+    '/',
+    ',',
+    ' ',
+    ' ',
+    'on',
+    'the',
+    '3rd',
+    'October',
+    'Sept.',
+    'februar',
+    'mars',
+    'Mars',
+    'in',
+    'i',
+    'last',
+    'year',
+    'fjor',
+    'går',
+    'Tuesday',
+    'torsdag',
+    'earlier',
+    'this',
+    'month',
+    'denne',
+    'måneden',
+    'and',
+    'og',
+    'PM',
+    '8:58',
+    '\u00A0',
   ];
   it('GIVEN arbitrary text and references THEN findDates never throws and offsets are exact', () => {
     const textArb = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 120 }),
       fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 25 }).map((p) => p.join(' ')),
     );
-    const pubArb = fc.oneof(fc.constant(null), fc.constantFrom('2024-10-05', '2024-02-29', '2025-01-01T00:00:00Z', 'garbage'));
+    const pubArb = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom('2024-10-05', '2024-02-29', '2025-01-01T00:00:00Z', 'garbage'),
+    );
     fc.assert(
       fc.property(textArb, pubArb, fc.constantFrom('en', 'nb'), (text, published, lang) => {
         let prevEnd = 0;

@@ -47,7 +47,16 @@ interface Tally {
   rangesRight: number;
 }
 
-const empty = (): Tally => ({ expected: 0, extracted: 0, found: 0, datesChecked: 0, datesRight: 0, sourcesChecked: 0, sourcesRight: 0, rangesRight: 0 });
+const empty = (): Tally => ({
+  expected: 0,
+  extracted: 0,
+  found: 0,
+  datesChecked: 0,
+  datesRight: 0,
+  sourcesChecked: 0,
+  sourcesRight: 0,
+  rangesRight: 0,
+});
 
 const tallies = new Map<string, Tally>();
 const problems: string[] = [];
@@ -62,7 +71,12 @@ function add(group: string, part: Tally): void {
 function score(expectation: ExpectedArticle, article: Article, source: string): void {
   const { merged } = figuresOf(article);
   const { pairs, missed, extra } = matchClaims(expectation.claims, merged);
-  const part: Tally = { ...empty(), expected: expectation.claims.length, extracted: merged.length, found: pairs.length };
+  const part: Tally = {
+    ...empty(),
+    expected: expectation.claims.length,
+    extracted: merged.length,
+    found: pairs.length,
+  };
   for (const { expected, claim } of pairs) {
     if (expected.asOf !== undefined) {
       part.datesChecked++;
@@ -76,7 +90,8 @@ function score(expectation: ExpectedArticle, article: Article, source: string): 
     const wrong = differences(expected, claim);
     if (wrong.length > 0) problems.push(`  ${article.id}: ${describeExpected(expected)} — ${wrong.join('; ')}`);
   }
-  for (const wanted of missed) problems.push(`  ${article.id}: MISSED ${describeExpected(wanted)}${wanted.note ? ` (${wanted.note})` : ''}`);
+  for (const wanted of missed)
+    problems.push(`  ${article.id}: MISSED ${describeExpected(wanted)}${wanted.note ? ` (${wanted.note})` : ''}`);
   for (const claim of extra) problems.push(`  ${article.id}: EXTRA ${describeClaim(claim)}`);
   add('all', part);
   add(source, part);
@@ -109,7 +124,10 @@ beforeAll(async () => {
     for (const verdict of expectation.verdicts ?? []) {
       heldOutVerdicts.expected++;
       if (findVerdict(reports, verdict)) heldOutVerdicts.found++;
-      else problems.push(`  ${article.id}: verdict MISSED ${verdict.kind} ${verdict.category} [${verdict.values.join(', ')}]`);
+      else
+        problems.push(
+          `  ${article.id}: verdict MISSED ${verdict.kind} ${verdict.category} [${verdict.values.join(', ')}]`,
+        );
     }
   }
 
@@ -118,7 +136,14 @@ beforeAll(async () => {
     'Figure extraction quality (found = article + category + value; asOf and source over found figures that state them)',
     `${'group'.padEnd(22)} ${'expected'.padStart(8)} ${'extracted'.padStart(9)} ${'found'.padStart(5)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'asOf'.padStart(7)} ${'source'.padStart(7)} ${'range'.padStart(7)}`,
   ];
-  const order = ['all', 'seed corpus', 'fixtures', 'held-out', ...[...tallies.keys()].filter((key) => key.startsWith('style')).sort(), ...[...tallies.keys()].filter((key) => key.startsWith('language')).sort()];
+  const order = [
+    'all',
+    'seed corpus',
+    'fixtures',
+    'held-out',
+    ...[...tallies.keys()].filter((key) => key.startsWith('style')).sort(),
+    ...[...tallies.keys()].filter((key) => key.startsWith('language')).sort(),
+  ];
   for (const group of order) {
     const tally = tallies.get(group)!;
     const m = metrics(tally);
@@ -154,12 +179,17 @@ describe('figure extraction quality over the seed corpus and the fixtures', () =
     expect(heldOutVerdicts.found / heldOutVerdicts.expected).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.each(['seed corpus', 'fixtures', 'style: wire', 'style: live blog', 'style: analysis', 'language: en', 'language: nb'])(
-    'GIVEN the %s THEN neither precision nor recall falls under 0.9',
-    (group) => {
-      const m = metrics(tallies.get(group)!);
-      expect(m.precision).toBeGreaterThanOrEqual(0.9);
-      expect(m.recall).toBeGreaterThanOrEqual(0.9);
-    },
-  );
+  it.each([
+    'seed corpus',
+    'fixtures',
+    'style: wire',
+    'style: live blog',
+    'style: analysis',
+    'language: en',
+    'language: nb',
+  ])('GIVEN the %s THEN neither precision nor recall falls under 0.9', (group) => {
+    const m = metrics(tallies.get(group)!);
+    expect(m.precision).toBeGreaterThanOrEqual(0.9);
+    expect(m.recall).toBeGreaterThanOrEqual(0.9);
+  });
 });

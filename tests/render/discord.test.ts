@@ -20,11 +20,25 @@ const longText = fc.oneof(
   fc
     .tuple(nasty, fc.integer({ min: 1, max: 10_000 }))
     .map(([part, length]) => wellFormed(part.repeat(Math.ceil(length / Math.max(1, part.length))).slice(0, length))),
-  fc.constantFrom('*'.repeat(10_000), '<@1>'.repeat(2500), '@everyone '.repeat(1000), 'word '.repeat(2000), '👍🏽'.repeat(2500)),
+  fc.constantFrom(
+    '*'.repeat(10_000),
+    '<@1>'.repeat(2500),
+    '@everyone '.repeat(1000),
+    'word '.repeat(2000),
+    '👍🏽'.repeat(2500),
+  ),
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
-const id = fc.oneof(fc.stringMatching(/^\d{3}_[0-9a-f]{16}$/), text(4).filter((s) => s.length > 0));
-const url = maybe(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('https://x.example/<@1>/(a)', 'https://x.example/@everyone')));
+const id = fc.oneof(
+  fc.stringMatching(/^\d{3}_[0-9a-f]{16}$/),
+  text(4).filter((s) => s.length > 0),
+);
+const url = maybe(
+  fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.constantFrom('https://x.example/<@1>/(a)', 'https://x.example/@everyone'),
+  ),
+);
 
 const article: fc.Arbitrary<ArticleRef> = fc.record({
   id,
@@ -50,7 +64,9 @@ const passage = (rank: number): fc.Arbitrary<AnswerPassage> =>
           start: fc.constant(0),
           end: fc.constant(quote.length),
           highlights: fc.constant(
-            cuts.flatMap((start, i) => (i % 2 === 0 && cuts[i + 1] !== undefined && cuts[i + 1]! > start ? [{ start, end: cuts[i + 1]! }] : [])),
+            cuts.flatMap((start, i) =>
+              i % 2 === 0 && cuts[i + 1] !== undefined && cuts[i + 1]! > start ? [{ start, end: cuts[i + 1]! }] : [],
+            ),
           ),
           article,
           alsoReportedBy: fc.array(id, { maxLength: 12 }),
@@ -67,13 +83,15 @@ const answer: fc.Arbitrary<Answer> = fc
     count: fc.integer({ min: 0, max: 10 }),
   })
   .chain(({ count, status, message, ...rest }) =>
-    fc.tuple(...Array.from({ length: status === 'answered' ? count : 0 }, (_, i) => passage(i + 1))).map((passages) => ({
-      ...rest,
-      status,
-      noAnswer: status !== 'answered',
-      ...(message !== undefined ? { message } : {}),
-      passages,
-    })),
+    fc
+      .tuple(...Array.from({ length: status === 'answered' ? count : 0 }, (_, i) => passage(i + 1)))
+      .map((passages) => ({
+        ...rest,
+        status,
+        noAnswer: status !== 'answered',
+        ...(message !== undefined ? { message } : {}),
+        passages,
+      })),
   );
 
 /** Every piece of text Discord shows from a reply. */
@@ -87,7 +105,9 @@ function shownTexts(reply: DiscordReply): string[] {
       embed.author?.name ?? '',
       ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
     ]),
-    ...reply.components.flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : ''))),
+    ...reply.components.flatMap((row) =>
+      row.components.map((button) => ('label' in button ? (button.label ?? '') : '')),
+    ),
   ];
 }
 
@@ -132,7 +152,9 @@ describe('renderAnswerForDiscord, for any answer', () => {
       fc.property(answer, (a) => {
         const [embed] = renderAnswerForDiscord(a, { articles: 5 }).embeds as [APIEmbed];
         if (a.noAnswer || a.passages.length === 0) return;
-        expect(embed.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(a.passages.map((p) => String(p.rank)));
+        expect(embed.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
+          a.passages.map((p) => String(p.rank)),
+        );
         for (const p of a.passages) expect(embed.description).toContain(`**[${p.rank}]**`);
       }),
       RUNS,
@@ -151,10 +173,14 @@ describe('renderAnswerForDiscord, for any answer', () => {
 });
 
 describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', () => {
-  const summary = article.chain((ref) => fc.record({ passages: fc.nat(500) }).map(({ passages }) => ({ ...ref, passages })));
+  const summary = article.chain((ref) =>
+    fc.record({ passages: fc.nat(500) }).map(({ passages }) => ({ ...ref, passages })),
+  );
   const report: fc.Arbitrary<SourcesReport> = fc.record({
     articles: fc.array(summary, { maxLength: 40 }),
-    problems: fc.array(fc.record({ file: fc.oneof(text(3), longText), reason: fc.oneof(text(5), longText) }), { maxLength: 15 }),
+    problems: fc.array(fc.record({ file: fc.oneof(text(3), longText), reason: fc.oneof(text(5), longText) }), {
+      maxLength: 15,
+    }),
   });
 
   it('GIVEN any list of articles and problems THEN every page is within the limits and pages with buttons', () => {
@@ -164,7 +190,9 @@ describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', (
         expectWithinLimits(reply);
         const pages = Math.max(1, Math.ceil(r.articles.length / 10));
         expect(reply.components.length).toBe(pages > 1 ? 1 : 0);
-        expect(reply.embeds[0]!.fields!.length).toBe(Math.min(10, r.articles.length - Math.min(Math.max(0, page), pages - 1) * 10));
+        expect(reply.embeds[0]!.fields!.length).toBe(
+          Math.min(10, r.articles.length - Math.min(Math.max(0, page), pages - 1) * 10),
+        );
       }),
       RUNS,
     );
@@ -172,11 +200,15 @@ describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', (
 
   it('GIVEN any article THEN its detail is within the limits', () => {
     const detail: fc.Arbitrary<SourceDetail> = article.chain((ref) =>
-      fc.record({
-        file: text(3),
-        provenance: fc.constant({}),
-        passages: fc.array(longText, { maxLength: 3 }).map((quotes) => quotes.map((quote, index) => ({ index, start: 0, end: quote.length, quote }))),
-      }).map((rest) => ({ ...ref, ...rest })),
+      fc
+        .record({
+          file: text(3),
+          provenance: fc.constant({}),
+          passages: fc
+            .array(longText, { maxLength: 3 })
+            .map((quotes) => quotes.map((quote, index) => ({ index, start: 0, end: quote.length, quote }))),
+        })
+        .map((rest) => ({ ...ref, ...rest })),
     );
     fc.assert(
       fc.property(detail, (d) => expectWithinLimits(renderSourceForDiscord(d))),
@@ -198,7 +230,9 @@ describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', (
 
 describe('escapeDiscord', () => {
   it('GIVEN mentions and markdown THEN they show as typed', () => {
-    expect(escapeDiscord('@everyone <@&123> **x** [a](https://b)')).toBe('@\u200beveryone \\<@&123> \\*\\*x\\*\\* \\[a\\](https://b)');
+    expect(escapeDiscord('@everyone <@&123> **x** [a](https://b)')).toBe(
+      '@\u200beveryone \\<@&123> \\*\\*x\\*\\* \\[a\\](https://b)',
+    );
   });
 
   it('GIVEN a backslash before a mention THEN the backslash itself is escaped and the mention still is', () => {
@@ -208,8 +242,22 @@ describe('escapeDiscord', () => {
 });
 
 describe('exact payloads of small answers', () => {
-  const ytn: ArticleRef = { id: '000_76f2eabdc61f15ff', title: 'Six officers killed', publisher: 'YTN', url: 'https://www.ytn.co.kr/a', published: '2024-10-05', language: 'en' };
-  const rbc: ArticleRef = { id: '002_e6e5478af83b0f24', title: 'Troops face losses', publisher: 'newsukraine.rbc.ua', url: null, published: null, language: 'en' };
+  const ytn: ArticleRef = {
+    id: '000_76f2eabdc61f15ff',
+    title: 'Six officers killed',
+    publisher: 'YTN',
+    url: 'https://www.ytn.co.kr/a',
+    published: '2024-10-05',
+    language: 'en',
+  };
+  const rbc: ArticleRef = {
+    id: '002_e6e5478af83b0f24',
+    title: 'Troops face losses',
+    publisher: 'newsukraine.rbc.ua',
+    url: null,
+    published: null,
+    language: 'en',
+  };
 
   it('GIVEN one cited passage THEN one embed: the quote with the asked word in bold, its source, no button', () => {
     const reply = renderAnswerForDiscord(
@@ -219,7 +267,16 @@ describe('exact payloads of small answers', () => {
         noAnswer: false,
         suggestions: [],
         passages: [
-          { rank: 1, score: 1, quote: 'Six officers were killed.', start: 0, end: 25, highlights: [{ start: 18, end: 24 }], article: ytn, alsoReportedBy: ['001_10382fba07225c82'] },
+          {
+            rank: 1,
+            score: 1,
+            quote: 'Six officers were killed.',
+            start: 0,
+            end: 25,
+            highlights: [{ start: 18, end: 24 }],
+            article: ytn,
+            alsoReportedBy: ['001_10382fba07225c82'],
+          },
         ],
       },
       { articles: 5 },
@@ -232,7 +289,8 @@ describe('exact payloads of small answers', () => {
           fields: [
             {
               name: '[1] YTN, 2024-10-05',
-              value: '[Six officers killed](https://www.ytn.co.kr/a)\n`000_76f2eabdc61f15ff`\nAlso reported by: `001_10382fba07225c82`',
+              value:
+                '[Six officers killed](https://www.ytn.co.kr/a)\n`000_76f2eabdc61f15ff`\nAlso reported by: `001_10382fba07225c82`',
             },
           ],
           color: 0x2b6cb0,
@@ -245,8 +303,22 @@ describe('exact payloads of small answers', () => {
   });
 
   it('GIVEN a full answer of three THEN a "More passages" button asks for six', () => {
-    const passages = [1, 2, 3].map((rank): AnswerPassage => ({ rank, score: 1, quote: `Quote ${rank}.`, start: 0, end: 8, highlights: [], article: rbc, alsoReportedBy: [] }));
-    const reply = renderAnswerForDiscord({ question: 'how many killed', status: 'answered', noAnswer: false, suggestions: [], passages }, { articles: 5 });
+    const passages = [1, 2, 3].map(
+      (rank): AnswerPassage => ({
+        rank,
+        score: 1,
+        quote: `Quote ${rank}.`,
+        start: 0,
+        end: 8,
+        highlights: [],
+        article: rbc,
+        alsoReportedBy: [],
+      }),
+    );
+    const reply = renderAnswerForDiscord(
+      { question: 'how many killed', status: 'answered', noAnswer: false, suggestions: [], passages },
+      { articles: 5 },
+    );
     expect(reply.components).toStrictEqual([
       { type: 1, components: [{ type: 2, style: 2, label: 'More passages', custom_id: 'ask:more:6' }] },
     ]);
@@ -258,14 +330,35 @@ describe('exact payloads of small answers', () => {
   });
 
   it('GIVEN fewer passages than asked for THEN there is no "More passages" button: there are no more', () => {
-    const passages = [1, 2, 3].map((rank): AnswerPassage => ({ rank, score: 1, quote: `Quote ${rank}.`, start: 0, end: 8, highlights: [], article: rbc, alsoReportedBy: [] }));
-    const reply = renderAnswerForDiscord({ question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages }, { articles: 5, limit: 6 });
+    const passages = [1, 2, 3].map(
+      (rank): AnswerPassage => ({
+        rank,
+        score: 1,
+        quote: `Quote ${rank}.`,
+        start: 0,
+        end: 8,
+        highlights: [],
+        article: rbc,
+        alsoReportedBy: [],
+      }),
+    );
+    const reply = renderAnswerForDiscord(
+      { question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages },
+      { articles: 5, limit: 6 },
+    );
     expect(reply.components).toStrictEqual([]);
   });
 
   it('GIVEN no answer THEN the reason and the suggestions, grey, with the question escaped', () => {
     const reply = renderAnswerForDiscord(
-      { question: '@here drones', status: 'no-answer', noAnswer: true, message: 'No passage answers "@here drones".', suggestions: ['troops'], passages: [] },
+      {
+        question: '@here drones',
+        status: 'no-answer',
+        noAnswer: true,
+        message: 'No passage answers "@here drones".',
+        suggestions: ['troops'],
+        passages: [],
+      },
       { articles: 5 },
     );
     expect(reply).toStrictEqual({
@@ -284,6 +377,12 @@ describe('exact payloads of small answers', () => {
   });
 
   it('GIVEN a notice THEN plain content, ephemeral, pinging no one', () => {
-    expect(notice('You can ask again in 5 s.')).toStrictEqual({ content: 'You can ask again in 5 s.', embeds: [], components: [], allowedMentions: { parse: [] }, flags: 64 });
+    expect(notice('You can ask again in 5 s.')).toStrictEqual({
+      content: 'You can ask again in 5 s.',
+      embeds: [],
+      components: [],
+      allowedMentions: { parse: [] },
+      flags: 64,
+    });
   });
 });

@@ -13,10 +13,21 @@ const longText = fc.oneof(
   { weight: 4, arbitrary: text(12) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('*'.repeat(10_000), '<@1>'.repeat(2500), '@everyone '.repeat(1000), 'word '.repeat(2000), '👍🏽'.repeat(2500), `${'x'.repeat(9_990)}\n@here`),
+    arbitrary: fc.constantFrom(
+      '*'.repeat(10_000),
+      '<@1>'.repeat(2500),
+      '@everyone '.repeat(1000),
+      'word '.repeat(2000),
+      '👍🏽'.repeat(2500),
+      `${'x'.repeat(9_990)}\n@here`,
+    ),
   },
 );
-const articleId = fc.oneof(fc.stringMatching(/^\d{3}_[0-9a-f]{16}$/), text(3).filter((s) => s.length > 0), fc.constant('<@1>/@everyone'));
+const articleId = fc.oneof(
+  fc.stringMatching(/^\d{3}_[0-9a-f]{16}$/),
+  text(3).filter((s) => s.length > 0),
+  fc.constant('<@1>/@everyone'),
+);
 const kinds: VerdictKind[] = ['disagree', 'grew', 'different scope', 'consistent', 'undated'];
 const categories = ['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons'] as const;
 
@@ -25,14 +36,29 @@ function claimArb(id: string, category: Claim['category'], item: string | null):
     .record({
       value: fc.integer({ min: 0, max: 10_000_000 }),
       spread: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-      qualifier: fc.constantFrom('exact', 'at least', 'more than', 'about', 'nearly', 'up to', 'less than', 'vague' as const),
+      qualifier: fc.constantFrom(
+        'exact',
+        'at least',
+        'more than',
+        'about',
+        'nearly',
+        'up to',
+        'less than',
+        'vague' as const,
+      ),
       wording: fc.oneof(text(4), longText),
       subject: fc.oneof(fc.constant('unspecified'), text(4), longText),
       asOf: fc.option(
-        fc.record({ date: fc.constantFrom('2024-10-03', '2024-10', '2024', '--02-26', '--12', 'garbage <@1>'), precision: fc.constantFrom('day', 'month', 'year' as const) }),
+        fc.record({
+          date: fc.constantFrom('2024-10-03', '2024-10', '2024', '--02-26', '--12', 'garbage <@1>'),
+          precision: fc.constantFrom('day', 'month', 'year' as const),
+        }),
         { nil: null },
       ),
-      attributedTo: fc.option(fc.record({ claimant: fc.oneof(text(4), longText), channel: fc.option(text(3), { nil: null }) }), { nil: null }),
+      attributedTo: fc.option(
+        fc.record({ claimant: fc.oneof(text(4), longText), channel: fc.option(text(3), { nil: null }) }),
+        { nil: null },
+      ),
       others: fc.array(fc.record({ claimant: text(3), channel: fc.constant(null) }), { maxLength: 3 }),
       articles: fc.uniqueArray(articleId, { minLength: 1, maxLength: 6 }),
       quote: longText,
@@ -63,32 +89,63 @@ function reportArb(index: number, maxClaims: number): fc.Arbitrary<FiguresReport
     .record({
       category: fc.constantFrom(...categories),
       item: fc.oneof(fc.constantFrom('shells', 'missiles', 'drones'), text(2)),
-      count: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 12 }) }, { weight: 1, arbitrary: fc.integer({ min: 13, max: maxClaims }) }),
+      count: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 0, max: 12 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 13, max: maxClaims }) },
+      ),
     })
     .chain(({ category, item, count }) =>
-      fc.tuple(...Array.from({ length: count }, (_, i) => claimArb(`r${index}c${i}`, category, category === 'weapons' ? item : null))).chain((claims) =>
-        fc
-          .array(
-            fc.record({
-              kind: fc.constantFrom(...kinds),
-              claims: fc.array(fc.oneof(fc.constantFrom(...(claims.length > 0 ? claims.map((claim) => claim.id) : ['none'])), fc.constant('elsewhere')), { minLength: 1, maxLength: 3 }),
-              explanation: fc.oneof(text(6), longText),
-            }),
-            { maxLength: Math.min(60, claims.length * 3) },
-          )
-          .map((verdicts): FiguresReport => ({ category, item: category === 'weapons' ? item : null, claims, verdicts: verdicts as Verdict[] })),
-      ),
+      fc
+        .tuple(
+          ...Array.from({ length: count }, (_, i) =>
+            claimArb(`r${index}c${i}`, category, category === 'weapons' ? item : null),
+          ),
+        )
+        .chain((claims) =>
+          fc
+            .array(
+              fc.record({
+                kind: fc.constantFrom(...kinds),
+                claims: fc.array(
+                  fc.oneof(
+                    fc.constantFrom(...(claims.length > 0 ? claims.map((claim) => claim.id) : ['none'])),
+                    fc.constant('elsewhere'),
+                  ),
+                  { minLength: 1, maxLength: 3 },
+                ),
+                explanation: fc.oneof(text(6), longText),
+              }),
+              { maxLength: Math.min(60, claims.length * 3) },
+            )
+            .map(
+              (verdicts): FiguresReport => ({
+                category,
+                item: category === 'weapons' ? item : null,
+                claims,
+                verdicts: verdicts as Verdict[],
+              }),
+            ),
+        ),
     );
 }
 
 const reportsArb = (maxReports: number, maxClaims: number) =>
-  fc.integer({ min: 0, max: maxReports }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => reportArb(i, maxClaims))));
+  fc
+    .integer({ min: 0, max: maxReports })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => reportArb(i, maxClaims))));
 
 const articleLookup = fc.option(
-  fc.array(fc.record({ publisher: fc.option(fc.oneof(text(3), longText), { nil: null }), title: fc.oneof(text(3), longText), published: fc.option(fc.constant('2024-10-05'), { nil: null }) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  fc.array(
+    fc.record({
+      publisher: fc.option(fc.oneof(text(3), longText), { nil: null }),
+      title: fc.oneof(text(3), longText),
+      published: fc.option(fc.constant('2024-10-05'), { nil: null }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
   { nil: undefined },
 );
 
@@ -101,7 +158,12 @@ function expectEmbedsWithin(embeds: APIEmbed[], budget = LIMITS.total): void {
   expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
   for (const embed of embeds) {
     expectEmbedWithin(embed);
-    for (const shown of [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]) {
+    for (const shown of [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]) {
       expect(unescapedMentions(shown), shown.slice(0, 200)).toEqual([]);
       expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     }
@@ -142,27 +204,43 @@ const RUNS = { numRuns: Number(process.env.RUNS ?? 60) };
 describe('renderFiguresForDiscord, for any figures', () => {
   it('GIVEN any reports (hostile text, 10,000-character quotes, hundreds of claims) THEN every Discord limit holds and nothing can mention anyone', () => {
     fc.assert(
-      fc.property(reportsArb(14, 300), fc.option(fc.constantFrom('killed', 'shells', 'weapons'), { nil: undefined }), fc.nat(400), articleLookup, (reports, topic, offset, refs) => {
-        expectReplyWithin(renderFiguresForDiscord(reports, { ...(topic ? { topic, offset } : {}), article: lookupFrom(refs) }));
-      }),
+      fc.property(
+        reportsArb(14, 300),
+        fc.option(fc.constantFrom('killed', 'shells', 'weapons'), { nil: undefined }),
+        fc.nat(400),
+        articleLookup,
+        (reports, topic, offset, refs) => {
+          expectReplyWithin(
+            renderFiguresForDiscord(reports, { ...(topic ? { topic, offset } : {}), article: lookupFrom(refs) }),
+          );
+        },
+      ),
       RUNS,
     );
   });
 
   it('GIVEN any reports and any budget THEN the figures keep to the budget and the embeds they are given', () => {
     fc.assert(
-      fc.property(reportsArb(12, 200), fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 50 }), (reports, budget, maxEmbeds, firstCitation) => {
-        const rendering = figuresEmbeds(reports, { budget, maxEmbeds, firstCitation });
-        expectEmbedsWithin(rendering.embeds, budget);
-        expect(rendering.embeds.length).toBeLessThanOrEqual(maxEmbeds);
-        // Every report with claims is shown or named as left out.
-        expect(rendering.shown.length + rendering.leftOut.length).toBe(reports.filter((report) => report.claims.length > 0).length);
-      }),
+      fc.property(
+        reportsArb(12, 200),
+        fc.integer({ min: 0, max: 6000 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 50 }),
+        (reports, budget, maxEmbeds, firstCitation) => {
+          const rendering = figuresEmbeds(reports, { budget, maxEmbeds, firstCitation });
+          expectEmbedsWithin(rendering.embeds, budget);
+          expect(rendering.embeds.length).toBeLessThanOrEqual(maxEmbeds);
+          // Every report with claims is shown or named as left out.
+          expect(rendering.shown.length + rendering.leftOut.length).toBe(
+            reports.filter((report) => report.claims.length > 0).length,
+          );
+        },
+      ),
       RUNS,
     );
   });
 
-  it('GIVEN any reports THEN each listed claim is one line, and every citation number it carries is keyed in its embed\'s footer', () => {
+  it("GIVEN any reports THEN each listed claim is one line, and every citation number it carries is keyed in its embed's footer", () => {
     fc.assert(
       fc.property(reportsArb(6, 60), articleLookup, (reports, refs) => {
         const rendering = figuresEmbeds(reports, { article: lookupFrom(refs), firstCitation: 4 });
@@ -170,7 +248,13 @@ describe('renderFiguresForDiscord, for any figures', () => {
           const lines = embed.description!.split('\n');
           const claimLines = lines.filter((line) => /^`[A-Z]{1,2}` \*\*/.test(line));
           expect(claimLines).toHaveLength(rendering.shown[i]!.claims);
-          const cited = new Set(claimLines.flatMap((line) => [...(line.match(/(?:\[\d+\])+(?: \+\d+ more)?$/)?.[0].matchAll(/\[(\d+)\]/g) ?? [])].map((m) => Number(m[1]))));
+          const cited = new Set(
+            claimLines.flatMap((line) =>
+              [...(line.match(/(?:\[\d+\])+(?: \+\d+ more)?$/)?.[0].matchAll(/\[(\d+)\]/g) ?? [])].map((m) =>
+                Number(m[1]),
+              ),
+            ),
+          );
           const keyed = new Set([...(embed.footer?.text ?? '').matchAll(/^\[(\d+)\] /gm)].map((m) => Number(m[1])));
           expect([...cited].sort()).toEqual([...keyed].sort());
           for (const n of cited) expect(n).toBeGreaterThanOrEqual(4);
@@ -182,20 +266,25 @@ describe('renderFiguresForDiscord, for any figures', () => {
 
   it('GIVEN hundreds of claims THEN the most reported is listed, and the embed says how many it shows of how many', () => {
     fc.assert(
-      fc.property(reportArb(0, 400).filter((report) => report.claims.length > 40), (report) => {
-        const rendering = figuresEmbeds([report]);
-        const [shown] = rendering.shown;
-        expect(shown!.claims).toBeLessThan(report.claims.length);
-        const description = rendering.embeds[0]!.description!;
-        expect(description).toContain(`Showing ${shown!.claims} of ${report.claims.length.toLocaleString('en')}`);
-        const most = Math.max(...report.claims.map((claim) => claim.articles.length));
-        // The listed claims are among the most reported: none left out is reported more than one listed.
-        const listed = report.claims.filter((claim) => description.includes(`**${claim.wording.replace(/\s+/g, ' ').trim().slice(0, 20)}`));
-        if (listed.length > 0 && report.claims.every((claim) => claim.wording.trim().length > 0)) {
-          expect(Math.max(...listed.map((claim) => claim.articles.length))).toBe(most);
-        }
-        expect(rendering.complete).toBe(false);
-      }),
+      fc.property(
+        reportArb(0, 400).filter((report) => report.claims.length > 40),
+        (report) => {
+          const rendering = figuresEmbeds([report]);
+          const [shown] = rendering.shown;
+          expect(shown!.claims).toBeLessThan(report.claims.length);
+          const description = rendering.embeds[0]!.description!;
+          expect(description).toContain(`Showing ${shown!.claims} of ${report.claims.length.toLocaleString('en')}`);
+          const most = Math.max(...report.claims.map((claim) => claim.articles.length));
+          // The listed claims are among the most reported: none left out is reported more than one listed.
+          const listed = report.claims.filter((claim) =>
+            description.includes(`**${claim.wording.replace(/\s+/g, ' ').trim().slice(0, 20)}`),
+          );
+          if (listed.length > 0 && report.claims.every((claim) => claim.wording.trim().length > 0)) {
+            expect(Math.max(...listed.map((claim) => claim.articles.length))).toBe(most);
+          }
+          expect(rendering.complete).toBe(false);
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -222,20 +311,29 @@ describe('renderAnswerForDiscord with figures', () => {
 
   it('GIVEN any answer with any figures THEN one reply within every limit: the passages first, with every citation', () => {
     fc.assert(
-      fc.property(reportsArb(10, 200), fc.integer({ min: 1, max: 10 }), longText, fc.array(fc.constantFrom(...categories), { maxLength: 4 }), (reports, passages, quote, asked) => {
-        const reply = renderAnswerForDiscord(answer(reports, passages, quote), {
-          articles: 5,
-          limit: passages,
-          figures: { article: () => undefined, count: () => 500, asked },
-        });
-        expectReplyWithin(reply);
-        const [first] = reply.embeds;
-        expect(first!.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(Array.from({ length: passages }, (_, i) => String(i + 1)));
-        // Figures' citations follow the passages'.
-        for (const embed of reply.embeds.slice(1)) {
-          for (const [, n] of embed.footer?.text.matchAll(/^\[(\d+)\] /gm) ?? []) expect(Number(n)).toBeGreaterThan(passages);
-        }
-      }),
+      fc.property(
+        reportsArb(10, 200),
+        fc.integer({ min: 1, max: 10 }),
+        longText,
+        fc.array(fc.constantFrom(...categories), { maxLength: 4 }),
+        (reports, passages, quote, asked) => {
+          const reply = renderAnswerForDiscord(answer(reports, passages, quote), {
+            articles: 5,
+            limit: passages,
+            figures: { article: () => undefined, count: () => 500, asked },
+          });
+          expectReplyWithin(reply);
+          const [first] = reply.embeds;
+          expect(first!.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
+            Array.from({ length: passages }, (_, i) => String(i + 1)),
+          );
+          // Figures' citations follow the passages'.
+          for (const embed of reply.embeds.slice(1)) {
+            for (const [, n] of embed.footer?.text.matchAll(/^\[(\d+)\] /gm) ?? [])
+              expect(Number(n)).toBeGreaterThan(passages);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -265,19 +363,80 @@ describe('exact rendering of a small report', () => {
     category: 'killed',
     item: null,
     claims: [
-      claim({ id: 'a', articles: ['000_76f2eabdc61f15ff', '001_10382fba07225c82'], attributions: [{ claimant: "the Ukrainian media 'Kiwu Post'", channel: null }, { claimant: 'Kim', channel: null }] }),
-      claim({ id: 'b', value: 400, low: 400, high: 400, qualifier: 'about', wording: 'Rundt 400', subject: 'North Korean soldiers', asOf: { date: '--02-26', precision: 'day' }, attributedTo: null, attributions: [], articles: ['004_14b0dfdcbc3388b4'] }),
-      claim({ id: 'c', value: 100, low: 100, high: null, qualifier: 'at least', wording: 'at least 100', subject: 'unspecified', asOf: null, attributedTo: { claimant: 'Lee <@1>', channel: 'Reuters' }, attributions: [{ claimant: 'Lee <@1>', channel: 'Reuters' }], articles: ['002_e6e5478af83b0f24'] }),
-      claim({ id: 'd', value: 300, low: 200, high: 900, qualifier: 'vague', wording: 'several hundred', subject: 'soldiers', asOf: null, attributedTo: { claimant: 'a US official', channel: null }, attributions: [{ claimant: 'a US official', channel: null }], articles: ['002_e6e5478af83b0f24'] }),
+      claim({
+        id: 'a',
+        articles: ['000_76f2eabdc61f15ff', '001_10382fba07225c82'],
+        attributions: [
+          { claimant: "the Ukrainian media 'Kiwu Post'", channel: null },
+          { claimant: 'Kim', channel: null },
+        ],
+      }),
+      claim({
+        id: 'b',
+        value: 400,
+        low: 400,
+        high: 400,
+        qualifier: 'about',
+        wording: 'Rundt 400',
+        subject: 'North Korean soldiers',
+        asOf: { date: '--02-26', precision: 'day' },
+        attributedTo: null,
+        attributions: [],
+        articles: ['004_14b0dfdcbc3388b4'],
+      }),
+      claim({
+        id: 'c',
+        value: 100,
+        low: 100,
+        high: null,
+        qualifier: 'at least',
+        wording: 'at least 100',
+        subject: 'unspecified',
+        asOf: null,
+        attributedTo: { claimant: 'Lee <@1>', channel: 'Reuters' },
+        attributions: [{ claimant: 'Lee <@1>', channel: 'Reuters' }],
+        articles: ['002_e6e5478af83b0f24'],
+      }),
+      claim({
+        id: 'd',
+        value: 300,
+        low: 200,
+        high: 900,
+        qualifier: 'vague',
+        wording: 'several hundred',
+        subject: 'soldiers',
+        asOf: null,
+        attributedTo: { claimant: 'a US official', channel: null },
+        attributions: [{ claimant: 'a US official', channel: null }],
+        articles: ['002_e6e5478af83b0f24'],
+      }),
     ],
     verdicts: [
       { kind: 'consistent', claims: ['b', 'd'], explanation: 'Rundt 400 and several hundred agree.' },
-      { kind: 'disagree', claims: ['c', 'd'], explanation: 'at least 100 (Lee <@1>) and several hundred do not overlap.' },
+      {
+        kind: 'disagree',
+        claims: ['c', 'd'],
+        explanation: 'at least 100 (Lee <@1>) and several hundred do not overlap.',
+      },
     ],
   };
   const articles: Record<string, ArticleRef> = {
-    '000_76f2eabdc61f15ff': { id: '000_76f2eabdc61f15ff', title: 'Six officers', publisher: 'YTN', url: null, published: '2024-10-05', language: 'en' },
-    '001_10382fba07225c82': { id: '001_10382fba07225c82', title: 'North Korean Soldiers Deployed', publisher: null, url: null, published: null, language: 'en' },
+    '000_76f2eabdc61f15ff': {
+      id: '000_76f2eabdc61f15ff',
+      title: 'Six officers',
+      publisher: 'YTN',
+      url: null,
+      published: '2024-10-05',
+      language: 'en',
+    },
+    '001_10382fba07225c82': {
+      id: '001_10382fba07225c82',
+      title: 'North Korean Soldiers Deployed',
+      publisher: null,
+      url: null,
+      published: null,
+      language: 'en',
+    },
   };
 
   it('GIVEN four claims and two verdicts THEN one line per claim, the disagreement first, and the citation key in the footer', () => {
@@ -296,7 +455,9 @@ describe('exact rendering of a small report', () => {
             '✅ **Consistent** (B, D): Rundt 400 and several hundred agree.',
           ].join('\n'),
           color: 0xc05621,
-          footer: { text: '[1] 000_76f2eabdc61f15ff · YTN, 2024-10-05\n[2] 001_10382fba07225c82 · “North Korean Soldiers Deployed”\n[3] 004_14b0dfdcbc3388b4\n[4] 002_e6e5478af83b0f24' },
+          footer: {
+            text: '[1] 000_76f2eabdc61f15ff · YTN, 2024-10-05\n[2] 001_10382fba07225c82 · “North Korean Soldiers Deployed”\n[3] 004_14b0dfdcbc3388b4\n[4] 002_e6e5478af83b0f24',
+          },
         },
       ],
       components: [],
@@ -305,9 +466,13 @@ describe('exact rendering of a small report', () => {
   });
 
   it('GIVEN no claims for a topic THEN a grey embed says so and lists the topics', () => {
-    const reply = renderFiguresForDiscord([{ category: 'captured', item: null, claims: [], verdicts: [] }], { topic: 'captured' });
+    const reply = renderFiguresForDiscord([{ category: 'captured', item: null, claims: [], verdicts: [] }], {
+      topic: 'captured',
+    });
     expect(reply.embeds).toHaveLength(1);
-    expect(reply.embeds[0]!.description).toMatch(/^No figures about captured in the corpus\.\nTopics: `killed`, `injured`/);
+    expect(reply.embeds[0]!.description).toMatch(
+      /^No figures about captured in the corpus\.\nTopics: `killed`, `injured`/,
+    );
     expect(reply.embeds[0]!.color).toBe(0x718096);
   });
 });

@@ -2,7 +2,19 @@ import type { APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
 
 // Discord's limits, written out here rather than imported: the tests must not share a mistake with the code.
-export const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000, customId: 100, label: 80 };
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  customId: 100,
+  label: 80,
+};
 
 /** One embed within Discord's limits: title, description, footer and every field, none of them empty where Discord refuses it. */
 export function expectEmbedWithin(embed: APIEmbed): void {

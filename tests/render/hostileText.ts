@@ -45,10 +45,12 @@ export const nasty = fc.oneof(
 );
 
 /** Text from files and from Discord is well-formed UTF-16: drop the lone surrogates that slicing makes. */
-export const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+export const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 
 /** Up to `maxParts` hostile pieces joined. */
-export const text = (maxParts: number) => fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
+export const text = (maxParts: number) =>
+  fc.array(nasty, { maxLength: maxParts }).map((parts) => wellFormed(parts.join('')));
 
 /** A `<` or `@everyone`/`@here` that Discord would read as a mention: not preceded by an odd run of backslashes. */
 export function unescapedMentions(shown: string): string[] {

@@ -10,7 +10,17 @@ import { SEED_CORPUS } from '../helpers.js';
 
 /** Edge cases beside the seeds: a title and a passage with nothing but stop words, which MiniSearch counts as one empty word. */
 const oddities: Article[] = [
-  { id: 'only-stop-words', file: 'only-stop-words.md', title: 'The', text: 'The and of. Killed in Kursk.', publisher: null, url: null, published: null, language: 'en', provenance: {} },
+  {
+    id: 'only-stop-words',
+    file: 'only-stop-words.md',
+    title: 'The',
+    text: 'The and of. Killed in Kursk.',
+    publisher: null,
+    url: null,
+    published: null,
+    language: 'en',
+    provenance: {},
+  },
 ];
 const passages = buildPassages([...(await loadCorpus(SEED_CORPUS)).articles, ...oddities]);
 
@@ -24,8 +34,14 @@ function miniSearchOf(list: readonly Passage[]) {
   search.addAll(
     list.map((passage) => ({
       id: passage.id,
-      title: tokenize(passage.article.title, analyzerLanguage(passage.article.language)).filter((token) => !token.stopWord).flatMap(indexTerms).join(' '),
-      text: passage.tokens.filter((token) => !token.stopWord).flatMap(indexTerms).join(' '),
+      title: tokenize(passage.article.title, analyzerLanguage(passage.article.language))
+        .filter((token) => !token.stopWord)
+        .flatMap(indexTerms)
+        .join(' '),
+      text: passage.tokens
+        .filter((token) => !token.stopWord)
+        .flatMap(indexTerms)
+        .join(' '),
     })),
   );
   return search;
@@ -42,7 +58,9 @@ describe('the passage index', () => {
     const ours = comparable(PassageIndex.build(passages)['search']);
     const theirs = comparable(miniSearchOf(passages));
     expect(ours.rest).toEqual(theirs.rest);
-    ours.averageFieldLength.forEach((average, field) => expect(average).toBeCloseTo(theirs.averageFieldLength[field]!, 9));
+    ours.averageFieldLength.forEach((average, field) => {
+      expect(average).toBeCloseTo(theirs.averageFieldLength[field]!, 9);
+    });
     expect(ours.rest.documentCount).toBe(passages.length);
   });
 
@@ -50,7 +68,11 @@ describe('the passage index', () => {
     const built = PassageIndex.build(passages);
     const restored = PassageIndex.restore(passages, PassageIndex.readSnapshot(built.snapshot()));
     expect(comparable(restored['search'])).toEqual(comparable(built['search']));
-    for (const words of [[[{ term: 'kill', weight: 1 }]], [[{ term: 'kovalenko', weight: 1 }], [{ term: '~killed', weight: 1 }]], [[{ term: 'drept', weight: 1 }]]]) {
+    for (const words of [
+      [[{ term: 'kill', weight: 1 }]],
+      [[{ term: 'kovalenko', weight: 1 }], [{ term: '~killed', weight: 1 }]],
+      [[{ term: 'drept', weight: 1 }]],
+    ]) {
       const ids = (index: PassageIndex) => index.find(words).map((hit) => [hit.passage.id, hit.score]);
       expect(ids(restored)).toEqual(ids(built));
       expect(ids(built).length).toBeGreaterThan(0);
@@ -60,8 +82,18 @@ describe('the passage index', () => {
 
   it('GIVEN a snapshot of other passages THEN it is refused, not half-used', () => {
     const snapshot = PassageIndex.build(passages).snapshot();
-    expect(() => PassageIndex.restore(passages.slice(1), PassageIndex.readSnapshot(snapshot))).toThrow('index snapshot is of other passages');
-    expect(() => PassageIndex.restore(passages, PassageIndex.readSnapshot({ ...snapshot, postings: snapshot.postings.subarray(0, snapshot.postings.length - 3) }))).toThrow();
+    expect(() => PassageIndex.restore(passages.slice(1), PassageIndex.readSnapshot(snapshot))).toThrow(
+      'index snapshot is of other passages',
+    );
+    expect(() =>
+      PassageIndex.restore(
+        passages,
+        PassageIndex.readSnapshot({
+          ...snapshot,
+          postings: snapshot.postings.subarray(0, snapshot.postings.length - 3),
+        }),
+      ),
+    ).toThrow();
   });
 
   it('GIVEN a stem THEN its usual spelling in the corpus is shown', () => {

@@ -83,7 +83,10 @@ describe('fake Discord server with the real discord.js client', () => {
     const c = await login();
     const handled = handleNext(c, async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error(`unexpected ${interaction.type}`);
-      await interaction.reply({ content: `Q: ${interaction.options.getString('question')}`, allowedMentions: { parse: [] } });
+      await interaction.reply({
+        content: `Q: ${interaction.options.getString('question')}`,
+        allowedMentions: { parse: [] },
+      });
       return {
         name: interaction.commandName,
         guildId: interaction.guildId,
@@ -249,7 +252,11 @@ describe('fake Discord server with the real discord.js client', () => {
       .addIntegerOption((o) => o.setName('count').setDescription('How many passages').setRequired(true));
     const route = Routes.applicationGuildCommands(server.applicationId, server.guild.id);
 
-    const stored = (await rest.put(route, { body: [ask.toJSON()] })) as { id: string; name: string; guild_id: string }[];
+    const stored = (await rest.put(route, { body: [ask.toJSON()] })) as {
+      id: string;
+      name: string;
+      guild_id: string;
+    }[];
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ name: 'ask', guild_id: server.guild.id, application_id: server.applicationId });
     expect(stored[0]!.id).toMatch(/^\d{17,20}$/);

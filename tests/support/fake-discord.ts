@@ -23,7 +23,14 @@ import type {
   GatewayIdentifyData,
   GatewayResumeData,
 } from 'discord.js';
-import { makeApplication, makeBotUser, makeGuild, makeUser, type FakeGuild, type FakeGuildSpec } from './fake-discord/fixtures.js';
+import {
+  makeApplication,
+  makeBotUser,
+  makeGuild,
+  makeUser,
+  type FakeGuild,
+  type FakeGuildSpec,
+} from './fake-discord/fixtures.js';
 import { FakeGateway } from './fake-discord/gateway.js';
 import { snowflake } from './fake-discord/ids.js';
 import { FakeInteraction } from './fake-discord/interaction.js';
@@ -56,7 +63,11 @@ export type {
   FakeInteractionPayload,
   InteractionContext,
 } from './fake-discord/payloads.js';
-export { buildAutocompleteInteraction, buildButtonInteraction, buildChatInputInteraction } from './fake-discord/payloads.js';
+export {
+  buildAutocompleteInteraction,
+  buildButtonInteraction,
+  buildChatInputInteraction,
+} from './fake-discord/payloads.js';
 export type { FaultHandle, FaultSpec, RecordedFile, RecordedRequest, RequestPredicate } from './fake-discord/types.js';
 export type { DiscordErrorBody, DiscordErrorTree } from './fake-discord/validate.js';
 export { LIMITS as DISCORD_LIMITS } from './fake-discord/validate.js';
@@ -164,7 +175,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const joinedAt = Date.now() - 7 * 86_400_000;
   const guilds = (options.guilds ?? [{}]).map((spec) => makeGuild(spec, bot, joinedAt));
   const guild = guilds[0];
-  if (!guild || !guild.channels[0]) throw new Error('fake-discord: need at least one guild with one channel');
+  if (!guild?.channels[0]) throw new Error('fake-discord: need at least one guild with one channel');
   const user = makeUser({ username: 'tester', global_name: 'Tester', ...options.user });
 
   let port = 0;
@@ -277,7 +288,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     waitForIdentify: ({ count, timeoutMs } = {}) =>
       gateway.waitForIdentify(count ?? gateway.identifyCount + 1, timeoutMs ?? timeout),
-    waitForResume: ({ count, timeoutMs } = {}) => gateway.waitForResume(count ?? gateway.resumeCount + 1, timeoutMs ?? timeout),
+    waitForResume: ({ count, timeoutMs } = {}) =>
+      gateway.waitForResume(count ?? gateway.resumeCount + 1, timeoutMs ?? timeout),
     closeGateway: (code, reason) => gateway.closeGateway(code, reason),
     stopHeartbeatAcks: () => gateway.stopHeartbeatAcks(),
     resumeHeartbeatAcks: () => gateway.resumeHeartbeatAcks(),

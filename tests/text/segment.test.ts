@@ -6,7 +6,8 @@ import { SEED_CORPUS } from '../helpers.js';
 
 describe('splitSentences', () => {
   it('GIVEN abbreviations THEN they do not end a sentence', () => {
-    const text = '[U.S. Secretary of State Tony Blinken (U.N. meeting on Sept. 24): North Korea has delivered shells.] Next one.';
+    const text =
+      '[U.S. Secretary of State Tony Blinken (U.N. meeting on Sept. 24): North Korea has delivered shells.] Next one.';
     const sentences = splitSentences(text, 'en').map((span) => text.slice(span.start, span.end));
     expect(sentences).toEqual([
       '[U.S. Secretary of State Tony Blinken (U.N. meeting on Sept. 24): North Korea has delivered shells.]',

@@ -168,20 +168,32 @@ export class FakeGateway {
   waitForReady(timeoutMs: number): Promise<Session> {
     const ready = this.readySession();
     if (ready) return Promise.resolve(ready);
-    return this.readySignal.wait(() => true, timeoutMs, () => `a READY/RESUMED gateway session (${this.describe()})`);
+    return this.readySignal.wait(
+      () => true,
+      timeoutMs,
+      () => `a READY/RESUMED gateway session (${this.describe()})`,
+    );
   }
 
   /** Resolves with the IDENTIFY payload once `count` identifies have happened in total. */
   async waitForIdentify(count: number, timeoutMs: number): Promise<GatewayIdentifyData> {
     if (this.identifies.length < count) {
-      await this.identifySignal.wait((n) => n >= count, timeoutMs, () => `identify #${count} (${this.describe()})`);
+      await this.identifySignal.wait(
+        (n) => n >= count,
+        timeoutMs,
+        () => `identify #${count} (${this.describe()})`,
+      );
     }
     return this.identifies[count - 1]!;
   }
 
   async waitForResume(count: number, timeoutMs: number): Promise<GatewayResumeData> {
     if (this.resumes.length < count) {
-      await this.resumeSignal.wait((n) => n >= count, timeoutMs, () => `resume #${count} (${this.describe()})`);
+      await this.resumeSignal.wait(
+        (n) => n >= count,
+        timeoutMs,
+        () => `resume #${count} (${this.describe()})`,
+      );
     }
     return this.resumes[count - 1]!;
   }
@@ -252,7 +264,14 @@ export class FakeGateway {
       openedAt: Date.now(),
     };
     this.connections.push(record);
-    const conn: Connection = { id: record.id, ws, state: 'unauthenticated', ackPaused: false, record, closingByServer: false };
+    const conn: Connection = {
+      id: record.id,
+      ws,
+      state: 'unauthenticated',
+      ackPaused: false,
+      record,
+      closingByServer: false,
+    };
     this.live.add(conn);
 
     ws.on('message', (data, isBinary) => this.onMessage(conn, data.toString(), isBinary));

@@ -50,7 +50,11 @@ export class FakeInteraction {
   /** Resolves with the accepted initial response (immediately if it already happened). */
   waitForCallback(timeoutMs = 5000): Promise<AcceptedCallback> {
     if (this.callback) return Promise.resolve(this.callback);
-    return this.callbackSignal.wait(() => true, timeoutMs, () => `a callback for interaction ${this.id}`);
+    return this.callbackSignal.wait(
+      () => true,
+      timeoutMs,
+      () => `a callback for interaction ${this.id}`,
+    );
   }
 
   /** @internal called by the REST handler. */

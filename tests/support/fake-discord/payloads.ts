@@ -150,11 +150,21 @@ function nest(
 ): APIApplicationCommandInteractionDataOption[] {
   let options = leaf;
   if (sub !== undefined) {
-    options = [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options } as APIApplicationCommandInteractionDataOption];
+    options = [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: sub,
+        options,
+      } as APIApplicationCommandInteractionDataOption,
+    ];
   }
   if (group !== undefined) {
     options = [
-      { type: ApplicationCommandOptionType.SubcommandGroup, name: group, options } as APIApplicationCommandInteractionDataOption,
+      {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: group,
+        options,
+      } as APIApplicationCommandInteractionDataOption,
     ];
   }
   return options;
@@ -246,7 +256,9 @@ export function buildAutocompleteInteraction(
   const declared = declaredLeafOptions(command, opts.subcommandGroup, opts.subcommand);
   const others = toOptions(opts.options ?? {}, declared, opts.name);
   const focusedType =
-    opts.focused.type ?? declared?.find((o) => o.name === opts.focused.name)?.type ?? ApplicationCommandOptionType.String;
+    opts.focused.type ??
+    declared?.find((o) => o.name === opts.focused.name)?.type ??
+    ApplicationCommandOptionType.String;
   const focused = {
     name: opts.focused.name,
     type: focusedType,
@@ -280,12 +292,23 @@ export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOpti
             type: ComponentType.ActionRow,
             id: 1,
             components: [
-              { type: ComponentType.Button, id: 2, style: ButtonStyle.Secondary, label: 'Click', custom_id: opts.customId },
+              {
+                type: ComponentType.Button,
+                id: 2,
+                style: ButtonStyle.Secondary,
+                label: 'Click',
+                custom_id: opts.customId,
+              },
             ],
           },
         ],
       },
-      interaction: { id: snowflake(), type: InteractionType.ApplicationCommand, user: base.member.user, name: 'command' },
+      interaction: {
+        id: snowflake(),
+        type: InteractionType.ApplicationCommand,
+        user: base.member.user,
+        name: 'command',
+      },
     });
   return {
     ...base,
@@ -294,4 +317,3 @@ export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOpti
     message,
   } as APIButtonGuildInteraction;
 }
-

@@ -123,7 +123,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Only these message flags can be set on create by a bot / toggled on edit. */
 const CREATE_FLAGS =
-  MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+  MessageFlags.Ephemeral |
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.SuppressNotifications |
+  MessageFlags.IsComponentsV2;
 const EDIT_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
 
 class Fault implements FaultHandle {
@@ -382,7 +385,9 @@ export class FakeRest {
   /** Shared create/edit validation: form errors first, then Discord's "empty message" check. */
   private checkMessage(request: RecordedRequest, path: (string | number)[], requireContent: boolean): Reply | null {
     const errors = new FormErrors();
-    const body = path.length ? (request.body as Record<string, unknown> | undefined)?.[path[0] as string] : request.body;
+    const body = path.length
+      ? (request.body as Record<string, unknown> | undefined)?.[path[0] as string]
+      : request.body;
     validateMessageBody(errors, path, body);
     const problems = errors.toBody();
     if (problems) return ERR.invalidForm(problems);
@@ -422,7 +427,10 @@ export class FakeRest {
           id: interaction.id,
           type: interaction.payload.type,
           user: invoker,
-          name: 'data' in interaction.payload && 'name' in interaction.payload.data ? interaction.payload.data.name : undefined,
+          name:
+            'data' in interaction.payload && 'name' in interaction.payload.data
+              ? interaction.payload.data.name
+              : undefined,
           guildId: interaction.payload.guild_id,
         },
       });
@@ -431,7 +439,10 @@ export class FakeRest {
       case InteractionResponseType.ChannelMessageWithSource: {
         const problem = this.checkMessage(request, ['data'], true);
         if (problem) return problem;
-        interaction.original = newMessage({ ...(data as MessageBody), flags: ((data?.flags as number) ?? 0) & CREATE_FLAGS });
+        interaction.original = newMessage({
+          ...(data as MessageBody),
+          flags: ((data?.flags as number) ?? 0) & CREATE_FLAGS,
+        });
         interaction.original.attachments = attachmentsFrom(request.files, s.httpUrl(), channelId);
         break;
       }
@@ -592,7 +603,12 @@ function hasResource(type: number): boolean {
   return type === 4 || type === 5 || type === 6 || type === 7 || type === 12;
 }
 
-function applyEdit(message: APIMessage, body: Record<string, unknown>, files: RecordedFile[], baseUrl: string): APIMessage {
+function applyEdit(
+  message: APIMessage,
+  body: Record<string, unknown>,
+  files: RecordedFile[],
+  baseUrl: string,
+): APIMessage {
   const next: APIMessage = { ...message, edited_timestamp: isoNow() };
   if ('content' in body) next.content = (body.content as string | null) ?? '';
   if ('embeds' in body) next.embeds = (body.embeds as APIMessage['embeds'] | null) ?? [];
@@ -618,7 +634,8 @@ function attachmentsFrom(files: RecordedFile[], baseUrl: string, channelId: stri
 function faultReply(spec: FaultSpec): Reply {
   const status = spec.status!;
   if (status !== 429) {
-    const message = status >= 500 ? `${status}: ${status === 500 ? 'Internal Server Error' : 'Server Error'}` : `${status}: Injected`;
+    const message =
+      status >= 500 ? `${status}: ${status === 500 ? 'Internal Server Error' : 'Server Error'}` : `${status}: Injected`;
     return { status, body: spec.body ?? { message, code: 0 } };
   }
   const retryAfter = spec.retryAfter ?? 0.05;
@@ -642,7 +659,12 @@ function faultReply(spec: FaultSpec): Reply {
   return {
     status,
     headers,
-    body: spec.body ?? { message: 'You are being rate limited.', retry_after: retryAfter, global, ...(global ? { code: 0 } : {}) },
+    body: spec.body ?? {
+      message: 'You are being rate limited.',
+      retry_after: retryAfter,
+      global,
+      ...(global ? { code: 0 } : {}),
+    },
   };
 }
 
@@ -655,7 +677,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: RecordedFile[] }> {
+async function parseBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<{ body: unknown; files: RecordedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   const type = contentType ?? '';
   if (type.startsWith('application/json')) {

@@ -164,7 +164,11 @@ function validateAllowedMentions(errors: FormErrors, path: FieldPath, am: unknow
     const list = am[kind];
     if (Array.isArray(list) && list.length > 0 && parse.includes(kind)) {
       // Discord rejects mixing "parse all users" with an explicit user list.
-      errors.add(path, 'ALLOWED_MENTIONS_PARSE_EXCLUSIVE', `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`);
+      errors.add(
+        path,
+        'ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
+      );
     }
     maxItems(errors, [...path, kind], list, 100);
   }
@@ -199,7 +203,11 @@ function validateComponents(errors: FormErrors, path: FieldPath, components: unk
         lengthBetween(errors, [...cp, 'custom_id'], c.custom_id, 1, LIMITS.customId);
         if (typeof c.custom_id === 'string') {
           if (seen.has(c.custom_id)) {
-            errors.add([...cp, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+            errors.add(
+              [...cp, 'custom_id'],
+              'COMPONENT_CUSTOM_ID_DUPLICATED',
+              'Component custom id cannot be duplicated',
+            );
           }
           seen.add(c.custom_id);
         }
@@ -304,13 +312,21 @@ function validateCommandOptions(errors: FormErrors, path: FieldPath, options: un
     }
     lengthBetween(errors, [...p, 'description'], opt.description, 1, 100);
     if (opt.required === true && sawOptional) {
-      errors.add(p, 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      errors.add(
+        p,
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (opt.required !== true && opt.type !== 1 && opt.type !== 2) sawOptional = true;
     if (Array.isArray(opt.choices)) {
       maxItems(errors, [...p, 'choices'], opt.choices, 25);
       if (opt.autocomplete === true && opt.choices.length > 0) {
-        errors.add([...p, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_AND_CHOICES', 'Autocomplete and choices are mutually exclusive');
+        errors.add(
+          [...p, 'autocomplete'],
+          'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_AND_CHOICES',
+          'Autocomplete and choices are mutually exclusive',
+        );
       }
     }
     if ((opt.type === 1 || opt.type === 2) && depth < 2) {
