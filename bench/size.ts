@@ -125,7 +125,7 @@ async function measureEngine(): Promise<void> {
   const engine = await Engine.load(corpus.dir);
   const buildMs = performance.now() - started;
   const buildCpuMs = cpuMs(cpuAtStart);
-  const passages = engine.index.passages;
+  const passages = engine.passages;
   const peakRssMB = toMB(process.resourceUsage().maxRSS * 1024);
   gc();
   const heapMB = toMB(process.memoryUsage().heapUsed);
@@ -151,7 +151,7 @@ async function measureEngine(): Promise<void> {
   result.ask = { ...ask, questions: oursSamples.length };
   // Figure questions ("how many killed") also gather the figures of their category: report them apart.
   const isFigure = asked.slice(0, oursSamples.length).map((question) => {
-    const parsed = parseQuestion(question, (stem) => engine.index.frequency(stem) > 0);
+    const parsed = parseQuestion(question, (stem) => engine.knows(stem));
     return parsed.ok && parsed.asksForFigure;
   });
   result.askByKind = {

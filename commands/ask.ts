@@ -63,7 +63,7 @@ export const ask = {
  * categories the question names (parsed as the engine parses it).
  */
 export function answerContext(engine: BotEngine, question: string, limit: number): AnswerContext {
-  const parsed = parseQuestion(question, (stem) => engine.index.frequency(stem) > 0);
+  const parsed = parseQuestion(question, (stem) => engine.knows(stem));
   const { article, count } = figureLookups(engine);
   return {
     articles: engine.corpus.articles.length,

@@ -15,7 +15,7 @@ export const help = {
     const embed: APIEmbed = {
       title: 'Crosscheck',
       description: [
-        `I answer from **${articles.length} articles** (${engine.index.size} passages) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
+        `I answer from **${articles.length} articles** (${engine.stats().passages} passages) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
         problems.length > 0 ? `${problems.length} file(s) in the corpus could not be read: see /sources.` : '',
         '',
         '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',

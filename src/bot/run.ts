@@ -4,7 +4,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
-import { cacheFileFor } from '../engine/indexCache.js';
+import { cacheFileFor } from '../engine/indexing/cacheFile.js';
 import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
 import { createLogger, protectSecret } from '../log.js';
 import { createClient } from './client.js';
@@ -59,7 +59,7 @@ export async function startBot({
     : await LiveEngine.start(env.CORPUS_DIR, { ...liveOptions, log: log.child({ component: 'corpus' }) });
   const engine: BotEngine = given ?? live!.current();
   log.info(
-    { articles: engine.corpus.articles.length, passages: engine.index.size, problems: engine.corpus.problems },
+    { articles: engine.corpus.articles.length, passages: engine.stats().passages, problems: engine.corpus.problems },
     engine.summary(),
   );
 

@@ -70,9 +70,13 @@ export function runConsoleCommand(engine: Engine, line: string, style: TerminalS
 }
 
 function describeCorpus(engine: Engine): string {
-  const { articles } = engine.corpus;
-  const languages = [...new Set(articles.map((article) => languageLabel(article.language)))].join(', ');
-  return `Crosscheck knows ${articles.length} articles (${engine.index.size} passages) in ${languages || 'no language'}; indexed ${engine.indexedAt.toISOString()}.`;
+  const { articles, passages, languages, indexedAt } = engine.stats();
+  const named = [...new Set(languages.map(languageLabel))].join(', ');
+  return `Crosscheck knows ${plural(articles, 'article')} (${plural(passages, 'passage')}) in ${named || 'no language'}; indexed ${indexedAt.toISOString()}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { CONCEPTS } from '../lexicon/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos } from '../text/editDistance.js';
-import type { Hit, PassageIndex, TermChoice } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
+import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
 import type { FigureCategory } from '../figures/claims.js';
 import type { FiguresReport } from '../figures/compare.js';
 import { factsOf, sameFact, sourceStrength } from './facts.js';
-import { parseQuestion, type QueryWord } from './question.js';
+import { parseQuestion, type ParsedQuestion, type QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
 import { articleRef } from './refs.js';
 
@@ -17,7 +17,7 @@ const CANDIDATES = 60;
 const MAX_SUGGESTIONS = 6;
 /** A passage that names its source may stand for a same-fact group if it scores at least this share of the best. */
 const REPRESENTATIVE_REACH = 0.5;
-/** Score factors, each a small nudge on top of BM25 (see `rank`). */
+/** Score factors, each a small nudge on top of BM25 (applied to each candidate in `ask`). */
 const BONUS = { figure: 1.4, noFigure: 0.75, sameWord: 1.15, sameLanguage: 1.1 };
 
 interface Candidate {
@@ -27,7 +27,6 @@ interface Candidate {
   textTerms: Set<string>;
 }
 
-/** Answers a question from the index: the best passages, each cited, the same fact told once. */
 /** Figures for the asked categories, given the question's words and the passages cited (see figuresForQuestion). */
 export type FigureLookup = (
   categories: FigureCategory[],
@@ -35,14 +34,33 @@ export type FigureLookup = (
   cited: AnswerPassage[],
 ) => FiguresReport[];
 
+/**
+ * An answer with the question as the engine read it: a face needs no second reading (the figure
+ * categories asked). Not enumerable, so the answer's data (`--json`, comparisons) is only the {@link Answer};
+ * a copy of the answer made by spreading it leaves it behind.
+ */
+export type AskedAnswer = Answer & { readonly parsed: ParsedQuestion };
+
+/** Answers a question from the index: the best passages, each cited, the same fact told once. */
 export function ask(
-  index: PassageIndex,
+  index: SearchIndex,
   question: string,
   options: AskOptions = {},
   lookupFigures?: FigureLookup,
+): AskedAnswer {
+  const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
+  return Object.defineProperty(answer(index, parsed, options, lookupFigures), 'parsed', {
+    value: parsed,
+  }) as AskedAnswer;
+}
+
+function answer(
+  index: SearchIndex,
+  parsed: ParsedQuestion,
+  options: AskOptions,
+  lookupFigures: FigureLookup | undefined,
 ): Answer {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-  const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
   if (!parsed.ok) {
     return {
       question: parsed.text,
@@ -149,13 +167,13 @@ function countsWhatWasAsked(passage: Passage, textTerms: Set<string>): boolean {
  * languages and synonyms at once) and itself; any other word is itself, forgiving typos and, for
  * the last word, an unfinished ending.
  */
-function termChoices(index: PassageIndex, word: QueryWord, last: boolean): TermChoice[] {
+function termChoices(index: SearchIndex, word: QueryWord, last: boolean): TermChoice[] {
   if (word.concepts.length > 0) return word.concepts.map((id) => ({ term: CONCEPT_TERM_PREFIX + id, weight: 1 }));
   return index.expand(word.stem, allowedTypos(word.stem.length), last && word.stem.length >= 3);
 }
 
 /** Rarer words weigh more: a question's point is in "officers", not in "Korea". Unknown words weigh most. */
-function weightOf(index: PassageIndex, word: QueryWord): number {
+function weightOf(index: SearchIndex, word: QueryWord): number {
   const terms = word.concepts.length > 0 ? word.concepts.map((id) => CONCEPT_TERM_PREFIX + id) : [word.stem];
   const frequency = Math.max(...terms.map((term) => index.frequency(term)));
   return Math.log(1 + index.size / (frequency + 1));
@@ -216,7 +234,7 @@ function mergeSameFacts(candidates: Candidate[], limit: number): Merged[] {
 }
 
 /** Words of the corpus close to what was asked, then the topics it covers best. */
-function suggest(index: PassageIndex, words: QueryWord[]): string[] {
+function suggest(index: SearchIndex, words: QueryWord[]): string[] {
   const suggestions = new Set<string>();
   for (const word of words) {
     const typos = Math.max(1, allowedTypos(word.stem.length));

@@ -1,14 +1,13 @@
 import { loadCorpus, type Corpus } from '../corpus/load.js';
-import { PassageIndex, type IndexBuilder } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
-import { AnalysisCache } from './analysisCache.js';
+import type { SearchIndex } from '../search/searchIndex.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
-import { ask } from './ask.js';
+import { ask, type AskedAnswer } from './ask.js';
 import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
+import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { articleRef } from './refs.js';
-import { runInSlices, runToEnd } from './slices.js';
-import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
+import type { ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
 
 /** What `figures` accepts: the categories, and the weapon items. */
 export const FIGURE_TOPICS: readonly string[] = [
@@ -26,65 +25,74 @@ export const FIGURE_TOPICS: readonly string[] = [
  */
 export class Engine {
   readonly corpus: Corpus;
-  readonly index: PassageIndex;
+  /** Every passage, in corpus order. */
+  readonly passages: readonly Passage[];
   /** When the index was built, for "last indexed" in help. */
   readonly indexedAt: Date;
   /** Every figure of the corpus, each counted once with all its sources. */
   readonly claims: readonly Claim[];
+  /** Faces learn of it only through the engine (`stats`, `knows`, `ask`): the search library can change under them. */
+  private readonly index: SearchIndex;
   private readonly claimsByCategory: ClaimsByCategory;
   private readonly languageOf: ReadonlyMap<string, string | null>;
   private readonly reportCache = new Map<string, FiguresReport[]>();
   private readonly passageCounts = new Map<string, number>();
 
-  private constructor(corpus: Corpus, index: PassageIndex, claims: readonly Claim[]) {
+  private constructor(corpus: Corpus, { passages, index, claims }: BuiltIndex) {
     this.corpus = corpus;
+    this.passages = passages;
     this.index = index;
     this.claims = mergeClaims(claims);
     this.claimsByCategory = groupClaims(this.claims);
     this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));
     this.indexedAt = new Date();
-    for (const passage of this.index.passages) {
+    for (const passage of passages) {
       this.passageCounts.set(passage.article.id, (this.passageCounts.get(passage.article.id) ?? 0) + 1);
     }
   }
 
   /** Loads and indexes a corpus folder. Throws `CorpusUnreadableError` only if the folder itself cannot be read. */
-  static async load(dir: string): Promise<Engine> {
-    return Engine.build(await loadCorpus(dir));
+  static async load(dir: string, options?: BuildOptions): Promise<Engine> {
+    return Engine.build(await loadCorpus(dir), options);
   }
 
   /**
-   * Indexes a corpus read, analyzing the articles on worker threads when there are many (see
-   * analysisWorkers.ts): the same engine as {@link fromCorpus}, sooner, without blocking the event loop meanwhile.
+   * Indexes a corpus read (see indexing/build.ts): on worker threads when the articles are many, in
+   * slices that let the event loop through, reusing the analyses of `options.store`.
    */
-  static async build(corpus: Corpus, cache = new AnalysisCache()): Promise<Engine> {
-    const assembly = new Assembly(corpus, cache);
-    // Articles are indexed as their analyses arrive, in corpus order, while the threads go on.
-    await cache.prepare(corpus.articles, () => runToEnd(assembly.taking(false)));
-    // The rest (from the cache, or analyzed here) in slices: a bot rebuilding 100k passages still answers meanwhile.
-    await runInSlices(assembly.taking(true));
-    return new Engine(corpus, assembly.index(), assembly.claims);
+  static async build(corpus: Corpus, options?: BuildOptions): Promise<Engine> {
+    return new Engine(corpus, await buildIndex(corpus, options));
   }
 
-  /**
-   * Indexes a corpus already read, at once. Pass the cache of the previous engine to re-analyze only
-   * the articles that changed: the index itself is always built whole, so an engine is never half-built.
-   */
-  static fromCorpus(corpus: Corpus, cache = new AnalysisCache()): Engine {
-    const assembly = new Assembly(corpus, cache);
-    runToEnd(assembly.taking(true));
-    return new Engine(corpus, assembly.index(), assembly.claims);
+  /** What the corpus holds, for help texts and the log. */
+  stats(): CorpusStats {
+    const { articles, problems } = this.corpus;
+    return {
+      articles: articles.length,
+      passages: this.passages.length,
+      problems: problems.length,
+      languages: [...new Set(articles.map((article) => article.language))],
+      indexedAt: this.indexedAt,
+    };
+  }
+
+  /** Whether a word (as a stem) occurs in some passage's text: a word the corpus knows is not taken for a typo. */
+  knows(stem: string): boolean {
+    return this.index.frequency(stem) > 0;
   }
 
   /** One line for the log: what is served, and what is not. */
   summary(): string {
     const { articles, problems } = this.corpus;
-    const head = `Indexed ${articles.length} article${articles.length === 1 ? '' : 's'} (${this.index.size} passages) from ${this.corpus.dir}`;
+    if (articles.length === 0 && problems.length === 0)
+      return `${this.corpus.dir} is empty: no articles to answer from.`;
+    const passages = this.passages.length;
+    const head = `Indexed ${articles.length} article${articles.length === 1 ? '' : 's'} (${passages} passage${passages === 1 ? '' : 's'}) from ${this.corpus.dir}`;
     if (problems.length === 0) return `${head}; no problems.`;
     return `${head}; ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`;
   }
 
-  ask(question: string, options?: AskOptions): Answer {
+  ask(question: string, options?: AskOptions): AskedAnswer {
     return ask(this.index, question, options, (categories, words, cited) =>
       figuresForQuestion(this.claimsByCategory, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
     );
@@ -122,7 +130,7 @@ export class Engine {
   source(query: string): SourceDetail | null {
     const article = this.findArticle(query);
     if (!article) return null;
-    const passages = this.index.passages
+    const passages = this.passages
       .filter((passage) => passage.article === article)
       .map((passage) => ({
         index: passage.index,
@@ -163,50 +171,5 @@ export class Engine {
   private summarize(id: string): ArticleSummary | undefined {
     const article = this.corpus.articles.find((candidate) => candidate.id === id);
     return article && { ...articleRef(article), passages: this.passageCounts.get(id) ?? 0 };
-  }
-}
-
-/** Passages indexed between two pauses of work done in slices: some 20 ms. */
-const SLICE_PASSAGES = 1000;
-
-/**
- * A corpus' passages, claims and index, put together article by article in corpus order (passage
- * ids follow it), from the cache or analyzed now.
- */
-class Assembly {
-  readonly passages: Passage[] = [];
-  readonly claims: Claim[] = [];
-  private next = 0;
-  /** Indexes passages as they come, unless the cache file holds the index of these very articles. */
-  private readonly builder: IndexBuilder | null;
-
-  constructor(
-    private readonly corpus: Corpus,
-    private readonly cache: AnalysisCache,
-  ) {
-    this.builder = cache.holdsIndexOf(corpus.articles) ? null : PassageIndex.builder();
-  }
-
-  /** Takes the next articles while they are analyzed already (`all`: every one, analyzing the rest now), pausing every slice. */
-  *taking(all: boolean): Generator<void, void> {
-    const { articles } = this.corpus;
-    let sincePause = 0;
-    while (this.next < articles.length && (all || this.cache.has(articles[this.next]!))) {
-      const analysis = this.cache.analyze(articles[this.next++]!, this.passages.length);
-      this.passages.push(...analysis.passages);
-      this.claims.push(...analysis.claims);
-      if (this.builder) for (const passage of analysis.passages) this.builder.add(passage);
-      sincePause += analysis.passages.length;
-      if (sincePause >= SLICE_PASSAGES) {
-        sincePause = 0;
-        yield;
-      }
-    }
-  }
-
-  /** The index, once every article was taken. */
-  index(): PassageIndex {
-    this.cache.retain(this.corpus.articles);
-    return this.cache.index(this.corpus.articles, this.passages, this.builder ?? undefined);
   }
 }

@@ -2,31 +2,8 @@ import { findAttributions } from '../figures/attribution.js';
 import { findNumbers } from '../figures/numbers.js';
 import { conceptById } from '../lexicon/concepts.js';
 import { indexTerms } from '../text/analyze.js';
+import type { PassageFacts, PassageNumbers, SentenceFact } from '../model/passageFacts.js';
 import type { Passage } from '../search/passages.js';
-
-/** What one sentence states, reduced to what decides whether two sentences state the same fact. */
-interface SentenceFact {
-  start: number;
-  end: number;
-  /** Concepts by role: what happened (killed), to whom (officers). */
-  events: Set<string>;
-  subjects: Set<string>;
-  /** Exact figures; vague ones ("hundreds") cannot identify a fact. */
-  counts: Set<number>;
-  hasCount: boolean;
-  /** Content terms, for word overlap. */
-  terms: Set<string>;
-  /** Names of places and people (capitalised words the lexicon does not know): what pins a fact down. */
-  names: Set<string>;
-}
-
-/** The figures of a passage's sentences: the costly part of its facts, kept in the index cache. */
-export interface PassageNumbers {
-  /** Per sentence: its exact counts, and whether it has any count at all (vague ones too). */
-  sentences: { counts: number[]; hasCount: boolean }[];
-  /** Where each count stands, as an index into the passage's tokens. */
-  countTokens: number[];
-}
 
 /** Reads the counts of each sentence of a passage (see numbers.ts). */
 export function numbersOf(passage: Passage): PassageNumbers {
@@ -47,14 +24,6 @@ export function numbersOf(passage: Passage): PassageNumbers {
     };
   });
   return { sentences, countTokens };
-}
-
-export interface PassageFacts {
-  sentences: SentenceFact[];
-  terms: Set<string>;
-  hasCount: boolean;
-  /** Where each count stands, as an index into the passage's tokens, to tell what it counts. */
-  countTokens: number[];
 }
 
 /** Capitalised words that name an office, an institution or a date, not a place or a person. */

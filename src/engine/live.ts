@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../corpus/article.js';
 import { type Corpus, CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
-import { AnalysisCache } from './analysisCache.js';
 import { Engine } from './engine.js';
-import { encodeCache, loadCacheFile, saveCacheFile } from './indexCache.js';
+import { AnalysisStore } from './indexing/analysisStore.js';
+import { encodeCache, loadCacheFile, saveCacheFile } from './indexing/cacheFile.js';
 
 /** What a reload changed, for the log and for `/reload`. */
 export interface ReloadReport {
@@ -36,7 +36,7 @@ export interface LiveEngineOptions {
   debounceMs?: number;
   /** How often to look for a corpus folder that has disappeared. Default 2 s. */
   retryMs?: number;
-  /** Where to keep the analysis between runs (see indexCache.ts); none when unset. */
+  /** Where to keep the analysis between runs (see indexing/cacheFile.ts); none when unset. */
   cacheFile?: string;
   log?: ReloadLog;
 }
@@ -51,7 +51,7 @@ const quiet: ReloadLog = { info() {}, warn() {}, error() {} };
  */
 export class LiveEngine {
   private engine: Engine;
-  private readonly cache: AnalysisCache;
+  private readonly store: AnalysisStore;
   private lastGood = new Map<string, Article>();
   private running: Promise<ReloadReport> | null = null;
   private queued: Promise<ReloadReport> | null = null;
@@ -65,22 +65,22 @@ export class LiveEngine {
   private constructor(
     readonly dir: string,
     engine: Engine,
-    cache: AnalysisCache,
+    store: AnalysisStore,
     private readonly options: Required<Omit<LiveEngineOptions, 'log'>> & { log: ReloadLog },
   ) {
     this.engine = engine;
-    this.cache = cache;
+    this.store = store;
     this.remember(engine);
   }
 
   /** Loads the corpus (throws `CorpusUnreadableError` if the folder cannot be read at start) and starts watching it. */
   static async start(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
     const log = options.log ?? quiet;
-    const cache = new AnalysisCache();
+    const store = new AnalysisStore();
     // The cache file is read and its index rebuilt in memory while the corpus is read (on a thread when large).
     const seedFrom = async (file: string) => {
       const loaded = await loadCacheFile(file);
-      if (loaded.ok) cache.seed(loaded);
+      if (loaded.ok) store.seed(loaded);
       return loaded;
     };
     const [corpus, cached] = await Promise.all([
@@ -91,16 +91,16 @@ export class LiveEngine {
     if (cached && !cached.ok && options.cacheFile)
       log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
     const started = performance.now();
-    const engine = await Engine.build(corpus, cache);
-    if (cache.workerProblem) log.warn({ dir }, cache.workerProblem);
+    const engine = await Engine.build(corpus, { store });
+    if (store.workerProblem) log.warn({ dir }, store.workerProblem);
     if (cached?.ok) {
-      const what = cache.changed ? `${seeded} articles` : `${seeded} articles and their index`;
+      const what = store.changed ? `${seeded} articles` : `${seeded} articles and their index`;
       log.info(
         { cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) },
         `index cache used: ${what}`,
       );
     }
-    const live = new LiveEngine(dir, engine, cache, {
+    const live = new LiveEngine(dir, engine, store, {
       watch: options.watch ?? true,
       debounceMs: options.debounceMs ?? 300,
       retryMs: options.retryMs ?? 2000,
@@ -121,17 +121,17 @@ export class LiveEngine {
    */
   private save(): void {
     const file = this.options.cacheFile;
-    if (!file || !this.cache.changed) return;
+    if (!file || !this.store.changed) return;
     this.saved = this.saved
       // After the current turn: packing a large corpus takes a while, and start-up should not wait for it.
       .then(() => new Promise((resolve) => setImmediate(resolve)))
       .then(async () => {
-        if (!this.cache.changed) return; // an earlier save in the queue wrote it
-        this.cache.changed = false;
+        if (!this.store.changed) return; // an earlier save in the queue wrote it
+        this.store.changed = false;
         try {
-          await saveCacheFile(file, encodeCache(this.cache.export()));
+          await saveCacheFile(file, encodeCache(this.store.export()));
         } catch (error) {
-          this.cache.changed = true;
+          this.store.changed = true;
           throw error;
         }
       })
@@ -197,8 +197,8 @@ export class LiveEngine {
       return { ...problem, reason: `${problem.reason}; serving its last good version` };
     });
     corpus.articles.sort((a, b) => a.file.localeCompare(b.file));
-    const next = await Engine.build({ ...corpus, problems }, this.cache);
-    if (this.cache.workerProblem) this.options.log.warn({ dir: this.dir }, this.cache.workerProblem);
+    const next = await Engine.build({ ...corpus, problems }, { store: this.store });
+    if (this.store.workerProblem) this.options.log.warn({ dir: this.dir }, this.store.workerProblem);
 
     const report = this.diff(before, next, started, keptLastGood, problems);
     this.engine = next;
@@ -231,7 +231,7 @@ export class LiveEngine {
       keptLastGood,
       problems,
       articles: after.corpus.articles.length,
-      passages: after.index.size,
+      passages: after.stats().passages,
       ms: Math.round(performance.now() - started),
     };
   }
@@ -244,7 +244,7 @@ export class LiveEngine {
       keptLastGood: [],
       problems: engine.corpus.problems,
       articles: engine.corpus.articles.length,
-      passages: engine.index.size,
+      passages: engine.stats().passages,
       ms: Math.round(performance.now() - started),
       error,
     };

@@ -45,6 +45,18 @@ export interface Answer {
   figures?: FiguresReport[];
 }
 
+/** What an engine holds, for help texts and the log. */
+export interface CorpusStats {
+  articles: number;
+  passages: number;
+  /** Files of the corpus folder that could not be read. */
+  problems: number;
+  /** The articles' languages, each once, in corpus order (null: unknown). */
+  languages: (string | null)[];
+  /** When the index was built. */
+  indexedAt: Date;
+}
+
 export interface ArticleSummary extends ArticleRef {
   passages: number;
 }

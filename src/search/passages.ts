@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import type { PassageFacts, PassageNumbers } from '../engine/facts.js';
+import type { PassageFacts, PassageNumbers } from '../model/passageFacts.js';
 import { conceptsOf, tokenize, type Token } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
 import { groupPassages, splitSentences, type Span } from '../text/segment.js';

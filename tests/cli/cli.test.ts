@@ -164,7 +164,7 @@ describe('runCli in-process', () => {
     try {
       const output = await runCli({ command: 'sources', json: true, corpus: corpus.dir }, plain);
       expect(output.stderr).toMatch(
-        /^Indexed 1 article \(1 passages\) from .*; 1 problem: b\.md: front matter is not valid YAML/,
+        /^Indexed 1 article \(1 passage\) from .*; 1 problem: b\.md: front matter is not valid YAML/,
       );
       expect(sourcesJson.parse(JSON.parse(output.stdout)).problems).toEqual([
         { file: 'b.md', reason: expect.stringContaining('not valid YAML') },

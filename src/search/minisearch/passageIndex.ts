@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
-import type { Article } from '../corpus/article.js';
-import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../text/analyze.js';
-import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
-import { PACKED_TOKEN_WIDTH, stemTable, type Passage } from './passages.js';
+import type { Article } from '../../corpus/article.js';
+import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../../text/analyze.js';
+import { analyzerLanguage, type AnalyzedLanguage } from '../../text/language.js';
+import { PACKED_TOKEN_WIDTH, stemTable, type Passage } from '../passages.js';
+import type { Hit, IndexBuilder, IndexSnapshot, SearchIndex, SearchIndexFactory, TermChoice } from '../searchIndex.js';
 
 /** MiniSearch's field ids, in the order of its `fields` option. */
 const FIELDS = ['title', 'text'] as const;
@@ -30,41 +31,14 @@ const MAX_EXPANSIONS = 12;
 /** Passages read to find how a stem is usually written. */
 const SURFACE_SAMPLE = 200;
 
-/** One index term that stands for a question word, and what a match on it is worth (1 for the word itself). */
-export interface TermChoice {
-  term: string;
-  weight: number;
-}
-
-export interface Hit {
-  passage: Passage;
-  score: number;
-  /** For each question word, whether the passage text (not only its title) has it. */
-  matched: boolean[];
-  /** Index terms of the passage text that matched, for highlighting. */
-  textTerms: Set<string>;
-}
-
 /** A snapshot read back into MiniSearch, waiting for its passages (see {@link PassageIndex.readSnapshot}). */
 export interface ReadSnapshot {
   readonly search: PassageSearch;
   readonly fieldLengths: Uint32Array;
 }
 
-/** Indexes passages one by one (see {@link PassageIndex.builder}). */
-export interface IndexBuilder {
-  add(passage: Passage): void;
-  /** The index, once every passage of `passages` was added. */
+interface PassageIndexBuilder extends IndexBuilder {
   finish(passages: readonly Passage[]): PassageIndex;
-}
-
-/** The built index in a form that is quick to save and to read back (see engine/indexCache.ts). */
-export interface IndexSnapshot {
-  terms: string[];
-  /** Per term, per field (title, then text): the number of passages, then (passage, term frequency) pairs. */
-  postings: Uint32Array;
-  /** Per passage: how many distinct terms its title has, and its text. */
-  fieldLengths: Uint32Array;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -163,7 +137,7 @@ function addField(
  * postings, reading a rare word's passages in full and a common word's only through its best
  * passages, kept once computed: the index never changes, a reload builds a new one.
  */
-export class PassageIndex {
+export class PassageIndex implements SearchIndex {
   readonly passages: readonly Passage[];
   private readonly search: PassageSearch;
   /** Per passage: distinct terms of its title and of its text, for BM25's length normalisation. */
@@ -183,7 +157,7 @@ export class PassageIndex {
    * Indexes passages one by one, in order (numbered 0, 1, 2…), from their packed tokens: a corpus
    * can be indexed while later articles are still being analyzed.
    */
-  static builder(): IndexBuilder {
+  static builder(): PassageIndexBuilder {
     const byTerm = new Map<string, FieldTermData>();
     const lengths: number[] = [];
     const titleCounts = new Map<Article, Map<string, number>>();
@@ -436,3 +410,12 @@ function countTerms(terms: readonly string[]): Map<string, number> {
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
+
+/** The MiniSearch implementation of {@link SearchIndex}, as the engine's indexing makes it. */
+export const miniSearchIndex: SearchIndexFactory = {
+  builder: () => PassageIndex.builder(),
+  readSnapshot(snapshot) {
+    const read = PassageIndex.readSnapshot(snapshot);
+    return (passages) => PassageIndex.restore(passages, read);
+  },
+};

@@ -1,12 +1,12 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/article.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { PassageIndex } from '../../src/search/passageIndex.js';
-import { buildPassages, type Passage } from '../../src/search/passages.js';
-import { indexTerms, tokenize } from '../../src/text/analyze.js';
-import { analyzerLanguage } from '../../src/text/language.js';
-import { SEED_CORPUS } from '../helpers.js';
+import type { Article } from '../../../src/corpus/article.js';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
+import { buildPassages, type Passage } from '../../../src/search/passages.js';
+import { indexTerms, tokenize } from '../../../src/text/analyze.js';
+import { analyzerLanguage } from '../../../src/text/language.js';
+import { SEED_CORPUS } from '../../helpers.js';
 
 /** Edge cases beside the seeds: a title and a passage with nothing but stop words, which MiniSearch counts as one empty word. */
 const oddities: Article[] = [

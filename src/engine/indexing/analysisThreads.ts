@@ -1,15 +1,15 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Article } from '../corpus/article.js';
-import { stemTable } from '../search/passages.js';
-import { nextMessage, startThread } from '../threads.js';
-import type { StoredAnalysis } from './indexCache.js';
+import type { Article } from '../../corpus/article.js';
+import { stemTable } from '../../search/passages.js';
+import { nextMessage, startThread } from '../../threads.js';
+import type { StoredAnalysis } from './cacheFile.js';
 
 /**
  * Analyzing articles (sentences, stems, figures) is most of the work of indexing a corpus. Below
  * this many articles, threads cost more to start than they save, and the work runs in place.
  */
-export const WORKERS_FROM_ARTICLES = 200;
+export const THREADS_FROM_ARTICLES = 200;
 /** Articles sent to a thread at a time: large enough to amortise a message, small enough to share the work evenly. */
 const CHUNK = 50;
 
@@ -28,7 +28,7 @@ export interface ChunkRequest {
  * as they come, with the map from the thread's stem numbers to this process' (`remap[n]`). The
  * event loop stays free meanwhile: the bot keeps answering while a large corpus is analyzed.
  */
-export async function analyzeInWorkers(
+export async function analyzeInThreads(
   articles: readonly Article[],
   accept: (articles: readonly Article[], analyses: StoredAnalysis[], remap: readonly number[]) => void,
 ): Promise<void> {
@@ -38,7 +38,7 @@ export async function analyzeInWorkers(
   let next = 0;
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = startThread(import.meta.url, 'analysisWorker');
+      const worker = startThread(import.meta.url, 'analysisThread');
       const remap: number[] = [];
       try {
         while (next < chunks.length) {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../corpus/article.js';
-import type { Claim, ClaimSource } from '../figures/claims.js';
-import type { IndexSnapshot } from '../search/passageIndex.js';
-import type { PassageNumbers } from './facts.js';
+import type { Article } from '../../corpus/article.js';
+import type { Claim, ClaimSource } from '../../figures/claims.js';
+import type { PassageNumbers } from '../../model/passageFacts.js';
+import type { IndexSnapshot } from '../../search/searchIndex.js';
 
 /**
  * The analysis of every article (passages, tokens, figures) and the index built from them, saved
@@ -200,19 +200,27 @@ export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: s
 
 let codeHash: string | null = null;
 
+/** The folders of src/ whose code decides what an analysis holds. */
+const ANALYSIS_FOLDERS = ['corpus', 'text', 'lexicon', 'figures', 'search', 'engine', 'model', 'languages'];
+
 /**
  * A hash of the code that analyzes articles. Any change to it (a new rule, a new lexicon word)
  * makes old caches stale, without anyone having to remember to bump a version.
  */
 export function analysisCodeVersion(): string {
   if (codeHash) return codeHash;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const hash = createHash('sha256');
-  for (const folder of ['corpus', 'text', 'lexicon', 'figures', 'search', 'engine']) {
-    const dir = path.join(root, folder);
+  const addFolder = (dir: string, name: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isFile()) hash.update(entry.name).update(readFileSync(path.join(dir, entry.name)));
+      const relative = `${name}/${entry.name}`;
+      if (entry.isDirectory()) addFolder(path.join(dir, entry.name), relative);
+      else if (entry.isFile()) hash.update(relative).update(readFileSync(path.join(dir, entry.name)));
     }
+  };
+  for (const folder of ANALYSIS_FOLDERS) {
+    const dir = path.join(root, folder);
+    if (existsSync(dir)) addFolder(dir, folder);
   }
   codeHash = hash.digest('hex').slice(0, 16);
   return codeHash;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
+import { Engine } from '../../../src/engine/engine.js';
 import {
   decodeCache,
   packClaim,
@@ -11,15 +11,15 @@ import {
   unpackClaim,
   unpackNumbers,
   type StoredClaim,
-} from '../../src/engine/indexCache.js';
-import { numbersOf } from '../../src/engine/facts.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { extractClaims } from '../../src/figures/claims.js';
-import { analyzeArticle } from '../../src/search/passages.js';
-import { LiveEngine, type ReloadLog } from '../../src/engine/live.js';
-import { SEED_CORPUS, tempCorpus } from '../helpers.js';
+} from '../../../src/engine/indexing/cacheFile.js';
+import { numbersOf } from '../../../src/engine/facts.js';
+import { loadCorpus } from '../../../src/corpus/load.js';
+import { extractClaims } from '../../../src/figures/claims.js';
+import { analyzeArticle } from '../../../src/search/passages.js';
+import { LiveEngine, type ReloadLog } from '../../../src/engine/live.js';
+import { SEED_CORPUS, tempCorpus } from '../../helpers.js';
 
-const FIGURE_FIXTURES = path.resolve(import.meta.dirname, '../figures/fixtures');
+const FIGURE_FIXTURES = path.resolve(import.meta.dirname, '../../figures/fixtures');
 
 function recordingLog() {
   const lines: string[] = [];
@@ -107,7 +107,7 @@ describe('the index cache', () => {
     const titleHits = (word: string) =>
       second
         .current()
-        .index.find([[{ term: word, weight: 1 }]])
+        ['index'].find([[{ term: word, weight: 1 }]])
         .map((hit) => hit.passage.article.title);
     expect(titleHits('belgorod')).toEqual(['Artillery duel in Belgorod']);
     expect(titleHits('kursk')).toEqual([]);

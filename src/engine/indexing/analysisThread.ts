@@ -1,14 +1,14 @@
-/** A worker thread that analyzes articles (see analysisWorkers.ts). */
+/** A worker thread that analyzes articles (see analysisThreads.ts). */
 import { parentPort } from 'node:worker_threads';
-import { stemTable } from '../search/passages.js';
-import { analyzeFresh, storeAnalysis } from './analysisCache.js';
-import type { ChunkRequest, ChunkResult } from './analysisWorkers.js';
+import { stemTable } from '../../search/passages.js';
+import { analyze, packAnalysis } from './analysis.js';
+import type { ChunkRequest, ChunkResult } from './analysisThreads.js';
 
 let stemsSent = 0;
 
 parentPort!.on('message', ({ articles }: ChunkRequest) => {
   try {
-    const analyses = articles.map((article) => storeAnalysis(analyzeFresh(article)));
+    const analyses = articles.map((article) => packAnalysis(analyze(article)));
     const result: ChunkResult = { analyses, newStems: stemTable.stems.slice(stemsSent) };
     stemsSent = stemTable.stems.length;
     // The packed tokens move to the main thread rather than being copied.

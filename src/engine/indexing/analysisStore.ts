@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../../corpus/article.js';
+import { miniSearchIndex } from '../../search/minisearch/passageIndex.js';
+import { stemTable } from '../../search/passages.js';
+import type { Passage } from '../../search/passages.js';
+import type { SearchIndex, SearchIndexFactory } from '../../search/searchIndex.js';
+import { analyze, packAnalysis, unpackAnalysis, type Analysis } from './analysis.js';
+import { analyzeInThreads, THREADS_FROM_ARTICLES } from './analysisThreads.js';
+import type { CacheContents, StoredAnalysis } from './cacheFile.js';
+
+/**
+ * The analysis of each article (passages, tokens, figures), kept across builds and keyed by
+ * everything it depends on, so that a reload re-analyzes only the articles that changed; and the
+ * index last built from them. Both are saved to and seeded from the cache file (see cacheFile.ts),
+ * so that a restart over the same articles reads the index back instead of building it.
+ */
+export class AnalysisStore {
+  private entries = new Map<string, Analysis>();
+  /** Analyses read from the cache file and not yet met in a corpus. */
+  private stored = new Map<string, StoredAnalysis>();
+  /** For each stem number of the cache file, the number of the same stem in this process. */
+  private storedStemIds = new Uint32Array(0);
+  /** The index read from the cache file, waiting for the passages of the articles it indexes. */
+  private savedIndex: { layout: string; restore: (passages: readonly Passage[]) => SearchIndex } | null = null;
+  private lastIndex: { layout: string; index: SearchIndex } | null = null;
+  /** Whether saving now would write something other than the file read: an article analyzed or dropped, an index built. */
+  changed = true;
+  /** Why the last `prepare` could not use its threads for every article, if it could not. */
+  workerProblem: string | null = null;
+
+  /** @param searchIndex the search library the indexes are made with; MiniSearch unless a test brings another. */
+  constructor(readonly searchIndex: SearchIndexFactory = miniSearchIndex) {}
+
+  /**
+   * Analyses and the index read from the cache file, used when the same articles are met. The index
+   * is read into the search library now: at start-up, while the corpus files are still being read.
+   */
+  seed({ stems, entries, index }: CacheContents): void {
+    this.stored = new Map(entries);
+    this.storedStemIds = Uint32Array.from(stems, (stem) => stemTable.id(stem));
+    this.savedIndex = null;
+    if (index) {
+      try {
+        this.savedIndex = { layout: index.layout, restore: this.searchIndex.readSnapshot(index.snapshot) };
+      } catch {
+        // a damaged index is built again, like a damaged file
+      }
+    }
+    this.changed = false;
+  }
+
+  /**
+   * Analyzes on worker threads, ahead of `analysisOf`, the articles neither analyzed nor in the cache
+   * file, when they are enough to be worth it; `onChunk` runs after each chunk arrives. A thread that
+   * fails leaves its articles to `analysisOf`, on this thread; the reason is kept in {@link workerProblem}.
+   */
+  async prepare(articles: readonly Article[], onChunk: () => void = () => {}): Promise<void> {
+    this.workerProblem = null;
+    const missing = articles.filter((article) => !this.has(article));
+    if (missing.length < THREADS_FROM_ARTICLES) return;
+    try {
+      await analyzeInThreads(missing, (chunk, analyses, remap) => {
+        chunk.forEach((article, i) => {
+          this.entries.set(keyOf(article), unpackAnalysis(article, analyses[i]!, remap));
+        });
+        this.changed = true;
+        onChunk();
+      });
+    } catch (error) {
+      this.workerProblem = `analysis threads failed (${error instanceof Error ? error.message : String(error)}); the rest was analyzed on the main thread`;
+    }
+  }
+
+  /** Passages (renumbered from `firstId`) and raw claims of an article, analyzed now or earlier. */
+  analysisOf(article: Article, firstId: number): Analysis {
+    const key = keyOf(article);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const stored = this.stored.get(key);
+      entry = stored ? unpackAnalysis(article, stored, this.storedStemIds) : analyze(article);
+      if (!stored) this.changed = true;
+      this.stored.delete(key);
+      this.entries.set(key, entry);
+    } else if (entry.passages[0] && entry.passages[0].article !== article) {
+      // Same text and metadata under a new Article object: reuse the work, point at the new object.
+      entry = {
+        passages: entry.passages.map((passage) => passage.relocated(passage.id, article)),
+        claims: entry.claims,
+      };
+      this.entries.set(key, entry);
+    }
+    const passages =
+      entry.passages[0]?.id === firstId
+        ? entry.passages
+        : entry.passages.map((passage, i) => passage.relocated(firstId + i, article));
+    return { passages, claims: entry.claims };
+  }
+
+  /** Whether an article is analyzed already, here or in the cache file. */
+  has(article: Article): boolean {
+    const key = keyOf(article);
+    return this.entries.has(key) || this.stored.has(key);
+  }
+
+  /**
+   * How to read back the index the cache file holds, if it is the index of exactly these articles,
+   * in this order; given their passages (as `analysisOf` numbered them), it throws if they do not fit.
+   */
+  savedIndexOf(articles: readonly Article[]): ((passages: readonly Passage[]) => SearchIndex) | null {
+    return this.savedIndex?.layout === layoutOf(articles) ? this.savedIndex.restore : null;
+  }
+
+  /**
+   * Keeps what the next build and the cache file need of a corpus just indexed: its analyses and its
+   * index (`built`: made anew, not read back), forgetting articles no longer in it, so the store never outgrows it.
+   */
+  keep(articles: readonly Article[], index: SearchIndex, built: boolean): void {
+    const keep = new Set(articles.map(keyOf));
+    for (const key of this.entries.keys()) {
+      if (keep.has(key)) continue;
+      this.entries.delete(key);
+      this.changed = true;
+    }
+    if (this.stored.size > 0 || built) this.changed = true;
+    this.stored.clear();
+    this.savedIndex = null;
+    this.lastIndex = { layout: layoutOf(articles), index };
+  }
+
+  /** Every analysis, packed for the cache file, with the stem table the packed tokens point into and the last index built. */
+  export(): CacheContents {
+    const entries: [string, StoredAnalysis][] = [...this.entries].map(([key, analysis]) => [
+      key,
+      packAnalysis(analysis),
+    ]);
+    const index = this.lastIndex && { layout: this.lastIndex.layout, snapshot: this.lastIndex.index.snapshot() };
+    return { stems: stemTable.stems, entries, index };
+  }
+}
+
+const keys = new WeakMap<Article, string>();
+
+function keyOf(article: Article): string {
+  let key = keys.get(article);
+  if (key === undefined) {
+    key = createHash('sha1')
+      .update(`${article.id}\0${article.language}\0${article.published}\0${article.text}`)
+      .digest('base64');
+    keys.set(article, key);
+  }
+  return key;
+}
+
+/** Which articles, in which order, with which titles (indexed too): what decides whether a saved index fits. */
+function layoutOf(articles: readonly Article[]): string {
+  const hash = createHash('sha1');
+  for (const article of articles) hash.update(keyOf(article)).update(`\0${article.title}\n`);
+  return hash.digest('base64');
+}

@@ -1,0 +1,72 @@
+import type { Passage } from './passages.js';
+
+/**
+ * What the engine asks of a search library. Passages arrive analyzed (stems, concept terms: see
+ * passages.ts); an index stores their terms and answers with scored passages. MiniSearch is the one
+ * implementation (search/minisearch/); another library fits behind these few calls.
+ */
+export interface SearchIndex {
+  /** The passages indexed, numbered 0…n-1 by their `id`. */
+  readonly passages: readonly Passage[];
+  readonly size: number;
+  /** In how many passages' text a term occurs. */
+  frequency(term: string): number;
+  /** The commonest way a stem is written in the corpus, to show a person ("killed" for "kill"). */
+  surfaceOf(stem: string): string | null;
+  /**
+   * The terms a typed word may stand for: itself, words within `typos` edits, and with `prefix`
+   * words it begins; near misses weigh less than the word itself.
+   */
+  expand(stem: string, typos: number, prefix: boolean): TermChoice[];
+  /** Corpus words within `distance` edits of a stem, the closest first, for "did you mean" suggestions. */
+  similarStems(stem: string, distance: number): string[];
+  /** The passages that best match the question's words (each given as the terms that stand for it), best first. */
+  find(words: readonly TermChoice[][]): Hit[];
+  /** The index in a form quick to save and to read back (see {@link SearchIndexFactory.readSnapshot}). */
+  snapshot(): IndexSnapshot;
+}
+
+/** How indexes of one library are made: built passage by passage, or read back from a snapshot. */
+export interface SearchIndexFactory {
+  /**
+   * Indexes passages one by one, in order (numbered 0, 1, 2…): a corpus can be indexed while later
+   * articles are still being analyzed.
+   */
+  builder(): IndexBuilder;
+  /**
+   * Reads a snapshot back before the passages it indexes are at hand (a start reads it while the
+   * corpus files are still being read). Throws if the snapshot is damaged; the function returned
+   * throws if given other passages than those indexed.
+   */
+  readSnapshot(snapshot: IndexSnapshot): (passages: readonly Passage[]) => SearchIndex;
+}
+
+export interface IndexBuilder {
+  add(passage: Passage): void;
+  /** The index, once every passage of `passages` was added. */
+  finish(passages: readonly Passage[]): SearchIndex;
+}
+
+/** One index term that stands for a question word, and what a match on it is worth (1 for the word itself). */
+export interface TermChoice {
+  term: string;
+  weight: number;
+}
+
+export interface Hit {
+  passage: Passage;
+  score: number;
+  /** For each question word, whether the passage text (not only its title) has it. */
+  matched: boolean[];
+  /** Index terms of the passage text that matched, for highlighting. */
+  textTerms: Set<string>;
+}
+
+/** A built index as the cache file stores it (see engine/indexing/cacheFile.ts). */
+export interface IndexSnapshot {
+  terms: string[];
+  /** Per term, per field (title, then text): the number of passages, then (passage, term frequency) pairs. */
+  postings: Uint32Array;
+  /** Per passage: how many distinct terms its title has, and its text. */
+  fieldLengths: Uint32Array;
+}
