@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { AnalysisStore } from '../../src/engine/indexing/analysisStore.js';
-import { parseQuestion } from '../../src/engine/question.js';
 import type { Passage } from '../../src/search/passages.js';
 import type { Hit, SearchIndex, SearchIndexFactory, TermChoice } from '../../src/search/searchIndex.js';
 import { indexTerms } from '../../src/text/analyze.js';
-import { SEED_CORPUS, tempCorpus } from '../helpers.js';
+import { SEED_CORPUS } from '../helpers.js';
 
 /**
  * A search library as plain as can be: every passage read in full for every query, scored by how
@@ -99,47 +98,5 @@ describe('the engine behind the SearchIndex interface', () => {
     expect(engine.knows('zzzyx')).toBe(false);
     expect(index!.calls).toEqual(['frequency']);
     expect(engine.stats().passages).toBe(index!.size);
-  });
-});
-
-describe('the parsed question on an answer', () => {
-  it('GIVEN a figure question THEN the answer carries the question as the engine read it, and its JSON does not', async () => {
-    const engine = await Engine.load(SEED_CORPUS);
-    const answer = engine.ask('how many troops sent');
-    expect(answer.parsed).toEqual(parseQuestion('how many troops sent', (stem) => engine.knows(stem)));
-    expect(answer.parsed.ok && answer.parsed.figureCategories).toEqual(['deployed']);
-    expect(Object.keys(answer)).not.toContain('parsed');
-    expect(JSON.parse(JSON.stringify(answer))).not.toHaveProperty('parsed');
-  });
-});
-
-describe('stats and the summary line', () => {
-  it('GIVEN the seed corpus THEN stats count its articles, passages and languages', async () => {
-    const engine = await Engine.load(SEED_CORPUS);
-    const stats = engine.stats();
-    expect(stats).toMatchObject({ articles: 5, problems: 0 });
-    expect(stats.passages).toBe(engine.sources().articles.reduce((sum, article) => sum + article.passages, 0));
-    expect([...stats.languages].sort()).toEqual(['en', 'nb']);
-    expect(stats.indexedAt).toBe(engine.indexedAt);
-  });
-
-  it('GIVEN an empty corpus folder THEN the summary says it is empty', async () => {
-    const corpus = await tempCorpus({});
-    try {
-      const engine = await Engine.load(corpus.dir);
-      expect(engine.summary()).toBe(`${corpus.dir} is empty: no articles to answer from.`);
-    } finally {
-      await corpus.cleanup();
-    }
-  });
-
-  it('GIVEN one article of one passage THEN the summary counts in the singular', async () => {
-    const corpus = await tempCorpus({ 'a.md': 'At least 12 soldiers were killed, officials said.\n' });
-    try {
-      const engine = await Engine.load(corpus.dir);
-      expect(engine.summary()).toBe(`Indexed 1 article (1 passage) from ${corpus.dir}; no problems.`);
-    } finally {
-      await corpus.cleanup();
-    }
   });
 });
