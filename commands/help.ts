@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
-import { COLORS, fitEmbeds } from '../src/render/discord.js';
+import type { Command } from '../src/bot/handlers.js';
+import { COLORS, fitEmbeds } from '../src/render/discordMessage.js';
 import { languageLabel } from '../src/render/text.js';
-import type { Command } from './command.js';
 
 export const help = {
   data: new SlashCommandBuilder().setName('help').setDescription('What the bot knows and how to ask it').toJSON(),

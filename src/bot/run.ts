@@ -10,6 +10,7 @@ import { createLogger, protectSecret } from '../log.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
+import type { Handlers } from './handlers.js';
 import { handleInteraction } from './interactions.js';
 
 /** Discord allows 3 s for the first response; answers slower than this are deferred first. */
@@ -17,6 +18,8 @@ export const DEFER_AFTER_MS = 1500;
 
 export interface StartBotOptions {
   env: Env;
+  /** The commands and buttons to answer with (the composition root's). */
+  handlers: Handlers;
   /**
    * A fixed engine to serve (tests). When omitted, the corpus in `env.CORPUS_DIR` is loaded and
    * followed: changes are indexed while the bot runs, and `/reload` rebuilds on demand.
@@ -47,6 +50,7 @@ export interface RunningBot {
  */
 export async function startBot({
   env,
+  handlers,
   engine: given,
   live: liveOptions = {},
   log = createLogger(env.LOG_LEVEL),
@@ -71,10 +75,11 @@ export async function startBot({
     log,
     askCooldown: new Cooldown(env.ASK_COOLDOWN_SECONDS),
     deferAfterMs,
+    buttonIds: handlers.buttonIds,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.
-    handleInteraction(interaction, context).catch((error: unknown) =>
+    handleInteraction(interaction, context, handlers).catch((error: unknown) =>
       log.error({ err: error }, 'interaction handler crashed'),
     );
   });
@@ -113,7 +118,7 @@ export async function startBot({
 }
 
 /** Runs the bot until SIGINT or SIGTERM. Resolves with the process exit code. */
-export async function runBot(env: Env): Promise<number> {
+export async function runBot(env: Env, handlers: Handlers): Promise<number> {
   const log = createLogger(env.LOG_LEVEL);
   // Listen for signals from the start: a signal during login still shuts down cleanly.
   let signalled: (signal: string) => void = () => undefined;
@@ -131,7 +136,12 @@ export async function runBot(env: Env): Promise<number> {
   try {
     // The analysis of every article is kept between runs in .cache/ (git-ignored), so a restart
     // re-analyzes only what changed; a missing, stale or damaged cache is rebuilt, never trusted.
-    bot = await startBot({ env, log, live: { cacheFile: cacheFileFor(path.resolve('.cache'), env.CORPUS_DIR) } });
+    bot = await startBot({
+      env,
+      handlers,
+      log,
+      live: { cacheFile: cacheFileFor(path.resolve('.cache'), env.CORPUS_DIR) },
+    });
   } catch (error) {
     if (error instanceof CorpusUnreadableError) log.fatal(error.message);
     else log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');
