@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import type { Command } from '../src/bot/handlers.js';
 import { COLORS, fitEmbeds } from '../src/render/discordMessage.js';
+import { plural } from '../src/render/discordText.js';
 import { languageLabel } from '../src/render/text.js';
 
 export const help = {
@@ -15,7 +16,7 @@ export const help = {
     const embed: APIEmbed = {
       title: 'Crosscheck',
       description: [
-        `I answer from **${articles.length} articles** (${engine.index.size} passages) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
+        `I answer from **${plural(articles.length, 'article')}** (${plural(engine.index.size, 'passage')}) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
         problems.length > 0 ? `${problems.length} file(s) in the corpus could not be read: see /sources.` : '',
         '',
         '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',

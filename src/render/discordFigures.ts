@@ -22,7 +22,7 @@ import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../figures/dates.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { cut, defuseMentions, escapeCut } from './discordText.js';
+import { cut, defuseMentions, escapeCut, plural } from './discordText.js';
 import { formatPublished } from './text.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {
@@ -109,8 +109,6 @@ function line(text: string, max: number): string {
 function oneLine(text: string, max: number): string {
   return (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /** Numbers for cited articles, shared by every embed of a message so one article has one number. */
 class Citations {
