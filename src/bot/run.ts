@@ -240,6 +240,7 @@ export async function runBot(env: Env, handlers: Handlers): Promise<number> {
   let signalled: (signal: string) => void = () => undefined;
   const signal = new Promise<string>((resolve) => (signalled = resolve));
   const onSignal = (name: string) => () => {
+    log.info({ signal: name }, 'shutting down');
     // A stop is bounded: a gateway that is reconnecting (or a login that waits) does not hold the process.
     exitWithin(SHUTDOWN_LIMIT_MS, 0, log);
     signalled(name);
@@ -273,10 +274,10 @@ export async function runBot(env: Env, handlers: Handlers): Promise<number> {
     return 1;
   }
   // A gateway that will not reconnect leaves a process that answers nothing: exit, so a supervisor restarts it.
-  const lost = once(bot.client, Events.ShardDisconnect).then(() => null);
+  // (Not `once`: it would reject on the client's next 'error' event, which is only logged.)
+  const lost = new Promise<null>((resolve) => bot.client.once(Events.ShardDisconnect, () => resolve(null)));
   const reason = await Promise.race([signal, lost]);
-  if (reason) log.info({ signal: reason }, 'shutting down');
-  else exitWithin(SHUTDOWN_LIMIT_MS, 1, log);
+  if (!reason) exitWithin(SHUTDOWN_LIMIT_MS, 1, log);
   await bot.stop();
   return reason ? 0 : 1;
 }
