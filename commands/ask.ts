@@ -1,11 +1,12 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { BotEngine } from '../src/bot/context.js';
-import { parseQuestion } from '../src/engine/question.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
-import { notice, renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
+import type { Command } from '../src/bot/handlers.js';
 import { replyWhenReady } from '../src/bot/respond.js';
-import type { Command } from './command.js';
-import { figureLookups } from './figures.js';
+import { parseQuestion, type ParsedQuestion } from '../src/engine/question.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
+import { renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
+import { notice, type ButtonIds } from '../src/render/discordMessage.js';
+import { figureLookups, figureTopics } from './figures.js';
 
 export const ask = {
   data: new SlashCommandBuilder()
@@ -32,9 +33,11 @@ export const ask = {
 
   async execute(interaction, context) {
     const question = interaction.options.getString('question', true);
+    const engine = context.engine();
+    const parsed = parseAsked(engine, question);
     // Validated before the cooldown: a question that cannot be asked (only common words, too long)
     // does not cost the asker their turn. It still goes to the engine, which says why, privately.
-    if (parseQuestion(question).ok) {
+    if (parsed.ok) {
       const wait = context.askCooldown.take(interaction.user.id);
       if (wait > 0) {
         await interaction.reply(notice(`You can ask again in ${Math.ceil(wait)} s.`));
@@ -46,28 +49,38 @@ export const ask = {
     await replyWhenReady(
       interaction,
       async () => {
-        const engine = context.engine();
         const answer = await engine.ask(question, limit ? { limit } : {});
         // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
-        return renderAnswerForDiscord(answer, answerContext(engine, question, limit ?? DEFAULT_LIMIT));
+        return renderAnswerForDiscord(answer, answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds));
       },
       { ephemeral: !visible, deferAfterMs: context.deferAfterMs },
     );
   },
 } satisfies Command;
 
+/** The question as the engine reads it, with the corpus' own words kept from typo correction. */
+export function parseAsked(engine: BotEngine, question: string): ParsedQuestion {
+  return parseQuestion(question, (stem) => engine.knows(stem));
+}
+
 /**
  * What rendering an answer needs besides the answer: the corpus size for the footer, the limit asked
  * for, and for figures the articles' bylines, how many figures the corpus has of each kind, and the
- * categories the question names (parsed as the engine parses it).
+ * categories the question names; and the buttons' ids.
  */
-export function answerContext(engine: BotEngine, question: string, limit: number): AnswerContext {
-  const parsed = parseQuestion(question, (stem) => engine.knows(stem));
+export function answerContext(
+  engine: BotEngine,
+  parsed: ParsedQuestion,
+  limit: number,
+  buttonIds: ButtonIds,
+): AnswerContext {
   const { article, count } = figureLookups(engine);
   return {
     articles: engine.corpus.articles.length,
     limit,
     figures: { article, count, asked: parsed.ok ? parsed.figureCategories : [] },
+    buttons: buttonIds,
+    topics: figureTopics,
   };
 }

@@ -1,16 +1,12 @@
-import {
-  MessageFlags,
-  SlashCommandBuilder,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { BotEngine } from '../src/bot/context.js';
+import type { Command } from '../src/bot/handlers.js';
 import { replyWhenReady } from '../src/bot/respond.js';
 import { FIGURE_TOPICS } from '../src/engine/engine.js';
 import type { ArticleRef, FiguresReport } from '../src/engine/types.js';
-import { notice, type AnswerFiguresContext, type DiscordReply } from '../src/render/discord.js';
+import type { AnswerFiguresContext } from '../src/render/discord.js';
 import { renderFiguresForDiscord } from '../src/render/discordFigures.js';
-import type { Command } from './command.js';
+import { notice, type ButtonIds, type DiscordReply } from '../src/render/discordMessage.js';
 
 /** How each topic reads in Discord's choice list. */
 const TOPIC_NAMES: Record<string, string> = {
@@ -53,7 +49,7 @@ export const figures = {
       return;
     }
     const engine = context.engine();
-    await sendFigures(interaction, () => figuresReply(engine, topic), {
+    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic), {
       ephemeral: !visible,
       slow: figuresMayBeSlow(engine, topic),
       deferAfterMs: context.deferAfterMs,
@@ -61,12 +57,22 @@ export const figures = {
   },
 } satisfies Command;
 
+/** What `/figures topic:` takes, for the renderers' pointers to it. */
+export const figureTopics: readonly string[] = FIGURE_TOPICS;
+
 /** The /figures reply for a topic (every topic when none), from a given page of its claims. */
-export function figuresReply(engine: BotEngine, topic: string | undefined, offset = 0): DiscordReply {
+export function figuresReply(
+  engine: BotEngine,
+  buttonIds: ButtonIds,
+  topic: string | undefined,
+  offset = 0,
+): DiscordReply {
   const reports = figuresOf(engine, topic);
   return renderFiguresForDiscord(reports, {
     ...(topic ? { topic, offset } : {}),
     article: figureLookups(engine).article,
+    topics: figureTopics,
+    buttons: buttonIds,
   });
 }
 
@@ -88,44 +94,6 @@ function figuresOf(engine: BotEngine, topic: string | undefined): FiguresReport[
   if (!topics) computed.set(engine, (topics = new Set()));
   topics.add(topic ?? '');
   return reports;
-}
-
-/**
- * Sends figures as the reply to a command or a click. When the work may block for seconds it is
- * deferred first; otherwise at once, or deferred if it takes longer than `deferAfterMs` (an async
- * answer). A click's reply is for the clicker alone when `ephemeral`.
- */
-export async function sendFigures(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  work: () => DiscordReply | Promise<DiscordReply>,
-  { ephemeral, slow, deferAfterMs }: { ephemeral: boolean; slow: boolean; deferAfterMs: number },
-): Promise<void> {
-  if (!slow && interaction.isChatInputCommand()) {
-    await replyWhenReady(interaction, work, { ephemeral, deferAfterMs });
-    return;
-  }
-  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  if (!slow) {
-    const pending = Promise.resolve().then(work);
-    let timer: NodeJS.Timeout | undefined;
-    const early = await Promise.race([
-      pending,
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deferAfterMs))),
-    ]).finally(() => clearTimeout(timer));
-    if (early) {
-      await interaction.reply({ ...withoutFlags(early), ...flags });
-      return;
-    }
-    await interaction.deferReply(flags);
-    await interaction.editReply(withoutFlags(await pending));
-    return;
-  }
-  await interaction.deferReply(flags);
-  await interaction.editReply(withoutFlags(await work()));
-}
-
-function withoutFlags({ flags: _flags, ...message }: DiscordReply): Omit<DiscordReply, 'flags'> {
-  return message;
 }
 
 export interface FigureLookups extends Omit<AnswerFiguresContext, 'asked'> {

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
-import { COLORS, fitEmbeds } from '../src/render/discord.js';
+import type { Command } from '../src/bot/handlers.js';
+import { COLORS, fitEmbeds } from '../src/render/discordMessage.js';
+import { plural } from '../src/render/discordText.js';
 import { languageLabel } from '../src/render/text.js';
-import type { Command } from './command.js';
 
 export const help = {
   data: new SlashCommandBuilder().setName('help').setDescription('What the bot knows and how to ask it').toJSON(),
@@ -15,7 +16,7 @@ export const help = {
     const embed: APIEmbed = {
       title: 'Crosscheck',
       description: [
-        `I answer from **${articles.length} articles** (${engine.stats().passages} passages) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
+        `I answer from **${plural(articles.length, 'article')}** (${plural(engine.stats().passages, 'passage')}) in ${languages || 'no language yet'}, last indexed <t:${indexed}:R>.`,
         problems.length > 0 ? `${problems.length} file(s) in the corpus could not be read: see /sources.` : '',
         '',
         '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',

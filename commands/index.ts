@@ -1,5 +1,5 @@
+import type { Command } from '../src/bot/handlers.js';
 import { ask } from './ask.js';
-import type { Command } from './command.js';
 import { figures } from './figures.js';
 import { help } from './help.js';
 import { reload } from './reload.js';
@@ -8,7 +8,3 @@ import { sources } from './sources.js';
 
 /** Every slash command of the bot, in the order Discord lists them. */
 export const commands: readonly Command[] = [ask, sources, source, figures, help, reload];
-
-export function findCommand(name: string): Command | undefined {
-  return commands.find((command) => command.data.name === name);
-}

@@ -5,11 +5,12 @@ import {
   SlashCommandBuilder,
   type APIEmbed,
 } from 'discord.js';
+import type { Command } from '../src/bot/handlers.js';
+import { replyWhenReady } from '../src/bot/respond.js';
 import type { ReloadReport } from '../src/engine/live.js';
-import { COLORS, fitEmbeds, notice, type DiscordReply } from '../src/render/discord.js';
 import { DISCORD_LIMITS } from '../src/render/discordLimits.js';
+import { COLORS, fitEmbeds, notice, type DiscordReply } from '../src/render/discordMessage.js';
 import { escapeCut } from '../src/render/discordText.js';
-import type { Command } from './command.js';
 
 /** What the report may spend on listed files; the rest of the description is headings and "…and N more". */
 const LIST_BUDGET = DISCORD_LIMITS.embedDescription - 600;
@@ -34,20 +35,25 @@ export const reload = {
       await interaction.reply(notice('This bot serves a fixed index: there is no corpus folder to reload.'));
       return;
     }
+    const reload = context.reload;
     // A rebuild of a large corpus takes longer than Discord's 3 s: acknowledge first, privately.
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const report = await context.reload();
-    context.log.info(
-      {
-        added: report.added.length,
-        changed: report.changed.length,
-        removed: report.removed.length,
-        problems: report.problems.length,
+    await replyWhenReady(
+      interaction,
+      async () => {
+        const report = await reload();
+        context.log.info(
+          {
+            added: report.added.length,
+            changed: report.changed.length,
+            removed: report.removed.length,
+            problems: report.problems.length,
+          },
+          'reload requested',
+        );
+        return renderReloadReport(report);
       },
-      'reload requested',
+      { ephemeral: true, slow: true, deferAfterMs: context.deferAfterMs },
     );
-    const { flags: _flags, ...message } = renderReloadReport(report);
-    await interaction.editReply(message);
   },
 } satisfies Command;
 

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/bot/handlers.js';
 import { DISCORD_LIMITS } from '../src/render/discordLimits.js';
-import { notice, renderSourceForDiscord } from '../src/render/discord.js';
+import { renderSourceForDiscord } from '../src/render/discord.js';
+import { notice } from '../src/render/discordMessage.js';
 import { truncate } from '../src/render/text.js';
-import type { Command } from './command.js';
 
 export const source = {
   data: new SlashCommandBuilder()

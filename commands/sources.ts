@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/bot/handlers.js';
 import { renderSourcesForDiscord } from '../src/render/discord.js';
-import type { Command } from './command.js';
 
 export const sources = {
   data: new SlashCommandBuilder()
@@ -9,6 +9,6 @@ export const sources = {
     .toJSON(),
 
   async execute(interaction, context) {
-    await interaction.reply(renderSourcesForDiscord(context.engine().sources(), 0));
+    await interaction.reply(renderSourcesForDiscord(context.engine().sources(), 0, context.buttonIds));
   },
 } satisfies Command;

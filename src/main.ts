@@ -9,8 +9,12 @@ async function main(): Promise<number> {
   const env = readEnvOrReport();
   if (!env) return 1;
   if (env.DISCORD_TOKEN) {
-    const { runBot } = await import('./bot/run.js');
-    return runBot(env);
+    const [{ runBot }, { commands }, { buttons, buttonIds }] = await Promise.all([
+      import('./bot/run.js'),
+      import('../commands/index.js'),
+      import('../commands/components/index.js'),
+    ]);
+    return runBot(env, { commands, buttons, buttonIds });
   }
 
   let engine: Engine;

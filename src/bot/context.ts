@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.js';
 import type { ReloadReport } from '../engine/live.js';
+import type { ButtonIds } from '../render/discordMessage.js';
 import type { Cooldown } from './cooldown.js';
 
 /**
@@ -13,7 +14,7 @@ export type BotEngine = Omit<Engine, 'ask'> & {
 };
 
 /**
- * What every command handler may use. The engine is read through a function: a reload swaps it in
+ * What every command and button handler may use. The engine is read through a function: a reload swaps it in
  * one step. Within one interaction it always returns the same engine, so one answer comes from one index.
  */
 export interface BotContext {
@@ -27,4 +28,6 @@ export interface BotContext {
   askCooldown: Cooldown;
   /** How long an answer may take before the bot defers its reply; Discord allows 3 s for the first response. */
   deferAfterMs: number;
+  /** The ids of the buttons a reply may carry, for the renderers. */
+  buttonIds: ButtonIds;
 }

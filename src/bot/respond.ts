@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { DiscordReply } from '../render/discord.js';
+import type { DiscordReply } from '../render/discordMessage.js';
 import { WorkQueue } from './workQueue.js';
 
 type Work = () => Promise<DiscordReply> | DiscordReply;
@@ -40,24 +40,46 @@ function start(work: Work, deferAfterMs: number): { pending: Promise<DiscordRepl
   return { pending, deferNow };
 }
 
+/** How a reply is sent. */
+export interface ReplyOptions {
+  /** For the asker (or the clicker) alone. A notice always is, whatever this says. */
+  ephemeral: boolean;
+  /** How long the work may take before the reply is deferred; Discord allows 3 s for the first response. */
+  deferAfterMs: number;
+  /**
+   * The work may block the event loop for seconds (synchronous): the reply is deferred before it
+   * starts, since no timer could fire while it runs.
+   */
+  slow?: boolean;
+}
+
 /**
- * Sends a reply that is being worked out: at once if it is ready within `deferAfterMs`, otherwise
- * the reply is deferred first ("Crosscheck is thinking…") so Discord's 3-second deadline is never missed.
- * Under a burst, when the answers queued ahead would take longer than that anyway, it defers at once.
+ * The one way the bot replies with what is being worked out, to a command or a click: at once if
+ * it is ready within `deferAfterMs`, otherwise the reply is deferred first ("Crosscheck is thinking…")
+ * so Discord's 3-second deadline is never missed. Under a burst, when the answers queued ahead would
+ * take longer than that anyway, or when the work is `slow`, it defers at once.
  * A notice (ephemeral) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
   work: Work,
-  { ephemeral, deferAfterMs }: { ephemeral: boolean; deferAfterMs: number },
+  { ephemeral, deferAfterMs, slow = false }: ReplyOptions,
 ): Promise<void> {
-  const { pending, deferNow } = start(work, deferAfterMs);
-  const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
-  if (early) {
-    await answerQueue.acknowledge(interaction.reply(ephemeral ? { ...early, flags: MessageFlags.Ephemeral } : early));
-    return;
+  const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+  let pending: Promise<DiscordReply>;
+  if (slow) {
+    await answerQueue.acknowledge(interaction.deferReply(flags));
+    pending = answerQueue.run(work);
+  } else {
+    const started = start(work, deferAfterMs);
+    pending = started.pending;
+    const early = started.deferNow ? null : await readyWithin(pending, deferAfterMs);
+    if (early) {
+      await answerQueue.acknowledge(interaction.reply({ ...early, ...flags }));
+      return;
+    }
+    await answerQueue.acknowledge(interaction.deferReply(flags));
   }
-  await answerQueue.acknowledge(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
   const late = await pending;
   if (isPrivate(late) && !ephemeral) {
     // A public "thinking…" message cannot be made private: replace it with one for the asker alone.
@@ -75,17 +97,24 @@ export async function replyWhenReady(
 export async function updateWhenReady(
   interaction: ButtonInteraction,
   work: Work,
-  { deferAfterMs }: { deferAfterMs: number },
+  { deferAfterMs, slow = false }: Omit<ReplyOptions, 'ephemeral'>,
 ): Promise<void> {
-  const { pending, deferNow } = start(work, deferAfterMs);
-  const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
-  if (early) {
-    await answerQueue.acknowledge(
-      isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)),
-    );
-    return;
+  let pending: Promise<DiscordReply>;
+  if (slow) {
+    await answerQueue.acknowledge(interaction.deferUpdate());
+    pending = answerQueue.run(work);
+  } else {
+    const started = start(work, deferAfterMs);
+    pending = started.pending;
+    const early = started.deferNow ? null : await readyWithin(pending, deferAfterMs);
+    if (early) {
+      await answerQueue.acknowledge(
+        isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)),
+      );
+      return;
+    }
+    await answerQueue.acknowledge(interaction.deferUpdate());
   }
-  await answerQueue.acknowledge(interaction.deferUpdate());
   const late = await pending;
   await (isPrivate(late) ? interaction.followUp(late) : interaction.editReply(withoutFlags(late)));
 }

@@ -1,16 +1,7 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  MessageFlags,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-} from 'discord.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
-  MAX_QUESTION_CHARS,
   type Answer,
   type AnswerPassage,
   type ArticleRef,
@@ -20,44 +11,9 @@ import {
 } from '../engine/types.js';
 import { figuresEmbeds } from './discordFigures.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, restoreMentions, safeUrl } from './discordText.js';
+import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
+import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, safeUrl } from './discordText.js';
 import { byline, formatPublished, languageLabel } from './text.js';
-
-/** A message as the bot sends it: the same shape for a reply, an edit and a button update. */
-export interface DiscordReply {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-  /** Nothing the bot sends may ping anyone, whatever the text says. */
-  allowedMentions: { parse: [] };
-  /** Set on notices: they are for the asker alone, whoever else can see the command. */
-  flags?: MessageFlags.Ephemeral;
-}
-
-export const COLORS = { answer: 0x2b6cb0, none: 0x718096, figures: 0xc05621, sources: 0x2f855a } as const;
-
-/** The footer of an answer carries the question as asked, so that a button can ask it again after a restart. */
-const QUESTION_MARK = ' · asked: ';
-
-export const BUTTON = {
-  morePassages: 'ask:more',
-  /** The figures of the answer on the message (question in its footer), for the clicker alone. */
-  askFigures: 'ask:figures',
-  sourcesPage: 'sources:page:',
-  /** `figures:show:<topic>`: the /figures report of a topic, for the clicker alone. */
-  figuresShow: 'figures:show:',
-  /** `figures:page:<topic>:<offset>`: another page of one topic's figures, in place. */
-  figuresPage: 'figures:page:',
-} as const;
-
-function reply(embeds: APIEmbed[], components: DiscordReply['components'] = [], content?: string): DiscordReply {
-  return {
-    ...(content ? { content: cut(content, LIMIT.content) } : {}),
-    embeds: fitEmbeds(embeds),
-    components,
-    allowedMentions: { parse: [] },
-  };
-}
 
 export interface AnswerContext {
   /** How many articles the corpus has, for the footer. */
@@ -66,6 +22,10 @@ export interface AnswerContext {
   limit?: number;
   /** What the figures under an answer need from the corpus; without it they cite bare article ids. */
   figures?: AnswerFiguresContext;
+  /** The buttons' ids and the footer's question, as the Discord face wires them. */
+  buttons: ButtonIds;
+  /** What `/figures topic:` takes, for the figures' pointers to it. */
+  topics: readonly string[];
 }
 
 export interface AnswerFiguresContext {
@@ -102,9 +62,10 @@ const QUOTE_OVERHEAD = 12;
  * figures than the answer shows (none, or only those about the question).
  */
 export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): DiscordReply {
-  // Footers show text raw (no markdown, no mentions), so the question is defused rather than escaped, reversibly.
-  const asked = defuseMentions(cut(answer.question, MAX_QUESTION_CHARS));
-  const footer = { text: cut(`Crosscheck · ${context.articles} articles${QUESTION_MARK}${asked}`, LIMIT.footerText) };
+  const { buttons: ids } = context;
+  const footer = {
+    text: cut(`Crosscheck · ${context.articles} articles${ids.askedNote(answer.question)}`, LIMIT.footerText),
+  };
   const title = escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
   const { passages } = answer;
   const figures = (answer.figures ?? []).filter((report) => report.claims.length > 0);
@@ -135,7 +96,7 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
     }
     // More passages only when this answer filled what was asked: a shorter one has no more to give.
     if (passages.length >= (context.limit ?? DEFAULT_LIMIT) && passages.length < MAX_LIMIT) {
-      buttons.push(button('More passages', `${BUTTON.morePassages}:${Math.min(MAX_LIMIT, passages.length + 3)}`));
+      buttons.push(button('More passages', ids.morePassages(Math.min(MAX_LIMIT, passages.length + 3))));
     }
   }
   const embeds = [embed];
@@ -145,15 +106,14 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
       figureOptions(context, passages.length, LIMIT.embedsTotal - embedLength(embed)),
     );
     embeds.push(...rendering.embeds);
-    if (!rendering.complete)
-      buttons.push(button('Show figures', `${BUTTON.askFigures}:${context.limit ?? DEFAULT_LIMIT}`));
+    if (!rendering.complete) buttons.push(button('Show figures', ids.showFigures(context.limit ?? DEFAULT_LIMIT)));
   }
   for (const category of context.figures?.asked ?? []) {
     const shown = figures
       .filter((report) => report.category === category)
       .reduce((sum, report) => sum + report.claims.length, 0);
     const inCorpus = context.figures!.count(category);
-    const id = `${BUTTON.figuresShow}${category}`;
+    const id = ids.figuresOf(category);
     if (
       inCorpus > shown &&
       buttons.length < 5 &&
@@ -163,7 +123,7 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
       buttons.push(button(cut(`All ${category} figures (${inCorpus.toLocaleString('en')})`, LIMIT.buttonLabel), id));
     }
   }
-  return reply(embeds, buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
+  return message(embeds, buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
 }
 
 function button(label: string, customId: string): APIButtonComponent {
@@ -182,6 +142,7 @@ function figureOptions(context: AnswerContext, passages: number, budget: number)
     budget,
     maxEmbeds: LIMIT.embedsPerMessage - 1,
     firstCitation: passages + 1,
+    topics: context.topics,
     ...(lookup
       ? {
           article: (id: string) => lookup.article(id),
@@ -207,13 +168,6 @@ function passagesEmbed(answer: Answer, title: string, footer: { text: string }, 
   const description =
     caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
   return { title, description, fields, color: COLORS.answer, footer };
-}
-
-/** The question an answer message was for, read back from its footer (see {@link QUESTION_MARK}). */
-export function questionFromFooter(footerText: string | undefined | null): string | null {
-  if (!footerText) return null;
-  const at = footerText.indexOf(QUESTION_MARK);
-  return at >= 0 ? restoreMentions(footerText.slice(at + QUESTION_MARK.length)) : null;
 }
 
 /**
@@ -277,7 +231,12 @@ function sourceField(passage: AnswerPassage, room: number): APIEmbedField {
 /** How many articles one page of /sources shows: ten fields read well and stay far inside the limits. */
 export const SOURCES_PAGE_SIZE = 10;
 
-export function renderSourcesForDiscord(report: SourcesReport, page: number): DiscordReply {
+/** A page of /sources: up to ten articles, with Previous/Next when there are more (ids from the face). */
+export function renderSourcesForDiscord(
+  report: SourcesReport,
+  page: number,
+  ids: Pick<ButtonIds, 'sourcesPage'>,
+): DiscordReply {
   const pages = Math.max(1, Math.ceil(report.articles.length / SOURCES_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = report.articles.slice(current * SOURCES_PAGE_SIZE, (current + 1) * SOURCES_PAGE_SIZE);
@@ -320,21 +279,21 @@ export function renderSourcesForDiscord(report: SourcesReport, page: number): Di
                 type: ComponentType.Button,
                 style: ButtonStyle.Secondary,
                 label: 'Previous',
-                custom_id: `${BUTTON.sourcesPage}${current - 1}`,
+                custom_id: ids.sourcesPage(current - 1),
                 disabled: current === 0,
               },
               {
                 type: ComponentType.Button,
                 style: ButtonStyle.Secondary,
                 label: 'Next',
-                custom_id: `${BUTTON.sourcesPage}${current + 1}`,
+                custom_id: ids.sourcesPage(current + 1),
                 disabled: current >= pages - 1,
               },
             ],
           },
         ]
       : [];
-  return reply([embed], components);
+  return message([embed], components);
 }
 
 export function renderSourceForDiscord(source: SourceDetail): DiscordReply {
@@ -353,58 +312,5 @@ export function renderSourceForDiscord(source: SourceDetail): DiscordReply {
     ],
     color: COLORS.sources,
   };
-  return reply([embed]);
-}
-
-/** A short message for the asker alone: errors, cooldowns, bad input. */
-export function notice(text: string): DiscordReply {
-  return { ...reply([], [], escapeCut(text, LIMIT.content)), flags: MessageFlags.Ephemeral };
-}
-
-/**
- * The last guard before sending: every text within its limit, at most 25 fields, and all embeds
- * together within 6,000 characters, cutting from the end with a visible note rather than being rejected.
- */
-export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
-  const fitted = embeds.slice(0, LIMIT.embedsPerMessage).map((embed) => ({
-    ...embed,
-    ...(embed.title !== undefined ? { title: cut(embed.title, LIMIT.embedTitle) } : {}),
-    ...(embed.description !== undefined ? { description: cut(embed.description, LIMIT.embedDescription) } : {}),
-    ...(embed.footer ? { footer: { ...embed.footer, text: cut(embed.footer.text, LIMIT.footerText) } } : {}),
-    ...(embed.fields
-      ? {
-          fields: embed.fields.slice(0, LIMIT.embedFields).map((field) => ({
-            ...field,
-            name: cut(field.name, LIMIT.fieldName) || '\u200b',
-            value: cut(field.value, LIMIT.fieldValue) || '\u200b',
-          })),
-        }
-      : {}),
-  }));
-  let over = fitted.reduce((sum, embed) => sum + embedLength(embed), 0) - LIMIT.embedsTotal;
-  for (let i = fitted.length - 1; i >= 0 && over > 0; i--) {
-    const embed = fitted[i]!;
-    while (over > 0 && embed.fields && embed.fields.length > 0) {
-      const removed = embed.fields.pop()!;
-      over -= removed.name.length + removed.value.length;
-    }
-    if (over > 0 && embed.description) {
-      const keep = Math.max(0, embed.description.length - over - 1);
-      const shorter = keep > 0 ? cut(embed.description, keep) : '';
-      over -= embed.description.length - shorter.length;
-      embed.description = shorter || undefined;
-    }
-  }
-  return fitted;
-}
-
-/** What Discord counts toward the 6,000 characters of a message's embeds. */
-export function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
-  );
+  return message([embed]);
 }

@@ -17,13 +17,12 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord.js';
-import { FIGURE_TOPICS } from '../engine/engine.js';
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../figures/dates.js';
-import { BUTTON, COLORS, embedLength, fitEmbeds, type DiscordReply } from './discord.js';
+import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { cut, defuseMentions, escapeCut } from './discordText.js';
+import { cut, defuseMentions, escapeCut, plural } from './discordText.js';
 import { formatPublished } from './text.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {
@@ -55,6 +54,8 @@ const VERDICT_ROOM = 260;
 const SAFETY = 24;
 
 export interface FiguresRenderOptions {
+  /** What `/figures topic:` takes: a report that does not fit whole points there for the rest. */
+  topics: readonly string[];
   /** Characters of embed text the figures may take together; default Discord's 6,000 per message. */
   budget?: number;
   /** Embeds the figures may use; default Discord's 10 per message. */
@@ -94,9 +95,9 @@ export function reportLabel(report: Pick<FiguresReport, 'category' | 'item'>): s
 }
 
 /** What `/figures topic:` takes for a report: its item when that is a topic, else its category. */
-export function reportTopic(report: Pick<FiguresReport, 'category' | 'item'>): string {
-  if (report.item && FIGURE_TOPICS.includes(report.item)) return report.item;
-  return FIGURE_TOPICS.includes(report.category) ? report.category : 'weapons';
+export function reportTopic(report: Pick<FiguresReport, 'category' | 'item'>, topics: readonly string[]): string {
+  if (report.item && topics.includes(report.item)) return report.item;
+  return topics.includes(report.category) ? report.category : 'weapons';
 }
 
 /** Article text on one line (a line break in a wording would break the table), escaped and cut. */
@@ -108,8 +109,6 @@ function line(text: string, max: number): string {
 function oneLine(text: string, max: number): string {
   return (text.length > max * 4 ? text.slice(0, max * 4) : text).replace(/\s+/g, ' ').trim();
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /** Numbers for cited articles, shared by every embed of a message so one article has one number. */
 class Citations {
@@ -275,7 +274,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
   if (page.length === 0) return null;
   const total = report.claims.length;
   const corpusTotal = options.inCorpus?.(report) ?? total;
-  const topic = reportTopic(report);
+  const topic = reportTopic(report, options.topics);
   const order = new Map(report.claims.map((claim, i) => [claim.id, i]));
   const inReport = new Set(report.claims.map((claim) => claim.id));
   const counted =
@@ -364,7 +363,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
  * each first gets what it needs to show one figure, then the rest is spread evenly among those that
  * want more (small reports whole). Reports that cannot show one figure are left out, last first.
  */
-export function figuresEmbeds(reports: readonly FiguresReport[], options: FiguresRenderOptions = {}): FiguresRendering {
+export function figuresEmbeds(reports: readonly FiguresReport[], options: FiguresRenderOptions): FiguresRendering {
   const budget = Math.max(0, Math.min(options.budget ?? LIMIT.embedsTotal, LIMIT.embedsTotal));
   const maxEmbeds = Math.max(0, Math.min(options.maxEmbeds ?? LIMIT.embedsPerMessage, LIMIT.embedsPerMessage));
   const withClaims = reports.filter((report) => report.claims.length > 0);
@@ -423,7 +422,9 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
   return { embeds, shown, leftOut, complete };
 }
 
-export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus'> {
+export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus' | 'topics'> {
+  /** The ids of the paging and topic buttons, as the Discord face wires them. */
+  buttons: Pick<ButtonIds, 'figuresOf' | 'figuresPage'>;
   /** The topic asked for (/figures topic:…); none for every topic. */
   topic?: string;
   /** One report: the claims to skip, for paging. */
@@ -445,30 +446,18 @@ const button = (label: string, customId: string, disabled = false): APIButtonCom
  * (most relevant first) with Previous/Next; several reports that do not all fit are named, with the
  * command that shows each and a button for up to five of them.
  */
-export function renderFiguresForDiscord(
-  reports: readonly FiguresReport[],
-  options: FiguresReplyOptions = {},
-): DiscordReply {
+export function renderFiguresForDiscord(reports: readonly FiguresReport[], options: FiguresReplyOptions): DiscordReply {
   const withClaims = reports.filter((report) => report.claims.length > 0);
   const topic = options.topic?.trim().toLowerCase() || undefined;
-  const reply = (
-    embeds: APIEmbed[],
-    components: APIActionRowComponent<APIButtonComponent>[] = [],
-    content?: string,
-  ): DiscordReply => ({
-    ...(content ? { content: cut(content, LIMIT.content) } : {}),
-    embeds: fitEmbeds(embeds),
-    components,
-    allowedMentions: { parse: [] },
-  });
+  const { topics, buttons: ids } = options;
   const heading = options.heading ? `${options.heading}\n` : '';
   if (withClaims.length === 0) {
     const what = topic ? `No figures about ${line(topic, 100)} in the corpus.` : 'No figures in the corpus yet.';
-    return reply(
+    return message(
       [
         {
           title: 'Figures side by side',
-          description: `${what}\nTopics: ${FIGURE_TOPICS.map((t) => `\`${t}\``).join(', ')}`,
+          description: `${what}\nTopics: ${topics.map((t) => `\`${t}\``).join(', ')}`,
           color: COLORS.none,
         },
       ],
@@ -481,6 +470,7 @@ export function renderFiguresForDiscord(
   const rendering = figuresEmbeds(withClaims, {
     article: options.article,
     inCorpus: options.inCorpus,
+    topics,
     ...(single ? { offset: Math.max(0, Math.trunc(options.offset ?? 0)) } : {}),
   });
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
@@ -488,7 +478,7 @@ export function renderFiguresForDiscord(
   if (single && rendering.shown[0]) {
     const [{ report, claims, next }] = rendering.shown as [RenderedReport];
     const offset = Math.max(0, Math.min(Math.trunc(options.offset ?? 0), report.claims.length - 1));
-    const id = (at: number) => `${BUTTON.figuresPage}${topic}:${at}`;
+    const id = (at: number) => ids.figuresPage(topic, at);
     if (offset > 0 || next !== null) {
       const previous = Math.max(0, offset - Math.max(claims, MAX_CLAIMS_PER_EMBED));
       // Distinct ids even when disabled: Previous points before `offset`, More at or after it.
@@ -502,16 +492,16 @@ export function renderFiguresForDiscord(
     }
   }
   if (rendering.leftOut.length > 0) {
-    const topics = [...new Set(rendering.leftOut.map(reportTopic))];
+    const pointers = [...new Set(rendering.leftOut.map((report) => reportTopic(report, topics)))];
     const names = rendering.leftOut.map((report) => line(reportLabel(report).toLowerCase(), 60)).join(', ');
-    content += `Left out for space: ${names}. See each with ${topics.map((t) => `\`/figures topic:${t}\``).join(', ')}${topics.length <= 5 ? ' or the buttons below' : ''}.`;
+    content += `Left out for space: ${names}. See each with ${pointers.map((t) => `\`/figures topic:${t}\``).join(', ')}${pointers.length <= 5 ? ' or the buttons below' : ''}.`;
     const buttons = new Map<string, APIButtonComponent>();
     for (const report of rendering.leftOut) {
-      const id = `${BUTTON.figuresShow}${report.item ?? report.category}`;
+      const id = ids.figuresOf(report.item ?? report.category);
       if (id.length <= LIMIT.customId && buttons.size < 5 && !buttons.has(id))
         buttons.set(id, button(reportLabel(report), id));
     }
     if (buttons.size > 0) rows.push({ type: ComponentType.ActionRow, components: [...buttons.values()] });
   }
-  return reply(rendering.embeds, rows, content.trim() || undefined);
+  return message(rendering.embeds, rows, content.trim() || undefined);
 }

@@ -16,7 +16,7 @@ afterAll(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const deploy = (env: Record<string, string>) => run(TSX, ['src/bot/deployCommands.ts'], cleanEnv(env));
+const deploy = (env: Record<string, string>) => run(TSX, ['src/deployCommands.ts'], cleanEnv(env));
 
 // Concurrent: each test has its own server, and most of the time is the child's start-up.
 describe.concurrent('npm run deploy-commands', () => {

@@ -4,9 +4,10 @@
  */
 import { Writable } from 'node:stream';
 import { REST, Routes, type APIEmbed, type APIMessage } from 'discord.js';
+import { buttonIds, buttons } from '../../commands/components/index.js';
 import { commands } from '../../commands/index.js';
 import type { BotEngine } from '../../src/bot/context.js';
-import { startBot, type RunningBot } from '../../src/bot/run.js';
+import { startBot as startBotWith, type RunningBot, type StartBotOptions } from '../../src/bot/run.js';
 import { readEnv } from '../../src/config/env.js';
 import { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
@@ -17,6 +18,11 @@ import {
   type FakeDiscordServer,
   type FakeInteraction,
 } from '../support/fake-discord.js';
+
+/** startBot with the bot's own commands and buttons, as src/main.ts wires them. */
+export function startBot(options: Omit<StartBotOptions, 'handlers'>): Promise<RunningBot> {
+  return startBotWith({ ...options, handlers: { commands, buttons, buttonIds } });
+}
 
 export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';
 

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { PermissionFlagsBits, Routes, type APIEmbed } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startBot, type RunningBot, type StartBotOptions } from '../../src/bot/run.js';
+import type { RunningBot, StartBotOptions } from '../../src/bot/run.js';
 import { readEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
 import { tempCorpus } from '../helpers.js';
 import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fake-discord/fixtures.js';
 import type { FakeDiscordServer, FakeInteraction } from '../support/fake-discord.js';
-import { command, sleep, startServer, startTestBot, stopAll, TOKEN, type LogLine } from './harness.js';
+import { command, sleep, startBot, startServer, startTestBot, stopAll, TOKEN, type LogLine } from './harness.js';
 
 const EPHEMERAL = 64;
 const MANAGE_SERVER = (BigInt(DEFAULT_MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();

@@ -2,18 +2,17 @@ import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerPassage, ArticleRef, SourceDetail, SourcesReport } from '../../src/engine/types.js';
-import {
-  embedLength,
-  notice,
-  questionFromFooter,
-  renderAnswerForDiscord,
-  renderSourceForDiscord,
-  renderSourcesForDiscord,
-  type DiscordReply,
-} from '../../src/render/discord.js';
+import { questionFromFooter } from '../../commands/components/askedQuestion.js';
+import { buttonIds } from '../../commands/components/index.js';
+import { figureTopics } from '../../commands/figures.js';
+import { renderAnswerForDiscord, renderSourceForDiscord, renderSourcesForDiscord } from '../../src/render/discord.js';
+import { embedLength, notice, type DiscordReply } from '../../src/render/discordMessage.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
 import { expectEmbedWithin, LIMITS } from './discordLimits.js';
 import { nasty, text, unescapedMentions, wellFormed } from './hostileText.js';
+
+/** The bot's own button ids and topics, as the Discord face passes them to the renderer. */
+const wiring = { buttons: buttonIds, topics: figureTopics };
 
 const longText = fc.oneof(
   text(30),
@@ -141,7 +140,7 @@ describe('renderAnswerForDiscord, for any answer', () => {
   it('GIVEN any answer THEN the reply is within every Discord limit and cannot mention anyone', () => {
     fc.assert(
       fc.property(answer, fc.integer({ min: 0, max: 100_000 }), (a, articles) => {
-        expectWithinLimits(renderAnswerForDiscord(a, { articles }));
+        expectWithinLimits(renderAnswerForDiscord(a, { articles, ...wiring }));
       }),
       RUNS,
     );
@@ -150,7 +149,7 @@ describe('renderAnswerForDiscord, for any answer', () => {
   it('GIVEN any answered question THEN every quote keeps its numbered citation', () => {
     fc.assert(
       fc.property(answer, (a) => {
-        const [embed] = renderAnswerForDiscord(a, { articles: 5 }).embeds as [APIEmbed];
+        const [embed] = renderAnswerForDiscord(a, { articles: 5, ...wiring }).embeds as [APIEmbed];
         if (a.noAnswer || a.passages.length === 0) return;
         expect(embed.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
           a.passages.map((p) => String(p.rank)),
@@ -164,7 +163,7 @@ describe('renderAnswerForDiscord, for any answer', () => {
   it('GIVEN any question THEN the "More passages" button can read it back from the footer', () => {
     fc.assert(
       fc.property(answer, (a) => {
-        const [embed] = renderAnswerForDiscord(a, { articles: 5 }).embeds as [APIEmbed];
+        const [embed] = renderAnswerForDiscord(a, { articles: 5, ...wiring }).embeds as [APIEmbed];
         if (a.question.length <= 500) expect(questionFromFooter(embed.footer?.text)).toBe(a.question);
       }),
       RUNS,
@@ -186,7 +185,7 @@ describe('renderSourcesForDiscord and renderSourceForDiscord, for any corpus', (
   it('GIVEN any list of articles and problems THEN every page is within the limits and pages with buttons', () => {
     fc.assert(
       fc.property(report, fc.integer({ min: -3, max: 6 }), (r, page) => {
-        const reply = renderSourcesForDiscord(r, page);
+        const reply = renderSourcesForDiscord(r, page, buttonIds);
         expectWithinLimits(reply);
         const pages = Math.max(1, Math.ceil(r.articles.length / 10));
         expect(reply.components.length).toBe(pages > 1 ? 1 : 0);
@@ -279,7 +278,7 @@ describe('exact payloads of small answers', () => {
           },
         ],
       },
-      { articles: 5 },
+      { articles: 5, ...wiring },
     );
     expect(reply).toStrictEqual({
       embeds: [
@@ -317,7 +316,7 @@ describe('exact payloads of small answers', () => {
     );
     const reply = renderAnswerForDiscord(
       { question: 'how many killed', status: 'answered', noAnswer: false, suggestions: [], passages },
-      { articles: 5 },
+      { articles: 5, ...wiring },
     );
     expect(reply.components).toStrictEqual([
       { type: 1, components: [{ type: 2, style: 2, label: 'More passages', custom_id: 'ask:more:6' }] },
@@ -344,7 +343,7 @@ describe('exact payloads of small answers', () => {
     );
     const reply = renderAnswerForDiscord(
       { question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages },
-      { articles: 5, limit: 6 },
+      { articles: 5, limit: 6, ...wiring },
     );
     expect(reply.components).toStrictEqual([]);
   });
@@ -359,7 +358,7 @@ describe('exact payloads of small answers', () => {
         suggestions: ['troops'],
         passages: [],
       },
-      { articles: 5 },
+      { articles: 5, ...wiring },
     );
     expect(reply).toStrictEqual({
       embeds: [

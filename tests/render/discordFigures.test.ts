@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
-import { embedLength, renderAnswerForDiscord, type DiscordReply } from '../../src/render/discord.js';
+import { buttonIds } from '../../commands/components/index.js';
+import { figureTopics as topics } from '../../commands/figures.js';
+import { renderAnswerForDiscord } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
+import { embedLength, type DiscordReply } from '../../src/render/discordMessage.js';
 import { expectEmbedWithin, LIMITS } from './discordLimits.js';
 import { text, unescapedMentions } from './hostileText.js';
 
@@ -211,7 +214,12 @@ describe('renderFiguresForDiscord, for any figures', () => {
         articleLookup,
         (reports, topic, offset, refs) => {
           expectReplyWithin(
-            renderFiguresForDiscord(reports, { ...(topic ? { topic, offset } : {}), article: lookupFrom(refs) }),
+            renderFiguresForDiscord(reports, {
+              ...(topic ? { topic, offset } : {}),
+              article: lookupFrom(refs),
+              topics,
+              buttons: buttonIds,
+            }),
           );
         },
       ),
@@ -227,7 +235,7 @@ describe('renderFiguresForDiscord, for any figures', () => {
         fc.integer({ min: 0, max: 10 }),
         fc.integer({ min: 1, max: 50 }),
         (reports, budget, maxEmbeds, firstCitation) => {
-          const rendering = figuresEmbeds(reports, { budget, maxEmbeds, firstCitation });
+          const rendering = figuresEmbeds(reports, { budget, maxEmbeds, firstCitation, topics });
           expectEmbedsWithin(rendering.embeds, budget);
           expect(rendering.embeds.length).toBeLessThanOrEqual(maxEmbeds);
           // Every report with claims is shown or named as left out.
@@ -243,7 +251,7 @@ describe('renderFiguresForDiscord, for any figures', () => {
   it("GIVEN any reports THEN each listed claim is one line, and every citation number it carries is keyed in its embed's footer", () => {
     fc.assert(
       fc.property(reportsArb(6, 60), articleLookup, (reports, refs) => {
-        const rendering = figuresEmbeds(reports, { article: lookupFrom(refs), firstCitation: 4 });
+        const rendering = figuresEmbeds(reports, { article: lookupFrom(refs), firstCitation: 4, topics });
         rendering.embeds.forEach((embed, i) => {
           const lines = embed.description!.split('\n');
           const claimLines = lines.filter((line) => /^`[A-Z]{1,2}` \*\*/.test(line));
@@ -269,7 +277,7 @@ describe('renderFiguresForDiscord, for any figures', () => {
       fc.property(
         reportArb(0, 400).filter((report) => report.claims.length > 40),
         (report) => {
-          const rendering = figuresEmbeds([report]);
+          const rendering = figuresEmbeds([report], { topics });
           const [shown] = rendering.shown;
           expect(shown!.claims).toBeLessThan(report.claims.length);
           const description = rendering.embeds[0]!.description!;
@@ -321,6 +329,8 @@ describe('renderAnswerForDiscord with figures', () => {
             articles: 5,
             limit: passages,
             figures: { article: () => undefined, count: () => 500, asked },
+            buttons: buttonIds,
+            topics,
           });
           expectReplyWithin(reply);
           const [first] = reply.embeds;
@@ -440,7 +450,12 @@ describe('exact rendering of a small report', () => {
   };
 
   it('GIVEN four claims and two verdicts THEN one line per claim, the disagreement first, and the citation key in the footer', () => {
-    const reply = renderFiguresForDiscord([report], { topic: 'killed', article: (id) => articles[id] });
+    const reply = renderFiguresForDiscord([report], {
+      topic: 'killed',
+      article: (id) => articles[id],
+      topics,
+      buttons: buttonIds,
+    });
     expect(reply).toStrictEqual({
       embeds: [
         {
@@ -468,6 +483,8 @@ describe('exact rendering of a small report', () => {
   it('GIVEN no claims for a topic THEN a grey embed says so and lists the topics', () => {
     const reply = renderFiguresForDiscord([{ category: 'captured', item: null, claims: [], verdicts: [] }], {
       topic: 'captured',
+      topics,
+      buttons: buttonIds,
     });
     expect(reply.embeds).toHaveLength(1);
     expect(reply.embeds[0]!.description).toMatch(

@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
-import { commands } from '../../commands/index.js';
-import { readEnvOrReport } from '../config/env.js';
+import { commands } from '../commands/index.js';
+import { readEnvOrReport } from './config/env.js';
 
 /**
  * `npm run deploy-commands`: registers the slash commands with Discord, to one guild when

@@ -1,0 +1,36 @@
+/** "More passages" under an answer: the same question, with more passages, in place. */
+import type { ButtonHandler } from '../../src/bot/handlers.js';
+import { updateWhenReady } from '../../src/bot/respond.js';
+import { renderAnswerForDiscord } from '../../src/render/discord.js';
+import { notice } from '../../src/render/discordMessage.js';
+import { answerContext, parseAsked } from '../ask.js';
+import { questionFromFooter } from './askedQuestion.js';
+
+const PREFIX = 'ask:more:';
+
+/** `ask:more:<limit>`; the question is in the answer's footer. */
+export function morePassagesId(limit: number): string {
+  return `${PREFIX}${limit}`;
+}
+
+export const morePassages = {
+  parse: (customId) => (customId.startsWith(PREFIX) ? { limit: Number(customId.split(':')[2]) } : null),
+
+  async run(interaction, { limit }, context) {
+    const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
+    if (!question) {
+      await interaction.reply(notice('This answer is too old to extend; ask again with /ask.'));
+      return;
+    }
+    await updateWhenReady(
+      interaction,
+      async () => {
+        const engine = context.engine();
+        const parsed = parseAsked(engine, question);
+        const answer = await engine.ask(question, { limit });
+        return renderAnswerForDiscord(answer, answerContext(engine, parsed, limit, context.buttonIds));
+      },
+      { deferAfterMs: context.deferAfterMs },
+    );
+  },
+} satisfies ButtonHandler<{ limit: number }>;

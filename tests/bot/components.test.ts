@@ -1,0 +1,92 @@
+/**
+ * Each kind of button reads back the id it builds, and only its own; ids already posted keep
+ * working. The routing answers an id no kind reads, and a click whose message lost its question.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { askedNote, questionFromFooter } from '../../commands/components/askedQuestion.js';
+import { buttonIds, buttons } from '../../commands/components/index.js';
+import { figuresOf } from '../../commands/components/figuresOf.js';
+import { figuresPage } from '../../commands/components/figuresPage.js';
+import { morePassages } from '../../commands/components/morePassages.js';
+import { showFigures } from '../../commands/components/showFigures.js';
+import { sourcesPage } from '../../commands/components/sourcesPage.js';
+import type { FakeDiscordServer } from '../support/fake-discord.js';
+import { startServer, startTestBot, stopAll } from './harness.js';
+
+const EPHEMERAL = 64;
+
+describe('button ids', () => {
+  const cases = [
+    { id: buttonIds.morePassages(6), posted: 'ask:more:6', kind: morePassages, data: { limit: 6 } },
+    { id: buttonIds.showFigures(3), posted: 'ask:figures:3', kind: showFigures, data: { limit: 3 } },
+    { id: buttonIds.figuresOf('killed'), posted: 'figures:show:killed', kind: figuresOf, data: { topic: 'killed' } },
+    {
+      id: buttonIds.figuresPage('shells', 15),
+      posted: 'figures:page:shells:15',
+      kind: figuresPage,
+      data: { topic: 'shells', offset: 15 },
+    },
+    { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
+  ] as const;
+
+  it.each(cases)(
+    'GIVEN the id built for $posted THEN it is the format already posted, and its kind reads it back',
+    ({ id, posted, kind, data }) => {
+      expect(id).toBe(posted);
+      expect(kind.parse(id)).toStrictEqual(data);
+    },
+  );
+
+  it.each(cases)('GIVEN $posted THEN no other kind of button reads it', ({ id, kind }) => {
+    expect(buttons.filter((other) => other !== kind && other.parse(id) !== null)).toStrictEqual([]);
+  });
+
+  it('GIVEN every kind THEN each is routed (listed once)', () => {
+    expect(new Set(buttons)).toStrictEqual(new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage]));
+    expect(buttons).toHaveLength(5);
+  });
+
+  it('GIVEN a page id with a bad offset THEN the first page, as before', () => {
+    expect(figuresPage.parse('figures:page:killed:x')).toStrictEqual({ topic: 'killed', offset: 0 });
+    expect(sourcesPage.parse('sources:page:x')).toStrictEqual({ page: 0 });
+  });
+
+  it('GIVEN a question with a mention THEN the footer note defuses it and the components read it back as asked', () => {
+    const footer = `Crosscheck · 5 articles${askedNote('@everyone how many killed')}`;
+    expect(footer).toBe('Crosscheck · 5 articles · asked: @\u200beveryone how many killed');
+    expect(questionFromFooter(footer)).toBe('@everyone how many killed');
+    expect(questionFromFooter('Crosscheck · 5 articles')).toBeNull();
+  });
+});
+
+describe('clicks the bot cannot act on', () => {
+  let server: FakeDiscordServer;
+  afterEach(stopAll);
+
+  it('GIVEN a button id no kind reads (a retired button) THEN the clicker alone is told it does nothing now', async () => {
+    server = await startServer();
+    await startTestBot(server);
+
+    const click = await server.sendInteraction(server.buildButtonClick({ customId: 'poll:vote:1' }));
+    const callback = await click.waitForCallback();
+
+    expect(callback.type).toBe(4);
+    expect(callback.data).toMatchObject({
+      content: 'That button no longer does anything; ask again with /ask.',
+      flags: EPHEMERAL,
+    });
+  });
+
+  it('GIVEN "More passages" on a message without the question in its footer THEN the clicker is told to ask again', async () => {
+    server = await startServer();
+    await startTestBot(server);
+
+    const click = await server.sendInteraction(server.buildButtonClick({ customId: 'ask:more:6' }));
+    const callback = await click.waitForCallback();
+
+    expect(callback.data).toMatchObject({
+      content: 'This answer is too old to extend; ask again with /ask.',
+      flags: EPHEMERAL,
+    });
+  });
+});
