@@ -7,6 +7,3 @@ const compiled = (module: string) => new URL(`../dist/src/${module}`, import.met
 
 export const { Engine } = (await import(compiled('engine/engine.js'))) as typeof import('../src/engine/engine.js');
 export const { LiveEngine } = (await import(compiled('engine/live.js'))) as typeof import('../src/engine/live.js');
-export const { parseQuestion } = (await import(
-  compiled('engine/question.js')
-)) as typeof import('../src/engine/question.js');

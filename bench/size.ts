@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { Engine, LiveEngine, parseQuestion } from './engine.js';
+import { Engine, LiveEngine } from './engine.js';
 import { changeFiles, ensureCorpus, linkedCopy, questions, type Labelled } from './generate.js';
 import { percentiles, round, toMB } from './stats.js';
 
@@ -151,7 +151,7 @@ async function measureEngine(): Promise<void> {
   result.ask = { ...ask, questions: oursSamples.length };
   // Figure questions ("how many killed") also gather the figures of their category: report them apart.
   const isFigure = asked.slice(0, oursSamples.length).map((question) => {
-    const parsed = parseQuestion(question, (stem) => engine.knows(stem));
+    const parsed = engine.parse(question);
     return parsed.ok && parsed.asksForFigure;
   });
   result.askByKind = {

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { BotEngine } from '../src/bot/context.js';
 import type { Command } from '../src/bot/handlers.js';
 import { replyWhenReady } from '../src/bot/respond.js';
-import { parseQuestion, type ParsedQuestion } from '../src/engine/question.js';
+import type { ParsedQuestion } from '../src/engine/question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
 import { renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
 import { notice, type ButtonIds } from '../src/render/discordMessage.js';
@@ -34,7 +34,7 @@ export const ask = {
   async execute(interaction, context) {
     const question = interaction.options.getString('question', true);
     const engine = context.engine();
-    const parsed = parseAsked(engine, question);
+    const parsed = engine.parse(question);
     // Validated before the cooldown: a question that cannot be asked (only common words, too long)
     // does not cost the asker their turn. It still goes to the engine, which says why, privately.
     if (parsed.ok) {
@@ -49,7 +49,7 @@ export const ask = {
     await replyWhenReady(
       interaction,
       async () => {
-        const answer = await engine.ask(question, limit ? { limit } : {});
+        const answer = await engine.ask(parsed, limit ? { limit } : {});
         // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
         return renderAnswerForDiscord(answer, answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds));
@@ -58,11 +58,6 @@ export const ask = {
     );
   },
 } satisfies Command;
-
-/** The question as the engine reads it, with the corpus' own words kept from typo correction. */
-export function parseAsked(engine: BotEngine, question: string): ParsedQuestion {
-  return parseQuestion(question, (stem) => engine.knows(stem));
-}
 
 /**
  * What rendering an answer needs besides the answer: the corpus size for the footer, the limit asked

@@ -3,7 +3,7 @@ import type { ButtonHandler } from '../../src/bot/handlers.js';
 import { updateWhenReady } from '../../src/bot/respond.js';
 import { renderAnswerForDiscord } from '../../src/render/discord.js';
 import { notice } from '../../src/render/discordMessage.js';
-import { answerContext, parseAsked } from '../ask.js';
+import { answerContext } from '../ask.js';
 import { questionFromFooter } from './askedQuestion.js';
 
 const PREFIX = 'ask:more:';
@@ -26,8 +26,8 @@ export const morePassages = {
       interaction,
       async () => {
         const engine = context.engine();
-        const parsed = parseAsked(engine, question);
-        const answer = await engine.ask(question, { limit });
+        const parsed = engine.parse(question);
+        const answer = await engine.ask(parsed, { limit });
         return renderAnswerForDiscord(answer, answerContext(engine, parsed, limit, context.buttonIds));
       },
       { deferAfterMs: context.deferAfterMs },

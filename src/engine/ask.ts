@@ -6,7 +6,7 @@ import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
 import type { FigureCategory } from '../figures/claims.js';
 import type { FiguresReport } from '../figures/compare.js';
 import { factsOf, sameFact, sourceStrength } from './facts.js';
-import { parseQuestion, type ParsedQuestion, type QueryWord } from './question.js';
+import type { ParsedQuestion, QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
 import { articleRef } from './refs.js';
 
@@ -34,31 +34,12 @@ export type FigureLookup = (
   cited: AnswerPassage[],
 ) => FiguresReport[];
 
-/**
- * An answer with the question as the engine read it: a face needs no second reading (the figure
- * categories asked). Not enumerable, so the answer's data (`--json`, comparisons) is only the {@link Answer};
- * a copy of the answer made by spreading it leaves it behind.
- */
-export type AskedAnswer = Answer & { readonly parsed: ParsedQuestion };
-
-/** Answers a question from the index: the best passages, each cited, the same fact told once. */
+/** Answers a question, as parsed against this index, from it: the best passages, each cited, the same fact told once. */
 export function ask(
-  index: SearchIndex,
-  question: string,
-  options: AskOptions = {},
-  lookupFigures?: FigureLookup,
-): AskedAnswer {
-  const parsed = parseQuestion(question, (stem) => index.frequency(stem) > 0);
-  return Object.defineProperty(answer(index, parsed, options, lookupFigures), 'parsed', {
-    value: parsed,
-  }) as AskedAnswer;
-}
-
-function answer(
   index: SearchIndex,
   parsed: ParsedQuestion,
   options: AskOptions,
-  lookupFigures: FigureLookup | undefined,
+  lookupFigures?: FigureLookup,
 ): Answer {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   if (!parsed.ok) {

@@ -3,11 +3,12 @@ import { passageText, type Passage } from '../search/passages.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
-import { ask, type AskedAnswer } from './ask.js';
+import { ask } from './ask.js';
+import { parseQuestion, type ParsedQuestion } from './question.js';
 import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
 import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { articleRef } from './refs.js';
-import type { ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
+import type { Answer, ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
 
 /** What `figures` accepts: the categories, and the weapon items. */
 export const FIGURE_TOPICS: readonly string[] = [
@@ -92,8 +93,20 @@ export class Engine {
     return `${head}; ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`;
   }
 
-  ask(question: string, options?: AskOptions): AskedAnswer {
-    return ask(this.index, question, options, (categories, words, cited) =>
+  /**
+   * The question as the engine reads it: its words (the corpus' own words are never taken for
+   * typos), whether it asks for a figure, of which categories. A face that needs these before or
+   * beside the answer (a cooldown that spares unaskable questions, the figures to show) parses once
+   * here and passes the result to {@link ask}.
+   */
+  parse(question: string): ParsedQuestion {
+    return parseQuestion(question, (stem) => this.knows(stem));
+  }
+
+  /** The passages that answer, each cited, with the figures when the question asks for one. */
+  ask(question: string | ParsedQuestion, options: AskOptions = {}): Answer {
+    const parsed = typeof question === 'string' ? this.parse(question) : question;
+    return ask(this.index, parsed, options, (categories, words, cited) =>
       figuresForQuestion(this.claimsByCategory, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
     );
   }

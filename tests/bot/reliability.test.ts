@@ -39,7 +39,8 @@ function slowEngine(ms: number): BotEngine {
   return Object.assign(Object.create(engine) as Engine, {
     ask: async (...args: Parameters<Engine['ask']>) => {
       await sleep(ms);
-      if (args[0].includes('explode')) throw new Error(`the index exploded on "${args[0]}"`);
+      const question = typeof args[0] === 'string' ? args[0] : args[0].text;
+      if (question.includes('explode')) throw new Error(`the index exploded on "${question}"`);
       return engine.ask(...args);
     },
   });

@@ -71,7 +71,7 @@ function sameAnswers({ engine, reference, languageOf }: Setup, asked: readonly s
   for (const question of asked) {
     for (const limit of [3, 10]) {
       const answer = engine.ask(question, { limit });
-      const expected = ask(engine['index'], question, { limit }, (categories, words, cited) =>
+      const expected = ask(engine['index'], engine.parse(question), { limit }, (categories, words, cited) =>
         referenceFiguresForQuestion(reference, categories, words, cited, languageOf),
       );
       expect(answer, `${question} (limit ${limit})`).toEqual(expected);
@@ -240,7 +240,7 @@ describe('figuresForQuestion: the indexed choice equals the scan it replaced', (
     it('GIVEN the stem index built at grouping (languageOf given) THEN the same reports as built on first use', () => {
       const eager = groupClaims(setup.engine.claims, setup.languageOf);
       for (const question of [...HANDPICKED, ...questions(100, 13)]) {
-        ask(setup.engine['index'], question, {}, (categories, words, cited) => {
+        ask(setup.engine['index'], setup.engine.parse(question), {}, (categories, words, cited) => {
           const lazy = figuresForQuestion(setup.groups, categories, words, cited, setup.languageOf);
           expect(figuresForQuestion(eager, categories, words, cited, setup.languageOf), question).toEqual(lazy);
           return lazy;
