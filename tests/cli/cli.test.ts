@@ -156,7 +156,7 @@ describe('runRequest', () => {
   it('GIVEN source with a unique id prefix THEN that article; an unknown id THEN exit 2 listing the ids', async () => {
     const found = await runRequest({ command: 'source', id: '004', json: false, corpus: SEED_CORPUS }, plain);
     expect(found.stdout).toContain(`id:        ${SEED.norwegian}`);
-    expect(found.stdout).toContain('language:  Norwegian Bokmål (nb) (from detected from the text)');
+    expect(found.stdout).toContain('language:  Norwegian Bokmål (nb) (detected from the text)');
     const missing = await runRequest({ command: 'source', id: 'nope', json: false, corpus: SEED_CORPUS }, plain);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain(`no article "nope". Known ids: ${SEED.ytn}`);
