@@ -111,7 +111,7 @@ export interface CliIo {
   style: TerminalStyle;
 }
 
-/** The whole command line, from arguments to exit code, without touching the process: tests run it in-process. */
+/** The whole command line, from arguments to exit code, writing through `io` rather than to the process: tests run it in-process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const output = await runRequest(parseCli(argv, io.env), io.style);
   if (output.stderr) io.stderr(`${output.stderr}\n`);
