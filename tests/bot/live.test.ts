@@ -91,10 +91,15 @@ async function ask(server: FakeDiscordServer, question: string): Promise<string>
   return embed?.fields?.length ? (embed.description ?? '') : '';
 }
 
-/** The next "reloaded the corpus" line after `after` (a line already logged), or the first one. */
-function reloaded(bot: LiveBot, after?: LogLine) {
+/** The first "reloaded the corpus" line logged after `after`, one that added `file` when given. */
+function reloaded(bot: LiveBot, { after, added }: { after?: LogLine; added?: string }) {
   const from = after ? bot.logs.indexOf(after) : -1;
-  return bot.waitForLog((line) => line.msg.startsWith('reloaded the corpus') && bot.logs.indexOf(line) > from);
+  return bot.waitForLog(
+    (line) =>
+      line.msg.startsWith('reloaded the corpus') &&
+      bot.logs.indexOf(line) > from &&
+      (!added || (line.added as string[]).includes(added)),
+  );
 }
 
 /** `/reload` by a member with these permissions; resolves with the interaction once its reply is complete. */
@@ -119,7 +124,7 @@ describe('the bot follows its corpus folder', () => {
     expect(await ask(server, 'Kovalenko drones')).toBe('');
 
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
-    await reloaded(bot);
+    await reloaded(bot, { added: 'kursk.md' });
     const answer = await ask(server, 'Kovalenko drones');
 
     expect(answer).toContain('Kovalenko');
@@ -173,9 +178,9 @@ describe('the bot follows its corpus folder', () => {
     await rename(away, bot.dir);
     const back = await bot.waitForLog((line) => line.msg === `corpus folder ${bot.dir} is back`);
     // The watcher is ready before the reload that follows the return: a file written after it is seen.
-    const returned = await reloaded(bot, back);
+    await reloaded(bot, { after: back });
     await writeFile(path.join(bot.dir, 'kursk.md'), KURSK);
-    await reloaded(bot, returned);
+    await reloaded(bot, { added: 'kursk.md' });
     expect(await ask(server, 'Kovalenko drones')).toContain('Kovalenko');
   });
 });
