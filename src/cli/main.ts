@@ -4,7 +4,14 @@ import { parseArgs } from 'node:util';
 import { CorpusUnreadableError } from '../corpus/load.js';
 import { Engine, FIGURE_TOPICS } from '../engine/engine.js';
 import { MAX_LIMIT } from '../engine/types.js';
-import { renderAnswer, renderFigures, renderSource, renderSources, terminalStyle } from '../render/terminal.js';
+import {
+  renderAnswer,
+  renderFigures,
+  renderSource,
+  renderSources,
+  type TerminalStyle,
+  terminalStyle,
+} from '../render/terminal.js';
 import { corpusDirFromEnv } from '../config/corpusDir.js';
 
 export const USAGE = `Usage:
@@ -96,8 +103,24 @@ export interface CliOutput {
   exitCode: number;
 }
 
-/** Runs one CLI request to completion; I/O is left to the caller so that tests can run it in-process. */
-export async function runCli(request: CliRequest, style = terminalStyle(process.stdout)): Promise<CliOutput> {
+/** Where a CLI run reads its environment and writes its output: the process, or a test. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  style: TerminalStyle;
+}
+
+/** The whole command line, from arguments to exit code, writing through `io` rather than to the process: tests run it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const output = await runRequest(parseCli(argv, io.env), io.style);
+  if (output.stderr) io.stderr(`${output.stderr}\n`);
+  if (output.stdout) io.stdout(`${output.stdout}\n`);
+  return output.exitCode;
+}
+
+/** Runs one parsed request to completion, returning what to print rather than printing it. */
+export async function runRequest(request: CliRequest, style: TerminalStyle): Promise<CliOutput> {
   if (request.command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
   if (request.command === 'usage-error')
     return { stdout: '', stderr: `crosscheck: ${request.message}\n\n${USAGE}`, exitCode: 2 };
@@ -145,8 +168,10 @@ export async function runCli(request: CliRequest, style = terminalStyle(process.
 // Run only as a script, not when a test imports the module.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   loadDotenv({ quiet: true });
-  const output = await runCli(parseCli(process.argv.slice(2)));
-  if (output.stderr) process.stderr.write(`${output.stderr}\n`);
-  if (output.stdout) process.stdout.write(`${output.stdout}\n`);
-  process.exitCode = output.exitCode;
+  process.exitCode = await runCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    style: terminalStyle(process.stdout),
+  });
 }

@@ -105,8 +105,13 @@ export function renderSources(report: SourcesReport, style: TerminalStyle): stri
 }
 
 export function renderSource(source: SourceDetail, style: TerminalStyle): string {
-  const origin = (field: keyof SourceDetail['provenance']) =>
-    source.provenance[field] ? dim(style, ` (from ${source.provenance[field]})`) : '';
+  // A provenance names where a field was read ("front matter", a dateline) or how it was found
+  // ("detected from the text"): only the first kind takes "from".
+  const origin = (field: keyof SourceDetail['provenance']) => {
+    const how = source.provenance[field];
+    if (!how) return '';
+    return dim(style, how.startsWith('detected ') ? ` (${how})` : ` (from ${how})`);
+  };
   const out = [
     bold(style, source.title) + origin('title'),
     `id:        ${source.id} (${source.file})`,

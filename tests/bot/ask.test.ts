@@ -1,5 +1,5 @@
 import type { APIMessage } from 'discord.js';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BotEngine } from '../../src/bot/context.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { SEED } from '../helpers.js';
@@ -255,13 +255,20 @@ describe('failures', () => {
 });
 
 describe('slow answers', () => {
+  /** Every answer a slow engine has started, so that a test can wait for them to be over. */
+  const started: Promise<unknown>[] = [];
+
   /** The seed engine answering after `ms`, as an engine that does real work off the event loop would. */
   function slowEngine(ms: number, fail = false): BotEngine {
     return Object.assign(Object.create(engine) as Engine, {
-      ask: async (...args: Parameters<Engine['ask']>) => {
-        await sleep(ms);
-        if (fail) throw new Error('timed out upstream');
-        return engine.ask(...args);
+      ask: (...args: Parameters<Engine['ask']>) => {
+        const answer = (async () => {
+          await sleep(ms);
+          if (fail) throw new Error('timed out upstream');
+          return engine.ask(...args);
+        })();
+        started.push(answer);
+        return answer;
       },
     });
   }
@@ -345,10 +352,10 @@ describe('slow answers', () => {
       server.buildChatInput({ name: 'ask', options: { question: 'how many killed' } }),
     );
     expired.expire();
-    await vi.waitFor(() =>
-      expect(bot.logs.some((line) => line.msg === 'could not tell the user about the failure')).toBe(true),
-    );
-    await sleep(400); // the failing answer settles after the interaction is long given up
+    await bot.waitForLog((line) => line.msg === 'could not tell the user about the failure');
+    // The failing answer settles after the interaction is long given up; then one more turn for the bot to react.
+    await Promise.allSettled(started);
+    await new Promise(setImmediate);
 
     expect(expired.acknowledged).toBe(false);
     expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({

@@ -35,6 +35,34 @@ export interface LogLine {
 
 export interface TestBot extends RunningBot {
   logs: LogLine[];
+  /** Resolves with the first log line, already written or still to come, that matches. */
+  waitForLog(matches: (line: LogLine) => boolean): Promise<LogLine>;
+}
+
+/** A pino destination that keeps every line in memory, and lets a test wait for one instead of sleeping. */
+export function captureLogs(): Pick<TestBot, 'logs' | 'waitForLog'> & { sink: Writable } {
+  const logs: LogLine[] = [];
+  const waiting = new Set<{ matches: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString('utf8').split('\n')) {
+        if (!text.trim()) continue;
+        const line = JSON.parse(text) as LogLine;
+        logs.push(line);
+        for (const waiter of waiting) {
+          if (!waiter.matches(line)) continue;
+          waiting.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
+      done();
+    },
+  });
+  const waitForLog = (matches: (line: LogLine) => boolean) => {
+    const found = logs.find(matches);
+    return found ? Promise.resolve(found) : new Promise<LogLine>((resolve) => waiting.add({ matches, resolve }));
+  };
+  return { logs, waitForLog, sink };
 }
 
 let seedEngine: Promise<Engine> | undefined;
@@ -61,13 +89,7 @@ export async function startTestBot(
   server: FakeDiscordServer,
   { engine, env = {}, deferAfterMs }: { engine?: BotEngine; env?: Record<string, string>; deferAfterMs?: number } = {},
 ): Promise<TestBot> {
-  const logs: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
+  const { logs, waitForLog, sink } = captureLogs();
   const config = readEnv(
     {
       DISCORD_TOKEN: TOKEN,
@@ -86,7 +108,7 @@ export async function startTestBot(
   });
   running.bots.push(bot);
   await bot.ready;
-  return Object.assign(bot, { logs });
+  return Object.assign(bot, { logs, waitForLog });
 }
 
 /** For afterEach: destroys every client, then closes every server. */

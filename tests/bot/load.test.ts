@@ -86,6 +86,9 @@ describe('a burst of /ask', () => {
     const firstResponseMs = interactions.map(
       (interaction: FakeInteraction, i) => callbacks[i]!.at - interaction.dispatchedAt,
     );
+    // The one timing kept in the suite: Discord's own deadline for a first response is 3 s. The bot
+    // defers after 1.5 s at most (at once when the queue ahead is longer), which leaves 1.5 s for the
+    // deferral to reach Discord even on a loaded machine.
     expect(Math.max(...firstResponseMs)).toBeLessThan(3000);
 
     // Every one of the 200 users gets a public, cited answer: at once, or after a deferral ("thinking…")
@@ -112,8 +115,10 @@ describe('a burst of /ask', () => {
         content: expect.stringMatching(/^You can ask again in \d+ s\.$/),
       });
     }
-    await vi.waitFor(() =>
-      expect(bot.logs.filter((line) => line.msg === 'interaction handled')).toHaveLength(20 + USERS + REPEATS),
+    // Each reply's log line follows it; the bound is the test's, not a requirement.
+    await vi.waitFor(
+      () => expect(bot.logs.filter((line) => line.msg === 'interaction handled')).toHaveLength(20 + USERS + REPEATS),
+      { timeout: 15_000 },
     );
     expect(bot.logs.filter((line) => line.level >= 50)).toEqual([]);
 

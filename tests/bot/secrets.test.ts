@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { DiscordAPIError, HTTPError, Routes } from 'discord.js';
 import { pino } from 'pino';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BotEngine } from '../../src/bot/context.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { SEED_CORPUS } from '../helpers.js';
@@ -52,7 +52,7 @@ describe('the token in logs', () => {
     expect(broken).toBeInstanceOf(HTTPError);
     log.error({ err: broken }, 'REST broken');
 
-    await vi.waitFor(() => expect(bot.logs.map((line) => line.msg)).toContain('REST broken'));
+    await bot.waitForLog((line) => line.msg === 'REST broken');
     const text = logText(bot.logs);
     expect(text).not.toContain(TOKEN);
     // The lines are there, with the secret censored, not dropped.
@@ -103,7 +103,7 @@ describe('the token in logs', () => {
       content: 'Something went wrong while answering. It has been logged; please try again.',
     });
     expect(JSON.stringify(callback.data)).not.toContain(TOKEN);
-    await vi.waitFor(() => expect(bot.logs.find((line) => line.msg === 'interaction failed')).toBeDefined());
+    await bot.waitForLog((line) => line.msg === 'interaction failed');
     expect(bot.logs.find((line) => line.msg === 'interaction failed')).toMatchObject({
       err: { message: 'upstream refused Bot [redacted]', headers: { authorization: '[redacted]' } },
     });

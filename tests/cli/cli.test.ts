@@ -3,18 +3,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { askJson, figuresJson, sourceJson, sourcesJson } from '../../src/cli/contract.js';
-import { parseCli, runCli, USAGE } from '../../src/cli/main.js';
+import { parseCli, runCli, runRequest, USAGE } from '../../src/cli/main.js';
 import { SEED, SEED_CORPUS, tempCorpus } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const plain = { color: false, width: 100 };
 
-/** Runs the CLI as a user does, through npm. */
-async function npmCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+/** Runs the CLI as a user does, through npm: kept for the smoke tests of the script itself. */
+async function npmCli(args: string[]) {
   try {
     const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '', ...env },
+      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '' },
     });
     return { stdout, stderr, code: 0 };
   } catch (error) {
@@ -23,7 +23,22 @@ async function npmCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   }
 }
 
-describe('the CLI through npm', () => {
+/** The same command line run in this process, as through npm from the project folder with no CORPUS_DIR. */
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    env: { CORPUS_DIR: '' },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    // What the script picks for a pipe: no colour, 100 columns.
+    style: plain,
+  });
+  return { stdout, stderr, code };
+}
+
+// Two processes that mostly wait on npm and tsx: side by side.
+describe.concurrent('the CLI through npm', () => {
   it('GIVEN ask "how many killed" --limit 5 --json THEN stdout is one JSON answer citing the 6 officers, the 100 dead and the Norwegian 400', async () => {
     const { stdout, stderr, code } = await npmCli(['ask', 'how many killed', '--limit', '5', '--json']);
     expect(code).toBe(0);
@@ -39,8 +54,18 @@ describe('the CLI through npm', () => {
     );
   });
 
+  it('GIVEN bad usage THEN exit 2 with the usage on stderr and nothing on stdout', async () => {
+    const { stdout, stderr, code } = await npmCli(['ask', 'x', '--limit', '11']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--limit must be a whole number from 1 to 10, not "11"');
+    expect(stderr).toContain('Usage:');
+  });
+});
+
+describe('the CLI in-process (runCli)', () => {
   it('GIVEN ask "how many killed" --json THEN the killed figures come beside the passages', async () => {
-    const { stdout, code } = await npmCli(['ask', 'how many killed', '--json']);
+    const { stdout, code } = await cli(['ask', 'how many killed', '--json']);
     expect(code).toBe(0);
     const answer = askJson.parse(JSON.parse(stdout));
     expect(answer.figures?.map((report) => report.category)).toEqual(['killed']);
@@ -49,7 +74,7 @@ describe('the CLI through npm', () => {
   });
 
   it('GIVEN figures killed --json THEN one report: six officers as of 2024-10-03, and a disagreement about the same time', async () => {
-    const { stdout, code } = await npmCli(['figures', 'killed', '--json']);
+    const { stdout, code } = await cli(['figures', 'killed', '--json']);
     expect(code).toBe(0);
     const report = figuresJson.parse(JSON.parse(stdout));
     const six = report.claims.find((claim) => claim.value === 6)!;
@@ -64,7 +89,7 @@ describe('the CLI through npm', () => {
   });
 
   it('GIVEN figures --json with no category THEN an array of every category with figures', async () => {
-    const { stdout } = await npmCli(['figures', '--json']);
+    const { stdout } = await cli(['figures', '--json']);
     const reports = figuresJson.array().parse(JSON.parse(stdout));
     expect(reports.map((report) => report.category)).toEqual(
       expect.arrayContaining(['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'weapons']),
@@ -72,7 +97,7 @@ describe('the CLI through npm', () => {
   });
 
   it('GIVEN sources --json THEN the five seeds with titles, YTN dated 2024-10-05 and the Norwegian one in Norwegian', async () => {
-    const { stdout, code } = await npmCli(['sources', '--json']);
+    const { stdout, code } = await cli(['sources', '--json']);
     expect(code).toBe(0);
     const report = sourcesJson.parse(JSON.parse(stdout));
     expect(report.articles.map((article) => article.id)).toEqual(Object.values(SEED));
@@ -85,21 +110,13 @@ describe('the CLI through npm', () => {
   });
 
   it('GIVEN a question the corpus cannot answer THEN noAnswer with no passages, exit 0', async () => {
-    const { stdout, code } = await npmCli(['ask', 'what is the capital of France', '--json']);
+    const { stdout, code } = await cli(['ask', 'what is the capital of France', '--json']);
     expect(code).toBe(0);
     expect(askJson.parse(JSON.parse(stdout))).toMatchObject({ noAnswer: true, passages: [] });
   });
 
-  it('GIVEN bad usage THEN exit 2 with the usage on stderr and nothing on stdout', async () => {
-    const { stdout, stderr, code } = await npmCli(['ask', 'x', '--limit', '11']);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('--limit must be a whole number from 1 to 10, not "11"');
-    expect(stderr).toContain('Usage:');
-  });
-
   it('GIVEN a corpus folder that does not exist THEN exit 1 with the folder named', async () => {
-    const { stderr, code } = await npmCli(['sources', '--corpus', '/no/such/folder']);
+    const { stderr, code } = await cli(['sources', '--corpus', '/no/such/folder']);
     expect(code).toBe(1);
     expect(stderr).toContain('corpus: cannot read the folder /no/such/folder');
   });
@@ -128,25 +145,25 @@ describe('parseCli', () => {
   });
 });
 
-describe('runCli in-process', () => {
+describe('runRequest', () => {
   it('GIVEN source <id> --json THEN the article fields and its passages', async () => {
-    const output = await runCli({ command: 'source', id: SEED.ytn, json: true, corpus: SEED_CORPUS }, plain);
+    const output = await runRequest({ command: 'source', id: SEED.ytn, json: true, corpus: SEED_CORPUS }, plain);
     const source = sourceJson.parse(JSON.parse(output.stdout));
     expect(source).toMatchObject({ id: SEED.ytn, publisher: 'YTN', published: '2024-10-05', language: 'en' });
     expect(source.passages[0]!.quote).toMatch(/^Six North Korean officers killed on battlefield/);
   });
 
   it('GIVEN source with a unique id prefix THEN that article; an unknown id THEN exit 2 listing the ids', async () => {
-    const found = await runCli({ command: 'source', id: '004', json: false, corpus: SEED_CORPUS }, plain);
+    const found = await runRequest({ command: 'source', id: '004', json: false, corpus: SEED_CORPUS }, plain);
     expect(found.stdout).toContain(`id:        ${SEED.norwegian}`);
-    expect(found.stdout).toContain('language:  Norwegian Bokmål (nb) (from detected from the text)');
-    const missing = await runCli({ command: 'source', id: 'nope', json: false, corpus: SEED_CORPUS }, plain);
+    expect(found.stdout).toContain('language:  Norwegian Bokmål (nb) (detected from the text)');
+    const missing = await runRequest({ command: 'source', id: 'nope', json: false, corpus: SEED_CORPUS }, plain);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain(`no article "nope". Known ids: ${SEED.ytn}`);
   });
 
   it('GIVEN a text ask THEN a readable citation line with publisher, date and id', async () => {
-    const output = await runCli(
+    const output = await runRequest(
       { command: 'ask', question: 'how many injured', json: false, corpus: SEED_CORPUS },
       plain,
     );
@@ -162,7 +179,7 @@ describe('runCli in-process', () => {
       'b.md': '---\ntitle: [\n---\nx',
     });
     try {
-      const output = await runCli({ command: 'sources', json: true, corpus: corpus.dir }, plain);
+      const output = await runRequest({ command: 'sources', json: true, corpus: corpus.dir }, plain);
       expect(output.stderr).toMatch(
         /^Indexed 1 article \(1 passage\) from .*; 1 problem: b\.md: front matter is not valid YAML/,
       );
@@ -175,6 +192,6 @@ describe('runCli in-process', () => {
   });
 
   it('GIVEN --help THEN the usage, exit 0', async () => {
-    expect(await runCli({ command: 'help' }, plain)).toEqual({ stdout: USAGE, stderr: '', exitCode: 0 });
+    expect(await runRequest({ command: 'help' }, plain)).toEqual({ stdout: USAGE, stderr: '', exitCode: 0 });
   });
 });

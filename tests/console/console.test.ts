@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConsoleCommand } from '../../src/console/console.js';
+import { runConsole, runConsoleCommand } from '../../src/console/console.js';
 import { Engine } from '../../src/engine/engine.js';
 import { SEED, SEED_CORPUS } from '../helpers.js';
 
@@ -34,10 +35,14 @@ describe('npm start without a token: the offline console reading stdin', () => {
     expect(stdout).toContain(`(${SEED.losses})`);
     expect(stderr).toContain('Indexed 5 articles');
   });
+});
 
+describe('runConsole with stdin from a pipe', () => {
   it('GIVEN several commands THEN each is answered in order', async () => {
-    const { stdout, code } = await npmStart('/sources\n/source 004\n/help\n');
-    expect(code).toBe(0);
+    const output = new PassThrough();
+    let stdout = '';
+    output.on('data', (chunk) => (stdout += chunk));
+    await runConsole(await Engine.load(SEED_CORPUS), Readable.from(['/sources\n/source 004\n/help\n']), output, plain);
     const order = ['5 articles', `id:        ${SEED.norwegian}`, "Commands (the same as the bot's)"].map((text) =>
       stdout.indexOf(text),
     );
