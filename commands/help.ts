@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import type { Command } from '../src/bot/handlers.js';
 import { COLORS, fitEmbeds } from '../src/render/discordMessage.js';
-import { plural } from '../src/render/discordText.js';
+import { plural } from '../src/text/plural.js';
 import { languageLabel } from '../src/render/text.js';
 
 export const help = {

@@ -1,3 +1,4 @@
+import { plural } from '../src/text/plural.js';
 import {
   InteractionContextType,
   MessageFlags,
@@ -80,7 +81,7 @@ export function renderReloadReport(report: ReloadReport): DiscordReply {
   const lines = [
     report.error
       ? `${escapeCut(report.error, 500)}. Still serving the last index.`
-      : `${changes === 0 ? 'No change.' : 'Indexed the changes.'} Now ${report.articles} articles (${report.passages} passages), rebuilt in ${report.ms} ms.`,
+      : `${changes === 0 ? 'No change.' : 'Indexed the changes.'} Now ${plural(report.articles, 'article')} (${plural(report.passages, 'passage')}), rebuilt in ${report.ms} ms.`,
   ];
   let budget = LIST_BUDGET;
   for (const [title, items] of sections) {

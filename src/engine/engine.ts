@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText, type Passage } from '../search/passages.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -87,10 +88,9 @@ export class Engine {
     const { articles, problems } = this.corpus;
     if (articles.length === 0 && problems.length === 0)
       return `${this.corpus.dir} is empty: no articles to answer from.`;
-    const passages = this.passages.length;
-    const head = `Indexed ${articles.length} article${articles.length === 1 ? '' : 's'} (${passages} passage${passages === 1 ? '' : 's'}) from ${this.corpus.dir}`;
+    const head = `Indexed ${plural(articles.length, 'article')} (${plural(this.passages.length, 'passage')}) from ${this.corpus.dir}`;
     if (problems.length === 0) return `${head}; no problems.`;
-    return `${head}; ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`;
+    return `${head}; ${plural(problems.length, 'problem')}: ${problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
@@ -94,7 +95,7 @@ export class LiveEngine {
     const engine = await Engine.build(corpus, { store });
     if (store.workerProblem) log.warn({ dir }, store.workerProblem);
     if (cached?.ok) {
-      const what = store.changed ? `${seeded} articles` : `${seeded} articles and their index`;
+      const what = store.changed ? plural(seeded, 'article') : `${plural(seeded, 'article')} and their index`;
       log.info(
         { cacheFile: options.cacheFile, ms: Math.round(performance.now() - started) },
         `index cache used: ${what}`,
@@ -311,5 +312,5 @@ function describe(report: ReloadReport): string {
     report.removed.length > 0 ? `${report.removed.length} removed` : '',
     report.keptLastGood.length > 0 ? `${report.keptLastGood.length} kept at their last good version` : '',
   ].filter(Boolean);
-  return `${parts.join(', ') || 'no change'}; ${report.articles} articles, ${report.passages} passages, ${report.problems.length} problems, in ${report.ms} ms`;
+  return `${parts.join(', ') || 'no change'}; ${plural(report.articles, 'article')}, ${plural(report.passages, 'passage')}, ${plural(report.problems.length, 'problem')}, in ${report.ms} ms`;
 }

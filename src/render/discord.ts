@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import {
   DEFAULT_LIMIT,
@@ -64,7 +65,7 @@ const QUOTE_OVERHEAD = 12;
 export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): DiscordReply {
   const { buttons: ids } = context;
   const footer = {
-    text: cut(`Crosscheck · ${context.articles} articles${ids.askedNote(answer.question)}`, LIMIT.footerText),
+    text: cut(`Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`, LIMIT.footerText),
   };
   const title = escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
   const { passages } = answer;
@@ -246,7 +247,7 @@ export function renderSourcesForDiscord(
     return {
       name: escapeCut(article.title, 200) || 'untitled',
       value: cut(
-        `${codeId(article.id)} · ${escapeCut(byline(article), 200)} · ${escapeDiscord(languageLabel(article.language))} · ${article.passages} passages${url ? `\n${url}` : ''}`,
+        `${codeId(article.id)} · ${escapeCut(byline(article), 200)} · ${escapeDiscord(languageLabel(article.language))} · ${plural(article.passages, 'passage')}${url ? `\n${url}` : ''}`,
         300,
       ),
     };

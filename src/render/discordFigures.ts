@@ -22,7 +22,8 @@ import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../figures/dates.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { cut, defuseMentions, escapeCut, plural } from './discordText.js';
+import { plural } from '../text/plural.js';
+import { cut, defuseMentions, escapeCut } from './discordText.js';
 import { formatPublished } from './text.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {

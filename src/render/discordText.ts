@@ -72,8 +72,3 @@ export function codeId(id: string): string {
 export function escapeCut(text: string, max: number): string {
   return cut(escapeDiscord(text.length > max ? text.slice(0, max + 1) : text), max);
 }
-
-/** A count with its noun, singular for one: "1 passage", "1,204 passages". */
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { Answer, FiguresReport, SourceDetail, SourcesReport, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../figures/dates.js';
@@ -90,15 +91,12 @@ export function renderSources(report: SourcesReport, style: TerminalStyle): stri
     out.push(
       dim(
         style,
-        `    ${byline(article)} · ${languageLabel(article.language)} · ${article.passages} passages${article.url ? ` · ${article.url}` : ''}`,
+        `    ${byline(article)} · ${languageLabel(article.language)} · ${plural(article.passages, 'passage')}${article.url ? ` · ${article.url}` : ''}`,
       ),
     );
   }
   if (report.problems.length > 0) {
-    out.push(
-      '',
-      bold(style, `${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served as articles:`),
-    );
+    out.push('', bold(style, `${plural(report.problems.length, 'file')} not served as articles:`));
     for (const problem of report.problems) out.push(`  ${problem.file}: ${problem.reason}`);
   }
   return out.join('\n');
@@ -120,7 +118,7 @@ export function renderSource(source: SourceDetail, style: TerminalStyle): string
     `url:       ${source.url ?? 'unknown'}${origin('url')}`,
     `language:  ${languageLabel(source.language)}${origin('language')}`,
     '',
-    bold(style, `${source.passages.length} passages`),
+    bold(style, plural(source.passages.length, 'passage')),
   ];
   for (const passage of source.passages)
     out.push(wrap(`${passage.index + 1}. ${passage.quote}`, style.width, '    ', true));

@@ -266,7 +266,7 @@ describe('/reload', () => {
     const interaction = await reload(server, MANAGE_SERVER);
 
     const description = interaction.original!.embeds[0]!.description!;
-    expect(description).toMatch(/^No change\. Now 1 articles/);
+    expect(description).toMatch(/^No change\. Now 1 article /);
     expect(description).toContain('**Kept at their last good version (1)**\n`donetsk.md`');
     expect(description).toMatch(/\*\*Problems \(1\)\*\*\n`donetsk\.md`: .*serving its last good version/);
     expect(await ask(server, 'officers killed near Donetsk')).toContain('Donetsk');
