@@ -1,5 +1,32 @@
+import { z } from 'zod';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { frontMatterSchema, type FrontMatter } from './article.js';
+
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  // YAML turns an unquoted 2024-10-05 into a Date; keep the date the author wrote.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(Date.parse(text))) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO date such as 2024-10-05` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+const optionalText = z.string().trim().min(1).nullish();
+
+/** The YAML front matter of a `.md` article. Every key is optional; unknown keys are allowed and ignored. */
+export const frontMatterSchema = z.looseObject({
+  title: optionalText,
+  publisher: optionalText,
+  url: z.url({ protocol: /^https?$/ }).nullish(),
+  published: isoDate.nullish(),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a BCP 47 language tag such as en or nb')
+    .nullish(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; reason: string };
 

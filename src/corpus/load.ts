@@ -16,7 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { nextMessage, startThread } from '../threads.js';
 import { detectLanguage } from '../text/language.js';
-import type { Article, ArticleRef, CorpusProblem } from './article.js';
+import type { Article, ArticleRef, CorpusProblem } from '../model/article.js';
 import { parseFrontMatter } from './frontMatter.js';
 import { inferMetadata } from './infer.js';
 

@@ -2,7 +2,7 @@ import { plural } from '../text/plural.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Article, CorpusProblem } from '../corpus/article.js';
+import type { Article, CorpusProblem } from '../model/article.js';
 import { type Corpus, CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
 import { Engine } from './engine.js';
 import { AnalysisStore } from './indexing/analysisStore.js';

@@ -1,4 +1,4 @@
-import type { Article, ArticleRef } from '../corpus/article.js';
+import type { Article, ArticleRef } from '../model/article.js';
 
 /** The citation fields of an article, and nothing else: what every answer carries about its source. */
 export function articleRef(article: Article): ArticleRef {

@@ -1,4 +1,4 @@
-import type { ArticleRef, CorpusProblem } from '../corpus/article.js';
+import type { ArticleRef, CorpusProblem } from '../model/article.js';
 import type { FiguresReport } from '../figures/compare.js';
 
 export type { ArticleRef, CorpusProblem, FiguresReport };

@@ -1,4 +1,4 @@
-import type { Article } from '../corpus/article.js';
+import type { Article } from '../model/article.js';
 import type { PassageFacts, PassageNumbers } from '../model/passageFacts.js';
 import { conceptsOf, tokenize, type Token } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';

@@ -5,7 +5,7 @@
  * sentences of its own, so a rule that breaks says which.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/article.js';
+import type { Article } from '../../src/model/article.js';
 import { extractClaims, type Claim } from '../../src/figures/claims.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../../src/figures/compare.js';
 import { buildPassages } from '../../src/search/passages.js';

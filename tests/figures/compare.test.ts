@@ -4,7 +4,7 @@
  * a careful reader expects in each fixture article and across the articles of one story.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/article.js';
+import type { Article } from '../../src/model/article.js';
 import type { AsOf, AsOfBasis, Claim, ClaimSource, FigureCategory } from '../../src/figures/claims.js';
 import {
   compareFigures,

@@ -15,7 +15,7 @@
  * invents them fails here, with the table printed to say where.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/article.js';
+import type { Article } from '../../src/model/article.js';
 import {
   articlesOf,
   claimantMatches,

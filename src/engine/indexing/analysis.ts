@@ -1,4 +1,4 @@
-import type { Article } from '../../corpus/article.js';
+import type { Article } from '../../model/article.js';
 import { extractClaims, type Claim } from '../../figures/claims.js';
 import { analyzeArticle, PACKED_TOKEN_WIDTH, Passage } from '../../search/passages.js';
 import { analyzerLanguage } from '../../text/language.js';

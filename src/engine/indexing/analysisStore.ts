@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article } from '../../corpus/article.js';
+import type { Article } from '../../model/article.js';
 import { miniSearchIndex } from '../../search/minisearch/passageIndex.js';
 import { stemTable } from '../../search/passages.js';
 import type { Passage } from '../../search/passages.js';

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Article } from '../../corpus/article.js';
+import type { Article } from '../../model/article.js';
 import { stemTable } from '../../search/passages.js';
 import { nextMessage, startThread } from '../../threads.js';
 import type { StoredAnalysis } from './cacheFile.js';

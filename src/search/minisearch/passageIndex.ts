@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Article } from '../../corpus/article.js';
+import type { Article } from '../../model/article.js';
 import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../../text/language.js';
 import { PACKED_TOKEN_WIDTH, stemTable, type Passage } from '../passages.js';

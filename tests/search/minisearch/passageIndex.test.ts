@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/corpus/article.js';
+import type { Article } from '../../../src/model/article.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
 import { buildPassages, type Passage } from '../../../src/search/passages.js';
