@@ -1,4 +1,4 @@
-import { CONCEPTS } from '../lexicon/concepts.js';
+import { allConcepts } from '../model/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos } from '../text/editDistance.js';
 import type { Hit, PassageIndex, TermChoice } from '../search/passageIndex.js';
@@ -225,10 +225,11 @@ function suggest(index: PassageIndex, words: QueryWord[]): string[] {
       if (surface) suggestions.add(surface);
     }
   }
-  const topics = CONCEPTS.map((concept) => ({
-    label: concept.label,
-    count: index.frequency(CONCEPT_TERM_PREFIX + concept.id),
-  }))
+  const topics = allConcepts()
+    .map((concept) => ({
+      label: concept.label,
+      count: index.frequency(CONCEPT_TERM_PREFIX + concept.id),
+    }))
     .filter((topic) => topic.count > 0)
     .sort((a, b) => b.count - a.count);
   for (const topic of topics) suggestions.add(topic.label);

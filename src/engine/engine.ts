@@ -2,7 +2,8 @@ import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { PassageIndex, type IndexBuilder } from '../search/passageIndex.js';
 import { passageText, type Passage } from '../search/passages.js';
 import { AnalysisCache } from './analysisCache.js';
-import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
+import type { Claim } from '../figures/claims.js';
+import { categoryOfItem, figureTopics, isFigureCategory } from '../model/categories.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
@@ -10,15 +11,8 @@ import { articleRef } from './refs.js';
 import { runInSlices, runToEnd } from './slices.js';
 import type { Answer, ArticleSummary, AskOptions, SourceDetail, SourcesReport } from './types.js';
 
-/** What `figures` accepts: the categories, and the weapon items. */
-export const FIGURE_TOPICS: readonly string[] = [
-  ...FIGURE_CATEGORIES,
-  'shells',
-  'missiles',
-  'launchers',
-  'guns',
-  'containers',
-];
+/** What `figures` accepts: the categories, and the weapon items (src/model/categories.ts lists them). */
+export const FIGURE_TOPICS: readonly string[] = figureTopics();
 
 /**
  * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
@@ -100,9 +94,11 @@ export class Engine {
     let reports = this.reportCache.get(wanted);
     if (!reports) {
       if (!wanted) reports = compareFigures(this.claims);
-      else if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted))
-        reports = compareFigures(this.claims, wanted as FigureCategory);
-      else reports = compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
+      else if (isFigureCategory(wanted)) reports = compareFigures(this.claims, wanted);
+      else {
+        const itemOf = categoryOfItem(wanted);
+        reports = itemOf ? compareFigures(this.claims, itemOf.name).filter((report) => report.item === wanted) : [];
+      }
       this.reportCache.set(wanted, reports);
     }
     return reports;

@@ -6,23 +6,15 @@
  * none is tuned to a particular sentence. Numbers come from `numbers.ts` (raw text, not index
  * tokens), dates from `dates.ts`, sources from `attribution.ts`, and meaning from the lexicon.
  */
-import { conceptById } from '../lexicon/concepts.js';
+import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
+import { conceptById } from '../model/concepts.js';
 import type { Passage } from '../search/passages.js';
 import type { Token } from '../text/analyze.js';
 import { findAttributions, type Attribution, type AttributionSpan } from './attribution.js';
-import { findDates, type Precision } from './dates.js';
-import { findNumbers, type NumberMention, type Qualifier } from './numbers.js';
+import { findDates, type Precision } from '../text/dates.js';
+import { findNumbers, type NumberMention, type Qualifier } from '../text/numbers/index.js';
 
-export const FIGURE_CATEGORIES = [
-  'killed',
-  'injured',
-  'casualties',
-  'deployed',
-  'reinforcements',
-  'captured',
-  'weapons',
-] as const;
-export type FigureCategory = (typeof FIGURE_CATEGORIES)[number];
+export type { FigureCategory } from '../model/categories.js';
 
 export interface AsOf {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `--MM-DD` / `--MM` when the text gives no year. */
@@ -276,7 +268,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       const inherited: Figure = lastFigure.figure;
       figure = {
         ...inherited,
-        category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category,
+        category: (additive ? categoryByName(inherited.category)?.increment : undefined) ?? inherited.category,
       };
       // "… and 120 were civilians": the noun after "were" says who this part is.
       const predicate = PREDICATE_NOUN.exec(text.slice(mention.end))?.[1];
@@ -467,34 +459,41 @@ function readFigure(
   if (anaphoric && previousEvent) eventToken = previousEvent;
   const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
 
+  const itemId = item ? conceptOfRole(item, 'item')! : null;
   let category: FigureCategory;
-  if (item && !subjectToken && !people) category = 'weapons';
-  else if (event) category = event as FigureCategory;
-  else if (subjectToken) category = 'deployed';
+  const itemCategory = itemId && !subjectToken && !people ? categoryOfConcept(itemId) : undefined;
+  if (itemCategory) category = itemCategory.name;
+  else if (event) {
+    const named = categoryOfConcept(event);
+    if (!named) return null;
+    category = named.name;
+  } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
   const additive = /^\s*(?:\S+\s+)?/
     .exec(text.slice(mention.end))![0]
     .split(/\s+/)
     .some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
-  if (category === 'deployed' && additive) category = 'reinforcements';
+  const incrementCategory = categoryByName(category)?.increment;
+  if (incrementCategory && additive) category = incrementCategory;
+  // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
+  const sum = sumOfKilledAndInjured();
   if (
-    (category === 'killed' || category === 'injured' || category === 'deployed') &&
-    definesCasualties(text, offset, tokens, mention)
+    sum &&
+    (sum.sumOf!.includes(category) || categoryByName(category)?.namedBySubjectAlone) &&
+    definesCasualties(text, offset, tokens, mention, sum.sumOf!)
   )
-    category = 'casualties';
+    category = sum.name;
   const increment =
     additive &&
-    category !== 'reinforcements' &&
+    !isIncrementCategory(category) &&
     !all.some((other) => other.kind === 'count' && other.end <= mention.start);
-  if (category === 'weapons') {
-    const id = conceptOfRole(item!, 'item')!;
-    return { category, item: id, subject: id, scope: id };
-  }
+  if (itemCategory && category === itemCategory.name)
+    return { category, item: itemId, subject: itemId!, scope: itemId! };
 
   let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
-  const human = category === 'killed' || category === 'injured' || category === 'casualties' || category === 'captured';
+  const human = categoryByName(category)?.countsPeople ?? false;
   if (human && figure.scope.startsWith('other:') && !phrase.some((token) => PERSON_NOUN.test(wordOf(token))))
     return null;
   // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet", "of whom
@@ -737,8 +736,29 @@ function findEvent(
   return null;
 }
 
-/** Whether the words after a count define it as killed and wounded together (see {@link DEFINING_APPOSITION}). */
-function definesCasualties(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
+/** The category a subject counted with no event names ("11,000 troops": deployed). */
+function bySubjectAlone() {
+  return figureCategories().find((category) => category.namedBySubjectAlone);
+}
+
+/** The category that adds up two others (casualties: killed + injured). */
+function sumOfKilledAndInjured() {
+  return figureCategories().find((category) => category.sumOf?.length === 2);
+}
+
+/** A category some other is the increment of ("more troops sent" are reinforcements). */
+function isIncrementCategory(name: string): boolean {
+  return figureCategories().some((category) => category.increment === name);
+}
+
+/** Whether the words after a count define it as its parts together, killed and wounded (see {@link DEFINING_APPOSITION}). */
+function definesCasualties(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  mention: NumberMention,
+  parts: readonly string[],
+): boolean {
   const rest = text.slice(mention.end);
   const comma = rest.search(/[,.;:]/);
   if (comma < 0 || rest[comma] !== ',' || !DEFINING_APPOSITION.test(rest.slice(comma + 1))) return false;
@@ -746,10 +766,7 @@ function definesCasualties(text: string, offset: number, tokens: Token[], mentio
   const stop = rest.slice(comma + 1).search(/[.;:]/);
   const to = stop < 0 ? Infinity : from + stop;
   const inside = tokens.filter((token) => token.start >= from && token.end <= to);
-  return (
-    inside.some((token) => token.concepts.includes('killed')) &&
-    inside.some((token) => token.concepts.includes('injured'))
-  );
+  return parts.every((part) => inside.some((token) => token.concepts.includes(part)));
 }
 
 /** Whether a number has a noun of its own after it, other than "more"/"nye" ("11.000 i fjor" has none). */
@@ -809,14 +826,15 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
 /** "killed" next to "or/and injured" (either order) is casualties: one figure for both. */
 function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string): string {
   const id = conceptOfRole(token, 'event')!;
-  if (id !== 'killed' && id !== 'injured') return id;
+  const sum = sumOfKilledAndInjured();
+  if (!sum || !sum.sumOf!.includes(id)) return id;
   const at = tokens.indexOf(token);
-  const other = id === 'killed' ? 'injured' : 'killed';
+  const other = sum.sumOf!.find((part) => part !== id)!;
   for (const [joiner, next] of [
     [tokens[at + 1], tokens[at + 2]],
     [tokens[at - 1], tokens[at - 2]],
   ] as const) {
-    if (joiner && next && JOINING.test(wordOf(joiner)) && next.concepts.includes(other)) return 'casualties';
+    if (joiner && next && JOINING.test(wordOf(joiner)) && next.concepts.includes(other)) return sum.name;
   }
   return id;
 }

@@ -20,7 +20,7 @@ import {
 import { FIGURE_TOPICS } from '../engine/engine.js';
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
-import { formatDate } from '../figures/dates.js';
+import { formatDate } from '../text/dates.js';
 import { BUTTON, COLORS, embedLength, fitEmbeds, type DiscordReply } from './discord.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { cut, defuseMentions, escapeCut } from './discordText.js';

@@ -94,7 +94,7 @@
  * - Only ASCII digits; number words are not joined across line breaks.
  */
 
-import { scanDateExpressions } from './dates.js';
+import { scanDateExpressions } from '../dates.js';
 
 /** How the text qualifies a figure. See the module comment for the value/low/high each implies. */
 export type Qualifier = 'exact' | 'at least' | 'more than' | 'about' | 'nearly' | 'up to' | 'less than' | 'vague';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNumbers, isNorwegian, type NumberMention } from '../../src/figures/numbers.js';
+import { findNumbers, isNorwegian, type NumberMention } from '../../src/text/numbers/index.js';
 
 type Expected = Partial<Omit<NumberMention, 'start' | 'end'>> & { wording: string };
 
