@@ -313,8 +313,12 @@ export const english: LanguageModule = {
     ],
     irregularPlurals: [],
     pluralEnding: '[^s]s',
+    pluralMinLength: 3,
+    articleOnes: [],
+    stressedOnes: [],
+    stressedOneNotCountBefore: [],
     // Words after "one" that make it a pronoun or an idiom rather than a count.
-    oneNotCountBefore: [
+    oneNotCountFollowedBy: [
       'of',
       'another',
       'after',
@@ -382,7 +386,7 @@ export const english: LanguageModule = {
       'knows',
       'thinks',
     ],
-    oneNotCountAfter: ['no', 'the', 'this', 'that', 'every', 'any', 'each', 'which', 'such', 'whichever', 'some'],
+    oneNotCountPrecededBy: ['no', 'the', 'this', 'that', 'every', 'any', 'each', 'which', 'such', 'whichever', 'some'],
   },
 
   titles: [

@@ -287,8 +287,12 @@ export const norwegian: LanguageModule = {
       'kilo',
     ],
     pluralEnding: '(?:er|ene|ar|ane)',
-    oneNotCountBefore: [],
-    oneNotCountAfter: [],
+    pluralMinLength: 4,
+    articleOnes: ['en', 'et', 'ett'],
+    stressedOnes: ['én'],
+    stressedOneNotCountBefore: ['av', 'eller', 'og', 'til', 'som', 'gang', 'for'],
+    oneNotCountFollowedBy: [],
+    oneNotCountPrecededBy: [],
   },
 
   titles: [

@@ -107,10 +107,17 @@ export interface NumberWords {
   irregularPlurals: readonly string[];
   /** Plural endings, as a regular-expression fragment: what makes a word after a number a counted noun. */
   pluralEnding: string;
+  /** …in a word of at least this many letters. */
+  pluralMinLength: number;
+  /** Only with the compound grammar: "en", "et": one only before a scale word ("en million"). */
+  articleOnes: readonly string[];
+  /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */
+  stressedOnes: readonly string[];
+  stressedOneNotCountBefore: readonly string[];
   /** Only with the separate grammar: words after "one" that make it a pronoun or an idiom ("one of"). */
-  oneNotCountBefore: readonly string[];
+  oneNotCountFollowedBy: readonly string[];
   /** …and words before it that do ("no one", "the one"). */
-  oneNotCountAfter: readonly string[];
+  oneNotCountPrecededBy: readonly string[];
 }
 
 export interface AttributionWords {
