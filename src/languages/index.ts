@@ -6,7 +6,7 @@ import { english } from './en.js';
 import { norwegian } from './nb.js';
 import type { LanguageModule } from './types.js';
 
-export type { LanguageModule, NumberMorph, NumberWords, Qualifier } from './types.js';
+export type { AttributionWords, ClaimWords, LanguageModule, NumberMorph, NumberWords, Qualifier } from './types.js';
 
 const BUILT_IN: readonly LanguageModule[] = [english, norwegian];
 

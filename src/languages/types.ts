@@ -53,6 +53,9 @@ export interface LanguageModule {
   /** Capitalised words that name an office, an institution or a date, not a place or a person. */
   titles: readonly string[];
 
+  /** Figure extraction: the words its rules look for (src/figures/claims.ts says where each applies). */
+  claims: ClaimWords;
+
   /** Who says a figure: speech verbs and attribution patterns. */
   attribution: AttributionWords;
 }
@@ -120,7 +123,91 @@ export interface NumberWords {
   oneNotCountPrecededBy: readonly string[];
 }
 
+/**
+ * Word lists of the figure extractor's rules. Entries are regular-expression fragments ("civilians?"),
+ * matched whole and case-insensitively unless a field says otherwise; the rules apply the words of
+ * every language to every article, as corpora mix them.
+ */
+export interface ClaimWords {
+  /** Words that make a count additional: "3,000 more soldiers", "flere soldater". */
+  additive: readonly string[];
+  /** Nouns for people in general ("people", "mennesker"). */
+  people: readonly string[];
+  /** "civilians": people of no army, counted as people. */
+  civilians: readonly string[];
+  /** Nouns for people, which alone can be killed, injured or captured ("children", "barn"). */
+  personNouns: readonly string[];
+  /** Endings of agent nouns, which are people too ("firefighters", "arbeidere"). */
+  personNounEndings: readonly string[];
+  /** "lost 300 troops", "mistet": a loss of people is their death. */
+  lossVerbs: readonly string[];
+  /** "lost their lives", "mistet livet". */
+  lives: readonly string[];
+  /** An apposition that says what a figure counts: ", a figure that counts both the dead and the wounded". */
+  definingAppositions: readonly string[];
+  /** Right before a count, a part of the count before it: "of whom", "hvorav". */
+  partOfBefore: readonly string[];
+  /** Prepositions and conjunctions that end a counted noun phrase ("since", "etter"). */
+  phraseEnd: readonly string[];
+  /** Copulas: "120 were civilians", "40 var barn". */
+  copulas: readonly string[];
+  /** "of": "of those", "of the injured", "millions of shells". */
+  of: readonly string[];
+  /** Pronouns after "of" that make a part of the count before: "of those", "av dem". */
+  partOfPronouns: readonly string[];
+  /** Articles after "of" that make a part of a count named by its event: "of the injured". */
+  partOfArticles: readonly string[];
+  /** Definite plural endings after "of" that make a part of something counted before: "68 av dronene". */
+  definitePluralAfterOf: readonly string[];
+  /** Prisoners of war, in one word ("POWs", "krigsfanger"). */
+  prisonersOfWar: readonly string[];
+  /** …and in two: "prisoners" + "of war". */
+  prisoners: readonly string[];
+  ofWar: readonly string[];
+  /** "or", "and", which join words and counts. */
+  joining: readonly string[];
+  /** "and" alone, joining two counts of the same people ("Nine people were killed and 64 injured"). */
+  and: readonly string[];
+  /** Nouns that stand for a figure named before ("the figure", "tallet"). */
+  anaphoric: readonly string[];
+  /** Phrases opening a subset after a comma ("including", "blant dem"). */
+  subsetOpeners: readonly string[];
+  /** Nouns naming a count of the dead ("toll", "dødstall"). */
+  tolls: readonly string[];
+  /** "since": the start of a period, not the date a figure holds for. */
+  since: readonly string[];
+  /** "when": a figure in a when-clause is of that date. */
+  when: readonly string[];
+  /** Conjunctions of contrast between clauses ("but", "men"). */
+  contrast: readonly string[];
+  /** Present and perfect verbs: the figure is the state of things when the article was written. */
+  presentOrPerfect: readonly string[];
+  /** Event words that are nouns: the words before them describe the counted ("casualties", "tap"). */
+  eventNouns: readonly string[];
+  /** Endings of a demonym standing for a nation ("Chinese", "Estonians"); empty where demonyms are not capitalised. */
+  demonymEndings: readonly string[];
+  /** How the language names the nations a count may be of, by nation key (see claims.ts). */
+  nations: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Attribution words; entries are regular-expression fragments, matched whole and case-insensitively. */
 export interface AttributionWords {
-  /** Speech verbs ("said", "told", "sa"): "X said …", ", said X". Read in its articles, with English ones. */
+  /** Speech verbs ("said", "told", "sa"): "X said …", ", said X". Read in its articles, with the default language's. */
   speechVerbs: readonly string[];
+  /** Speech verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate. */
+  bareSpeechVerbs: readonly string[];
+  /** Speech verbs with a recipient, who is the channel: "told Reuters", "informed Reuters". */
+  toldVerbs: readonly string[];
+  /** "according to X", "ifølge X": the source follows. */
+  accordingTo: readonly string[];
+  /** Auxiliaries that make a verb after them passive, with no speaker before it: "are said to". */
+  passiveAuxiliaries: readonly string[];
+  /** Pronouns that stand for the previous sentence's source ("It added…"). */
+  pronouns: readonly string[];
+  /** Function words that are never a claimant on their own. */
+  functionWords: readonly string[];
+  /** Finite verbs, which end an "according to" phrase ("Ifølge X har Nord-Korea sendt…"). */
+  finiteVerbs: readonly string[];
+  /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
+  qualifierWords: readonly string[];
 }
