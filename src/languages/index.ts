@@ -29,17 +29,26 @@ export function languageFor(tag: string | null | undefined): LanguageModule | nu
 }
 
 /**
- * Adds a language. Returns a function that removes it again, for tests. Patterns compiled from the
- * registered languages are compiled again after a change: see {@link languagesVersion}.
+ * Adds a language, or replaces the one that reads the same primary tag (a test gives English a new
+ * concept's words this way). Returns a function that undoes it, for tests. Patterns compiled from
+ * the registered languages are compiled again after a change: see {@link languagesVersion}.
  */
 export function registerLanguage(module: LanguageModule): () => void {
-  const taken = module.tags.find((tag) => languageFor(tag));
+  const replaced = modules.find((other) => other.tags[0] === module.tags[0]) ?? null;
+  const taken = module.tags.find((tag) => {
+    const reader = languageFor(tag);
+    return reader !== null && reader !== replaced;
+  });
   if (taken) throw new Error(`languages: "${taken}" is already read by ${languageFor(taken)!.name}`);
-  modules.push(module);
+  if (replaced) modules[modules.indexOf(replaced)] = module;
+  else modules.push(module);
   version++;
   return () => {
     const at = modules.indexOf(module);
-    if (at >= 0) modules.splice(at, 1);
+    if (at >= 0) {
+      if (replaced) modules[at] = replaced;
+      else modules.splice(at, 1);
+    }
     version++;
   };
 }

@@ -21,11 +21,13 @@ function normalizeNumber(word: string): string | null {
 
 /** Word forms remembered per language: a large news vocabulary, a few megabytes. */
 const MAX_REMEMBERED_STEMS = 200_000;
-const stems = new Map<string | null, Map<string, string>>();
+// Kept per version of the language registry: a language registered again may stem differently.
+const stemMemos = perRegistry(() => new Map<string | null, Map<string, string>>());
 
 /** The folded stem of one word in a language (a registered tag); words of languages we cannot stem are folded only. */
 export function stem(word: string, language: string | null): string {
   // A corpus repeats its words: each word form is stemmed once per language.
+  const stems = stemMemos();
   let memo = stems.get(language);
   if (!memo) {
     memo = new Map();

@@ -94,7 +94,7 @@
  * - Only ASCII digits; number words are not joined across line breaks.
  */
 
-import { DEFAULT_LANGUAGE, languageFor } from '../../languages/index.js';
+import { DEFAULT_LANGUAGE, languageFor, languagesVersion } from '../../languages/index.js';
 import { buildExpr, readAtom, type Expr } from './expressions.js';
 import type { NumberMention } from './mention.js';
 import { prescan } from './notations.js';
@@ -128,6 +128,10 @@ export type { NumberKind, NumberMention, Qualifier } from './mention.js';
 export function findNumbers(text: string, language: 'en' | 'nb' | string): NumberMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // Indexing reads each sentence twice (its facts, then its claims): the second read is free.
+  if (recentAt !== languagesVersion()) {
+    recent.clear();
+    recentAt = languagesVersion();
+  }
   const key = `${language}\u0000${text}`;
   const known = recent.get(key);
   if (known) return known;
@@ -141,6 +145,8 @@ export function findNumbers(text: string, language: 'en' | 'nb' | string): Numbe
 /** How many sentences' numbers are remembered: the sentences of the article being indexed. */
 const RECENT_SENTENCES = 512;
 const recent = new Map<string, NumberMention[]>();
+/** The registry version the remembered sentences were read with: a language registered later reads them anew. */
+let recentAt = -1;
 
 function scanNumbers(text: string, language: string): NumberMention[] {
   const module = languageFor(language) ?? DEFAULT_LANGUAGE;

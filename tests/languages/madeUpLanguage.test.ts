@@ -1,0 +1,123 @@
+/**
+ * A new language is one module: this test registers Zorbic, a made-up language with its own words
+ * for "killed", "soldiers", numbers, "about" and "said", and reads a figure from a sentence in it
+ * through the real extractor. Nothing else of the code knows Zorbic.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/article.js';
+import { extractClaims } from '../../src/figures/claims.js';
+import { english } from '../../src/languages/en.js';
+import { languageFor, registerLanguage, type ClaimWords, type LanguageModule } from '../../src/languages/index.js';
+import { buildPassages } from '../../src/search/passages.js';
+import { findNumbers } from '../../src/text/numbers/index.js';
+
+// Zorbic's figure rules have no words of their own: English ones, which every article is read with, will do.
+const noClaimWords = Object.fromEntries(
+  Object.keys(english.claims).map((key) => [key, key === 'nations' ? {} : []]),
+) as unknown as ClaimWords;
+
+const zorbic: LanguageModule = {
+  tags: ['zz'],
+  name: 'Zorbic',
+  analysis: { stemmer: (word) => word, stopWords: ['ke', 'la'], segmenterLocale: 'en' },
+  segmentation: { abbreviations: ['Gnl'] },
+  concepts: { killed: ['morted', 'morto'], troops: ['soldos', 'soldo'] },
+  questions: { asksForFigure: ['kwanto'] },
+  numbers: {
+    grammar: 'separate',
+    words: {
+      una: { cat: 'unit', v: 1 },
+      dua: { cat: 'unit', v: 2 },
+      tria: { cat: 'unit', v: 3 },
+      deka: { cat: 'teen', v: 10 },
+      hekto: { cat: 'hundred', v: 100 },
+      mila: { cat: 'scale', v: 1000 },
+    },
+    ambiguous: ['una'],
+    ordinals: {},
+    denominators: {},
+    digitScales: { hekto: 100, mila: 1000 },
+    abbreviatedScales: [],
+    vagueScales: {},
+    firstWords: [],
+    qualifiers: [['cirkum', 'about']],
+    separators: { group: "'", decimal: '.', spaceGroupsThousands: false, pointDecimalToo: false, ordinalPeriod: false },
+    ranges: { between: [], from: [], to: [], hyphenatedTo: false, or: [], and: [] },
+    countWords: [],
+    irregularPlurals: [],
+    pluralEnding: 'os',
+    pluralMinLength: 3,
+    articleOnes: [],
+    stressedOnes: [],
+    stressedOneNotCountBefore: [],
+    oneNotCountFollowedBy: [],
+    oneNotCountPrecededBy: [],
+  },
+  titles: [],
+  claims: noClaimWords,
+  attribution: {
+    speechVerbs: ['parolis'],
+    bareSpeechVerbs: ['parolis'],
+    toldVerbs: [],
+    accordingTo: [],
+    passiveAuxiliaries: [],
+    pronouns: [],
+    functionWords: [],
+    finiteVerbs: [],
+    qualifierWords: [],
+  },
+};
+
+const SENTENCE = 'Generalo Vark parolis ke cirkum dua hekto soldos morted.';
+
+function article(text: string): Article {
+  return {
+    id: 'zorbic',
+    file: 'zorbic.md',
+    text,
+    title: 'Zorbic',
+    publisher: null,
+    url: null,
+    published: '2025-01-14',
+    language: 'zz',
+    provenance: {},
+  };
+}
+
+describe('GIVEN a made-up language registered as one module', () => {
+  let unregister: () => void;
+  beforeAll(() => {
+    unregister = registerLanguage(zorbic);
+  });
+  afterAll(() => unregister());
+
+  it('THEN its tag finds it', () => {
+    expect(languageFor('zz-ZZ')).toBe(zorbic);
+  });
+
+  it('THEN its number words and qualifier are read', () => {
+    expect(findNumbers(SENTENCE, 'zz')).toMatchObject([
+      { wording: 'cirkum dua hekto', value: 200, qualifier: 'about', kind: 'count' },
+    ]);
+  });
+
+  it('THEN a sentence in it gives a figure: value, category, qualifier and claimant', () => {
+    const claims = extractClaims(buildPassages([article(SENTENCE)]));
+    expect(
+      claims.map((claim) => ({
+        value: claim.value,
+        category: claim.category,
+        qualifier: claim.qualifier,
+        scope: claim.scope,
+        claimant: claim.attributedTo?.claimant,
+      })),
+    ).toEqual([{ value: 200, category: 'killed', qualifier: 'about', scope: 'troops', claimant: 'Generalo Vark' }]);
+  });
+});
+
+describe('GIVEN the made-up language unregistered again', () => {
+  it('THEN its tag finds nothing and its words are no numbers', () => {
+    expect(languageFor('zz')).toBeNull();
+    expect(findNumbers(SENTENCE, 'zz')).toEqual([]);
+  });
+});
