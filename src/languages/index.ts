@@ -6,7 +6,16 @@ import { english } from './en.js';
 import { norwegian } from './nb.js';
 import type { LanguageModule } from './types.js';
 
-export type { AttributionWords, ClaimWords, LanguageModule, NumberMorph, NumberWords, Qualifier } from './types.js';
+export type {
+  AttributionWords,
+  ClaimWords,
+  DateWords,
+  LanguageModule,
+  NumberMorph,
+  NumberWords,
+  Qualifier,
+  RelativeDate,
+} from './types.js';
 
 const BUILT_IN: readonly LanguageModule[] = [english, norwegian];
 

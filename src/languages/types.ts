@@ -50,6 +50,9 @@ export interface LanguageModule {
   /** Numbers written in words, and the words around numbers. */
   numbers: NumberWords;
 
+  /** Dates: month and weekday names, relative dates, and how a date is shown. */
+  dates: DateWords;
+
   /** Capitalised words that name an office, an institution or a date, not a place or a person. */
   titles: readonly string[];
 
@@ -121,6 +124,80 @@ export interface NumberWords {
   oneNotCountFollowedBy: readonly string[];
   /** …and words before it that do ("no one", "the one"). */
   oneNotCountPrecededBy: readonly string[];
+}
+
+/** Relative dates the date parser resolves against an article's publication date. */
+export type RelativeDate =
+  | 'yesterday'
+  | 'today'
+  | 'tomorrow'
+  | 'day-before-yesterday'
+  | 'last-year'
+  | 'this-year'
+  | 'next-year'
+  | 'year-before-last'
+  | 'last-month'
+  | 'this-month'
+  | 'next-month';
+
+/**
+ * Date words. Phrases are written with single spaces, which match any run of spaces; the parser
+ * reads the words of every language in every article (corpora mix them).
+ */
+export interface DateWords {
+  /** Month names and abbreviations, to month numbers (1–12). */
+  months: Readonly<Record<string, number>>;
+  /** Full month names: a month named alone ("in August") must be one of these. */
+  fullMonthNames: readonly string[];
+  /** Weekday names, to 0 = Sunday … 6 = Saturday. */
+  weekdays: Readonly<Record<string, number>>;
+  /**
+   * Month and weekday names are capitalised ("May", not the verb "may"); where they are not, a
+   * capitalised month name standing alone is taken for a proper noun ("Mars").
+   */
+  namesCapitalised: boolean;
+  /** "5/10/2024" reads month first ("May 10") where the numbers allow either. */
+  slashMonthFirst: boolean;
+  /** Ordinal suffixes of a day ("3rd"). */
+  dayOrdinalSuffixes: readonly string[];
+  /** "3rd of October". */
+  dayOfMonth: readonly string[];
+  /** Words before "the 3rd" that make it a day of the publication month ("on the 3rd"), and the article. */
+  dayOnlyContext: readonly string[];
+  dayOnlyArticle: readonly string[];
+  /** Words before a bare year that make it a date ("in 2022", "i 2023"). */
+  yearContext: readonly string[];
+  /** Words before a month name that make it a date ("in August", "i januar", "slutten av mai"). */
+  monthContext: readonly string[];
+  /** "early", "late", "mid" between those words and a month ("in early May"). */
+  monthParts: readonly string[];
+  /** Words that continue a list of months ("January and February"). */
+  monthListJoiners: readonly string[];
+  /** Whole phrases for a relative date ("yesterday", "i fjor"). */
+  relativePhrases: Readonly<Record<string, RelativeDate>>;
+  /** "earlier"/"later" + a phrase for this month or year ("earlier this month", "tidligere i år"). */
+  earlierOrLater: readonly string[];
+  thisPeriod: Readonly<Record<string, 'this-month' | 'this-year'>>;
+  /** "last year", "neste måned": the words for last, this and next, and for year and month. */
+  periodModifiers: { last: readonly string[]; this: readonly string[]; next: readonly string[] };
+  periodUnits: { year: readonly string[]; month: readonly string[] };
+  /** "the year before last". */
+  yearBeforeLast: readonly string[];
+  /** Words before a weekday: before it ("last Tuesday"), after it ("next"), this one, or "on" (left out of the wording). */
+  weekdayModifiers: {
+    before: readonly string[];
+    after: readonly string[];
+    this: readonly string[];
+    on: readonly string[];
+  };
+  /** Possessive endings of a weekday ("Monday's", "torsdagens"). */
+  weekdayPossessives: readonly string[];
+  /** Display: short month names, January first. */
+  shortMonths: readonly string[];
+  /** Display: a day number is followed by a period ("3. okt."). */
+  dayPeriod: boolean;
+  /** Display: how a date without a year says so. */
+  unknownYear: string;
 }
 
 /**

@@ -53,6 +53,32 @@ const zorbic: LanguageModule = {
     oneNotCountFollowedBy: [],
     oneNotCountPrecededBy: [],
   },
+  dates: {
+    months: { primu: 1, sekundu: 2 },
+    fullMonthNames: ['primu', 'sekundu'],
+    weekdays: {},
+    namesCapitalised: false,
+    slashMonthFirst: false,
+    dayOrdinalSuffixes: [],
+    dayOfMonth: [],
+    dayOnlyContext: [],
+    dayOnlyArticle: [],
+    yearContext: ['dum'],
+    monthContext: ['dum'],
+    monthParts: [],
+    monthListJoiners: [],
+    relativePhrases: { hieri: 'yesterday' },
+    earlierOrLater: [],
+    thisPeriod: {},
+    periodModifiers: { last: [], this: [], next: [] },
+    periodUnits: { year: [], month: [] },
+    yearBeforeLast: [],
+    weekdayModifiers: { before: [], after: [], this: [], on: [] },
+    weekdayPossessives: [],
+    shortMonths: ['pri', 'sek', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    dayPeriod: false,
+    unknownYear: '(?)',
+  },
   titles: [],
   claims: noClaimWords,
   attribution: {
@@ -68,7 +94,7 @@ const zorbic: LanguageModule = {
   },
 };
 
-const SENTENCE = 'Generalo Vark parolis ke cirkum dua hekto soldos morted.';
+const SENTENCE = 'Generalo Vark parolis hieri ke cirkum dua hekto soldos morted.';
 
 function article(text: string): Article {
   return {
@@ -110,8 +136,19 @@ describe('GIVEN a made-up language registered as one module', () => {
         qualifier: claim.qualifier,
         scope: claim.scope,
         claimant: claim.attributedTo?.claimant,
+        asOf: claim.asOf?.date,
       })),
-    ).toEqual([{ value: 200, category: 'killed', qualifier: 'about', scope: 'troops', claimant: 'Generalo Vark' }]);
+    ).toEqual([
+      {
+        value: 200,
+        category: 'killed',
+        qualifier: 'about',
+        scope: 'troops',
+        claimant: 'Generalo Vark',
+        // "hieri", yesterday, before the article's date.
+        asOf: '2025-01-13',
+      },
+    ]);
   });
 });
 
