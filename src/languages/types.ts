@@ -120,6 +120,8 @@ export interface NumberWords {
   /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */
   stressedOnes: readonly string[];
   stressedOneNotCountBefore: readonly string[];
+  /** The words around a number that tell what kind of number it is; they apply in every article. */
+  context: NumberContextWords;
   /** Only with the separate grammar: words after "one" that make it a pronoun or an idiom ("one of"). */
   oneNotCountFollowedBy: readonly string[];
   /** …and words before it that do ("no one", "the one"). */
@@ -144,6 +146,39 @@ export type RelativeDate =
  * Date words. Phrases are written with single spaces, which match any run of spaces; the parser
  * reads the words of every language in every article (corpora mix them).
  */
+/**
+ * Words around a number, read in every article whatever its language (corpora mix them). Fields
+ * marked "fragments" take regular-expression fragments; the others, words or phrases as written.
+ */
+export interface NumberContextWords {
+  /** Qualifiers after a number: " or more" (at least), " or so" (about), " or fewer" (up to); a leading space is any space. */
+  suffixQualifiers: { atLeast: readonly string[]; about: readonly string[]; upTo: readonly string[] };
+  /** "rose to 2000", "økte til": a change verb makes the number after it a count, and "from A to B" no range. */
+  changeVerbs: readonly string[];
+  /** Words before a four-digit number that make it a year ("in 2024", "i 2024"). */
+  yearContext: readonly string[];
+  /** Determiners before a year and a singular noun ("the 2024 election"). */
+  yearDeterminers: readonly string[];
+  /** Function words after a four-digit number that make it a year ("2024 and"). */
+  functionWordsAfter: readonly string[];
+  /** Words before a number that make it a code or a reference ("resolution 2231", "side 4"); fragments. */
+  codePrefixes: readonly string[];
+  /** Words before a number that make it an age ("aged 40"). */
+  ageBefore: readonly string[];
+  /** After a number, an age ("40-year-old", "40-åring"); fragments. */
+  ageAfter: readonly string[];
+  /** Words for per cent after a number; fragments. */
+  percent: readonly string[];
+  /** After a number, a time of day ("5 pm"); fragments. */
+  timeAfter: readonly string[];
+  /** After a year, its decade ("1990-tallet"). */
+  decadeAfter: readonly string[];
+  /** Before an hour, a time of day ("kl. 16"); fragments. */
+  clock: readonly string[];
+  /** Labels before a phone number ("tel.", "tlf."). */
+  phoneLabels: readonly string[];
+}
+
 export interface DateWords {
   /** Month names and abbreviations, to month numbers (1–12). */
   months: Readonly<Record<string, number>>;

@@ -5,19 +5,15 @@
 import type { Qualifier } from '../../languages/index.js';
 import type { NumberKind } from './mention.js';
 import {
-  AGE_AFTER_RE,
   CURRENCY_AFTER_RE,
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
-  DECADE_AFTER_RE,
   DURATION_RE,
   DURATION_UNITS,
   lookup,
-  PERCENT_RE,
   PHYSICAL_RE,
   PHYSICAL_UNITS,
   readDigitAtom,
-  TIME_AFTER_RE,
 } from './notations.js';
 import {
   escapeRe,
@@ -32,105 +28,6 @@ import {
   type Word,
 } from './scan.js';
 import { readCompoundWords, readSeparateWords } from './words.js';
-
-const SUFFIX_QUALIFIERS_RE =
-  /^(?:(\+|[ \u00A0]or[ \u00A0]+more|-plus|[ \u00A0]eller[ \u00A0]+(?:mer|flere))|([ \u00A0]or[ \u00A0]+so|-odd)|([ \u00A0]or[ \u00A0]+(?:fewer|less)|[ \u00A0]eller[ \u00A0]+(?:færre|mindre)))(?![\p{L}\p{N}])/iu;
-
-const CHANGE_VERBS =
-  'rose|risen|rise|rises|rising|increased|increase|increases|increasing|grew|grown|grow|climbed|jumped|fell|fallen|' +
-  'dropped|decreased|declined|doubled|tripled|went|raised|revised|cut|reduced|lowered|surged|soared|plunged|' +
-  'upped|økte|økt|øker|steg|stiger|falt|faller|sank|synker|gikk|justert|oppjustert|nedjustert|redusert';
-
-const YEAR_CONTEXT_BEFORE =
-  'in|since|by|during|until|till|from|before|after|of|through|throughout|year|early|late|mid|pre|post|' +
-  'i|siden|innen|fra|til|før|etter|gjennom|år|året|våren|sommeren|høsten|vinteren|starten av|slutten av|frem til|fram til';
-const YEAR_DETERMINERS = 'the|its|their|his|her|our|this|that|a|an|det|den|dette';
-const FUNCTION_WORDS_AFTER = new Set([
-  'and',
-  'or',
-  'but',
-  'the',
-  'a',
-  'an',
-  'to',
-  'in',
-  'on',
-  'at',
-  'by',
-  'for',
-  'from',
-  'of',
-  'with',
-  'when',
-  'as',
-  'after',
-  'before',
-  'while',
-  'that',
-  'which',
-  'was',
-  'were',
-  'is',
-  'are',
-  'has',
-  'had',
-  'have',
-  'will',
-  'would',
-  'it',
-  'he',
-  'she',
-  'they',
-  'we',
-  'there',
-  'this',
-  'its',
-  'until',
-  'since',
-  'through',
-  'where',
-  'og',
-  'eller',
-  'men',
-  'i',
-  'på',
-  'til',
-  'fra',
-  'med',
-  'for',
-  'av',
-  'om',
-  'da',
-  'når',
-  'som',
-  'ble',
-  'var',
-  'er',
-  'har',
-  'hadde',
-  'vil',
-  'skal',
-  'kan',
-  'det',
-  'den',
-  'de',
-  'han',
-  'hun',
-  'vi',
-  'etter',
-  'før',
-  'under',
-  'mot',
-  'ved',
-  'siden',
-  'frem',
-  'fram',
-]);
-const CODE_PREFIX =
-  'resolution|resolutions|article|art\\.|paragraph|section|chapter|clause|no\\.|nr\\.|number|page|p\\.|pp\\.|route|' +
-  'highway|flight|channel|room|source|sources|version|level|phase|step|grade|class|type|model|block|batch|episode|' +
-  'season|vol\\.|volume|item|table|figure|fig\\.|appendix|annex|exhibit|gate|terminal|platform|line|bus|' +
-  'kilde|resolusjon|artikkel|paragraf|kapittel|side|rute|versjon|nivå|fase|trinn|klasse|modell|vedlegg|tabell|figur|linje|buss';
 
 export function readAtom(s: Scan, pos: number): Atom | null {
   if (isDigit(s.text[pos])) return readDigitAtom(s, pos);
@@ -211,10 +108,10 @@ function readRange(s: Scan, first: Atom, floor: number): RangeResult | null {
   if (connector === 'dash' && !second.fromDigits) return null;
   // "from 100 to 200" after a change verb ("rose from 100 to 200") is a change, not a range.
   if (connector === 'to' && from) {
-    const verb = phraseBefore(s, from.start, CHANGE_VERBS, floor);
+    const verb = phraseBefore(s, from.start, s.context.changeVerbs, floor);
     if (verb) return null;
   }
-  if (connector === 'to' && !from && phraseBefore(s, first.start, CHANGE_VERBS, floor)) return null;
+  if (connector === 'to' && !from && phraseBefore(s, first.start, s.context.changeVerbs, floor)) return null;
   let lowV = first.value;
   // "between 1 and 1.5 million": the scale word belongs to both figures.
   if (second.multiplied && !first.multiplied && first.value <= second.base) lowV = first.value * second.scale;
@@ -295,26 +192,27 @@ function classify(
     return { kind: 'money', unit, start: currency.start, end: coreEnd + (cw ? cw[0].length : 0) };
   }
   if (first.gluedSuffix) return { kind: 'money', start: coreStart, end: coreEnd };
-  if ((m = PERCENT_RE.exec(after))) return { kind: 'percent', unit: '%', start: coreStart, end: coreEnd + m[0].length };
+  if ((m = s.context.percent.exec(after)))
+    return { kind: 'percent', unit: '%', start: coreStart, end: coreEnd + m[0].length };
   if ((m = CURRENCY_AFTER_RE.exec(after)) && !(m[1]!.toLowerCase() === 'won' && !first.multiplied)) {
     return { kind: 'money', unit: lookup(CURRENCY_WORDS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
-  if ((m = AGE_AFTER_RE.exec(after)))
+  if ((m = s.context.ageAfter.exec(after)))
     return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd + m[0].length };
-  if (phraseBefore(s, coreStart, 'aged|age|ages|alder|alderen', floor))
+  if (phraseBefore(s, coreStart, s.context.ageBefore, floor))
     return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd };
   if (!last.multiplied && (m = PHYSICAL_RE.exec(after))) {
     return { kind: 'measure', unit: lookup(PHYSICAL_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
   if ((m = DURATION_RE.exec(after)))
     return { kind: 'measure', unit: lookup(DURATION_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
-  if (first.fromDigits && !isRange && (m = TIME_AFTER_RE.exec(after)))
+  if (first.fromDigits && !isRange && (m = s.context.timeAfter.exec(after)))
     return { kind: 'time', start: coreStart, end: coreEnd + m[0].length };
-  if (first.plainInt && (m = DECADE_AFTER_RE.exec(after)))
+  if (first.plainInt && (m = s.context.decadeAfter.exec(after)))
     return { kind: 'year', start: coreStart, end: coreEnd + m[0].length };
   if (
     first.fromDigits &&
-    (phraseBefore(s, coreStart, CODE_PREFIX, floor) ||
+    (phraseBefore(s, coreStart, s.context.codePrefixes, floor) ||
       /[#№]$/.test(text.slice(Math.max(floor, coreStart - 1), coreStart)))
   ) {
     return { kind: 'other', start: coreStart, end: coreEnd };
@@ -396,7 +294,7 @@ export function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
   const q = qualifierBefore(s, c.start, floor);
   if (q) return { ...base, start: q.start, ...qualify(q.q, value0, low0, high0) };
   if (!range && c.kind === 'count') {
-    const sm = SUFFIX_QUALIFIERS_RE.exec(text.slice(c.end, c.end + 20));
+    const sm = s.context.suffixQualifiers.exec(text.slice(c.end, c.end + 20));
     if (sm)
       return {
         ...base,
@@ -418,17 +316,18 @@ export function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
  */
 function isYear(s: Scan, first: Atom, last: Atom, floor: number): boolean {
   const { text } = s;
-  if (phraseBefore(s, first.start, YEAR_CONTEXT_BEFORE, floor)) return true;
+  if (phraseBefore(s, first.start, s.context.yearContext, floor)) return true;
   if (phraseBefore(s, first.start, 'mid|pre|post', floor, '-')) return true;
-  if (phraseBefore(s, first.start, `(?:${CHANGE_VERBS})[\\s\\u00A0]+(?:to|til)`, floor)) return false;
+  if (phraseBefore(s, first.start, `(?:${s.context.changeVerbs})[\\s\\u00A0]+(?:${s.context.rangeTo})`, floor))
+    return false;
   if (/^['’]s(?![\p{L}])/u.test(text.slice(last.end))) return true;
   // The first lower-case word after the number, skipping up to three capitalised words.
   let w = nextWord(text, last.end);
   for (let k = 0; k < 3 && w && !isLowerWord(w.raw); k++) w = nextWord(text, w.end);
   if (!w || !isLowerWord(w.raw)) return true;
-  if (FUNCTION_WORDS_AFTER.has(w.lower)) return true;
+  if (s.context.functionWordsAfter.has(w.lower)) return true;
   const plural = pluralish(s, w) || s.lang.countWords.has(w.lower);
   if (plural) return false;
-  if (phraseBefore(s, first.start, YEAR_DETERMINERS, floor)) return true;
+  if (phraseBefore(s, first.start, s.context.yearDeterminers, floor)) return true;
   return !qualifierBefore(s, first.start, floor);
 }

@@ -104,6 +104,7 @@ import {
   isDigit,
   isLetter,
   MARK,
+  numberContext,
   numberReading,
   overlapsClaimed,
   type Scan,
@@ -150,9 +151,10 @@ let recentAt = -1;
 
 function scanNumbers(text: string, language: string): NumberMention[] {
   const module = languageFor(language) ?? DEFAULT_LANGUAGE;
-  const { fixed, skip } = prescan(text, module.tags[0]!);
+  const context = numberContext();
+  const { fixed, skip } = prescan(text, module.tags[0]!, context);
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
-  const s: Scan = { text, lang: numberReading(module), claimed };
+  const s: Scan = { text, lang: numberReading(module), context, claimed };
   const out: NumberMention[] = fixed.map((f) => {
     const mention: NumberMention = {
       start: f.start,

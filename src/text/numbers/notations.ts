@@ -18,8 +18,20 @@ import {
   readWordAt,
   UPPER,
   type Atom,
+  type NumberContext,
   type Scan,
 } from './scan.js';
+
+// The patterns above hold no state between uses (matchAll copies them): compiled once per source.
+const globalPatterns = new Map<string, RegExp>();
+function cachedGlobal(source: string, flags: string): RegExp {
+  let pattern = globalPatterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, flags);
+    globalPatterns.set(source, pattern);
+  }
+  return pattern;
+}
 
 /** Physical units (block "220 240 mm" from joining into 220240). Canonical unit by lower-case spelling. */
 export const PHYSICAL_UNITS: ReadonlyArray<[string, string]> = [
@@ -236,12 +248,6 @@ export const CURRENCY_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(${CURRENCY_PREFIXES.map(([w]) => escapeRe(w)).join('|')})[ \\u00A0]?$`,
   'u',
 );
-export const PERCENT_RE =
-  /^(?:[ \u00A0]?%|(?:[ \u00A0]|-)(?:percentage points?|per cent|percent|pct\.?|prosentpoeng|prosent)(?![\p{L}\p{N}]))/iu;
-export const AGE_AFTER_RE =
-  /^(?:[-\s\u00A0](?:years?|yrs?)[-\s\u00A0]olds?|[\s\u00A0]years?[\s\u00A0]of[\s\u00A0]age|-åring(?:en|er|ene)?|[\s\u00A0]år[\s\u00A0]+(?:gammel|gamle|gammelt))(?![\p{L}\p{N}])/iu;
-export const TIME_AFTER_RE = /^(?:[ \u00A0]?(?:a\.m\.|p\.m\.|am|pm)(?![\p{L}\p{N}])|[ \u00A0]o['’]clock(?![\p{L}]))/iu;
-export const DECADE_AFTER_RE = /^(?:-tallet|-årene|-åra)(?![\p{L}])/iu;
 
 export const threeDigitsAt = (text: string, p: number): boolean =>
   isDigit(text[p]) && isDigit(text[p + 1]) && isDigit(text[p + 2]) && !isDigit(text[p + 3]);
@@ -259,7 +265,7 @@ export function scaleWordAfter(s: Scan, pos: number): { end: number; scale: numb
 /** True when a physical unit follows `pos` (used to refuse joining "220 240 mm"). */
 export const unitFollows = (text: string, pos: number): boolean => PHYSICAL_RE.test(text.slice(pos, pos + 40));
 export const scaleOrUnitFollows = (s: Scan, pos: number): boolean =>
-  unitFollows(s.text, pos) || PERCENT_RE.test(s.text.slice(pos, pos + 30)) || scaleWordAfter(s, pos) !== null;
+  unitFollows(s.text, pos) || s.context.percent.test(s.text.slice(pos, pos + 30)) || scaleWordAfter(s, pos) !== null;
 
 /** Reads a number written in digits starting at `i` (text[i] is a digit, text[i-1] is not). */
 export function readDigitAtom(s: Scan, i: number): Atom | null {
@@ -429,7 +435,7 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
       s.lang.words.digitScales[w.lower] === undefined &&
       !PHYSICAL_RE.test(text.slice(j + 1, j + 40)) &&
       !CURRENCY_AFTER_RE.test(text.slice(j + 1, j + 40)) &&
-      !PERCENT_RE.test(text.slice(j + 1, j + 40))
+      !s.context.percent.test(text.slice(j + 1, j + 40))
     ) {
       return { ...atom, end: j + 1, forced: { kind: 'ordinal' } };
     }
@@ -510,20 +516,34 @@ export interface Fixed {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-const PHONE_RES: RegExp[] = [
-  /(?:\[(?:phone|tel|telephone|tlf|telefon|mobil|fax)\]|\b(?:phone|tel|telephone|tlf|telefon|mobil|fax)\.?:?)[ \u00A0]*(\+?\(?\d[\d \u00A0().-]{4,}\d)/giu,
-  /(?<![\p{L}\p{N}+])\+\d{1,3}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,}(?![\p{N}])/gu,
-  /(?<![\p{L}\p{N}.,-])\(\d{2,4}\)[ \u00A0]?\d{3,4}[-. ]\d{4}(?![\p{N}]|[.,-]\d)/gu,
-  /(?<![\p{L}\p{N}.,-])\d{2,4}([-.])\d{3,4}\1\d{4}(?![\p{N}]|[.,-]\d)/gu,
-  /(?<![\p{L}\p{N}.,])\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}(?![\p{N}]|[.,]\d)/gu,
-];
-const TIME_RES: RegExp[] = [
-  /(?<![\p{L}\p{N}])(?:(?:AM|PM|am|pm|a\.m\.|p\.m\.)[ \u00A0]*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \u00A0]*(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?![\p{N}])/gu,
-  /(?<![\p{L}])(?:kl\.?|klokka|klokken)[ \u00A0]*(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?(?![\p{N}])/giu,
-];
+/** Phone numbers: after a label ("tel.", "tlf:"), international ("+47 …"), or in the usual groupings. */
+function phonePatterns(context: NumberContext): RegExp[] {
+  const labels = context.phoneLabels;
+  return [
+    cachedGlobal(
+      `(?:\\[(?:${labels})\\]|\\b(?:${labels})\\.?:?)[ \\u00A0]*(\\+?\\(?\\d[\\d \\u00A0().-]{4,}\\d)`,
+      'giu',
+    ),
+    /(?<![\p{L}\p{N}+])\+\d{1,3}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,}(?![\p{N}])/gu,
+    /(?<![\p{L}\p{N}.,-])\(\d{2,4}\)[ \u00A0]?\d{3,4}[-. ]\d{4}(?![\p{N}]|[.,-]\d)/gu,
+    /(?<![\p{L}\p{N}.,-])\d{2,4}([-.])\d{3,4}\1\d{4}(?![\p{N}]|[.,-]\d)/gu,
+    /(?<![\p{L}\p{N}.,])\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}(?![\p{N}]|[.,]\d)/gu,
+  ];
+}
+/** Times of day: "14:30", "2:30 pm", and an hour after a clock word ("kl. 16.05"). */
+function timePatterns(context: NumberContext): RegExp[] {
+  return [
+    /(?<![\p{L}\p{N}])(?:(?:AM|PM|am|pm|a\.m\.|p\.m\.)[ \u00A0]*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \u00A0]*(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?![\p{N}])/gu,
+    cachedGlobal(`(?<![\\p{L}])(?:${context.clock})[ \\u00A0]*(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?(?![\\p{N}])`, 'giu'),
+  ];
+}
 const LIST_MARKER_RE = /(?:^|\n)[ \t]*(\d{1,2}[.)])(?=[ \t]+\p{Lu})/gu;
 
-export function prescan(text: string, language: string): { fixed: Fixed[]; skip: Array<[number, number]> } {
+export function prescan(
+  text: string,
+  language: string,
+  context: NumberContext,
+): { fixed: Fixed[]; skip: Array<[number, number]> } {
   const fixed: Fixed[] = [];
   const skip: Array<[number, number]> = [];
   const taken = (a: number, b: number): boolean =>
@@ -531,7 +551,7 @@ export function prescan(text: string, language: string): { fixed: Fixed[]; skip:
   const digitsOf = (s: string): number => Number(s.replace(/\D/g, '').slice(0, 15) || '0');
 
   for (const m of text.matchAll(URL_RE)) skip.push([m.index, m.index + m[0].length]);
-  for (const re of PHONE_RES) {
+  for (const re of phonePatterns(context)) {
     for (const m of text.matchAll(re)) {
       const num = m[1] ?? m[0];
       const start = m.index + m[0].length - num.length;
@@ -544,7 +564,7 @@ export function prescan(text: string, language: string): { fixed: Fixed[]; skip:
     if (!d.hasDigits || d.type === 'year' || taken(d.start, d.end)) continue;
     fixed.push({ start: d.start, end: d.end, kind: 'date', value: d.day ?? d.year ?? 0 });
   }
-  for (const re of TIME_RES) {
+  for (const re of timePatterns(context)) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (taken(m.index, end)) continue;

@@ -4,7 +4,9 @@
  */
 import {
   perLanguage,
+  perRegistry,
   type LanguageModule,
+  type NumberContextWords,
   type NumberMorph,
   type NumberWords,
   type Qualifier,
@@ -108,8 +110,48 @@ export function cached(source: string, flags: string): RegExp {
   return re;
 }
 
+/**
+ * The words around numbers, of every language, compiled once per version of the registry:
+ * what tells a count from a year, an age, a percentage, a time, a code.
+ */
+export const numberContext = perRegistry((all) => {
+  const words = (pick: (context: NumberContextWords) => readonly string[]) => [
+    ...new Set(all.flatMap((module) => pick(module.numbers.context))),
+  ];
+  const fragments = (pick: (context: NumberContextWords) => readonly string[]) => words(pick).join('|') || '(?!)';
+  const suffixes = (pick: (context: NumberContextWords) => readonly string[]) =>
+    words(pick).map((phrase) => {
+      // A leading space is one space of any kind; a space inside, any run of them.
+      const inner = escapeRe(phrase.replace(/^ /, '')).replace(/ /g, '[ \\u00A0]+');
+      return phrase.startsWith(' ') ? `[ \\u00A0]${inner}` : inner;
+    });
+  return {
+    suffixQualifiers: new RegExp(
+      `^(?:(${['\\+', ...suffixes((c) => c.suffixQualifiers.atLeast)].join('|')})|(${suffixes((c) => c.suffixQualifiers.about).join('|') || '(?!)'})|(${suffixes((c) => c.suffixQualifiers.upTo).join('|') || '(?!)'}))(?![\\p{L}\\p{N}])`,
+      'iu',
+    ),
+    changeVerbs: fragments((c) => c.changeVerbs),
+    /** "rose to 2000": the words for "to" of every language's ranges. */
+    rangeTo: [...new Set(all.flatMap((module) => module.numbers.ranges.to))].map(escapeRe).join('|') || '(?!)',
+    yearContext: fragments((c) => c.yearContext),
+    yearDeterminers: fragments((c) => c.yearDeterminers),
+    functionWordsAfter: new Set(words((c) => c.functionWordsAfter)),
+    codePrefixes: fragments((c) => c.codePrefixes),
+    ageBefore: fragments((c) => c.ageBefore),
+    ageAfter: new RegExp(`^(?:${fragments((c) => c.ageAfter)})(?![\\p{L}\\p{N}])`, 'iu'),
+    percent: new RegExp(`^(?:[ \\u00A0]?%|(?:[ \\u00A0]|-)(?:${fragments((c) => c.percent)})(?![\\p{L}\\p{N}]))`, 'iu'),
+    timeAfter: new RegExp(`^(?:${fragments((c) => c.timeAfter)})`, 'iu'),
+    decadeAfter: new RegExp(`^(?:${fragments((c) => c.decadeAfter)})(?![\\p{L}])`, 'iu'),
+    clock: fragments((c) => c.clock),
+    phoneLabels: fragments((c) => c.phoneLabels),
+  };
+});
+export type NumberContext = ReturnType<typeof numberContext>;
+
 export interface Scan {
   text: string;
+  /** The words around numbers, of every language. */
+  context: NumberContext;
   /** The number words of the text's language. */
   lang: NumberReading;
   /**
