@@ -120,6 +120,12 @@ export interface NumberWords {
   /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */
   stressedOnes: readonly string[];
   stressedOneNotCountBefore: readonly string[];
+  /** Unit and currency words after a number, to their canonical unit ("kilometres" → "km"); read in every article. */
+  units: {
+    physical: ReadonlyArray<readonly [string, string]>;
+    durations: ReadonlyArray<readonly [string, string]>;
+    currencies: ReadonlyArray<readonly [string, string]>;
+  };
   /** The words around a number that tell what kind of number it is; they apply in every article. */
   context: NumberContextWords;
   /** Only with the separate grammar: words after "one" that make it a pronoun or an idiom ("one of"). */

@@ -52,6 +52,7 @@ const zorbic: LanguageModule = {
     stressedOneNotCountBefore: [],
     oneNotCountFollowedBy: [],
     oneNotCountPrecededBy: [],
+    units: { physical: [['metroj', 'm']], durations: [['diej', 'day']], currencies: [] },
     context: {
       suffixQualifiers: { atLeast: [], about: [], upTo: [] },
       changeVerbs: [],

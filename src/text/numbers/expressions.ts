@@ -4,17 +4,7 @@
  */
 import type { Qualifier } from '../../languages/index.js';
 import type { NumberKind } from './mention.js';
-import {
-  CURRENCY_AFTER_RE,
-  CURRENCY_PREFIXES,
-  CURRENCY_WORDS,
-  DURATION_RE,
-  DURATION_UNITS,
-  lookup,
-  PHYSICAL_RE,
-  PHYSICAL_UNITS,
-  readDigitAtom,
-} from './notations.js';
+import { CURRENCY_PREFIXES, readDigitAtom } from './notations.js';
 import {
   escapeRe,
   isClaimed,
@@ -186,7 +176,7 @@ function classify(
   }
   const currency = phraseBefore(s, coreStart, CURRENCY_PREFIX_ALTS, floor, '[ \\u00A0]?');
   if (currency && coreStart === first.start) {
-    const cw = CURRENCY_AFTER_RE.exec(after);
+    const cw = s.units.currencyAfter.exec(after);
     const unit =
       CURRENCY_PREFIXES.find(([w]) => w.toLowerCase() === currency.phrase.toLowerCase())?.[1] ?? currency.phrase;
     return { kind: 'money', unit, start: currency.start, end: coreEnd + (cw ? cw[0].length : 0) };
@@ -194,18 +184,18 @@ function classify(
   if (first.gluedSuffix) return { kind: 'money', start: coreStart, end: coreEnd };
   if ((m = s.context.percent.exec(after)))
     return { kind: 'percent', unit: '%', start: coreStart, end: coreEnd + m[0].length };
-  if ((m = CURRENCY_AFTER_RE.exec(after)) && !(m[1]!.toLowerCase() === 'won' && !first.multiplied)) {
-    return { kind: 'money', unit: lookup(CURRENCY_WORDS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
+  if ((m = s.units.currencyAfter.exec(after)) && !(m[1]!.toLowerCase() === 'won' && !first.multiplied)) {
+    return { kind: 'money', unit: s.units.currencyUnit(m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
   if ((m = s.context.ageAfter.exec(after)))
     return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd + m[0].length };
   if (phraseBefore(s, coreStart, s.context.ageBefore, floor))
     return { kind: 'age', unit: 'year', start: coreStart, end: coreEnd };
-  if (!last.multiplied && (m = PHYSICAL_RE.exec(after))) {
-    return { kind: 'measure', unit: lookup(PHYSICAL_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
+  if (!last.multiplied && (m = s.units.physical.exec(after))) {
+    return { kind: 'measure', unit: s.units.physicalUnit(m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
-  if ((m = DURATION_RE.exec(after)))
-    return { kind: 'measure', unit: lookup(DURATION_UNITS, m[1]!), start: coreStart, end: coreEnd + m[0].length };
+  if ((m = s.units.duration.exec(after)))
+    return { kind: 'measure', unit: s.units.durationUnit(m[1]!), start: coreStart, end: coreEnd + m[0].length };
   if (first.fromDigits && !isRange && (m = s.context.timeAfter.exec(after)))
     return { kind: 'time', start: coreStart, end: coreEnd + m[0].length };
   if (first.plainInt && (m = s.context.decadeAfter.exec(after)))

@@ -97,7 +97,7 @@
 import { DEFAULT_LANGUAGE, languageFor, languagesVersion } from '../../languages/index.js';
 import { buildExpr, readAtom, type Expr } from './expressions.js';
 import type { NumberMention } from './mention.js';
-import { prescan } from './notations.js';
+import { prescan, unitPatterns } from './notations.js';
 import {
   firstClaimEndingAfter,
   isAlnum,
@@ -154,7 +154,7 @@ function scanNumbers(text: string, language: string): NumberMention[] {
   const context = numberContext();
   const { fixed, skip } = prescan(text, module.tags[0]!, context);
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
-  const s: Scan = { text, lang: numberReading(module), context, claimed };
+  const s: Scan = { text, lang: numberReading(module), context, units: unitPatterns(), claimed };
   const out: NumberMention[] = fixed.map((f) => {
     const mention: NumberMention = {
       start: f.start,

@@ -3,6 +3,7 @@
  * percentages, ages, codes ("KN-23"), and the spans with a fixed kind found before anything else
  * (phones, dates, times, list markers, URLs).
  */
+import { perRegistry } from '../../languages/index.js';
 import { scanDateExpressions } from '../dates.js';
 import type { NumberKind } from './mention.js';
 import {
@@ -20,6 +21,7 @@ import {
   type Atom,
   type NumberContext,
   type Scan,
+  type UnitPatterns,
 } from './scan.js';
 
 // The patterns above hold no state between uses (matchAll copies them): compiled once per source.
@@ -33,92 +35,21 @@ function cachedGlobal(source: string, flags: string): RegExp {
   return pattern;
 }
 
-/** Physical units (block "220 240 mm" from joining into 220240). Canonical unit by lower-case spelling. */
-export const PHYSICAL_UNITS: ReadonlyArray<[string, string]> = [
-  ['millimetres', 'mm'],
-  ['millimeters', 'mm'],
-  ['millimetre', 'mm'],
-  ['millimeter', 'mm'],
+/** Unit symbols and abbreviations any language writes ("mm", "km²", "kg"), to their canonical unit. */
+const UNIT_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
   ['mm', 'mm'],
-  ['centimetres', 'cm'],
-  ['centimeters', 'cm'],
-  ['centimetre', 'cm'],
-  ['centimeter', 'cm'],
   ['cm', 'cm'],
-  ['kilometres', 'km'],
-  ['kilometers', 'km'],
-  ['kilometre', 'km'],
-  ['kilometer', 'km'],
-  ['kms', 'km'],
   ['km/h', 'km/h'],
-  ['km/t', 'km/h'],
   ['km²', 'km2'],
   ['km2', 'km2'],
   ['km', 'km'],
-  ['square kilometres', 'km2'],
-  ['square kilometers', 'km2'],
-  ['sq km', 'km2'],
-  ['sq. km', 'km2'],
-  ['kvadratkilometer', 'km2'],
-  ['square miles', 'mi2'],
-  ['square metres', 'm2'],
-  ['square meters', 'm2'],
-  ['kvadratmeter', 'm2'],
   ['m²', 'm2'],
-  ['hectares', 'ha'],
-  ['hectare', 'ha'],
   ['ha', 'ha'],
-  ['acres', 'acre'],
-  ['acre', 'acre'],
-  ['dekar', 'daa'],
-  ['metres', 'm'],
-  ['meters', 'm'],
-  ['metre', 'm'],
-  ['meter', 'm'],
   ['m', 'm'],
-  ['nautical miles', 'nmi'],
-  ['nautiske mil', 'nmi'],
-  ['miles', 'mi'],
-  ['mile', 'mi'],
-  ['mph', 'mph'],
-  ['feet', 'ft'],
-  ['foot', 'ft'],
   ['ft', 'ft'],
-  ['inches', 'in'],
-  ['inch', 'in'],
-  ['yards', 'yd'],
-  ['yard', 'yd'],
-  ['kilograms', 'kg'],
-  ['kilogrammes', 'kg'],
-  ['kilogram', 'kg'],
-  ['kilos', 'kg'],
-  ['kilo', 'kg'],
   ['kg', 'kg'],
-  ['grams', 'g'],
-  ['gram', 'g'],
-  ['tonnes', 't'],
-  ['tonne', 't'],
-  ['tons', 't'],
-  ['ton', 't'],
-  ['tonn', 't'],
-  ['pounds', 'lb'],
-  ['pound', 'lb'],
   ['lbs', 'lb'],
   ['lb', 'lb'],
-  ['litres', 'l'],
-  ['liters', 'l'],
-  ['litre', 'l'],
-  ['liter', 'l'],
-  ['barrels', 'bbl'],
-  ['barrel', 'bbl'],
-  ['knots', 'kn'],
-  ['knot', 'kn'],
-  ['knop', 'kn'],
-  ['megatons', 'Mt'],
-  ['megaton', 'Mt'],
-  ['kilotons', 'kt'],
-  ['kiloton', 'kt'],
-  ['kilotonn', 'kt'],
   ['mw', 'MW'],
   ['gw', 'GW'],
   ['kw', 'kW'],
@@ -129,83 +60,17 @@ export const PHYSICAL_UNITS: ReadonlyArray<[string, string]> = [
   ['°c', '°C'],
   ['°f', '°F'],
   ['°', '°'],
-  ['degrees', '°'],
-  ['degree', '°'],
-  ['grader', '°'],
-  ['calibre', 'calibre'],
-  ['caliber', 'calibre'],
-  ['kaliber', 'calibre'],
   ['mil', 'mil'],
 ];
-export const DURATION_UNITS: ReadonlyArray<[string, string]> = [
-  ['seconds', 'second'],
-  ['second', 'second'],
-  ['secs', 'second'],
-  ['sekunder', 'second'],
-  ['sekund', 'second'],
-  ['minutes', 'minute'],
-  ['minute', 'minute'],
-  ['mins', 'minute'],
-  ['minutter', 'minute'],
-  ['minutt', 'minute'],
-  ['hours', 'hour'],
-  ['hour', 'hour'],
-  ['hrs', 'hour'],
-  ['timer', 'hour'],
-  ['days', 'day'],
-  ['day', 'day'],
-  ['dager', 'day'],
-  ['dag', 'day'],
-  ['døgn', 'day'],
-  ['weeks', 'week'],
-  ['week', 'week'],
-  ['uker', 'week'],
-  ['uke', 'week'],
-  ['months', 'month'],
-  ['month', 'month'],
-  ['måneder', 'month'],
-  ['måned', 'month'],
-  ['years', 'year'],
-  ['year', 'year'],
-  ['yrs', 'year'],
-  ['år', 'year'],
-  ['decades', 'decade'],
-  ['decade', 'decade'],
-  ['tiår', 'decade'],
-  ['centuries', 'century'],
-  ['century', 'century'],
-  ['århundrer', 'century'],
-  ['århundre', 'century'],
-];
-export const CURRENCY_WORDS: ReadonlyArray<[string, string]> = [
-  ['us dollars', 'USD'],
-  ['dollars', 'USD'],
-  ['dollar', 'USD'],
+/** Currency codes any language writes after a number ("500 USD"). */
+const CURRENCY_CODES: ReadonlyArray<readonly [string, string]> = [
   ['usd', 'USD'],
-  ['euros', 'EUR'],
-  ['euro', 'EUR'],
   ['eur', 'EUR'],
-  ['pounds sterling', 'GBP'],
   ['gbp', 'GBP'],
-  ['kroner', 'NOK'],
-  ['krone', 'NOK'],
-  ['kr.', 'NOK'],
-  ['kr', 'NOK'],
   ['nok', 'NOK'],
-  ['won', 'KRW'],
   ['krw', 'KRW'],
-  ['yen', 'JPY'],
-  ['yuan', 'CNY'],
-  ['rubles', 'RUB'],
-  ['ruble', 'RUB'],
-  ['roubles', 'RUB'],
-  ['rouble', 'RUB'],
-  ['rubler', 'RUB'],
-  ['rubel', 'RUB'],
-  ['hryvnias', 'UAH'],
-  ['hryvnia', 'UAH'],
-  ['hryvnja', 'UAH'],
 ];
+/** Currency signs and codes before a number ("$5", "NOK 500"). */
 export const CURRENCY_PREFIXES: ReadonlyArray<[string, string]> = [
   ['US$', 'USD'],
   ['$', 'USD'],
@@ -226,24 +91,34 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string]> = [
   ['kr', 'NOK'],
 ];
 
-function alternation(list: ReadonlyArray<[string, string]>): string {
+function alternation(list: ReadonlyArray<readonly [string, string]>): string {
   return [...list]
     .sort((a, b) => b[0].length - a[0].length)
     .map(([w]) => phraseRe(w))
     .join('|');
 }
-export function lookup(list: ReadonlyArray<[string, string]>, found: string): string {
+function lookup(list: ReadonlyArray<readonly [string, string]>, found: string): string {
   const key = found.toLowerCase().replace(/[\s\u00A0]+/g, ' ');
   return list.find(([w]) => w.toLowerCase() === key)?.[1] ?? key;
 }
 
 const UNIT_END = '(?![\\p{L}\\p{N}])';
-export const PHYSICAL_RE = new RegExp(`^(?:[ \\u00A0]?|-)(${alternation(PHYSICAL_UNITS)})${UNIT_END}`, 'iu');
-export const DURATION_RE = new RegExp(`^(?:[ \\u00A0]|-)(${alternation(DURATION_UNITS)})${UNIT_END}`, 'iu');
-export const CURRENCY_AFTER_RE = new RegExp(
-  `^(?:[ \\u00A0]|-)(${alternation(CURRENCY_WORDS)})(?![\\p{L}\\p{N}])`,
-  'iu',
-);
+
+/** The units of every language with the symbols, compiled once per version of the language registry. */
+export const unitPatterns = perRegistry((all): UnitPatterns => {
+  const physical = [...UNIT_SYMBOLS, ...all.flatMap((module) => module.numbers.units.physical)];
+  const durations = all.flatMap((module) => module.numbers.units.durations);
+  const currencies = [...CURRENCY_CODES, ...all.flatMap((module) => module.numbers.units.currencies)];
+  return {
+    physical: new RegExp(`^(?:[ \\u00A0]?|-)(${alternation(physical)})${UNIT_END}`, 'iu'),
+    duration: new RegExp(`^(?:[ \\u00A0]|-)(${alternation(durations)})${UNIT_END}`, 'iu'),
+    currencyAfter: new RegExp(`^(?:[ \\u00A0]|-)(${alternation(currencies)})(?![\\p{L}\\p{N}])`, 'iu'),
+    physicalUnit: (found) => lookup(physical, found),
+    durationUnit: (found) => lookup(durations, found),
+    currencyUnit: (found) => lookup(currencies, found),
+  };
+});
+
 export const CURRENCY_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(${CURRENCY_PREFIXES.map(([w]) => escapeRe(w)).join('|')})[ \\u00A0]?$`,
   'u',
@@ -263,9 +138,9 @@ export function scaleWordAfter(s: Scan, pos: number): { end: number; scale: numb
 }
 
 /** True when a physical unit follows `pos` (used to refuse joining "220 240 mm"). */
-export const unitFollows = (text: string, pos: number): boolean => PHYSICAL_RE.test(text.slice(pos, pos + 40));
+export const unitFollows = (s: Scan, pos: number): boolean => s.units.physical.test(s.text.slice(pos, pos + 40));
 export const scaleOrUnitFollows = (s: Scan, pos: number): boolean =>
-  unitFollows(s.text, pos) || s.context.percent.test(s.text.slice(pos, pos + 30)) || scaleWordAfter(s, pos) !== null;
+  unitFollows(s, pos) || s.context.percent.test(s.text.slice(pos, pos + 30)) || scaleWordAfter(s, pos) !== null;
 
 /** Reads a number written in digits starting at `i` (text[i] is a digit, text[i-1] is not). */
 export function readDigitAtom(s: Scan, i: number): Atom | null {
@@ -308,7 +183,7 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
           sep === '\u00A0' || sep === '\u202F' || sep === '\u2009' || (separators.spaceGroupsThousands && sep === ' ');
         if (!sepOk || !threeDigitsAt(text, k2 + 1)) break;
         const group = text.slice(k2 + 1, k2 + 4);
-        if (group !== '000' && unitFollows(text, k2 + 4)) break;
+        if (group !== '000' && unitFollows(s, k2 + 4)) break;
         if (text[k2 + 4] === GS && isDigit(text[k2 + 5])) break;
         digits += group;
         k2 += 4;
@@ -409,9 +284,9 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
         gluedSuffix: lower,
       };
     }
-    const unit = PHYSICAL_RE.exec(text.slice(j, j + 40));
+    const unit = s.units.physical.exec(text.slice(j, j + 40));
     if (unit)
-      return { ...atom, end: j + unit[0].length, forced: { kind: 'measure', unit: lookup(PHYSICAL_UNITS, unit[1]!) } };
+      return { ...atom, end: j + unit[0].length, forced: { kind: 'measure', unit: s.units.physicalUnit(unit[1]!) } };
     const dur = /^(h|d|min|s)(?![\p{L}\p{N}])/u.exec(text.slice(j));
     if (dur)
       return {
@@ -433,8 +308,8 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
       w &&
       isLowerWord(w.raw) &&
       s.lang.words.digitScales[w.lower] === undefined &&
-      !PHYSICAL_RE.test(text.slice(j + 1, j + 40)) &&
-      !CURRENCY_AFTER_RE.test(text.slice(j + 1, j + 40)) &&
+      !s.units.physical.test(text.slice(j + 1, j + 40)) &&
+      !s.units.currencyAfter.test(text.slice(j + 1, j + 40)) &&
       !s.context.percent.test(text.slice(j + 1, j + 40))
     ) {
       return { ...atom, end: j + 1, forced: { kind: 'ordinal' } };

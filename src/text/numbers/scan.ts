@@ -148,8 +148,20 @@ export const numberContext = perRegistry((all) => {
 });
 export type NumberContext = ReturnType<typeof numberContext>;
 
+/** Units after a number, of every language with the symbols (compiled in notations.ts). */
+export interface UnitPatterns {
+  physical: RegExp;
+  duration: RegExp;
+  currencyAfter: RegExp;
+  /** The canonical unit of a unit as found ("kilometres" → "km"). */
+  physicalUnit: (found: string) => string;
+  durationUnit: (found: string) => string;
+  currencyUnit: (found: string) => string;
+}
+
 export interface Scan {
   text: string;
+  units: UnitPatterns;
   /** The words around numbers, of every language. */
   context: NumberContext;
   /** The number words of the text's language. */
