@@ -82,8 +82,8 @@ export interface NumberWords {
   abbreviatedScales: readonly string[];
   /** Scale words after a vague lead ("several hundred", "flere tusen"). */
   vagueScales: Readonly<Record<string, number>>;
-  /** Words a number phrase may begin with besides number words and ordinals ("several", "hundrevis"). */
-  firstWords: readonly string[];
+  /** Vague and fractional idioms ("dozens", "a few hundred", "half a million", "hundrevis"). */
+  idioms: NumberIdioms;
   /** Qualifier phrases before a number ("at least", "minst"). */
   qualifiers: ReadonlyArray<readonly [string, Qualifier]>;
   /** Digit notation: the thousands and decimal separators ("1,000.5" / "1.000,5"). */
@@ -156,6 +156,40 @@ export type RelativeDate =
  * Words around a number, read in every article whatever its language (corpora mix them). Fields
  * marked "fragments" take regular-expression fragments; the others, words or phrases as written.
  */
+/**
+ * Idioms of number words. A vague interval is [low, high] with the value at its low end (what the
+ * speaker commits to), unless a third number gives the value. Phrases are words joined by single spaces.
+ */
+export interface NumberIdioms {
+  /** Words alone for a vague interval: "dozens" 24–99, "hundreds" 200–999, "hundrevis". */
+  vagueWords: Readonly<Record<string, readonly [number, number]>>;
+  /** Vague words that count only before "of" (the wording stops before it): "scores of" 40–99. */
+  vagueWordsBeforeOf: Readonly<Record<string, readonly [number, number]>>;
+  /** "tens"/"hundreds" of a plural scale word: f × 2·scale to f × 10·scale − 1 ("tens of thousands" 20,000–99,999). */
+  vagueMultiples: Readonly<Record<string, number>>;
+  /** The plural scale words after them ("thousands", "tusen"). */
+  vagueMultipleScales: Readonly<Record<string, number>>;
+  /**
+   * Leads before scale words: "several hundred" is 2–9 hundred, value 3 hundred. `alone`: the lead
+   * without a scale word is a vague count of its own ("a few"); `of`: an "of" may follow ("a couple of hundred").
+   */
+  vagueLeads: Readonly<Record<string, { low: number; high: number; value: number; alone?: boolean; of?: boolean }>>;
+  /** Phrases for a small vague count, [low, high, value]: "a handful" 2–6, value 4. */
+  vaguePhrases: Readonly<Record<string, readonly [number, number, number]>>;
+  /** A half of the scale word after: "half a million", "en halv million". */
+  halfOf: readonly string[];
+  /** …also of an abbreviated scale ("en halv mill."). */
+  halfOfAbbreviatedScales: boolean;
+  /** A half, a fraction: "half", "halvparten". */
+  half: readonly string[];
+  /** One and a half (of the scale word after): "halvannen". */
+  oneAndAHalf: readonly string[];
+  /** The article that is one before a scale or a fraction: "a hundred", "a third of". */
+  indefiniteOne: readonly string[];
+  /** "of", "av". */
+  of: readonly string[];
+}
+
 export interface NumberContextWords {
   /** Qualifiers after a number: " or more" (at least), " or so" (about), " or fewer" (up to); a leading space is any space. */
   suffixQualifiers: { atLeast: readonly string[]; about: readonly string[]; upTo: readonly string[] };

@@ -51,6 +51,16 @@ export interface NumberReading {
   to: RegExp;
   or: RegExp;
   and: RegExp;
+  /** "a", the article that is one ("a hundred", "a third of"). */
+  indefiniteOne: ReadonlySet<string>;
+  /** "of", "av". */
+  of: ReadonlySet<string>;
+  /** The leads before a scale word, by their words. */
+  vagueLeads: ReadonlyArray<
+    readonly [string[], { low: number; high: number; value: number; alone?: boolean; of?: boolean }]
+  >;
+  vaguePhrases: ReadonlyArray<readonly [string[], readonly [number, number, number]]>;
+  halfOf: ReadonlyArray<string[]>;
   /** Words already decomposed: a corpus repeats its words, and the search is a depth-first walk over morphemes. */
   morphMemo: Map<string, NumberMorph[] | null>;
 }
@@ -61,6 +71,7 @@ const joiner = (words: readonly string[]): string => `^[ \\u00A0]+(?:${alternati
 /** The compiled number words of a language module. */
 export const numberReading = perLanguage((module: LanguageModule): NumberReading => {
   const words = module.numbers;
+  const { idioms } = words;
   const qualifiers = new Map<string, Qualifier>();
   for (const [phrase, qualifier] of words.qualifiers) if (!qualifiers.has(phrase)) qualifiers.set(phrase, qualifier);
   return {
@@ -68,7 +79,15 @@ export const numberReading = perLanguage((module: LanguageModule): NumberReading
     morphs: words.words,
     morphemes: Object.entries(words.words).sort((a, b) => b[0].length - a[0].length),
     firstWords: new Set([
-      ...words.firstWords,
+      ...Object.keys(idioms.vagueMultiples),
+      ...Object.keys(idioms.vagueWords),
+      ...Object.keys(idioms.vagueWordsBeforeOf),
+      ...[...Object.keys(idioms.vagueLeads), ...Object.keys(idioms.vaguePhrases), ...idioms.halfOf].map(
+        (phrase) => phrase.split(' ')[0]!,
+      ),
+      ...idioms.half,
+      ...idioms.oneAndAHalf,
+      ...idioms.indefiniteOne,
       ...(words.grammar === 'separate' ? Object.keys(words.words) : []),
       ...Object.keys(words.ordinals),
       ...(words.grammar === 'compound' ? Object.keys(words.denominators) : []),
@@ -95,6 +114,11 @@ export const numberReading = perLanguage((module: LanguageModule): NumberReading
     ),
     or: new RegExp(joiner(words.ranges.or), 'i'),
     and: new RegExp(joiner(words.ranges.and), 'i'),
+    indefiniteOne: new Set(idioms.indefiniteOne),
+    of: new Set(idioms.of),
+    vagueLeads: Object.entries(idioms.vagueLeads).map(([phrase, lead]) => [phrase.split(' '), lead] as const),
+    vaguePhrases: Object.entries(idioms.vaguePhrases).map(([phrase, vague]) => [phrase.split(' '), vague] as const),
+    halfOf: idioms.halfOf.map((phrase) => phrase.split(' ')),
     morphMemo: new Map(),
   };
 });

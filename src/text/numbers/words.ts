@@ -145,10 +145,93 @@ function scaleRun(
   return n > k ? { scale, next: n } : null;
 }
 
+/** Whether the words at `k` are the phrase `phrase` (words joined by single spaces), spaced as written. */
+function phraseAt(lw: string[], gaps: string[], k: number, phrase: readonly string[]): boolean {
+  for (let i = 0; i < phrase.length; i++) {
+    if (lw[k + i] !== phrase[i]) return false;
+    if (i > 0 && gaps[k + i - 1] !== ' ') return false;
+  }
+  return true;
+}
+
+/**
+ * The idioms of a language's number words, from its data: vague words ("dozens", "hundrevis"),
+ * multiples ("tens of thousands"), leads before a scale ("several hundred", "et par tusen"),
+ * vague phrases ("a handful"), halves ("half a million", "halvannen"). `undefined` when none
+ * begins here; `null` when the words are no number.
+ */
+function readIdiom(lang: NumberReading, words: Word[], gaps: string[]): Atom | null | undefined {
+  const idioms = lang.words.idioms;
+  const lw = words.map((w) => w.lower);
+  const end = (k: number): number => words[k]!.end;
+  const st = words[0]!.start;
+  const spaced = (k: number): boolean => gaps[k] === ' ';
+
+  // tens / hundreds of thousands, hundrevis av tusen
+  const factor = idioms.vagueMultiples[lw[0]!];
+  const multiple = idioms.vagueMultipleScales[lw[2] ?? ''];
+  if (factor !== undefined && multiple !== undefined && lang.of.has(lw[1]!) && spaced(0) && spaced(1))
+    return vagueAtom(st, end(2), 2 * factor * multiple, 10 * factor * multiple - 1);
+  // dozens, hundreds, thousands, hundrevis, tusenvis, millioner
+  const vague = idioms.vagueWords[lw[0]!];
+  if (vague) return vagueAtom(st, end(0), vague[0], vague[1]);
+  // scores of
+  const beforeOf = idioms.vagueWordsBeforeOf[lw[0]!];
+  if (beforeOf && lang.of.has(lw[1] ?? '') && spaced(0)) return vagueAtom(st, end(0), beforeOf[0], beforeOf[1]);
+  // several / a few / a couple (of) / flere / noen / et par + scale
+  for (const [phrase, lead] of lang.vagueLeads) {
+    if (!phraseAt(lw, gaps, 0, phrase)) continue;
+    let next = phrase.length;
+    if (lead.of && lang.of.has(lw[next] ?? '') && spaced(next - 1)) next++;
+    const run = spaced(next - 1) ? scaleRun(words, gaps, next, lang.words.vagueScales) : null;
+    if (run)
+      return vagueAtom(st, end(run.next - 1), lead.low * run.scale, lead.high * run.scale, lead.value * run.scale);
+    const small = vaguePhrase(lang, lw, gaps);
+    if (small) return vagueAtom(st, end(small.length - 1), small.low, small.high, small.value);
+    return lead.alone ? vagueAtom(st, end(phrase.length - 1), lead.low, lead.high, lead.value) : null;
+  }
+  // a handful, noen få, en håndfull
+  const small = vaguePhrase(lang, lw, gaps);
+  if (small) return vagueAtom(st, end(small.length - 1), small.low, small.high, small.value);
+  // half a million, half a dozen, en halv million, et halvt dusin
+  for (const phrase of lang.halfOf) {
+    if (!phraseAt(lw, gaps, 0, phrase) || !spaced(phrase.length - 1)) continue;
+    const scaleWord = lw[phrase.length];
+    const scale = scaleWord ? lang.words.digitScales[scaleWord] : undefined;
+    if (scale === undefined) continue;
+    if (!idioms.halfOfAbbreviatedScales && lang.words.abbreviatedScales.includes(scaleWord!)) continue;
+    return makeAtom(st, end(phrase.length), scale / 2, {
+      approx: lang.morphs[scaleWord!]?.approx === true,
+      multiplied: true,
+      base: 0.5,
+      scale,
+    });
+  }
+  // half, halvparten: a fraction
+  if (idioms.half.includes(lw[0]!)) return makeAtom(st, end(0), 0.5, { forced: { kind: 'other' } });
+  // halvannen (million)
+  if (idioms.oneAndAHalf.includes(lw[0]!)) {
+    const scale = lw[1] ? lang.words.digitScales[lw[1]] : undefined;
+    if (scale !== undefined) return makeAtom(st, end(1), 1.5 * scale, { multiplied: true, base: 1.5, scale });
+    return makeAtom(st, end(0), 1.5);
+  }
+  return undefined;
+}
+
+function vaguePhrase(
+  lang: NumberReading,
+  lw: string[],
+  gaps: string[],
+): { length: number; low: number; high: number; value: number } | null {
+  for (const [phrase, [low, high, value]] of lang.vaguePhrases)
+    if (phraseAt(lw, gaps, 0, phrase)) return { length: phrase.length, low, high, value };
+  return null;
+}
+
 /** Numbers written in separate words: "two hundred thousand", "twenty-one", "a few hundred", "dozens". */
 export function readSeparateWords(s: Scan, pos: number): Atom | null {
   const { text, lang } = s;
-  const { vagueScales, digitScales, abbreviatedScales, denominators, ordinals } = lang.words;
+  const { denominators, ordinals } = lang.words;
   // Called at every word of every sentence: most words are no number, and reading eight words ahead for each is the costly part.
   const first = readWordAt(text, pos);
   if (!first || !lang.firstWords.has(first.lower)) return null;
@@ -159,64 +242,22 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
   const end = (k: number): number => words[k]!.end;
   const st = words[0]!.start;
 
-  // tens / hundreds of thousands|millions|billions
-  if ((lw[0] === 'tens' || lw[0] === 'hundreds') && lw[1] === 'of' && spaced(0) && spaced(1)) {
-    const sc = vagueScales[lw[2]?.replace(/s$/, '') ?? ''];
-    if (sc && sc >= 1000 && lw[2]!.endsWith('s')) {
-      const f = lw[0] === 'tens' ? 10 : 100;
-      return vagueAtom(st, end(2), 2 * f * sc, 10 * f * sc - 1);
-    }
-  }
-  // several / a few / a couple (of) + scale
-  let vagueLead: { low: number; high: number; value: number; next: number } | null = null;
-  if (lw[0] === 'several' && spaced(0)) vagueLead = { low: 2, high: 9, value: 3, next: 1 };
-  else if (lw[0] === 'a' && lw[1] === 'few' && spaced(0)) vagueLead = { low: 2, high: 5, value: 3, next: 2 };
-  else if (lw[0] === 'a' && lw[1] === 'couple' && spaced(0))
-    vagueLead = { low: 2, high: 3, value: 2, next: lw[2] === 'of' && spaced(1) ? 3 : 2 };
-  if (vagueLead) {
-    const run = spaced(vagueLead.next - 1) ? scaleRun(words, gaps, vagueLead.next, vagueScales) : null;
-    if (run)
-      return vagueAtom(
-        st,
-        end(run.next - 1),
-        vagueLead.low * run.scale,
-        vagueLead.high * run.scale,
-        vagueLead.value * run.scale,
-      );
-    if (lw[0] === 'a' && lw[1] === 'few') return vagueAtom(st, end(1), 2, 5, 3);
-    if (lw[0] === 'a' && lw[1] === 'couple') return vagueAtom(st, end(1), 2, 3, 2);
-  }
-  if (lw[0] === 'a' && lw[1] === 'handful' && spaced(0)) return vagueAtom(st, end(1), 2, 6, 4);
-  // dozens, scores of, hundreds, thousands, millions, billions
-  if (lw[0] === 'dozens') return vagueAtom(st, end(0), 24, 99);
-  if (lw[0] === 'scores' && lw[1] === 'of' && spaced(0)) return vagueAtom(st, end(0), 40, 99);
-  const pluralScale: Record<string, number> = { hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
-  if (pluralScale[lw[0]!] !== undefined) {
-    const sc = pluralScale[lw[0]!]!;
-    return vagueAtom(st, end(0), 2 * sc, 10 * sc - 1);
-  }
-  // half a million / half a dozen / half
-  if (lw[0] === 'half') {
-    if ((lw[1] === 'a' || lw[1] === 'an') && spaced(0) && spaced(1)) {
-      const sc = digitScales[lw[2] ?? ''];
-      if (sc !== undefined && !abbreviatedScales.includes(lw[2]!)) {
-        return makeAtom(st, end(2), sc / 2, { approx: lw[2] === 'dozen', multiplied: true, base: 0.5, scale: sc });
-      }
-    }
-    return makeAtom(st, end(0), 0.5, { forced: { kind: 'other' } });
-  }
+  const idiom = readIdiom(lang, words, gaps);
+  if (idiom !== undefined) return idiom;
   // Fractions: a third of, one-third, two-thirds, three quarters
   if (words.length >= 2) {
     const den = denominators[lw[1]!];
-    const num = lw[0] === 'a' ? 1 : lang.morphs[lw[0]!]?.cat === 'unit' ? lang.morphs[lw[0]!]!.v : undefined;
+    const article = lang.indefiniteOne.has(lw[0]!);
+    const unit = lang.morphs[lw[0]!];
+    const num = article ? 1 : unit?.cat === 'unit' ? unit.v : undefined;
     if (den !== undefined && num !== undefined && num > 0) {
-      const plural = lw[1]!.endsWith('s');
-      const ok =
-        lw[0] === 'a'
-          ? spaced(0) && lw[2] === 'of' && spaced(1) && !plural
-          : lw[0] === 'one'
-            ? !plural || lw[1] === 'halves'
-            : plural;
+      const plural = lang.plural.test(lw[1]!);
+      // "a third of", "one-third", "one half" or "one halves", "two-thirds", "three quarters".
+      const ok = article
+        ? spaced(0) && lang.of.has(lw[2] ?? '') && spaced(1) && !plural
+        : num === 1
+          ? !plural || den === 2
+          : plural;
       if (ok) return makeAtom(st, end(1), num / den, { forced: { kind: 'other' } });
     }
   }
@@ -232,7 +273,7 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
     )
       break;
     let m = lang.morphs[lw[k]!];
-    if (k === 0 && lw[0] === 'a') {
+    if (k === 0 && lang.indefiniteOne.has(lw[0]!)) {
       const nxt = lang.morphs[lw[1] ?? ''];
       if (spaced(0) && nxt && (nxt.cat === 'hundred' || nxt.cat === 'scale')) m = { cat: 'unit', v: 1 };
     }
@@ -275,7 +316,7 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
 /** Numbers written in compound words: "tretusen", "to hundre", "hundreogfemti", "hundrevis". */
 export function readCompoundWords(s: Scan, pos: number): Atom | null {
   const { text, lang } = s;
-  const { vagueScales, digitScales, denominators, ordinals } = lang.words;
+  const { denominators, ordinals } = lang.words;
   // As in the separate grammar: reject at once a first word that cannot begin a number phrase.
   const first = readWordAt(text, pos);
   if (!first || (!lang.firstWords.has(first.lower) && !compoundMorphs(lang, first.lower))) return null;
@@ -285,56 +326,9 @@ export function readCompoundWords(s: Scan, pos: number): Atom | null {
   const end = (k: number): number => words[k]!.end;
   const st = words[0]!.start;
 
-  // hundrevis, tusenvis, titusenvis, hundretusenvis, millionvis, dusinvis, "hundrevis av tusen"
-  const vagueWords: Record<string, [number, number]> = {
-    dusinvis: [24, 99],
-    hundrevis: [200, 999],
-    tusenvis: [2000, 9999],
-    titusenvis: [20_000, 99_999],
-    hundretusenvis: [200_000, 999_999],
-    millionvis: [2e6, 1e7 - 1],
-    milliardvis: [2e9, 1e10 - 1],
-  };
-  if (lw[0] === 'hundrevis' && lw[1] === 'av' && (lw[2] === 'tusen' || lw[2] === 'millioner')) {
-    const sc = lw[2] === 'tusen' ? 1e3 : 1e6;
-    return vagueAtom(st, end(2), 200 * sc, 1000 * sc - 1);
-  }
-  if (lw[0] === 'titusener' || lw[0] === 'titusenvis') return vagueAtom(st, end(0), 20_000, 99_999);
-  if (vagueWords[lw[0]!]) {
-    const [lo, hi] = vagueWords[lw[0]!]!;
-    return vagueAtom(st, end(0), lo, hi);
-  }
-  if (lw[0] === 'millioner' || lw[0] === 'milliarder') {
-    const sc = lw[0] === 'millioner' ? 1e6 : 1e9;
-    return vagueAtom(st, end(0), 2 * sc, 10 * sc - 1);
-  }
-  // flere / noen / et par + scale; noen få; et par; en håndfull
-  let lead: { low: number; high: number; value: number; next: number } | null = null;
-  if (lw[0] === 'flere') lead = { low: 2, high: 9, value: 3, next: 1 };
-  else if (lw[0] === 'noen') lead = { low: 2, high: 5, value: 3, next: 1 };
-  else if (lw[0] === 'et' && lw[1] === 'par') lead = { low: 2, high: 3, value: 2, next: 2 };
-  if (lead) {
-    const run = words.length > lead.next ? scaleRun(words, gaps, lead.next, vagueScales) : null;
-    if (run)
-      return vagueAtom(st, end(run.next - 1), lead.low * run.scale, lead.high * run.scale, lead.value * run.scale);
-    if (lw[0] === 'noen' && lw[1] === 'få') return vagueAtom(st, end(1), 2, 5, 3);
-    if (lw[0] === 'et' && lw[1] === 'par') return vagueAtom(st, end(1), 2, 3, 2);
-    if (lw[0] !== 'et') return null;
-  }
-  if (lw[0] === 'en' && lw[1] === 'håndfull') return vagueAtom(st, end(1), 2, 6, 4);
-  // et halvt dusin, en halv million, halvannen (million)
-  if ((lw[0] === 'en' || lw[0] === 'et') && (lw[1] === 'halv' || lw[1] === 'halvt') && lw[2]) {
-    const sc = digitScales[lw[2]];
-    if (sc !== undefined)
-      return makeAtom(st, end(2), sc / 2, { approx: sc === 12, multiplied: true, base: 0.5, scale: sc });
-  }
-  if (lw[0] === 'halvannen' || lw[0] === 'halvannet') {
-    const sc = lw[1] ? digitScales[lw[1]] : undefined;
-    if (sc !== undefined) return makeAtom(st, end(1), 1.5 * sc, { multiplied: true, base: 1.5, scale: sc });
-    return makeAtom(st, end(0), 1.5);
-  }
-  // Fractions: halvparten, halvdelen, en tredjedel, to tredjedeler, tredjedel
-  if (lw[0] === 'halvparten' || lw[0] === 'halvdelen') return makeAtom(st, end(0), 0.5, { forced: { kind: 'other' } });
+  const idiom = readIdiom(lang, words, gaps);
+  if (idiom !== undefined) return idiom;
+  // Fractions: en tredjedel, to tredjedeler, tredjedel
   if (denominators[lw[0]!] !== undefined)
     return makeAtom(st, end(0), 1 / denominators[lw[0]!]!, { forced: { kind: 'other' } });
   if (words.length >= 2 && denominators[lw[1]!] !== undefined) {
