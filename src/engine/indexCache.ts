@@ -208,7 +208,7 @@ export function analysisCodeVersion(): string {
   if (codeHash) return codeHash;
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
-  for (const folder of ['corpus', 'text', 'lexicon', 'figures', 'search', 'engine']) {
+  for (const folder of ['model', 'languages', 'corpus', 'text', 'text/numbers', 'figures', 'search', 'engine']) {
     const dir = path.join(root, folder);
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.isFile()) hash.update(entry.name).update(readFileSync(path.join(dir, entry.name)));

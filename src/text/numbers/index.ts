@@ -1,6 +1,7 @@
 /**
  * Number layer of figure extraction: finds every numeric expression in a
- * sentence (English or Norwegian), with exact offsets, a value, an interval,
+ * sentence (in any registered language; the examples below are English and
+ * Norwegian), with exact offsets, a value, an interval,
  * a qualifier and a kind. Only `kind: 'count'` mentions are candidates for
  * figures ("20 people killed"); every other kind (years, dates, times,
  * measures, ordinals, percentages, phone numbers, ages, money, codes and
@@ -115,10 +116,12 @@ export type { NumberKind, NumberMention, Qualifier } from './mention.js';
 /**
  * Finds every numeric expression in `text` with exact offsets.
  *
- * @param language 'en', or Norwegian 'nb' / 'no' / 'nn' (any other code is read
- *   with English rules). It selects the thousands/decimal separators ("1,000"
- *   and "3.5" in English; "11.000", "10 000" and "3,5" in Norwegian) and the
- *   number-word and qualifier lexicons.
+ * @param language a BCP 47 tag ('en', 'nb', 'nn-NO'…): the registered language
+ *   module that reads it (src/languages/; English for a tag none reads) gives the
+ *   thousands/decimal separators ("1,000" and "3.5" in English; "11.000",
+ *   "10 000" and "3,5" in Norwegian), the number words, idioms and qualifiers.
+ *   Units, dates and the words around numbers of every registered language are
+ *   read whatever the language.
  * @returns mentions sorted by `start`, never overlapping; each satisfies
  *   `text.slice(start, end) === wording` and `start < end`. Only `kind: 'count'`
  *   mentions are figure candidates. See the module comment for the
@@ -126,7 +129,7 @@ export type { NumberKind, NumberMention, Qualifier } from './mention.js';
  *
  * Never throws; unusual input yields fewer mentions, not errors.
  */
-export function findNumbers(text: string, language: 'en' | 'nb' | string): NumberMention[] {
+export function findNumbers(text: string, language: string): NumberMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // Indexing reads each sentence twice (its facts, then its claims): the second read is free.
   if (recentAt !== languagesVersion()) {
