@@ -37,6 +37,33 @@ const attributionPatterns = perRegistry((all) => {
     finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
     /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
     qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
+    reportsWhat: new RegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
+    /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
+    putVerb: new RegExp(`^(?:${words((a) => a.putVerbs) || '(?!)'})$`),
+    putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
+    adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
+    trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
+    /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
+    interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
+    claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
+    notAClaimantStart: new RegExp(`^\\s*(?:${words((a) => a.notClaimantStarts)})\\b`, 'iu'),
+    /** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
+    notANounPhrase: new RegExp(`\\d|\\b(?:${words((a) => a.clauseVerbs)})\\b`, 'i'),
+    openingPhrase: new RegExp(`^(?:${words((a) => a.openingWords)})\\b`, 'i'),
+    parenthetical: new RegExp(`^(?:${words((a) => a.parentheticals)})\\b`, 'iu'),
+    /** A sentence's subject: the words before its first relative pronoun or auxiliary. */
+    sentenceSubject: new RegExp(
+      `^((?:${words((a) => a.subjectArticles)})?\\s*[^\\s,;:]+(?:\\s+[^\\s,;:]+){0,6}?)\\s+(?:${words((a) => a.subjectEnds)})\\b`,
+      'i',
+    ),
+    /**
+     * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
+     * medier at…", "I går sa politiet at…".
+     */
+    frontedTime: new RegExp(
+      `^(?:(?:${words((a) => a.frontedTime.before)})\\s+)?(?:${words((a) => a.frontedTime.times)})(?:\\s+(?:${words((a) => a.frontedTime.partsOfDay)}))?$`,
+      'i',
+    ),
   };
 });
 
@@ -52,42 +79,7 @@ const speechPattern = perLanguage((module) => {
   );
 });
 
-const REPORTS_WHAT =
-  /^\s*(?:[^\s,.;]+\s+){0,5}?(?:that|at|estimates?|figures?|assessments?|numbers?|tally|count|anslag|tall)\b/i;
-/** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
-const PUTS_AT = /^\s+(?:[^\s,.;]+\s+){1,6}?at\b/i;
-/** Words between a claimant and its verb that belong to neither ("also", "further"). */
-const ADVERBS =
-  /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|since|recently|previously|earlier|ogs[åa]|har|hadde|nå)$/i;
-/** Time words after an inverted Norwegian claimant: "rapporterte Sør-Koreas militær torsdag". */
-const TRAILING_TIME =
-  /\s+(?:i dag|i går|i sin vurdering|i en uttalelse|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|on \w+day|in a statement|on \w+ \d+)$/i;
-/** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
-const INTERVIEW = /\s+(?:i et intervju med|i samtale med|in an interview with|speaking to|til|to)\s+(.+)$/iu;
-/** Where an inverted claimant ends: a place, a time or a medium ("… NIS på en lukket høring", "… on Telegram"). */
-const CLAIMANT_TAIL = /\s+(?:på|i|under|etter|on|in|at|during|after|late|earlier|yesterday|today)\s.*$/iu;
-/** After an inverted verb, words that do not start a claimant: ", said on Telegram" has its claimant before. */
-const NOT_A_CLAIMANT_START =
-  /^\s*(?:on|in|at|to|that|last|this|yesterday|today|earlier|later|late|during|i|på|til|om|at|for|with|by|da|the\s+(?:report|figure))\b/iu;
-
 const MAX_CLAIMANT_WORDS = 14;
-/** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
-const NOT_A_NOUN_PHRASE =
-  /\d|\b(?:is|are|was|were|has|have|had|will|would|could|may|might|indicates?|er|ble|har|hadde|vil)\b/i;
-/** A phrase that opens a sentence without naming anyone: "In recent developments, …". */
-const OPENING_PHRASE =
-  /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|earlier|later|counting|i|på|etter|før|samtidig|men|og|tidligere)\b/i;
-/** An aside between commas before the verb: "A U.S. official, speaking on condition of anonymity, said". */
-const PARENTHETICAL = /^(?:\p{Ll}+ing|who|which|som|citing|speaking|ifølge|according)\b/iu;
-/** A sentence's subject: the words before its first relative pronoun or auxiliary. */
-const SENTENCE_SUBJECT =
-  /^((?:an?|the|en|et|den|det|de)?\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,6}?)\s+(?:that|which|who|som|has|have|had|is|are|was|were|har|er|var|ble)\b/i;
-/**
- * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
- * medier at…", "I går sa politiet at…".
- */
-const FRONTED_TIME =
-  /^(?:(?:on|last|this|i|på|sist|forrige)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|today|yesterday|tonight|earlier|later|dag|går|kveld|tidligere|senere|nå)(?:\s+(?:morning|afternoon|evening|night|kveld|morgen|ettermiddag|natt|formiddag))?$/i;
 
 /** Every attribution in a sentence, in order. */
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
@@ -136,26 +128,26 @@ export function findAttributions(sentence: string, language: string): Attributio
     const afterVerb = sentence.slice(match.index + match[1]!.length);
     const reportsAClause = /^\s*(?:that|at)\b/i.test(rest);
     if (before.length === 0 || patterns.passive.test(before)) continue;
-    if ((verb === 'put' || verb === 'puts') && !PUTS_AT.test(afterVerb)) continue;
-    if (/[,"”'»]$/.test(before) && !reportsAClause && !NOT_A_CLAIMANT_START.test(afterVerb)) {
+    if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
+    if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
       const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
       if (after) {
-        let claimant = after[1]!.replace(TRAILING_TIME, '');
+        let claimant = after[1]!.replace(patterns.trailingTime, '');
         let channel: string | null = null;
-        const interview = INTERVIEW.exec(claimant);
+        const interview = patterns.interview.exec(claimant);
         if (interview) {
           channel = interview[1]!;
           claimant = claimant.slice(0, interview.index);
         }
-        claimant = claimant.replace(CLAIMANT_TAIL, '');
+        claimant = claimant.replace(patterns.claimantTail, '');
         add(claimant, channel, match.index, match.index + match[0].length);
       }
       continue;
     }
-    if (!patterns.bareSpeech.test(verb) && !REPORTS_WHAT.test(rest) && verb !== 'put' && verb !== 'puts') continue;
+    if (!patterns.bareSpeech.test(verb) && !patterns.reportsWhat.test(rest) && !patterns.putVerb.test(verb)) continue;
     let found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
-    if (found && FRONTED_TIME.test(found.claimant)) {
+    if (found && patterns.frontedTime.test(found.claimant)) {
       const after = /^\s+([^,.;:]+?)\s+(?:at|that)\b/iu.exec(afterVerb);
       found = after ? { claimant: after[1]!, channel: null, start: match.index } : null;
       if (found) {
@@ -194,9 +186,11 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
       /\b(?:and|og)\b/.test(next) &&
       claimant.split(/\s+/).length <= 3 &&
       next.split(/\s+/).length <= 6 &&
-      !NOT_A_NOUN_PHRASE.test(next);
+      !patterns.notANounPhrase.test(next);
     const appositive =
-      /^(?:a|an|the|en|et|den|det)\s/i.test(next) && next.split(/\s+/).length <= 10 && !NOT_A_NOUN_PHRASE.test(next);
+      /^(?:a|an|the|en|et|den|det)\s/i.test(next) &&
+      next.split(/\s+/).length <= 10 &&
+      !patterns.notANounPhrase.test(next);
     if (list || appositive) claimant = `${claimant}, ${next}`;
   }
   const words = claimant.split(/\s+/);
@@ -222,7 +216,8 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
  * without an aside ("…, speaking on condition of anonymity,"); "X who spoke to Y" names Y as channel.
  */
 function claimantBefore(text: string): { claimant: string; channel: string | null; start: number } | null {
-  const withoutAdverbs = text.replace(ADVERBS, '').replace(ADVERBS, '');
+  const patterns = attributionPatterns();
+  const withoutAdverbs = text.replace(patterns.adverbs, '').replace(patterns.adverbs, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
     ...[
@@ -247,7 +242,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   );
   const phrase = withoutAdverbs.slice(Math.max(0, cut)).trim();
   const parts = phrase.split(/,\s*/);
-  while (parts.length > 1 && PARENTHETICAL.test(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && patterns.parenthetical.test(parts.at(-1)!)) parts.pop();
   let claimant = parts.pop()!.trim();
   while (
     parts.length > 0 &&
@@ -264,7 +259,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   }
   // "An independent outlet that tallies obituaries has identified …, and says": the sentence's subject.
   if (!claimant || /^(?:and|og|but|men)$/i.test(claimant)) {
-    const subject = SENTENCE_SUBJECT.exec(text)?.[1];
+    const subject = patterns.sentenceSubject.exec(text)?.[1];
     return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8
       ? { claimant: subject, channel: null, start: 0 }
       : null;
@@ -275,8 +270,9 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
 
 /** A comma part that can stand beside a name: "the head of …", "South Korean Member of Parliament". */
 function appositive(part: string): boolean {
+  const patterns = attributionPatterns();
   const words = part.trim().split(/\s+/);
-  if (words.length > 10 || NOT_A_NOUN_PHRASE.test(part) || OPENING_PHRASE.test(part)) return false;
+  if (words.length > 10 || patterns.notANounPhrase.test(part) || patterns.openingPhrase.test(part)) return false;
   if (/^(?:the|a|an|den|det|de|en|et)$/i.test(words[0]!)) return true;
   return words.every((word) => /^[\p{Lu}"'“]/u.test(word) || /^(?:of|for|and|og|the|av|i)$/i.test(word));
 }

@@ -4,6 +4,7 @@
  * differ in date or in what they count?
  */
 import { describeAttribution, type Attribution } from './attribution.js';
+import { perRegistry } from '../languages/index.js';
 import { categoryByName, categoryNames, figureCategories } from '../model/categories.js';
 import type { AsOf, Claim, ClaimSource, FigureCategory } from './claims.js';
 import { compareDates, formatDate } from '../text/dates.js';
@@ -262,11 +263,14 @@ function period(a: Claim, b: Claim): PeriodRelation {
 }
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
-const EARLIER = /^(?:earlier|tidligere)\b/i;
+const earlier = perRegistry(
+  (all) => new RegExp(`^(?:${[...new Set(all.flatMap((module) => module.claims.earlier))].join('|')})\\b`, 'i'),
+);
 
 function toldAsEarlier(claim: Claim, articleId: string): boolean {
   const here = claim.sources.filter((source) => source.articleId === articleId);
-  return here.length > 0 && here.every((source) => EARLIER.test(source.quote));
+  const opensWithEarlier = earlier();
+  return here.length > 0 && here.every((source) => opensWithEarlier.test(source.quote));
 }
 
 /** Whether two claims speak of the same period, whatever their order within it. */

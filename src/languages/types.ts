@@ -338,6 +338,8 @@ export interface ClaimWords {
   eventNouns: readonly string[];
   /** Endings of a demonym standing for a nation ("Chinese", "Estonians"); empty where demonyms are not capitalised. */
   demonymEndings: readonly string[];
+  /** A sentence opening with "earlier" places itself before the rest of the day: "Earlier on Monday, …". */
+  earlier: readonly string[];
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
 }
@@ -362,4 +364,30 @@ export interface AttributionWords {
   finiteVerbs: readonly string[];
   /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
   qualifierWords: readonly string[];
+  /** What a non-bare speech verb may report: "confirmed that…", "provided a different estimate". */
+  reportedObjects: readonly string[];
+  /** "puts casualties at nearly 4,000": verbs that state an estimate as a value, and the word before it. */
+  putVerbs: readonly string[];
+  putAt: readonly string[];
+  /** Words between a claimant and its verb that belong to neither ("also", "further"). */
+  adverbs: readonly string[];
+  /** Time words after an inverted claimant: "rapporterte Sør-Koreas militær torsdag". */
+  trailingTimes: readonly string[];
+  /** "…, said X in an interview with the BBC": what puts the outlet, the channel, after the claimant. */
+  interviewWith: readonly string[];
+  /** Where an inverted claimant ends: a place, a time or a medium ("… on Telegram"). */
+  claimantTails: readonly string[];
+  /** After an inverted verb, words that do not start a claimant: ", said on Telegram" has its claimant before. */
+  notClaimantStarts: readonly string[];
+  /** Verbs that make a phrase a clause, not a name ("Six officers were killed"). */
+  clauseVerbs: readonly string[];
+  /** Words that open a sentence without naming anyone: "In recent developments, …". */
+  openingWords: readonly string[];
+  /** An aside between commas before the verb: ", speaking on condition of anonymity,". */
+  parentheticals: readonly string[];
+  /** A sentence's subject: its articles, and the relative pronouns and auxiliaries that end it. */
+  subjectArticles: readonly string[];
+  subjectEnds: readonly string[];
+  /** A time said first puts the speaker after the verb ("I går sa politiet at…"): its words. */
+  frontedTime: { before: readonly string[]; times: readonly string[]; partsOfDay: readonly string[] };
 }

@@ -7,12 +7,13 @@ import { languages, languagesVersion } from '../languages/index.js';
 import { allConcepts, conceptsVersion } from '../model/concepts.js';
 import { stem } from './stem.js';
 
-let compiledAt = '';
+// The registry versions the lexicon was compiled at: two numbers, as this is checked for every token.
+let compiledLanguages = -1;
+let compiledConcepts = -1;
 let lexicons = new Map<string, Map<string, string[]>>();
 
 function compiled(): Map<string, Map<string, string[]>> {
-  const at = `${languagesVersion()}/${conceptsVersion()}`;
-  if (at !== compiledAt) {
+  if (compiledLanguages !== languagesVersion() || compiledConcepts !== conceptsVersion()) {
     lexicons = new Map();
     for (const module of languages()) lexicons.set(module.tags[0]!, new Map());
     for (const concept of allConcepts()) {
@@ -27,7 +28,8 @@ function compiled(): Map<string, Map<string, string[]>> {
         }
       }
     }
-    compiledAt = at;
+    compiledLanguages = languagesVersion();
+    compiledConcepts = conceptsVersion();
   }
   return lexicons;
 }

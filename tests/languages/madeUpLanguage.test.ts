@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
 import { extractClaims } from '../../src/figures/claims.js';
 import { english } from '../../src/languages/en.js';
-import { languageFor, registerLanguage, type ClaimWords, type LanguageModule } from '../../src/languages/index.js';
+import {
+  languageFor,
+  registerLanguage,
+  type AttributionWords,
+  type ClaimWords,
+  type LanguageModule,
+} from '../../src/languages/index.js';
 import { buildPassages } from '../../src/search/passages.js';
 import { findNumbers } from '../../src/text/numbers/index.js';
 
@@ -15,6 +21,12 @@ import { findNumbers } from '../../src/text/numbers/index.js';
 const noClaimWords = Object.fromEntries(
   Object.keys(english.claims).map((key) => [key, key === 'nations' ? {} : []]),
 ) as unknown as ClaimWords;
+
+// …nor words of the attribution rules beyond its speech verb.
+const noAttributionWords = {
+  ...(Object.fromEntries(Object.keys(english.attribution).map((key) => [key, []])) as unknown as AttributionWords),
+  frontedTime: { before: [], times: [], partsOfDay: [] },
+};
 
 const zorbic: LanguageModule = {
   tags: ['zz'],
@@ -111,15 +123,9 @@ const zorbic: LanguageModule = {
   titles: [],
   claims: noClaimWords,
   attribution: {
+    ...noAttributionWords,
     speechVerbs: ['parolis'],
     bareSpeechVerbs: ['parolis'],
-    toldVerbs: [],
-    accordingTo: [],
-    passiveAuxiliaries: [],
-    pronouns: [],
-    functionWords: [],
-    finiteVerbs: [],
-    qualifierWords: [],
   },
 };
 
