@@ -155,7 +155,7 @@ let recentAt = -1;
 function scanNumbers(text: string, language: string): NumberMention[] {
   const module = languageFor(language) ?? DEFAULT_LANGUAGE;
   const context = numberContext();
-  const { fixed, skip } = prescan(text, module.tags[0]!, context);
+  const { fixed, skip } = prescan(text, module.tags[0]!);
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
   const s: Scan = { text, lang: numberReading(module), context, units: unitPatterns(), claimed };
   const out: NumberMention[] = fixed.map((f) => {

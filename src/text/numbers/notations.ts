@@ -14,26 +14,15 @@ import {
   isLetter,
   isLowerWord,
   makeAtom,
+  numberContext,
   nextWord,
   phraseRe,
   readWordAt,
   UPPER,
   type Atom,
-  type NumberContext,
   type Scan,
   type UnitPatterns,
 } from './scan.js';
-
-// The patterns above hold no state between uses (matchAll copies them): compiled once per source.
-const globalPatterns = new Map<string, RegExp>();
-function cachedGlobal(source: string, flags: string): RegExp {
-  let pattern = globalPatterns.get(source);
-  if (!pattern) {
-    pattern = new RegExp(source, flags);
-    globalPatterns.set(source, pattern);
-  }
-  return pattern;
-}
 
 /** Unit symbols and abbreviations any language writes ("mm", "km²", "kg"), to their canonical unit. */
 const UNIT_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
@@ -391,34 +380,33 @@ export interface Fixed {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-/** Phone numbers: after a label ("tel.", "tlf:"), international ("+47 …"), or in the usual groupings. */
-function phonePatterns(context: NumberContext): RegExp[] {
-  const labels = context.phoneLabels;
-  return [
-    cachedGlobal(
-      `(?:\\[(?:${labels})\\]|\\b(?:${labels})\\.?:?)[ \\u00A0]*(\\+?\\(?\\d[\\d \\u00A0().-]{4,}\\d)`,
-      'giu',
-    ),
-    /(?<![\p{L}\p{N}+])\+\d{1,3}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,}(?![\p{N}])/gu,
-    /(?<![\p{L}\p{N}.,-])\(\d{2,4}\)[ \u00A0]?\d{3,4}[-. ]\d{4}(?![\p{N}]|[.,-]\d)/gu,
-    /(?<![\p{L}\p{N}.,-])\d{2,4}([-.])\d{3,4}\1\d{4}(?![\p{N}]|[.,-]\d)/gu,
-    /(?<![\p{L}\p{N}.,])\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}(?![\p{N}]|[.,]\d)/gu,
-  ];
-}
-/** Times of day: "14:30", "2:30 pm", and an hour after a clock word ("kl. 16.05"). */
-function timePatterns(context: NumberContext): RegExp[] {
-  return [
-    /(?<![\p{L}\p{N}])(?:(?:AM|PM|am|pm|a\.m\.|p\.m\.)[ \u00A0]*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \u00A0]*(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?![\p{N}])/gu,
-    cachedGlobal(`(?<![\\p{L}])(?:${context.clock})[ \\u00A0]*(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?(?![\\p{N}])`, 'giu'),
-  ];
-}
+/**
+ * Phone numbers (after a label: "tel.", "tlf:"; international: "+47 …"; the usual groupings) and
+ * times of day ("14:30", "2:30 pm", "kl. 16.05"), with the labels and clock words of every
+ * language, compiled once per version of the language registry.
+ */
+const fixedPatterns = perRegistry(() => {
+  const { phoneLabels, clock } = numberContext();
+  return {
+    phones: [
+      new RegExp(
+        `(?:\\[(?:${phoneLabels})\\]|\\b(?:${phoneLabels})\\.?:?)[ \\u00A0]*(\\+?\\(?\\d[\\d \\u00A0().-]{4,}\\d)`,
+        'giu',
+      ),
+      /(?<![\p{L}\p{N}+])\+\d{1,3}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,}(?![\p{N}])/gu,
+      /(?<![\p{L}\p{N}.,-])\(\d{2,4}\)[ \u00A0]?\d{3,4}[-. ]\d{4}(?![\p{N}]|[.,-]\d)/gu,
+      /(?<![\p{L}\p{N}.,-])\d{2,4}([-.])\d{3,4}\1\d{4}(?![\p{N}]|[.,-]\d)/gu,
+      /(?<![\p{L}\p{N}.,])\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}[ \u00A0]\d{2}(?![\p{N}]|[.,]\d)/gu,
+    ],
+    times: [
+      /(?<![\p{L}\p{N}])(?:(?:AM|PM|am|pm|a\.m\.|p\.m\.)[ \u00A0]*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \u00A0]*(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\p{L}]))?(?![\p{N}])/gu,
+      new RegExp(`(?<![\\p{L}])(?:${clock})[ \\u00A0]*(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?(?![\\p{N}])`, 'giu'),
+    ],
+  };
+});
 const LIST_MARKER_RE = /(?:^|\n)[ \t]*(\d{1,2}[.)])(?=[ \t]+\p{Lu})/gu;
 
-export function prescan(
-  text: string,
-  language: string,
-  context: NumberContext,
-): { fixed: Fixed[]; skip: Array<[number, number]> } {
+export function prescan(text: string, language: string): { fixed: Fixed[]; skip: Array<[number, number]> } {
   const fixed: Fixed[] = [];
   const skip: Array<[number, number]> = [];
   const taken = (a: number, b: number): boolean =>
@@ -426,7 +414,8 @@ export function prescan(
   const digitsOf = (s: string): number => Number(s.replace(/\D/g, '').slice(0, 15) || '0');
 
   for (const m of text.matchAll(URL_RE)) skip.push([m.index, m.index + m[0].length]);
-  for (const re of phonePatterns(context)) {
+  const patterns = fixedPatterns();
+  for (const re of patterns.phones) {
     for (const m of text.matchAll(re)) {
       const num = m[1] ?? m[0];
       const start = m.index + m[0].length - num.length;
@@ -439,7 +428,7 @@ export function prescan(
     if (!d.hasDigits || d.type === 'year' || taken(d.start, d.end)) continue;
     fixed.push({ start: d.start, end: d.end, kind: 'date', value: d.day ?? d.year ?? 0 });
   }
-  for (const re of timePatterns(context)) {
+  for (const re of patterns.times) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (taken(m.index, end)) continue;
