@@ -91,7 +91,7 @@ export function factsOf(passage: Passage): PassageFacts {
   const { text } = passage.article;
   passage.numbers ??= numbersOf(passage);
   const { countTokens } = passage.numbers;
-  const TITLES = titles();
+  const title = titles();
   const sentences = passage.sentences.map((span, i): SentenceFact => {
     const tokens = passage.tokens.filter(
       (token) => token.start >= span.start && token.end <= span.end && !token.stopWord,
@@ -113,7 +113,7 @@ export function factsOf(passage: Passage): PassageFacts {
               token.start > span.start &&
               token.concepts.length === 0 &&
               /^\p{Lu}/u.test(text.slice(token.start, token.end)) &&
-              !TITLES.test(text.slice(token.start, token.end)),
+              !title.test(text.slice(token.start, token.end)),
           )
           .map((token) => token.stem),
       ),

@@ -1,7 +1,8 @@
 /**
  * Who says a figure: the claimant ("South Korean Member of Parliament, Lee Seong-kweun") and,
  * where the text gives it, the channel ("Reuters" in "informed Reuters that…"). Found by general
- * patterns of news English and Norwegian, each named below; never from a list of known people.
+ * patterns of news writing, each named below, with the words of the language modules; never from
+ * a list of known people.
  */
 
 import { DEFAULT_LANGUAGE, languageFor, perLanguage, perRegistry, type AttributionWords } from '../languages/index.js';

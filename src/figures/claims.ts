@@ -3,8 +3,10 @@
  * counted (killed, deployed, shells…), of whom, how many, as of when, and who says so.
  *
  * Every rule is a general one about how news sentences state figures, named where it is applied;
- * none is tuned to a particular sentence. Numbers come from `numbers.ts` (raw text, not index
- * tokens), dates from `dates.ts`, sources from `attribution.ts`, and meaning from the lexicon.
+ * none is tuned to a particular sentence. Numbers come from src/text/numbers (raw text, not index
+ * tokens), dates from src/text/dates.ts, sources from `attribution.ts`, meaning from the concepts
+ * (src/model/concepts.ts), categories from their registry (src/model/categories.ts), and the words
+ * each rule looks for from the language modules (src/languages/).
  */
 import { perRegistry, type ClaimWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';

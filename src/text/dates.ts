@@ -1,9 +1,11 @@
 /**
- * Date layer of figure extraction: finds date expressions in English and
- * Norwegian sentences and resolves them against an article's publication date.
+ * Date layer of figure extraction: finds date expressions in sentences and
+ * resolves them against an article's publication date. The month and weekday
+ * names and relative dates are those of every registered language module
+ * (src/languages/); the examples below are English and Norwegian.
  *
  * Design rules:
- * - Pure functions, no dependencies beyond the JavaScript runtime.
+ * - Pure functions of the text and the registered languages.
  * - Offsets are UTF-16 code-unit offsets into the original text, so
  *   `text.slice(start, end) === wording` always holds.
  * - Never invent a year: a day+month without a year and without a publication
@@ -453,9 +455,10 @@ function continuationOf(all: (pick: (dates: DateWords) => Iterable<string>) => s
  * overlap; when patterns compete, the more specific (earlier in the list) wins,
  * e.g. "October 5, 2024" is one expression, not "October 5" plus "2024".
  *
- * English and Norwegian month and weekday names are recognised in any
- * `language` (corpora mix them); `language` only decides the order of
- * ambiguous slash dates ("5/10/2024": month first for English, day first otherwise).
+ * The month and weekday names of every registered language are recognised in any
+ * `language` (corpora mix them); `language` only decides the order of ambiguous
+ * slash dates ("5/10/2024": month first where its module says so, as English does;
+ * English for a tag no module reads).
  */
 export function scanDateExpressions(text: string, language = 'en'): DateExpression[] {
   const words = vocabulary();
@@ -602,7 +605,7 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
  * - Bare years in a year context ("in 2022", "i 2023") → precision 'year'.
  * - Without `published`, weekday/relative/day-only expressions are dropped (never invent a year).
  *
- * @param language 'en', 'nb' (or 'no'/'nn'); both languages' names are recognised either way.
+ * @param language a BCP 47 tag; every registered language's names are recognised either way.
  * @param reference `published` is an ISO date or timestamp (the date part is used as written), or null.
  */
 export function findDates(text: string, language: string, reference: { published: string | null }): ResolvedDate[] {
