@@ -3,26 +3,11 @@ import type { BotEngine } from '../src/bot/context.js';
 import type { Command } from '../src/bot/handlers.js';
 import { replyWhenReady } from '../src/bot/respond.js';
 import { FIGURE_TOPICS } from '../src/engine/engine.js';
+import { topicLabel } from '../src/model/categories.js';
 import type { ArticleRef, FiguresReport } from '../src/engine/types.js';
 import type { AnswerFiguresContext } from '../src/render/discord.js';
 import { renderFiguresForDiscord } from '../src/render/discordFigures.js';
 import { notice, type ButtonIds, type DiscordReply } from '../src/render/discordMessage.js';
-
-/** How each topic reads in Discord's choice list. */
-const TOPIC_NAMES: Record<string, string> = {
-  killed: 'killed',
-  injured: 'injured',
-  casualties: 'casualties (killed or injured)',
-  deployed: 'deployed (troops sent)',
-  reinforcements: 'reinforcements',
-  captured: 'captured',
-  weapons: 'weapons (every item)',
-  shells: 'shells',
-  missiles: 'missiles',
-  launchers: 'launchers',
-  guns: 'guns',
-  containers: 'containers',
-};
 
 export const figures = {
   data: new SlashCommandBuilder()
@@ -32,7 +17,7 @@ export const figures = {
       option
         .setName('topic')
         .setDescription('What was counted (default: every topic, in short)')
-        .addChoices(...FIGURE_TOPICS.map((topic) => ({ name: TOPIC_NAMES[topic] ?? topic, value: topic }))),
+        .addChoices(...FIGURE_TOPICS.map((topic) => ({ name: topicLabel(topic), value: topic }))),
     )
     .addBooleanOption((option) =>
       option.setName('public').setDescription('Show the figures to the channel (default: yes)'),

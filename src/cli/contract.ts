@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFigureCategory } from '../model/categories.js';
 
 /**
  * The JSON the CLI prints with --json: the contract scripts and other tools rely on. Tests parse
@@ -28,7 +29,8 @@ export const claimJson = z.object({
   high: z.number().nullable(),
   qualifier: z.enum(['exact', 'at least', 'more than', 'about', 'nearly', 'up to', 'less than', 'vague']),
   wording: z.string(),
-  category: z.enum(['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons']),
+  // Any category of the registry (src/model/categories.ts), as it stands when the JSON is checked.
+  category: z.string().refine(isFigureCategory, { message: 'not a figure category' }),
   item: z.string().nullable(),
   subject: z.string(),
   asOf,

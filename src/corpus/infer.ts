@@ -1,4 +1,4 @@
-import { parseDateline } from '../figures/dates.js';
+import { parseDateline } from '../text/dates.js';
 
 /** Metadata a plain-text article states about itself, each with the words it came from. */
 export interface InferredMetadata {

@@ -1,4 +1,4 @@
-import { CONCEPTS } from '../lexicon/concepts.js';
+import { allConcepts } from '../model/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos } from '../text/editDistance.js';
 import { passageText, type Passage } from '../search/passages.js';
@@ -224,10 +224,11 @@ function suggest(index: SearchIndex, words: QueryWord[]): string[] {
       if (surface) suggestions.add(surface);
     }
   }
-  const topics = CONCEPTS.map((concept) => ({
-    label: concept.label,
-    count: index.frequency(CONCEPT_TERM_PREFIX + concept.id),
-  }))
+  const topics = allConcepts()
+    .map((concept) => ({
+      label: concept.label,
+      count: index.frequency(CONCEPT_TERM_PREFIX + concept.id),
+    }))
     .filter((topic) => topic.count > 0)
     .sort((a, b) => b.count - a.count);
   for (const topic of topics) suggestions.add(topic.label);

@@ -2,7 +2,8 @@ import { plural } from '../text/plural.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText, type Passage } from '../search/passages.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../figures/claims.js';
+import type { Claim } from '../figures/claims.js';
+import { categoryOfItem, figureTopics, isFigureCategory } from '../model/categories.js';
 import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
@@ -11,15 +12,8 @@ import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
 
-/** What `figures` accepts: the categories, and the weapon items. */
-export const FIGURE_TOPICS: readonly string[] = [
-  ...FIGURE_CATEGORIES,
-  'shells',
-  'missiles',
-  'launchers',
-  'guns',
-  'containers',
-];
+/** What `figures` accepts: the categories, and the weapon items (src/model/categories.ts lists them). */
+export const FIGURE_TOPICS: readonly string[] = figureTopics();
 
 /**
  * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
@@ -121,9 +115,11 @@ export class Engine {
     let reports = this.reportCache.get(wanted);
     if (!reports) {
       if (!wanted) reports = compareFigures(this.claims);
-      else if ((FIGURE_CATEGORIES as readonly string[]).includes(wanted))
-        reports = compareFigures(this.claims, wanted as FigureCategory);
-      else reports = compareFigures(this.claims, 'weapons').filter((report) => report.item === wanted);
+      else if (isFigureCategory(wanted)) reports = compareFigures(this.claims, wanted);
+      else {
+        const itemOf = categoryOfItem(wanted);
+        reports = itemOf ? compareFigures(this.claims, itemOf.name).filter((report) => report.item === wanted) : [];
+      }
       this.reportCache.set(wanted, reports);
     }
     return reports;

@@ -1,6 +1,7 @@
 import { findAttributions } from '../figures/attribution.js';
-import { findNumbers } from '../figures/numbers.js';
-import { conceptById } from '../lexicon/concepts.js';
+import { perRegistry } from '../languages/index.js';
+import { conceptById } from '../model/concepts.js';
+import { findNumbers } from '../text/numbers/index.js';
 import { indexTerms } from '../text/analyze.js';
 import type { PassageFacts, PassageNumbers, SentenceFact } from '../model/passageFacts.js';
 import type { Passage } from '../search/passages.js';
@@ -26,9 +27,8 @@ export function numbersOf(passage: Passage): PassageNumbers {
   return { sentences, countTokens };
 }
 
-/** Capitalised words that name an office, an institution or a date, not a place or a person. */
-const TITLES =
-  /^(minister|ministry|defen[cs]e|president|secretary|member|parliament|government|agency|service|intelligence|military|army|forces|department|council|center|centre|office|officials?|reports?|general|chief|head|spokes(man|woman|person)|state|national|joint|staff|command|the|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|mars|mai|juni|juli|desember|oktober)$/i;
+/** Capitalised words that name an office, an institution or a date, not a place or a person, in any language. */
+const titles = perRegistry((all) => new RegExp(`^(${all.flatMap((module) => module.titles).join('|')})$`, 'i'));
 
 const strength = new WeakMap<Passage, number>();
 
@@ -60,6 +60,7 @@ export function factsOf(passage: Passage): PassageFacts {
   const { text } = passage.article;
   passage.numbers ??= numbersOf(passage);
   const { countTokens } = passage.numbers;
+  const title = titles();
   const sentences = passage.sentences.map((span, i): SentenceFact => {
     const tokens = passage.tokens.filter(
       (token) => token.start >= span.start && token.end <= span.end && !token.stopWord,
@@ -81,7 +82,7 @@ export function factsOf(passage: Passage): PassageFacts {
               token.start > span.start &&
               token.concepts.length === 0 &&
               /^\p{Lu}/u.test(text.slice(token.start, token.end)) &&
-              !TITLES.test(text.slice(token.start, token.end)),
+              !title.test(text.slice(token.start, token.end)),
           )
           .map((token) => token.stem),
       ),

@@ -1,5 +1,6 @@
-import { FIGURE_CATEGORIES, type FigureCategory } from '../figures/claims.js';
-import { conceptById } from '../lexicon/concepts.js';
+import { languages, perRegistry } from '../languages/index.js';
+import { categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
+import { conceptById } from '../model/concepts.js';
 import { conceptsOf, guessQuestionLanguage, lexiconStems, stem, tokenize } from '../text/analyze.js';
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { AnalyzedLanguage } from '../text/language.js';
@@ -29,9 +30,10 @@ export type ParsedQuestion =
     }
   | { ok: false; text: string; message: string };
 
-/** "How many…", "number of…", "hvor mange…": the asker wants a figure, so passages with one rank higher. */
-const FIGURE_QUESTION =
-  /\b(how many|how much|number of|numbers|figures?|counts?|toll|totals?|hvor mange|hvor mye|antall(et)?|tall(et|ene)?)\b/iu;
+/** "How many…", "number of…", "hvor mange…", in any language: the asker wants a figure, so passages with one rank higher. */
+const figureQuestion = perRegistry(
+  (all) => new RegExp(`\\b(${all.flatMap((module) => module.questions.asksForFigure).join('|')})\\b`, 'iu'),
+);
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
@@ -86,15 +88,22 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     text,
     language,
     words,
-    asksForFigure: FIGURE_QUESTION.test(text) || (figureCategories.length > 0 && onlyFigureWords),
+    asksForFigure: figureQuestion().test(text) || (figureCategories.length > 0 && onlyFigureWords),
     figureCategories,
   };
 }
 
-/** A question word may come from either language whatever the rest of the question is ("how many drept"). */
+/** A question word may come from any language whatever the rest of the question is ("how many drept"). */
 function lexiconConcepts(word: string, language: AnalyzedLanguage): string[] {
-  const other: AnalyzedLanguage = language === 'en' ? 'nb' : 'en';
-  return [...new Set([...conceptsOf(stem(word, language), language), ...conceptsOf(stem(word, other), other)])];
+  const others = languages()
+    .map((module) => module.tags[0]!)
+    .filter((tag) => tag !== language);
+  return [
+    ...new Set([
+      ...conceptsOf(stem(word, language), language),
+      ...others.flatMap((other) => conceptsOf(stem(word, other), other)),
+    ]),
+  ];
 }
 
 function typoConcepts(stemmed: string, language: AnalyzedLanguage): string[] {
@@ -112,16 +121,18 @@ function typoConcepts(stemmed: string, language: AnalyzedLanguage): string[] {
   return best;
 }
 
-/** Events name their category; items are weapons; a question about troops alone asks how many were deployed. */
+/** Events and items name their category; a question about troops alone asks how many were deployed. */
 function figureCategoriesOf(words: QueryWord[]): FigureCategory[] {
   const concepts = words.flatMap((word) => word.concepts);
   const categories = new Set<FigureCategory>();
   for (const id of concepts) {
     const role = conceptById(id)?.role;
-    if (role === 'event' && (FIGURE_CATEGORIES as readonly string[]).includes(id)) categories.add(id as FigureCategory);
-    if (role === 'item') categories.add('weapons');
+    const category = role === 'event' || role === 'item' ? categoryOfConcept(id) : undefined;
+    if (category) categories.add(category.name);
   }
-  if (categories.size === 0 && concepts.some((id) => conceptById(id)?.role === 'subject')) categories.add('deployed');
+  const bySubject = figureCategories().find((category) => category.namedBySubjectAlone);
+  if (bySubject && categories.size === 0 && concepts.some((id) => conceptById(id)?.role === 'subject'))
+    categories.add(bySubject.name);
   return [...categories];
 }
 

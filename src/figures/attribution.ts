@@ -1,8 +1,11 @@
 /**
  * Who says a figure: the claimant ("South Korean Member of Parliament, Lee Seong-kweun") and,
  * where the text gives it, the channel ("Reuters" in "informed Reuters that…"). Found by general
- * patterns of news English and Norwegian, each named below; never from a list of known people.
+ * patterns of news writing, each named below, with the words of the language modules; never from
+ * a list of known people.
  */
+
+import { DEFAULT_LANGUAGE, languageFor, perLanguage, perRegistry, type AttributionWords } from '../languages/index.js';
 
 export interface Attribution {
   claimant: string;
@@ -17,63 +20,71 @@ export interface AttributionSpan extends Attribution {
   pronoun: boolean;
 }
 
-const SPEECH_VERBS_EN =
-  'said|says|told|tells|informed|reported|reports|noted|notes|highlighted|confirmed|confirms|stated|states|estimated|estimates|announced|claimed|claims|added|adds|revealed|pointed out|provided|contended|contend|contends|insisted|insist|insists|warned|suggested|suggest|suggests|wrote|believes|believe|assessed|assess|put|puts';
-/** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
-const BARE_SPEECH =
-  /^(said|says|told|tells|informed|estimates|estimated|sa|sier|skrev|skriver|anslår|anslo|mener|hevder|hevdet)$/;
-const REPORTS_WHAT =
-  /^\s*(?:[^\s,.;]+\s+){0,5}?(?:that|at|estimates?|figures?|assessments?|numbers?|tally|count|anslag|tall)\b/i;
-/** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
-const PUTS_AT = /^\s+(?:[^\s,.;]+\s+){1,6}?at\b/i;
-/** "are said to", "were reported": a passive verb has no speaker before it. */
-const PASSIVE = /\b(?:is|are|was|were|be|been|being|er|ble|blir|blitt)$/i;
-const SPEECH_VERBS_NB =
-  'sa|sier|rapporterte|rapporterer|opplyste|opplyser|meldte|melder|skrev|skriver|uttalte|uttaler|bekreftet|bekrefter|anslår|anslo|hevdet|hevder|mener|forteller|fortalte';
-/** Words between a claimant and its verb that belong to neither ("also", "further"). */
-const ADVERBS =
-  /\s+(?:also|further|furthermore|reportedly|now|later|then|has|have|had|since|recently|previously|earlier|ogs[åa]|har|hadde|nå)$/i;
-const PRONOUNS = /^(it|he|she|they|we|the report|the outlet|det|han|hun|de)$/i;
-/** Time words after an inverted Norwegian claimant: "rapporterte Sør-Koreas militær torsdag". */
-const TRAILING_TIME =
-  /\s+(?:i dag|i går|i sin vurdering|i en uttalelse|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|on \w+day|in a statement|on \w+ \d+)$/i;
-/** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
-const INTERVIEW = /\s+(?:i et intervju med|i samtale med|in an interview with|speaking to|til|to)\s+(.+)$/iu;
-/** Where an inverted claimant ends: a place, a time or a medium ("… NIS på en lukket høring", "… on Telegram"). */
-const CLAIMANT_TAIL = /\s+(?:på|i|under|etter|on|in|at|during|after|late|earlier|yesterday|today)\s.*$/iu;
-/** After an inverted verb, words that do not start a claimant: ", said on Telegram" has its claimant before. */
-const NOT_A_CLAIMANT_START =
-  /^\s*(?:on|in|at|to|that|last|this|yesterday|today|earlier|later|late|during|i|på|til|om|at|for|with|by|da|the\s+(?:report|figure))\b/iu;
+/** Attribution words of every language, compiled once per version of the language registry. */
+const attributionPatterns = perRegistry((all) => {
+  const words = (pick: (attribution: AttributionWords) => readonly string[]) =>
+    [...new Set(all.flatMap((module) => pick(module.attribution)))].join('|');
+  return {
+    /** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
+    bareSpeech: new RegExp(`^(?:${words((a) => a.bareSpeechVerbs)})$`),
+    told: new RegExp(`^(?:${words((a) => a.toldVerbs)})$`),
+    accordingTo: new RegExp(`\\b(${words((a) => a.accordingTo)})\\s+(?:(?:the\\s+)?information from\\s+)?`, 'giu'),
+    /** "are said to", "were reported": a passive verb has no speaker before it. */
+    passive: new RegExp(`\\b(?:${words((a) => a.passiveAuxiliaries)})$`, 'i'),
+    pronouns: new RegExp(`^(?:${words((a) => a.pronouns)})$`, 'i'),
+    /** Function words that are never a claimant on their own ("with estimates suggesting…"). */
+    functionWord: new RegExp(`^(?:${words((a) => a.functionWords)})$`, 'i'),
+    /** A finite verb ends an "according to" phrase: "Ifølge X har Nord-Korea sendt…". */
+    finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
+    /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
+    qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
+    reportsWhat: new RegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
+    /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
+    putVerb: new RegExp(`^(?:${words((a) => a.putVerbs) || '(?!)'})$`),
+    putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
+    adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
+    trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
+    /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
+    interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
+    claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
+    notAClaimantStart: new RegExp(`^\\s*(?:${words((a) => a.notClaimantStarts)})\\b`, 'iu'),
+    /** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
+    notANounPhrase: new RegExp(`\\d|\\b(?:${words((a) => a.clauseVerbs)})\\b`, 'i'),
+    openingPhrase: new RegExp(`^(?:${words((a) => a.openingWords)})\\b`, 'i'),
+    parenthetical: new RegExp(`^(?:${words((a) => a.parentheticals)})\\b`, 'iu'),
+    /** A sentence's subject: the words before its first relative pronoun or auxiliary. */
+    sentenceSubject: new RegExp(
+      `^((?:${words((a) => a.subjectArticles)})?\\s*[^\\s,;:]+(?:\\s+[^\\s,;:]+){0,6}?)\\s+(?:${words((a) => a.subjectEnds)})\\b`,
+      'i',
+    ),
+    /**
+     * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
+     * medier at…", "I går sa politiet at…".
+     */
+    frontedTime: new RegExp(
+      `^(?:(?:${words((a) => a.frontedTime.before)})\\s+)?(?:${words((a) => a.frontedTime.times)})(?:\\s+(?:${words((a) => a.frontedTime.partsOfDay)}))?$`,
+      'i',
+    ),
+  };
+});
+
+/**
+ * "X said/told Y that…": the speech verbs of an article's language and of the default language (English
+ * is quoted in every corpus), compiled once per language.
+ */
+const speechPattern = perLanguage((module) => {
+  const verbs = [...new Set([...DEFAULT_LANGUAGE.attribution.speechVerbs, ...module.attribution.speechVerbs])];
+  return new RegExp(
+    `\\b(${verbs.join('|')})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
+    'gu',
+  );
+});
 
 const MAX_CLAIMANT_WORDS = 14;
-/** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
-const NOT_A_NOUN_PHRASE =
-  /\d|\b(?:is|are|was|were|has|have|had|will|would|could|may|might|indicates?|er|ble|har|hadde|vil)\b/i;
-/** A phrase that opens a sentence without naming anyone: "In recent developments, …". */
-const OPENING_PHRASE =
-  /^(?:in|on|at|after|before|meanwhile|however|additionally|also|moreover|still|yet|but|and|so|since|while|earlier|later|counting|i|på|etter|før|samtidig|men|og|tidligere)\b/i;
-/** An aside between commas before the verb: "A U.S. official, speaking on condition of anonymity, said". */
-const PARENTHETICAL = /^(?:\p{Ll}+ing|who|which|som|citing|speaking|ifølge|according)\b/iu;
-/** Function words that are never a claimant on their own ("with estimates suggesting…"). */
-const FUNCTION_WORD = /^(?:with|and|or|but|as|by|for|of|to|from|the|a|an|med|og|eller|men|som|av|for|til|fra)$/i;
-/** A sentence's subject: the words before its first relative pronoun or auxiliary. */
-const SENTENCE_SUBJECT =
-  /^((?:an?|the|en|et|den|det|de)?\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,6}?)\s+(?:that|which|who|som|has|have|had|is|are|was|were|har|er|var|ble)\b/i;
-/**
- * A time said first, Norwegian style, puts the speaker after the verb: "Fredag kveld meldte statlige
- * medier at…", "I går sa politiet at…".
- */
-const FRONTED_TIME =
-  /^(?:(?:on|last|this|i|på|sist|forrige)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|today|yesterday|tonight|earlier|later|dag|går|kveld|tidligere|senere|nå)(?:\s+(?:morning|afternoon|evening|night|kveld|morgen|ettermiddag|natt|formiddag))?$/i;
-/** A finite verb ends an "according to" phrase: "Ifølge X har Nord-Korea sendt…". */
-const FINITE_VERB =
-  /^(?:har|hadde|er|var|ble|blir|vil|kan|skal|må|sier|sa|has|have|had|is|are|was|were|will|would|could|can|may|might|must|said|says)$/i;
-/** Qualifier words that belong to the figure after a claimant, not to the claimant. */
-const QUALIFIER_WORDS =
-  /^(?:opptil|minst|over|rundt|omtrent|anslagsvis|cirka|ca\.?|nesten|nærmere|about|around|some|nearly|almost|over|up|at|more|as)$/i;
 
 /** Every attribution in a sentence, in order. */
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
+  const patterns = attributionPatterns();
   const spans: AttributionSpan[] = [];
   const add = (claimant: string, channel: string | null, start: number, end: number) => {
     const cleaned = tidy(claimant);
@@ -81,7 +92,7 @@ export function findAttributions(sentence: string, language: string): Attributio
     if (
       !cleaned ||
       /\d/.test(cleaned) ||
-      FUNCTION_WORD.test(cleaned) ||
+      patterns.functionWord.test(cleaned) ||
       cleaned.split(/\s+/).length > MAX_CLAIMANT_WORDS
     )
       return;
@@ -90,15 +101,15 @@ export function findAttributions(sentence: string, language: string): Attributio
       channel: channel ? tidy(channel) : null,
       start,
       end,
-      pronoun: PRONOUNS.test(cleaned),
+      pronoun: patterns.pronouns.test(cleaned),
     });
   };
 
   // "according to (information from) X" / "ifølge X": the source follows, up to a clause break, a
   // figure or a finite verb; "U.S., South Korean and Ukrainian assessments" is one source.
-  for (const match of sentence.matchAll(/\b(according to|ifølge|citing)\s+(?:(?:the\s+)?information from\s+)?/giu)) {
+  for (const match of sentence.matchAll(patterns.accordingTo)) {
     const from = match.index + match[0].length;
-    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index));
+    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns);
     if (claimant) add(claimant, null, match.index, from + claimant.length);
   }
 
@@ -109,39 +120,35 @@ export function findAttributions(sentence: string, language: string): Attributio
   // "X said/told Y that…" (case-sensitive: a capital "Reports" opening a sentence is a noun): the
   // claimant is the noun phrase before the verb, keeping an appositive ("Kovalenko, the head of …,
   // highlighted"); or, inverted, the noun phrase after it (", said Seoul.", ", sier sjefen for …").
-  const verbs = language.startsWith('n') ? `${SPEECH_VERBS_EN}|${SPEECH_VERBS_NB}` : SPEECH_VERBS_EN;
-  const speech = new RegExp(
-    `\\b(${verbs})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
-    'gu',
-  );
+  const speech = speechPattern(languageFor(language) ?? DEFAULT_LANGUAGE);
   for (const match of sentence.matchAll(speech)) {
     const before = sentence.slice(0, match.index).trimEnd();
     const verb = match[1]!.toLowerCase();
-    const recipient = ['told', 'tells', 'informed'].includes(verb) ? (match[2] ?? null) : null;
+    const recipient = patterns.told.test(verb) ? (match[2] ?? null) : null;
     const rest = sentence.slice(match.index + match[0].length);
     const afterVerb = sentence.slice(match.index + match[1]!.length);
     const reportsAClause = /^\s*(?:that|at)\b/i.test(rest);
-    if (before.length === 0 || PASSIVE.test(before)) continue;
-    if ((verb === 'put' || verb === 'puts') && !PUTS_AT.test(afterVerb)) continue;
-    if (/[,"”'»]$/.test(before) && !reportsAClause && !NOT_A_CLAIMANT_START.test(afterVerb)) {
+    if (before.length === 0 || patterns.passive.test(before)) continue;
+    if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
+    if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
       const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
       if (after) {
-        let claimant = after[1]!.replace(TRAILING_TIME, '');
+        let claimant = after[1]!.replace(patterns.trailingTime, '');
         let channel: string | null = null;
-        const interview = INTERVIEW.exec(claimant);
+        const interview = patterns.interview.exec(claimant);
         if (interview) {
           channel = interview[1]!;
           claimant = claimant.slice(0, interview.index);
         }
-        claimant = claimant.replace(CLAIMANT_TAIL, '');
+        claimant = claimant.replace(patterns.claimantTail, '');
         add(claimant, channel, match.index, match.index + match[0].length);
       }
       continue;
     }
-    if (!BARE_SPEECH.test(verb) && !REPORTS_WHAT.test(rest) && verb !== 'put' && verb !== 'puts') continue;
+    if (!patterns.bareSpeech.test(verb) && !patterns.reportsWhat.test(rest) && !patterns.putVerb.test(verb)) continue;
     let found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
-    if (found && FRONTED_TIME.test(found.claimant)) {
+    if (found && patterns.frontedTime.test(found.claimant)) {
       const after = /^\s+([^,.;:]+?)\s+(?:at|that)\b/iu.exec(afterVerb);
       found = after ? { claimant: after[1]!, channel: null, start: match.index } : null;
       if (found) {
@@ -168,7 +175,7 @@ export function findAttributions(sentence: string, language: string): Attributio
  * of parliament's intelligence committee"). In "har ifølge X sendt opptil 12.000", the participle
  * after X belongs to the clause, not to X.
  */
-function accordingTo(rest: string, before: string): string | null {
+function accordingTo(rest: string, before: string, patterns: ReturnType<typeof attributionPatterns>): string | null {
   // Abbreviations ("U.S.") are not sentence ends.
   const masked = rest.replace(/\b(\p{Lu})\./gu, '$1\u0000');
   const end = masked.search(/[.;:()\]]|$/u);
@@ -180,16 +187,18 @@ function accordingTo(rest: string, before: string): string | null {
       /\b(?:and|og)\b/.test(next) &&
       claimant.split(/\s+/).length <= 3 &&
       next.split(/\s+/).length <= 6 &&
-      !NOT_A_NOUN_PHRASE.test(next);
+      !patterns.notANounPhrase.test(next);
     const appositive =
-      /^(?:a|an|the|en|et|den|det)\s/i.test(next) && next.split(/\s+/).length <= 10 && !NOT_A_NOUN_PHRASE.test(next);
+      /^(?:a|an|the|en|et|den|det)\s/i.test(next) &&
+      next.split(/\s+/).length <= 10 &&
+      !patterns.notANounPhrase.test(next);
     if (list || appositive) claimant = `${claimant}, ${next}`;
   }
   const words = claimant.split(/\s+/);
-  let cut = words.findIndex((word, i) => i > 0 && (/\d/.test(word) || FINITE_VERB.test(word)));
+  let cut = words.findIndex((word, i) => i > 0 && (/\d/.test(word) || patterns.finiteVerb.test(word)));
   if (cut === -1) cut = words.length;
   const kept = words.slice(0, cut);
-  while (kept.length > 1 && QUALIFIER_WORDS.test(kept.at(-1)!)) kept.pop();
+  while (kept.length > 1 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
   // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
   if (
     cut < words.length &&
@@ -208,7 +217,8 @@ function accordingTo(rest: string, before: string): string | null {
  * without an aside ("…, speaking on condition of anonymity,"); "X who spoke to Y" names Y as channel.
  */
 function claimantBefore(text: string): { claimant: string; channel: string | null; start: number } | null {
-  const withoutAdverbs = text.replace(ADVERBS, '').replace(ADVERBS, '');
+  const patterns = attributionPatterns();
+  const withoutAdverbs = text.replace(patterns.adverbs, '').replace(patterns.adverbs, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
     ...[
@@ -233,7 +243,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   );
   const phrase = withoutAdverbs.slice(Math.max(0, cut)).trim();
   const parts = phrase.split(/,\s*/);
-  while (parts.length > 1 && PARENTHETICAL.test(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && patterns.parenthetical.test(parts.at(-1)!)) parts.pop();
   let claimant = parts.pop()!.trim();
   while (
     parts.length > 0 &&
@@ -250,7 +260,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   }
   // "An independent outlet that tallies obituaries has identified …, and says": the sentence's subject.
   if (!claimant || /^(?:and|og|but|men)$/i.test(claimant)) {
-    const subject = SENTENCE_SUBJECT.exec(text)?.[1];
+    const subject = patterns.sentenceSubject.exec(text)?.[1];
     return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8
       ? { claimant: subject, channel: null, start: 0 }
       : null;
@@ -261,8 +271,9 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
 
 /** A comma part that can stand beside a name: "the head of …", "South Korean Member of Parliament". */
 function appositive(part: string): boolean {
+  const patterns = attributionPatterns();
   const words = part.trim().split(/\s+/);
-  if (words.length > 10 || NOT_A_NOUN_PHRASE.test(part) || OPENING_PHRASE.test(part)) return false;
+  if (words.length > 10 || patterns.notANounPhrase.test(part) || patterns.openingPhrase.test(part)) return false;
   if (/^(?:the|a|an|den|det|de|en|et)$/i.test(words[0]!)) return true;
   return words.every((word) => /^[\p{Lu}"'“]/u.test(word) || /^(?:of|for|and|og|the|av|i)$/i.test(word));
 }

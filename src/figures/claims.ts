@@ -3,26 +3,21 @@
  * counted (killed, deployed, shells…), of whom, how many, as of when, and who says so.
  *
  * Every rule is a general one about how news sentences state figures, named where it is applied;
- * none is tuned to a particular sentence. Numbers come from `numbers.ts` (raw text, not index
- * tokens), dates from `dates.ts`, sources from `attribution.ts`, and meaning from the lexicon.
+ * none is tuned to a particular sentence. Numbers come from src/text/numbers (raw text, not index
+ * tokens), dates from src/text/dates.ts, sources from `attribution.ts`, meaning from the concepts
+ * (src/model/concepts.ts), categories from their registry (src/model/categories.ts), and the words
+ * each rule looks for from the language modules (src/languages/).
  */
-import { conceptById } from '../lexicon/concepts.js';
+import { perRegistry, type ClaimWords } from '../languages/index.js';
+import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
+import { conceptById } from '../model/concepts.js';
 import type { Passage } from '../search/passages.js';
 import type { Token } from '../text/analyze.js';
 import { findAttributions, type Attribution, type AttributionSpan } from './attribution.js';
-import { findDates, type Precision } from './dates.js';
-import { findNumbers, type NumberMention, type Qualifier } from './numbers.js';
+import { findDates, type Precision } from '../text/dates.js';
+import { findNumbers, type NumberMention, type Qualifier } from '../text/numbers/index.js';
 
-export const FIGURE_CATEGORIES = [
-  'killed',
-  'injured',
-  'casualties',
-  'deployed',
-  'reinforcements',
-  'captured',
-  'weapons',
-] as const;
-export type FigureCategory = (typeof FIGURE_CATEGORIES)[number];
+export type { FigureCategory } from '../model/categories.js';
 
 export interface AsOf {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `--MM-DD` / `--MM` when the text gives no year. */
@@ -84,92 +79,105 @@ const EVENT_AFTER = 8;
 const EVENT_BEFORE = 8;
 /** The counted noun phrase: the first few content words after the number. */
 const NOUN_PHRASE = 4;
-/** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
-const ADDITIVE = /^(more|additional|extra|fresh|new|further|another|flere|ytterligere|nye|ekstra|nya)$/i;
-const PEOPLE = /^(people|person|persons|individuals|civilians|menn|mennesker|person|personer|individer|sivile)$/i;
-/**
- * Nouns for people, which alone can be killed, injured or captured: "Two children are among the
- * dead" is a figure, "rundt 1200 bygninger ødelagt eller alvorlig skadet" (damaged) is not. Agent
- * nouns ("firefighters", "arbeidere") are people by their ending.
- */
-const PERSON_NOUN =
-  /^(?:children|child|kids|barn|barna|women|woman|kvinner|men|man|menn|civilians?|sivile|patients?|pasienter|residents?|beboere|workers?|firefighters?|brannfolk|brannmenn|pilots?|journalists?|passengers?|students?|elever|studenter|police|politifolk|doctors?|leger|nurses?|crew|mannskap|staff|ansatte|volunteers?|frivillige|refugees?|flyktninger|migrants?|victims?|ofre|hostages?|gisler|tourists?|turister|fishermen|fiskere|engineers?|ingeniører|instructors?|advisers?|advisors?|units?|infantrymen|marines|sailors|guards?|vakter|fighters?|recruits?|rekrutter|conscripts?|vernepliktige|teenagers?|babies|elderly|eldre)$|(?:ers|ists|ians|ees|ere|ister|anter|enter)$/iu;
-/** "lost about 980,000 troops", "mistet 300 soldater": a loss of people is their death. */
-const LOSS_VERB = /^(lost|lose|loses|losing|mistet|mister|miste|tapte|taper)$/i;
-/** "lost their lives", "mistet livet". */
-const LIFE = /^(lives|life|livet|livene)$/i;
-/**
- * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
- * the dead and the wounded" is a casualty figure.
- */
-const DEFINING_APPOSITION = /^\s*(?:a figure|a number|a toll|an estimate|a count|which|et tall|et anslag|som)\b/i;
-/** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
-const PART_OF_BEFORE = /(?:of whom|of them|of those|of which|av dem|av disse|hvorav|blant dem)\s*$/i;
-/** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
-/** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
-const PHRASE_END =
-  /^(?:since|after|before|during|while|when|because|although|though|until|unless|whereas|across|near|towards?|into|onto|upon|within|without|amid|despite|siden|etter|før|mens|fordi|selv|hvis|inntil|gjennom|blant|ifølge|langs|utenfor|innenfor)$/i;
-/** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
-const PREDICATE_NOUN = /^\s+(?:were|are|was|is|var|er)\s+(\p{L}+)/iu;
-const PART_OF_THOSE = /^\s+(?:of|av)\s+(?:those|them|these|dem|disse)\b/i;
-const PART_OF_EVENT = /^\s+(?:of|av)\s+(?:the|de|those|disse)\s+(\p{L}+)/iu;
-/** Prisoners of war are soldiers. */
-const POW = /^(pows?|krigsfange\p{L}*)$/iu;
-const JOINING = /^(or|and|eller|og|and\/or)$/i;
 /** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
 const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
-/** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
-/** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
-const ANAPHORIC = /^(figure|figures|number|tally|count|estimate|total|tall|tallet|anslaget|totalen)$/i;
-const SUBSET_OPENER =
-  /^\s*(?:including|among them|among whom|of whom|of them|blant dem|blant disse|deriblant|inkludert|herav|av dem)\b/i;
-/** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
-const TOLL = /^(toll|death toll|dødstall\p{L}*)$/iu;
-/** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
-const SINCE = /\b(?:since|ever since|siden)\b[^,.;:]{0,60}$/i;
-/** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
-const WHEN = /\b(?:when|da)\b/i;
-/** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
-const CLAUSE_CONTRAST = /;|,\s*(?:but|while|whereas|although|men|mens|selv om)\b/i;
-/**
- * Present or perfect verbs: the figure is the state of things when the article was written
- * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
- * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
- */
-const PRESENT_OR_PERFECT =
-  /\b(?:has|have|hasn't|haven't|is|are|says|estimates|believes|har|er|sier|mener|anslår|hevder)\b/i;
 /** A live-blog entry stamp on a line of its own: "18:47 GMT", "kl. 16.05". */
 const ENTRY_STAMP =
   /^(?:kl\.?\s*|klokken\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[AP]M|a\.m\.|p\.m\.))?$/i;
 /** The opening proper noun phrase of a sentence, which "It told…" in the next one may stand for. */
 const OPENER = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:of|for|the|\p{Lu}[\p{L}'’.-]*))+)\s+\p{Ll}/u;
 
-/** Nations a count may be of, by how English and Norwegian name them; a generic English demonym ("Chinese") is its own key. */
-const NATIONS: readonly { key: string; pattern: RegExp; adjective: string; people: string }[] = [
-  {
-    key: 'north-korean',
-    pattern: /\b(?:north[\s-]*korea|nord[\s-]*korea|pyongyang)\p{L}*/iu,
-    adjective: 'North Korean',
-    people: 'North Koreans',
-  },
-  {
-    key: 'south-korean',
-    pattern: /\b(?:south[\s-]*korea|sør[\s-]*korea)\p{L}*/iu,
-    adjective: 'South Korean',
-    people: 'South Koreans',
-  },
-  { key: 'ukrainian', pattern: /\bukrain\p{L}*/iu, adjective: 'Ukrainian', people: 'Ukrainians' },
-  {
-    key: 'russian',
-    pattern: /\b(?:russia|russian|russians|russisk\p{L}*|russer\p{L}*|russland\p{L}*)\b/iu,
-    adjective: 'Russian',
-    people: 'Russians',
-  },
+/** Nations a count may be of, by how the languages name them; a generic demonym ("Chinese") is its own key. */
+const NATIONS: readonly { key: string; adjective: string; people: string; end: string }[] = [
+  { key: 'north-korean', adjective: 'North Korean', people: 'North Koreans', end: '\\p{L}*' },
+  { key: 'south-korean', adjective: 'South Korean', people: 'South Koreans', end: '\\p{L}*' },
+  { key: 'ukrainian', adjective: 'Ukrainian', people: 'Ukrainians', end: '\\p{L}*' },
+  { key: 'russian', adjective: 'Russian', people: 'Russians', end: '\\b' },
 ];
-/** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
-const EVENT_NOUN =
-  /^(casualties|casualty|losses|deaths|dead|toll|fatalities|prisoners|pows|tap|tapene|tapstall|dødstall\p{L}*|krigsfanger|fanger)$/iu;
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish)s?$/u;
+
+/**
+ * The words the rules below look for, from every language (corpora mix them), compiled once per
+ * version of the language registry. Each rule's comment says what its words are.
+ */
+const claimPatterns = perRegistry((all) => {
+  const words = (pick: (claims: ClaimWords) => readonly string[]) =>
+    [...new Set(all.flatMap((module) => pick(module.claims)))].join('|');
+  const whole = (pick: (claims: ClaimWords) => readonly string[], flags = 'i') =>
+    new RegExp(`^(?:${words(pick)})$`, flags);
+  return {
+    /** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
+    additive: whole((c) => c.additive),
+    people: whole((c) => c.people),
+    civilians: whole((c) => c.civilians),
+    /**
+     * Nouns for people, which alone can be killed, injured or captured: "Two children are among the
+     * dead" is a figure, "rundt 1200 bygninger ødelagt eller alvorlig skadet" (damaged) is not. Agent
+     * nouns ("firefighters", "arbeidere") are people by their ending.
+     */
+    personNoun: new RegExp(`^(?:${words((c) => c.personNouns)})$|(?:${words((c) => c.personNounEndings)})$`, 'iu'),
+    /** "lost about 980,000 troops", "mistet 300 soldater": a loss of people is their death. */
+    lossVerb: whole((c) => c.lossVerbs),
+    /** "lost their lives", "mistet livet". */
+    life: whole((c) => c.lives),
+    /**
+     * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
+     * the dead and the wounded" is a casualty figure.
+     */
+    definingApposition: new RegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
+    /** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
+    partOfBefore: new RegExp(`(?:${words((c) => c.partOfBefore)})\\s*$`, 'i'),
+    /** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
+    phraseEnd: whole((c) => c.phraseEnd),
+    /** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
+    predicateNoun: new RegExp(`^\\s+(?:${words((c) => c.copulas)})\\s+(\\p{L}+)`, 'iu'),
+    partOfThose: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
+    /** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
+    partOfEvent: new RegExp(
+      `^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfArticles)})\\s+(\\p{L}+)`,
+      'iu',
+    ),
+    of: whole((c) => c.of, ''),
+    /** "68 av dronene": a part of something counted before ("of the drones"), not a count of its own. */
+    definitePluralAfterOf: all
+      .filter((module) => module.claims.definitePluralAfterOf.length > 0)
+      .map((module) => ({
+        of: new RegExp(`^(?:${module.claims.of.join('|')})$`, 'i'),
+        noun: new RegExp(`\\p{L}(?:${module.claims.definitePluralAfterOf.join('|')})$`, 'u'),
+      })),
+    /** Prisoners of war are soldiers. */
+    prisonersOfWar: whole((c) => c.prisonersOfWar, 'iu'),
+    prisoners: whole((c) => c.prisoners),
+    ofWar: new RegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
+    joining: whole((c) => c.joining),
+    and: new RegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
+    /** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
+    anaphoric: whole((c) => c.anaphoric),
+    /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
+    subsetOpener: new RegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
+    toll: whole((c) => c.tolls, 'iu'),
+    /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
+    since: new RegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
+    when: new RegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
+    /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
+    clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
+    /**
+     * Present or perfect verbs: the figure is the state of things when the article was written
+     * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
+     * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
+     */
+    presentOrPerfect: new RegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
+    /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
+    eventNoun: whole((c) => c.eventNouns, 'iu'),
+    demonym: new RegExp(`^\\p{Lu}\\p{Ll}+(?:${words((c) => c.demonymEndings) || '(?!)'})s?$`, 'u'),
+    nations: NATIONS.map((nation) => ({
+      ...nation,
+      pattern: new RegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
+    })),
+  };
+});
+let patterns: ReturnType<typeof claimPatterns>;
 
 interface Context {
   /** The previous sentence's date, when it had one of its own or carried one. */
@@ -203,6 +211,7 @@ const FRESH: Context = {
  * {@link mergeClaims} to count the same figure reported twice once.
  */
 export function extractClaims(passages: readonly Passage[]): Claim[] {
+  patterns = claimPatterns();
   const claims: Claim[] = [];
   let context: Context = FRESH;
   let article: Passage['article'] | null = null;
@@ -241,7 +250,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const named = attributions.filter((span) => !span.pronoun);
   const publishedDay = article.published?.slice(0, 10) ?? null;
   // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
-  const current = PRESENT_OR_PERFECT.test(text);
+  const current = patterns.presentOrPerfect.test(text);
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
@@ -264,9 +273,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     // "270 of those returned were servicemen and 120 were civilians": a count with no noun or event of
     // its own, joined to the count before it, is of the same kind.
     const joint = lastFigure ? text.slice(lastFigure.mention.end, mention.start) : '';
-    const coordinated = /\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint);
+    const coordinated = patterns.and.test(joint) && !/[.;:]/.test(joint);
     if (!figure && lastFigure && (joint.includes(':') || coordinated) && !ownNoun(text, start, tokens, mention)) {
-      const additive = ADDITIVE.test(
+      const additive = patterns.additive.test(
         text
           .slice(mention.end)
           .trim()
@@ -276,23 +285,25 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       const inherited: Figure = lastFigure.figure;
       figure = {
         ...inherited,
-        category: additive && inherited.category === 'deployed' ? 'reinforcements' : inherited.category,
+        category: (additive ? categoryByName(inherited.category)?.increment : undefined) ?? inherited.category,
       };
       // "… and 120 were civilians": the noun after "were" says who this part is.
-      const predicate = PREDICATE_NOUN.exec(text.slice(mention.end))?.[1];
-      if (predicate && (PEOPLE.test(predicate) || PERSON_NOUN.test(predicate))) {
+      const predicate = patterns.predicateNoun.exec(text.slice(mention.end))?.[1];
+      if (predicate && (patterns.people.test(predicate) || patterns.personNoun.test(predicate))) {
         figure = {
           ...figure,
           subject: predicate,
           scope:
-            PEOPLE.test(predicate) || /^civilians?$/i.test(predicate) ? 'people' : `other:${predicate.toLowerCase()}`,
+            patterns.people.test(predicate) || patterns.civilians.test(predicate)
+              ? 'people'
+              : `other:${predicate.toLowerCase()}`,
         };
       }
     }
     if (!figure) continue;
     // "270 of those returned": a part of a count of the same kind named before.
     if (
-      PART_OF_THOSE.test(text.slice(mention.end)) &&
+      patterns.partOfThose.test(text.slice(mention.end)) &&
       (previous.categories.includes(figure.category) || lastFigure?.figure.category === figure.category)
     ) {
       figure = { ...figure, subject: `part of ${figure.subject}`, scope: `part:${figure.scope}` };
@@ -341,7 +352,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       sources: [source],
     });
   }
-  const ownDates = dates.filter((date) => !SINCE.test(text.slice(0, date.start)));
+  const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
   const resolved =
     named.at(-1) ??
@@ -360,11 +371,13 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
   const killed = (token: Token): Token => ({ ...token, concepts: [...token.concepts, 'killed'] });
   return tokens.map((token, i) => {
     const lower = word(text, offset, token).toLowerCase();
-    if (LIFE.test(lower)) {
-      const verb = [tokens[i - 1], tokens[i - 2]].find((other) => other && LOSS_VERB.test(word(text, offset, other)));
+    if (patterns.life.test(lower)) {
+      const verb = [tokens[i - 1], tokens[i - 2]].find(
+        (other) => other && patterns.lossVerb.test(word(text, offset, other)),
+      );
       if (verb && !/[,.;:]/.test(text.slice(verb.end - offset, token.start - offset))) return killed(token);
     }
-    if (LOSS_VERB.test(lower)) {
+    if (patterns.lossVerb.test(lower)) {
       const next = mentions.find((mention) => mention.kind === 'count' && offset + mention.start >= token.end);
       if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return killed(token);
     }
@@ -382,9 +395,9 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
 function datesFigure(text: string, date: { start: number; end: number }, mention: NumberMention): boolean {
   const [from, to] = date.start >= mention.end ? [mention.end, date.start] : [date.end, mention.start];
   const between = text.slice(from, to);
-  if (CLAUSE_CONTRAST.test(between)) return false;
+  if (patterns.clauseContrast.test(between)) return false;
   if (date.start >= mention.end && between.includes(':')) return false;
-  if (SINCE.test(text.slice(0, date.start))) return date.end <= mention.start && WHEN.test(between);
+  if (patterns.since.test(text.slice(0, date.start))) return date.end <= mention.start && patterns.when.test(between);
   return true;
 }
 
@@ -440,7 +453,7 @@ function readFigure(
   // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
   const item = phrase.filter((token) => role(token) === 'item').at(-1);
   const subjectToken = phrase.find((token) => role(token) === 'subject');
-  const people = phrase.find((token) => PEOPLE.test(wordOf(token)));
+  const people = phrase.find((token) => patterns.people.test(wordOf(token)));
 
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
@@ -462,40 +475,47 @@ function readFigure(
     !item &&
     !subjectToken &&
     phrase.length === 0 &&
-    before.slice(0, 6).some((token) => ANAPHORIC.test(wordOf(token)));
+    before.slice(0, 6).some((token) => patterns.anaphoric.test(wordOf(token)));
   if (anaphoric && earlierFigure && earlierFigure.item === null) return earlierFigure;
   if (anaphoric && previousEvent) eventToken = previousEvent;
   const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
 
+  const itemId = item ? conceptOfRole(item, 'item')! : null;
   let category: FigureCategory;
-  if (item && !subjectToken && !people) category = 'weapons';
-  else if (event) category = event as FigureCategory;
-  else if (subjectToken) category = 'deployed';
+  const itemCategory = itemId && !subjectToken && !people ? categoryOfConcept(itemId) : undefined;
+  if (itemCategory) category = itemCategory.name;
+  else if (event) {
+    const named = categoryOfConcept(event);
+    if (!named) return null;
+    category = named.name;
+  } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
   const additive = /^\s*(?:\S+\s+)?/
     .exec(text.slice(mention.end))![0]
     .split(/\s+/)
-    .some((w) => ADDITIVE.test(w.replace(/[^\p{L}]/gu, '')));
-  if (category === 'deployed' && additive) category = 'reinforcements';
+    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  const incrementCategory = categoryByName(category)?.increment;
+  if (incrementCategory && additive) category = incrementCategory;
+  // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
+  const sum = sumOfKilledAndInjured();
   if (
-    (category === 'killed' || category === 'injured' || category === 'deployed') &&
-    definesCasualties(text, offset, tokens, mention)
+    sum &&
+    (sum.sumOf!.includes(category) || categoryByName(category)?.namedBySubjectAlone) &&
+    definesCasualties(text, offset, tokens, mention, sum.sumOf!)
   )
-    category = 'casualties';
+    category = sum.name;
   const increment =
     additive &&
-    category !== 'reinforcements' &&
+    !isIncrementCategory(category) &&
     !all.some((other) => other.kind === 'count' && other.end <= mention.start);
-  if (category === 'weapons') {
-    const id = conceptOfRole(item!, 'item')!;
-    return { category, item: id, subject: id, scope: id };
-  }
+  if (itemCategory && category === itemCategory.name)
+    return { category, item: itemId, subject: itemId!, scope: itemId! };
 
   let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
-  const human = category === 'killed' || category === 'injured' || category === 'casualties' || category === 'captured';
-  if (human && figure.scope.startsWith('other:') && !phrase.some((token) => PERSON_NOUN.test(wordOf(token))))
+  const human = categoryByName(category)?.countsPeople ?? false;
+  if (human && figure.scope.startsWith('other:') && !phrase.some((token) => patterns.personNoun.test(wordOf(token))))
     return null;
   // "Nine people were killed and 64 injured", "fire mennesker ble drept og rundt 20 skadet", "of whom
   // roughly 250,000 had been killed": a count with no noun, joined to the count before it or a part
@@ -509,12 +529,12 @@ function readFigure(
   ) {
     const joint = text.slice(earlier.end, mention.start);
     const joined =
-      (/\b(?:and|og)\b/i.test(joint) && !/[.;:]/.test(joint)) || PART_OF_BEFORE.test(text.slice(0, mention.start));
+      (patterns.and.test(joint) && !/[.;:]/.test(joint)) || patterns.partOfBefore.test(text.slice(0, mention.start));
     if (joined && /^(unspecified|troops|people)/.test(figure.scope)) {
       figure = { item: null, subject: earlierFigure.subject, scope: earlierFigure.scope };
     }
   }
-  const partOf = PART_OF_EVENT.exec(text.slice(mention.end));
+  const partOf = patterns.partOfEvent.exec(text.slice(mention.end));
   if (partOf && eventToken && wordOf(eventToken).toLowerCase() === partOf[1]!.toLowerCase()) {
     figure = { item: null, subject: partOf[0].trim(), scope: `part:${figure.scope}` };
   }
@@ -557,7 +577,7 @@ function subjectOf(
     firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
   const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
-  const sentenceNation = NATIONS.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
+  const sentenceNation = patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
   const nationRanges = nationSpans(phraseText);
   const phraseStart = phrase[0]?.start ?? 0;
   const nationWords = (token: Token) =>
@@ -576,7 +596,7 @@ function subjectOf(
           .join(' ')
       : '';
   const eventNation =
-    eventToken && (EVENT_NOUN.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed'))
+    eventToken && (patterns.eventNoun.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed'))
       ? nationOf(eventAdjectives, false)
       : null;
 
@@ -601,8 +621,8 @@ function subjectOf(
   // "8,000 Ukrainian prisoners of war": prisoners of war are soldiers.
   const pow =
     eventToken &&
-    (POW.test(wordOf(eventToken)) ||
-      (/^prisoners?$/i.test(wordOf(eventToken)) && /^\s+of war\b/i.test(text.slice(eventToken.end - offset))));
+    (patterns.prisonersOfWar.test(wordOf(eventToken)) ||
+      (patterns.prisoners.test(wordOf(eventToken)) && patterns.ofWar.test(text.slice(eventToken.end - offset))));
   if (pow) {
     const nation = phraseNation ?? eventNation;
     return {
@@ -628,7 +648,7 @@ function subjectOf(
     const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
-  if (eventToken && TOLL.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
+  if (eventToken && patterns.toll.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
   if (eventNation) return { item: null, subject: eventNation.people, scope: scoped('unspecified', eventNation) };
   return { item: null, subject: 'unspecified', scope: 'unspecified' };
 }
@@ -642,12 +662,12 @@ interface Nation {
 /** Where a phrase names nations ("North Korean" in "North Korean prisoners"), to tell them from its nouns. */
 function nationSpans(phrase: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const nation of NATIONS) {
+  for (const nation of patterns.nations) {
     for (const match of phrase.matchAll(new RegExp(nation.pattern.source, 'giu')))
       spans.push([match.index, match.index + match[0].length]);
   }
   for (const match of phrase.matchAll(/\p{L}+/gu))
-    if (DEMONYM.test(match[0])) spans.push([match.index, match.index + match[0].length]);
+    if (patterns.demonym.test(match[0])) spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
 
@@ -655,7 +675,7 @@ function nationSpans(phrase: string): [number, number][] {
 function nationOf(phrase: string, possessiveOnly: boolean): Nation | null {
   if (!phrase) return null;
   let best: { at: number; nation: Nation } | null = null;
-  for (const nation of NATIONS) {
+  for (const nation of patterns.nations) {
     const match = nation.pattern.exec(phrase);
     if (!match) continue;
     if (possessiveOnly && !/^\s*(?:['’]s|s)?\s*$/u.test(phrase.slice(match.index + match[0].length))) continue;
@@ -663,7 +683,7 @@ function nationOf(phrase: string, possessiveOnly: boolean): Nation | null {
   }
   if (best) return best.nation;
   if (possessiveOnly) return null;
-  const demonym = phrase.split(/\s+/).find((word) => DEMONYM.test(word));
+  const demonym = phrase.split(/\s+/).find((word) => patterns.demonym.test(word));
   if (!demonym) return null;
   const adjective = demonym.replace(/s$/, '');
   return { key: adjective.toLowerCase(), adjective, people: `${adjective}s` };
@@ -703,7 +723,7 @@ function findEvent(
     if (
       !CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) &&
       between.length <= 3 &&
-      !between.some((token) => JOINING.test(wordOf(token)))
+      !between.some((token) => patterns.joining.test(wordOf(token)))
     )
       return { token: immediate, how: 'adjacent' };
   }
@@ -727,7 +747,7 @@ function findEvent(
     const between = gap(token.end, numberStart);
     const subset = () => {
       const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
-      return breaks.length === 1 && SUBSET_OPENER.test(between.slice(breaks[0]!.index + 1));
+      return breaks.length === 1 && patterns.subsetOpener.test(between.slice(breaks[0]!.index + 1));
     };
     if (CLAUSE_PUNCTUATION.test(between) && !subset()) break;
     if (token.end <= floor && !subset()) break;
@@ -737,26 +757,44 @@ function findEvent(
   return null;
 }
 
-/** Whether the words after a count define it as killed and wounded together (see {@link DEFINING_APPOSITION}). */
-function definesCasualties(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
+/** The category a subject counted with no event names ("11,000 troops": deployed). */
+function bySubjectAlone() {
+  return figureCategories().find((category) => category.namedBySubjectAlone);
+}
+
+/** The category that adds up two others (casualties: killed + injured). */
+function sumOfKilledAndInjured() {
+  return figureCategories().find((category) => category.sumOf?.length === 2);
+}
+
+/** A category some other is the increment of ("more troops sent" are reinforcements). */
+function isIncrementCategory(name: string): boolean {
+  return figureCategories().some((category) => category.increment === name);
+}
+
+/** Whether the words after a count define it as its parts together, killed and wounded (see the defining appositions). */
+function definesCasualties(
+  text: string,
+  offset: number,
+  tokens: Token[],
+  mention: NumberMention,
+  parts: readonly string[],
+): boolean {
   const rest = text.slice(mention.end);
   const comma = rest.search(/[,.;:]/);
-  if (comma < 0 || rest[comma] !== ',' || !DEFINING_APPOSITION.test(rest.slice(comma + 1))) return false;
+  if (comma < 0 || rest[comma] !== ',' || !patterns.definingApposition.test(rest.slice(comma + 1))) return false;
   const from = offset + mention.end + comma + 1;
   const stop = rest.slice(comma + 1).search(/[.;:]/);
   const to = stop < 0 ? Infinity : from + stop;
   const inside = tokens.filter((token) => token.start >= from && token.end <= to);
-  return (
-    inside.some((token) => token.concepts.includes('killed')) &&
-    inside.some((token) => token.concepts.includes('injured'))
-  );
+  return parts.every((part) => inside.some((token) => token.concepts.includes(part)));
 }
 
 /** Whether a number has a noun of its own after it, other than "more"/"nye" ("11.000 i fjor" has none). */
 function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberMention): boolean {
   const after = tokens.filter((token) => token.start >= offset + mention.end);
   return nounPhrase(text, offset, offset + mention.end, after).some(
-    (token) => !ADDITIVE.test(word(text, offset, token)),
+    (token) => !patterns.additive.test(word(text, offset, token)),
   );
 }
 
@@ -775,28 +813,29 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
     const lower = word(text, offset, token).toLowerCase();
     if (token.stopWord) {
       // "two more North Korean soldiers": "more" belongs to the count, not the end of its noun.
-      if (phrase.length === 0 && ADDITIVE.test(lower)) {
+      if (phrase.length === 0 && patterns.additive.test(lower)) {
         at = token.end;
         continue;
       }
-      if (!opened && phrase.length === 0 && /^(of|av)$/.test(lower)) {
+      if (!opened && phrase.length === 0 && patterns.of.test(lower)) {
         opened = true;
         at = token.end;
         continue;
       }
-      if (phrase.length > 0 && JOINING.test(lower)) {
+      if (phrase.length > 0 && patterns.joining.test(lower)) {
         at = token.end;
         continue;
       }
       break;
     }
-    if (role(token) === 'event' || PHRASE_END.test(lower)) break;
+    if (role(token) === 'event' || patterns.phraseEnd.test(lower)) break;
     // "68 av dronene": a part of something counted before ("of the drones"), not a count of its own.
     if (
       opened &&
       phrase.length === 0 &&
-      /^av$/i.test(text.slice(from - offset, token.start - offset).trim()) &&
-      /\p{L}(?:ene|ane)$/u.test(lower)
+      patterns.definitePluralAfterOf.some(
+        (rule) => rule.of.test(text.slice(from - offset, token.start - offset).trim()) && rule.noun.test(lower),
+      )
     )
       break;
     phrase.push(token);
@@ -809,14 +848,15 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
 /** "killed" next to "or/and injured" (either order) is casualties: one figure for both. */
 function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string): string {
   const id = conceptOfRole(token, 'event')!;
-  if (id !== 'killed' && id !== 'injured') return id;
+  const sum = sumOfKilledAndInjured();
+  if (!sum || !sum.sumOf!.includes(id)) return id;
   const at = tokens.indexOf(token);
-  const other = id === 'killed' ? 'injured' : 'killed';
+  const other = sum.sumOf!.find((part) => part !== id)!;
   for (const [joiner, next] of [
     [tokens[at + 1], tokens[at + 2]],
     [tokens[at - 1], tokens[at - 2]],
   ] as const) {
-    if (joiner && next && JOINING.test(wordOf(joiner)) && next.concepts.includes(other)) return 'casualties';
+    if (joiner && next && patterns.joining.test(wordOf(joiner)) && next.concepts.includes(other)) return sum.name;
   }
   return id;
 }
@@ -877,7 +917,7 @@ function pickAttribution(
   const before = spans.filter((span) => span.start <= mention.start);
   // A source after the figure across a contrast ("…, men sørkoreanske kilder mener…") speaks of something else.
   const later = spans.filter(
-    (span) => span.start > mention.start && !CLAUSE_CONTRAST.test(text.slice(mention.end, span.start)),
+    (span) => span.start > mention.start && !patterns.clauseContrast.test(text.slice(mention.end, span.start)),
   );
   const chosen = before.at(-1) ?? later.find((span) => !span.pronoun) ?? later[0] ?? null;
   if (!chosen) return samePara ? previous.attribution : null;

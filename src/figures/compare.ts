@@ -4,8 +4,10 @@
  * differ in date or in what they count?
  */
 import { describeAttribution, type Attribution } from './attribution.js';
-import { FIGURE_CATEGORIES, type AsOf, type Claim, type ClaimSource, type FigureCategory } from './claims.js';
-import { compareDates, formatDate } from './dates.js';
+import { perRegistry } from '../languages/index.js';
+import { categoryByName, categoryNames, figureCategories } from '../model/categories.js';
+import type { AsOf, Claim, ClaimSource, FigureCategory } from './claims.js';
+import { compareDates, formatDate } from '../text/dates.js';
 
 export type VerdictKind = 'disagree' | 'grew' | 'different scope' | 'consistent' | 'undated';
 
@@ -261,11 +263,14 @@ function period(a: Claim, b: Claim): PeriodRelation {
 }
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
-const EARLIER = /^(?:earlier|tidligere)\b/i;
+const earlier = perRegistry(
+  (all) => new RegExp(`^(?:${[...new Set(all.flatMap((module) => module.claims.earlier))].join('|')})\\b`, 'i'),
+);
 
 function toldAsEarlier(claim: Claim, articleId: string): boolean {
   const here = claim.sources.filter((source) => source.articleId === articleId);
-  return here.length > 0 && here.every((source) => EARLIER.test(source.quote));
+  const opensWithEarlier = earlier();
+  return here.length > 0 && here.every((source) => opensWithEarlier.test(source.quote));
 }
 
 /** Whether two claims speak of the same period, whatever their order within it. */
@@ -276,11 +281,11 @@ function closeInTime(a: Claim, b: Claim): boolean {
 
 /** Builds the side-by-side report for one category (all categories when none is given). */
 export function compareFigures(claims: readonly Claim[], category?: FigureCategory): FiguresReport[] {
-  const categories = category ? [category] : [...FIGURE_CATEGORIES];
+  const categories = category ? [category] : categoryNames();
   const reports: FiguresReport[] = [];
   for (const wanted of categories) {
     const ofCategory = claims.filter((claim) => claim.category === wanted);
-    const items = wanted === 'weapons' ? [...new Set(ofCategory.map((claim) => claim.item))] : [null];
+    const items = categoryByName(wanted)?.items ? [...new Set(ofCategory.map((claim) => claim.item))] : [null];
     for (const item of items) {
       const group = ofCategory.filter((claim) => claim.item === item).sort(byDate);
       if (group.length === 0 && category === undefined) continue;
@@ -405,21 +410,24 @@ function pairVerdicts(group: Claim[]): Verdict[] {
  */
 function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
   const verdicts: Verdict[] = [];
-  for (const total of group.filter((claim) => claim.category === 'casualties')) {
-    const [low, high] = plausibleRange(total);
-    const near = (claim: Claim) => closeInTime(claim, total) && compatibleScope(claim.scope, total.scope);
-    for (const killed of all.filter((claim) => claim.category === 'killed' && near(claim))) {
-      for (const injured of all.filter(
-        (claim) =>
-          claim.category === 'injured' && near(claim) && closeInTime(claim, killed) && givenTogether(killed, claim),
-      )) {
-        const sum = killed.value + injured.value;
-        if (sum >= low && sum <= high) {
-          verdicts.push({
-            kind: 'consistent',
-            claims: [killed.id, injured.id, total.id],
-            explanation: `${figure(killed)} killed + ${figure(injured)} injured = ${sum.toLocaleString('en')}, in line with ${figure(total)} killed or injured.`,
-          });
+  for (const whole of figureCategories()) {
+    if (whole.sumOf?.length !== 2) continue;
+    const [first, second] = whole.sumOf as [string, string];
+    for (const total of group.filter((claim) => claim.category === whole.name)) {
+      const [low, high] = plausibleRange(total);
+      const near = (claim: Claim) => closeInTime(claim, total) && compatibleScope(claim.scope, total.scope);
+      for (const a of all.filter((claim) => claim.category === first && near(claim))) {
+        for (const b of all.filter(
+          (claim) => claim.category === second && near(claim) && closeInTime(claim, a) && givenTogether(a, claim),
+        )) {
+          const sum = a.value + b.value;
+          if (sum >= low && sum <= high) {
+            verdicts.push({
+              kind: 'consistent',
+              claims: [a.id, b.id, total.id],
+              explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
+            });
+          }
         }
       }
     }

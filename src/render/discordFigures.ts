@@ -19,7 +19,7 @@ import {
 } from 'discord.js';
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
-import { formatDate } from '../figures/dates.js';
+import { formatDate } from '../text/dates.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { plural } from '../text/plural.js';

@@ -1,7 +1,7 @@
 import { plural } from '../text/plural.js';
 import type { Answer, FiguresReport, SourceDetail, SourcesReport, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
-import { formatDate } from '../figures/dates.js';
+import { formatDate } from '../text/dates.js';
 import { byline, formatPublished, languageLabel, truncate } from './text.js';
 
 export interface TerminalStyle {

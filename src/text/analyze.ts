@@ -1,9 +1,10 @@
-import { stemmer as englishStemmer } from '@orama/stemmers/english';
-import { stemmer as norwegianStemmer } from '@orama/stemmers/norwegian';
-import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { stopwords as norwegianStopwords } from '@orama/stopwords/norwegian';
-import { CONCEPTS } from '../lexicon/concepts.js';
+import { languageFor, languages } from '../languages/index.js';
+import { conceptsOf, inLexicon } from './lexicon.js';
 import type { AnalyzedLanguage } from './language.js';
+import { isStopWord, stem, stopWordsOf } from './stem.js';
+
+export { conceptsOf, lexiconStems } from './lexicon.js';
+export { fold, isStopWord, stem } from './stem.js';
 
 /** A word of a text, with the index terms it stands for. Offsets are into the analyzed text. */
 export interface Token {
@@ -19,21 +20,13 @@ export interface Token {
 /** Index terms of concepts carry this prefix so they can never collide with a word's stem. */
 export const CONCEPT_TERM_PREFIX = '~';
 
-const STEMMERS: Record<AnalyzedLanguage, (word: string) => string> = { en: englishStemmer, nb: norwegianStemmer };
-
-// Question words that carry no topic: a figure question is detected from the raw text instead.
-const STOP_WORDS: Record<AnalyzedLanguage, ReadonlySet<string>> = {
-  en: new Set([...englishStopwords, 'many', 'much', 'tell', 'please', 'show', 'say', 'says', 'does', 'did']),
-  nb: new Set([...norwegianStopwords, 'mange', 'mye', 'hvor']),
-};
-
-const SEGMENTER_LOCALE: Record<AnalyzedLanguage, string> = { en: 'en', nb: 'nb' };
 // Making a segmenter costs more than segmenting a passage with it: one per language, kept.
 const wordSegmenters = new Map<AnalyzedLanguage | null, Intl.Segmenter>();
 function wordSegmenter(language: AnalyzedLanguage | null): Intl.Segmenter {
   let segmenter = wordSegmenters.get(language);
   if (!segmenter) {
-    segmenter = new Intl.Segmenter(language ? SEGMENTER_LOCALE[language] : undefined, { granularity: 'word' });
+    const locale = language ? languageFor(language)?.analysis.segmenterLocale : undefined;
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
     wordSegmenters.set(language, segmenter);
   }
   return segmenter;
@@ -75,73 +68,6 @@ export function wordSpans(text: string, language: AnalyzedLanguage | null): [num
   return spans;
 }
 
-/** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[’']/g, "'");
-}
-
-/** Thousands separators differ by language ("1,000", "11.000", "10 000"): index the digits only. */
-function normalizeNumber(word: string): string | null {
-  if (/^\d{1,3}([.,\u00a0\u202f ]\d{3})+$/.test(word)) return word.replace(/\D/g, '');
-  if (/^\d+([.,]\d+)?$/.test(word)) return word.replace(',', '.');
-  return null;
-}
-
-/** The folded stem of one word in a language; words of languages we cannot stem are folded only. */
-export function stem(word: string, language: AnalyzedLanguage | null): string {
-  // A corpus repeats its words: each word form is stemmed once per language.
-  const memo = stems[language ?? 'none'];
-  let stemmed = memo.get(word);
-  if (stemmed === undefined) {
-    const lower = word
-      .toLowerCase()
-      .replace(/[’']s$/, '')
-      .replace(/[’']$/, '');
-    stemmed = normalizeNumber(lower) ?? fold(language ? STEMMERS[language](lower) : lower);
-    if (memo.size >= MAX_REMEMBERED_STEMS) memo.clear();
-    memo.set(word, stemmed);
-  }
-  return stemmed;
-}
-
-/** Word forms remembered per language: a large news vocabulary, a few megabytes. */
-const MAX_REMEMBERED_STEMS = 200_000;
-const stems: Record<AnalyzedLanguage | 'none', Map<string, string>> = { en: new Map(), nb: new Map(), none: new Map() };
-
-export function isStopWord(word: string, language: AnalyzedLanguage | null): boolean {
-  return language !== null && STOP_WORDS[language].has(word.toLowerCase());
-}
-
-// stem → concept ids, per language, compiled once from the lexicon with the same stemmers as the text.
-const LEXICON: Record<AnalyzedLanguage, Map<string, string[]>> = { en: new Map(), nb: new Map() };
-for (const concept of CONCEPTS) {
-  for (const language of ['en', 'nb'] as const) {
-    for (const word of concept.words[language]) {
-      const key = stem(word, language);
-      const ids = LEXICON[language].get(key) ?? [];
-      if (!ids.includes(concept.id)) ids.push(concept.id);
-      LEXICON[language].set(key, ids);
-    }
-  }
-}
-
-/** Concept ids a word's stem belongs to in a language (none for languages without a lexicon). */
-export function conceptsOf(stemmed: string, language: AnalyzedLanguage | null): string[] {
-  return language ? (LEXICON[language].get(stemmed) ?? []) : [];
-}
-
-/** Every lexicon stem of a language, for matching a misspelt question word to its concept. */
-export function lexiconStems(language: AnalyzedLanguage): Iterable<[string, string[]]> {
-  return LEXICON[language].entries();
-}
-
 /**
  * Splits text into word tokens with offsets, stems and concepts. Stop words are kept, marked, so
  * that callers which need positions (highlighting) and callers which need terms (indexing) share one pass.
@@ -169,12 +95,22 @@ export function indexTerms(token: Token): string[] {
 }
 
 /**
- * Guesses the language of a short question from its stop words; questions are too short for
- * statistical detection. English wins ties: it is the team's working language.
+ * Guesses the language of a short question from its stop words and concept words; questions are
+ * too short for statistical detection. English wins ties: it is the team's working language.
  */
 export function guessQuestionLanguage(question: string): AnalyzedLanguage {
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const hits = (language: AnalyzedLanguage) =>
-    words.filter((word) => STOP_WORDS[language].has(word) || LEXICON[language].has(stem(word, language))).length;
-  return hits('nb') > hits('en') ? 'nb' : 'en';
+  const hits = (language: string) =>
+    words.filter((word) => stopWordsOf(language).has(word) || inLexicon(stem(word, language), language)).length;
+  let best = languages()[0]!.tags[0]!;
+  let bestHits = hits(best);
+  for (const module of languages().slice(1)) {
+    const language = module.tags[0]!;
+    const count = hits(language);
+    if (count > bestHits) {
+      best = language;
+      bestHits = count;
+    }
+  }
+  return best;
 }

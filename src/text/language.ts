@@ -1,7 +1,11 @@
 import { franc } from 'franc';
+import { languageFor } from '../languages/index.js';
 
-/** The languages we stem, fold and take stop words for. Others are indexed with case and diacritic folding only. */
-export type AnalyzedLanguage = 'en' | 'nb';
+/**
+ * A language we stem, fold and take stop words for: the own tag of a registered language module
+ * ("en", "nb"). Others are indexed with case and diacritic folding only.
+ */
+export type AnalyzedLanguage = string;
 
 // franc answers ISO 639-3; articles and Intl speak BCP 47. Only languages a team is likely to drop in.
 const ISO639_3_TO_BCP47: Record<string, string> = {
@@ -43,12 +47,9 @@ export function detectLanguage(text: string): string | null {
   return ISO639_3_TO_BCP47[code] ?? code;
 }
 
-/** Maps a BCP 47 tag to the analyzer we have for it: all Norwegian (no, nb, nn) share one. */
+/** Maps a BCP 47 tag to the language module that reads it: all Norwegian (no, nb, nn) share one. */
 export function analyzerLanguage(tag: string | null): AnalyzedLanguage | null {
-  const primary = tag?.toLowerCase().split('-')[0];
-  if (primary === 'en') return 'en';
-  if (primary === 'nb' || primary === 'nn' || primary === 'no') return 'nb';
-  return null;
+  return languageFor(tag)?.tags[0] ?? null;
 }
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

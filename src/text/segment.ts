@@ -1,3 +1,4 @@
+import { languageFor, perRegistry } from '../languages/index.js';
 import type { AnalyzedLanguage } from './language.js';
 
 /** A span of an article's text: `text.slice(start, end)` is the sentence, exactly. */
@@ -6,9 +7,13 @@ export interface Span {
   end: number;
 }
 
-// Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24").
-const ABBREVIATION_BEFORE_END =
-  /(?:\b\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ca|bl\.a|f\.eks|nr|kl|mill|mrd)\.)\s*$/u;
+// Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24"),
+// whatever the language of the text.
+const abbreviationBeforeEnd = perRegistry((all) => {
+  const words = [...new Set(all.flatMap((module) => module.segmentation.abbreviations))];
+  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?:\\b\\p{Lu}\\.|\\b(?:${alternatives})\\.)\\s*$`, 'u');
+});
 
 const sentenceSegmenters = new Map<string, Intl.Segmenter>();
 function sentenceSegmenter(locale: string): Intl.Segmenter {
@@ -28,7 +33,8 @@ const LIST_MARKER = /^\(?\d{1,2}[.)]$/;
  * line break ends a headline, a dateline or a paragraph, whatever its punctuation.
  */
 export function splitSentences(text: string, language: AnalyzedLanguage | null): Span[] {
-  const segmenter = sentenceSegmenter(language ?? 'en');
+  const segmenter = sentenceSegmenter((language ? languageFor(language)?.analysis.segmenterLocale : null) ?? 'en');
+  const ABBREVIATION_BEFORE_END = abbreviationBeforeEnd();
   const spans: Span[] = [];
   for (const line of lines(text)) {
     let pending: Span | null = null;

@@ -13,11 +13,14 @@ import {
 } from '../../src/engine/figuresForQuestion.js';
 import type { QueryWord } from '../../src/engine/question.js';
 import type { AnswerPassage } from '../../src/engine/types.js';
-import { FIGURE_CATEGORIES, type Claim, type FigureCategory } from '../../src/figures/claims.js';
+import type { Claim, FigureCategory } from '../../src/figures/claims.js';
+import { categoryNames } from '../../src/model/categories.js';
 import { stem } from '../../src/text/analyze.js';
 import { analyzerLanguage } from '../../src/text/language.js';
 import { SEED_CORPUS } from '../helpers.js';
 import { referenceFiguresForQuestion, referenceGroupClaims, type ReferenceGroups } from './figuresReference.js';
+
+const FIGURE_CATEGORIES = categoryNames();
 
 // The figures of an answer are chosen from indexes (stem → claims, claims by article, a ranking
 // made once); the oracle is the scan they replaced (figuresReference.ts). Both must give the same

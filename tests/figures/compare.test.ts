@@ -13,7 +13,7 @@ import {
   plausibleRange,
   type Verdict,
 } from '../../src/figures/compare.js';
-import type { Qualifier } from '../../src/figures/numbers.js';
+import type { Qualifier } from '../../src/text/numbers/index.js';
 import {
   articlesOf,
   findVerdict,

@@ -201,7 +201,7 @@ export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: s
 let codeHash: string | null = null;
 
 /** The folders of src/ whose code decides what an analysis holds. */
-const ANALYSIS_FOLDERS = ['corpus', 'text', 'lexicon', 'figures', 'search', 'engine', 'model', 'languages'];
+const ANALYSIS_FOLDERS = ['model', 'languages', 'text', 'corpus', 'figures', 'search', 'engine'];
 
 /**
  * A hash of the code that analyzes articles. Any change to it (a new rule, a new lexicon word)

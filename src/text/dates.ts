@@ -1,9 +1,11 @@
 /**
- * Date layer of figure extraction: finds date expressions in English and
- * Norwegian sentences and resolves them against an article's publication date.
+ * Date layer of figure extraction: finds date expressions in sentences and
+ * resolves them against an article's publication date. The month and weekday
+ * names and relative dates are those of every registered language module
+ * (src/languages/); the examples below are English and Norwegian.
  *
  * Design rules:
- * - Pure functions, no dependencies beyond the JavaScript runtime.
+ * - Pure functions of the text and the registered languages.
  * - Offsets are UTF-16 code-unit offsets into the original text, so
  *   `text.slice(start, end) === wording` always holds.
  * - Never invent a year: a day+month without a year and without a publication
@@ -13,6 +15,17 @@
  * - Past bias: a date without a year is taken to be the most recent such date
  *   not after the publication date, because news reports mostly past events.
  */
+
+import {
+  DEFAULT_LANGUAGE,
+  languageFor,
+  perRegistry,
+  type DateWords,
+  type LanguageModule,
+  type RelativeDate,
+} from '../languages/index.js';
+
+export type { RelativeDate } from '../languages/index.js';
 
 /** How much of a resolved date is known. */
 export type Precision = 'day' | 'month' | 'year';
@@ -30,20 +43,6 @@ export interface ResolvedDate {
   end: number;
   wording: string;
 }
-
-/** Relative expressions understood by {@link scanDateExpressions}. */
-export type RelativeDate =
-  | 'yesterday'
-  | 'today'
-  | 'tomorrow'
-  | 'day-before-yesterday'
-  | 'last-year'
-  | 'this-year'
-  | 'next-year'
-  | 'year-before-last'
-  | 'last-month'
-  | 'this-month'
-  | 'next-month';
 
 /**
  * A raw (unresolved) date expression. Lower level than {@link ResolvedDate};
@@ -75,134 +74,72 @@ export interface DateExpression {
 }
 
 // ---------------------------------------------------------------------------
-// Lexicon
+// The words of every language, compiled once per version of the language registry
 
-const EN_MONTHS: Readonly<Record<string, number>> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const NB_MONTHS: Readonly<Record<string, number>> = {
-  januar: 1,
-  februar: 2,
-  mars: 3,
-  april: 4,
-  mai: 5,
-  juni: 6,
-  juli: 7,
-  august: 8,
-  september: 9,
-  oktober: 10,
-  november: 11,
-  desember: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  okt: 10,
-  nov: 11,
-  des: 12,
-};
-const FULL_MONTH_NAMES = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'januar',
-  'februar',
-  'mars',
-  'mai',
-  'juni',
-  'juli',
-  'oktober',
-  'desember',
-]);
-const EN_WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
-const NB_WEEKDAYS: Readonly<Record<string, number>> = {
-  søndag: 0,
-  mandag: 1,
-  tirsdag: 2,
-  onsdag: 3,
-  torsdag: 4,
-  fredag: 5,
-  lørdag: 6,
-};
-
-const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const MONTH_ALT = [...new Set([...Object.keys(EN_MONTHS), ...Object.keys(NB_MONTHS)])].sort(byLengthDesc).join('|');
-const FULL_MONTH_ALT = [...FULL_MONTH_NAMES].sort(byLengthDesc).join('|');
-const WEEKDAY_ALT = [...Object.keys(EN_WEEKDAYS), ...Object.keys(NB_WEEKDAYS)].sort(byLengthDesc).join('|');
 const SP = '[ \\u00A0\\u202F\\u2009]';
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Alternatives of phrases, whose spaces match any run of spaces. */
+const phrases = (list: Iterable<string>): string =>
+  [...new Set(list)].map((phrase) => escapeRe(phrase).replace(/ /g, `${SP}+`)).join('|');
+/** A phrase as written, with its spaces made single, lower case: the key of a phrase table. */
+const phraseKey = (text: string): string => text.toLowerCase().replace(/[\s\u00A0\u202F\u2009]+/g, ' ');
 
 const isUpperInitial = (w: string): boolean => w.length > 0 && w[0] !== w[0]!.toLowerCase();
 const isLowerInitial = (w: string): boolean =>
   w.length > 0 && w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase();
 
+interface DateVocabulary {
+  modules: readonly LanguageModule[];
+  fullMonthNames: ReadonlySet<string>;
+  relativePhrases: ReadonlyMap<string, RelativeDate>;
+  thisPeriod: ReadonlyMap<string, 'this-month' | 'this-year'>;
+  patterns: Pattern[];
+  continuation: RegExp;
+}
+
+const vocabulary = perRegistry((modules): DateVocabulary => {
+  const all = (pick: (dates: DateWords) => Iterable<string>) => modules.flatMap((module) => [...pick(module.dates)]);
+  const fullMonthNames = new Set(all((d) => d.fullMonthNames));
+  const words: Omit<DateVocabulary, 'patterns' | 'continuation'> = {
+    modules,
+    fullMonthNames,
+    relativePhrases: new Map(modules.flatMap((module) => Object.entries(module.dates.relativePhrases))),
+    thisPeriod: new Map(modules.flatMap((module) => Object.entries(module.dates.thisPeriod))),
+  };
+  return { ...words, patterns: datePatterns(words, all), continuation: continuationOf(all) };
+});
+
 /**
  * Month number of a month word, or null. `attached` = the month word stands
- * next to a day or a year (then case is lenient for Norwegian names).
- * English month names must be capitalised ("may" is a verb, "march" a noun);
- * Norwegian names are lower case by convention, and a standalone capitalised
- * Norwegian-only name ("Mars") is taken for a proper noun.
+ * next to a day or a year (then case is lenient where names are not capitalised).
+ * Capitalised names must be capitalised ("may" is a verb, "march" a noun);
+ * lower-case names are lower case by convention, and a standalone capitalised
+ * name ("Mars") is taken for a proper noun.
  */
-function monthOf(word: string, attached: boolean): number | null {
+function monthOf(
+  words: Pick<DateVocabulary, 'modules' | 'fullMonthNames'>,
+  word: string,
+  attached: boolean,
+): number | null {
   const lower = word.toLowerCase();
-  const en = EN_MONTHS[lower];
-  const nb = NB_MONTHS[lower];
-  if (!attached && !FULL_MONTH_NAMES.has(lower)) return null;
-  if (en !== undefined && isUpperInitial(word)) return en;
-  if (nb !== undefined && (attached || isLowerInitial(word))) return nb;
+  if (!attached && !words.fullMonthNames.has(lower)) return null;
+  for (const { dates } of words.modules) {
+    const month = dates.months[lower];
+    if (month === undefined) continue;
+    if (dates.namesCapitalised ? isUpperInitial(word) : attached || isLowerInitial(word)) return month;
+  }
   return null;
 }
 
-function weekdayOf(word: string): number | null {
+/** The first language that knows a weekday name decides: where names are capitalised, only a capitalised one. */
+function weekdayOf(words: Pick<DateVocabulary, 'modules'>, word: string): number | null {
   const lower = word.toLowerCase();
-  const en = EN_WEEKDAYS[lower];
-  if (en !== undefined) return isUpperInitial(word) ? en : null;
-  const nb = NB_WEEKDAYS[lower];
-  return nb ?? null;
+  for (const { dates } of words.modules) {
+    const weekday = dates.weekdays[lower];
+    if (weekday !== undefined) return !dates.namesCapitalised || isUpperInitial(word) ? weekday : null;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------
@@ -283,226 +220,234 @@ function groupSpan(m: RegExpExecArray, group: number): [number, number] | null {
   return span ? [span[0], span[1]] : null;
 }
 
-const PATTERNS: Pattern[] = [
-  // 2024-10-05, 2024.10.05., 2024/10/05
-  {
-    re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(\.(?=[\s)\]]|$))?(?![\p{N}]|[-./]\p{N})/dgu,
-    handle: (m, text) => {
-      const y = Number(m[1]),
-        mo = Number(m[3]),
-        d = Number(m[4]);
-      if (!plausibleYear(y) || !validYmd(y, mo, d)) return null;
-      return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
-    },
-  },
-  // 05.10.2024, 5/10/2024 (en: M/D/Y unless impossible), 05-10-2024
-  {
-    re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\p{N}]|[-./]\p{N})/dgu,
-    handle: (m, text, language) => {
-      const a = Number(m[1]),
-        b = Number(m[3]),
-        y = Number(m[4]);
-      if (!plausibleYear(y)) return null;
-      let d = a,
-        mo = b;
-      if (m[2] === '/') {
-        const monthFirst = a > 12 ? false : b > 12 ? true : !isNorwegianLang(language);
-        if (monthFirst) {
-          mo = a;
-          d = b;
-        }
-      }
-      if (!validYmd(y, mo, d)) return null;
-      return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
-    },
-  },
-  // October 3, Sept. 24, Dec 18, 2024, October 3rd
-  {
-    re: new RegExp(
-      `(?<![\\p{L}\\p{N}])(${MONTH_ALT})(\\.?)${SP}+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:]\\p{N})(?:,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const mo = monthOf(m[1]!, true);
-      const d = Number(m[3]);
-      if (mo === null || !validMd(mo, d)) return null;
-      if (m[2] === '.' && FULL_MONTH_NAMES.has(m[1]!.toLowerCase())) return null; // "in August. 3 more…"
-      const y = m[4] !== undefined ? Number(m[4]) : undefined;
-      if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
-        // Year not plausible: keep the day+month only.
-        const dayEnd = groupSpan(m, 3)![1];
-        const suffix = /^(?:st|nd|rd|th)/i.exec(text.slice(dayEnd));
-        return expr(text, m.index, dayEnd + (suffix ? suffix[0].length : 0), { type: 'absolute', month: mo, day: d });
-      }
-      return expr(text, m.index, m.index + m[0].length, {
-        type: 'absolute',
-        month: mo,
-        day: d,
-        ...(y !== undefined ? { year: y } : {}),
-      });
-    },
-  },
-  // 3 October 2024, 26. februar, 3rd of October, 5. oktober 2024
-  {
-    re: new RegExp(
-      `(?<![\\p{L}\\p{N}]|\\p{N}[.,])(\\d{1,2})(st|nd|rd|th|\\.)?${SP}+(?:of${SP}+)?(${MONTH_ALT})(?![\\p{L}])(?:\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const d = Number(m[1]);
-      const mo = monthOf(m[3]!, true);
-      if (mo === null || !validMd(mo, d)) return null;
-      const y = m[4] !== undefined ? Number(m[4]) : undefined;
-      if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
-        const monthEnd = groupSpan(m, 3)![1];
-        return expr(text, m.index, monthEnd, { type: 'absolute', month: mo, day: d });
-      }
-      return expr(text, m.index, m.index + m[0].length, {
-        type: 'absolute',
-        month: mo,
-        day: d,
-        ...(y !== undefined ? { year: y } : {}),
-      });
-    },
-  },
-  // October 2024, februar 2025
-  {
-    re: new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'dgiu'),
-    handle: (m, text) => {
-      const mo = monthOf(m[1]!, true);
-      const y = Number(m[2]);
-      if (mo === null || !plausibleYear(y)) return null;
-      return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo });
-    },
-  },
-  // on the 3rd (day of the publication month)
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:on|since|by|until|till|from|before|after)${SP}+(the${SP}+(\\d{1,2})(?:st|nd|rd|th))(?![\\p{L}\\p{N}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const d = Number(m[2]);
-      if (d < 1 || d > 31) return null;
-      const [s, e] = groupSpan(m, 1)!;
-      return expr(text, s, e, { type: 'day-only', day: d });
-    },
-  },
-  // in 2022, i 2023, since 2014, mid-2024
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:(?:in|since|by|during|until|till|from|before|after|through|throughout|early|late|i|siden|innen|fra|til|før|etter|gjennom|året|year)${SP}+|mid-)((?:19|20)\\d{2}|2100)(?![\\p{L}\\p{N}]|[.,]\\p{N}|[-–]\\p{N})`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const y = Number(m[1]);
-      if (!plausibleYear(y)) return null;
-      const [s, e] = groupSpan(m, 1)!;
-      return expr(text, s, e, { type: 'year', year: y });
-    },
-  },
-  // earlier this month, later this year, tidligere denne måneden, tidligere i år
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:earlier|later|tidligere|senere)${SP}+(?:this${SP}+(year|month)|denne${SP}+(måneden)|i${SP}+(måneden|år)|dette${SP}+(året))(?![\\p{L}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
-      const relative: RelativeDate = unit === 'month' || unit.startsWith('måned') ? 'this-month' : 'this-year';
-      return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
-    },
-  },
-  // last year, this month, next year, the year before last
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:(the${SP}+year${SP}+before${SP}+last)|(last|this|next|forrige|neste|denne|dette)${SP}+(year|month|måned|måneden|år|året))(?![\\p{L}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      if (m[1]) return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative: 'year-before-last' });
-      const which = m[2]!.toLowerCase();
-      const unit = m[3]!.toLowerCase();
-      const isMonth = unit === 'month' || unit.startsWith('måned');
-      // Norwegian agreement: "denne måneden", "dette året", "forrige måned", "neste år".
-      const when =
-        which === 'last' || which === 'forrige' ? 'last' : which === 'next' || which === 'neste' ? 'next' : 'this';
-      const relative = `${when}-${isMonth ? 'month' : 'year'}` as RelativeDate;
-      return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
-    },
-  },
-  // yesterday, today, tomorrow, i går, i dag, i morgen, i forgårs, i fjor, i forfjor, i år
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(yesterday|today|tomorrow|the${SP}+day${SP}+before${SP}+yesterday|i${SP}+går|igår|i${SP}+dag|idag|i${SP}+morgen|i${SP}+forgårs|i${SP}+fjor|i${SP}+forfjor|i${SP}+år)(?![\\p{L}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const w = m[1]!.toLowerCase().replace(/[\s\u00A0\u202F\u2009]+/g, ' ');
-      const map: Record<string, RelativeDate> = {
-        yesterday: 'yesterday',
-        today: 'today',
-        tomorrow: 'tomorrow',
-        'the day before yesterday': 'day-before-yesterday',
-        'i går': 'yesterday',
-        igår: 'yesterday',
-        'i dag': 'today',
-        idag: 'today',
-        'i morgen': 'tomorrow',
-        'i forgårs': 'day-before-yesterday',
-        'i fjor': 'last-year',
-        'i forfjor': 'year-before-last',
-        'i år': 'this-year',
-      };
-      const relative = map[w];
-      if (!relative) return null;
-      return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
-    },
-  },
-  // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:(last|this|next|past|on|sist|forrige|neste|på)${SP}+)?(${WEEKDAY_ALT})(?:'s|’s|ens|s(?=${SP}))?(?![\\p{L}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const wd = weekdayOf(m[2]!);
-      if (wd === null) return null;
-      // "on Tuesdays" (habitual) is not a date.
-      if (/^s$/i.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
-      const mod = m[1]?.toLowerCase();
-      const [ws, we] = groupSpan(m, 2)!;
-      const keepModifier = mod !== undefined && mod !== 'on' && mod !== 'på';
-      const start = keepModifier ? m.index : ws;
-      const weekdayMode =
-        mod === 'last' || mod === 'past' || mod === 'sist' || mod === 'forrige'
-          ? 'before'
-          : mod === 'next' || mod === 'neste'
-            ? 'after'
-            : 'on-or-before';
-      return expr(text, start, we, { type: 'weekday', weekday: wd, weekdayMode });
-    },
-  },
-  // in August, i januar (og februar) — continuation handled in scanDateExpressions
-  {
-    re: new RegExp(
-      `(?<![\\p{L}])(?:in|since|by|during|until|till|from|before|after|of|through|throughout|between|early|late|i|fra|siden|til|innen|før|etter|gjennom|mellom|medio|ultimo|primo|begynnelsen${SP}+av|slutten${SP}+av|midten${SP}+av|starten${SP}+av|utgangen${SP}+av)${SP}+(?:(?:early|late|mid)${SP}*-?${SP}*)?(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`,
-      'dgiu',
-    ),
-    handle: (m, text) => {
-      const g = m[1] !== undefined ? 1 : 2;
-      const mo = monthOf(m[g]!, false);
-      if (mo === null) return null;
-      const [s, e] = groupSpan(m, g)!;
-      return expr(text, s, e, { type: 'absolute', month: mo });
-    },
-  },
-];
+/** A never-matching alternative where no language has words for a pattern. */
+const alternatives = (list: Iterable<string>): string => phrases(list) || '(?!)';
 
-const CONTINUATION = new RegExp(
-  `^${SP}*(?:,|and|or|og|eller|to|til|through|-|–)${SP}*(${FULL_MONTH_ALT})(?![\\p{L}])`,
-  'diu',
-);
+/** The date patterns, most specific first, with the words of every registered language. */
+function datePatterns(
+  words: Omit<DateVocabulary, 'patterns' | 'continuation'>,
+  all: (pick: (dates: DateWords) => Iterable<string>) => string[],
+): Pattern[] {
+  const MONTH_ALT = [...new Set(all((d) => Object.keys(d.months)))].sort(byLengthDesc).join('|');
+  const FULL_MONTH_ALT = [...words.fullMonthNames].sort(byLengthDesc).join('|');
+  const WEEKDAY_ALT = all((d) => Object.keys(d.weekdays))
+    .sort(byLengthDesc)
+    .join('|');
+  const suffixes = phrases(all((d) => d.dayOrdinalSuffixes));
+  const SUFFIX = suffixes ? `(?:${suffixes})?` : '';
+  const SUFFIX_OR_PERIOD = suffixes ? `(${suffixes}|\\.)?` : '(\\.)?';
+  const dayOfMonth = phrases(all((d) => d.dayOfMonth));
+  const OF = dayOfMonth ? `(?:(?:${dayOfMonth})${SP}+)?` : '';
+  const before = new Set(all((d) => d.weekdayModifiers.before));
+  const after = new Set(all((d) => d.weekdayModifiers.after));
+  const on = new Set(all((d) => d.weekdayModifiers.on));
+  const lastWords = new Set(all((d) => d.periodModifiers.last));
+  const nextWords = new Set(all((d) => d.periodModifiers.next));
+  const monthUnits = new Set(all((d) => d.periodUnits.month));
+  const monthParts = phrases(all((d) => d.monthParts));
+  return [
+    // 2024-10-05, 2024.10.05., 2024/10/05
+    {
+      re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(\.(?=[\s)\]]|$))?(?![\p{N}]|[-./]\p{N})/dgu,
+      handle: (m, text) => {
+        const y = Number(m[1]),
+          mo = Number(m[3]),
+          d = Number(m[4]);
+        if (!plausibleYear(y) || !validYmd(y, mo, d)) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
+      },
+    },
+    // 05.10.2024, 5/10/2024 (en: M/D/Y unless impossible), 05-10-2024
+    {
+      re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\p{N}]|[-./]\p{N})/dgu,
+      handle: (m, text, language) => {
+        const a = Number(m[1]),
+          b = Number(m[3]),
+          y = Number(m[4]);
+        if (!plausibleYear(y)) return null;
+        let d = a,
+          mo = b;
+        if (m[2] === '/') {
+          const monthFirst =
+            a > 12 ? false : b > 12 ? true : (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
+          if (monthFirst) {
+            mo = a;
+            d = b;
+          }
+        }
+        if (!validYmd(y, mo, d)) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo, day: d });
+      },
+    },
+    // October 3, Sept. 24, Dec 18, 2024, October 3rd
+    {
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}])(${MONTH_ALT})(\\.?)${SP}+(\\d{1,2})${SUFFIX}(?![\\p{L}\\p{N}]|[.,:]\\p{N})(?:,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const mo = monthOf(words, m[1]!, true);
+        const d = Number(m[3]);
+        if (mo === null || !validMd(mo, d)) return null;
+        if (m[2] === '.' && words.fullMonthNames.has(m[1]!.toLowerCase())) return null; // "in August. 3 more…"
+        const y = m[4] !== undefined ? Number(m[4]) : undefined;
+        if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
+          // Year not plausible: keep the day+month only.
+          const dayEnd = groupSpan(m, 3)![1];
+          const suffix = suffixes ? new RegExp(`^(?:${suffixes})`, 'i').exec(text.slice(dayEnd)) : null;
+          return expr(text, m.index, dayEnd + (suffix ? suffix[0].length : 0), { type: 'absolute', month: mo, day: d });
+        }
+        return expr(text, m.index, m.index + m[0].length, {
+          type: 'absolute',
+          month: mo,
+          day: d,
+          ...(y !== undefined ? { year: y } : {}),
+        });
+      },
+    },
+    // 3 October 2024, 26. februar, 3rd of October, 5. oktober 2024
+    {
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}]|\\p{N}[.,])(\\d{1,2})${SUFFIX_OR_PERIOD}${SP}+${OF}(${MONTH_ALT})(?![\\p{L}])(?:\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N}))?`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const d = Number(m[1]);
+        const mo = monthOf(words, m[3]!, true);
+        if (mo === null || !validMd(mo, d)) return null;
+        const y = m[4] !== undefined ? Number(m[4]) : undefined;
+        if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
+          const monthEnd = groupSpan(m, 3)![1];
+          return expr(text, m.index, monthEnd, { type: 'absolute', month: mo, day: d });
+        }
+        return expr(text, m.index, m.index + m[0].length, {
+          type: 'absolute',
+          month: mo,
+          day: d,
+          ...(y !== undefined ? { year: y } : {}),
+        });
+      },
+    },
+    // October 2024, februar 2025
+    {
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?,?${SP}+(\\d{4})(?![\\p{L}\\p{N}]|[.,]\\p{N})`, 'dgiu'),
+      handle: (m, text) => {
+        const mo = monthOf(words, m[1]!, true);
+        const y = Number(m[2]);
+        if (mo === null || !plausibleYear(y)) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'absolute', year: y, month: mo });
+      },
+    },
+    // on the 3rd (day of the publication month)
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.dayOnlyContext))})${SP}+((?:${alternatives(all((d) => d.dayOnlyArticle))})${SP}+(\\d{1,2})(?:${alternatives(all((d) => d.dayOrdinalSuffixes))}))(?![\\p{L}\\p{N}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const d = Number(m[2]);
+        if (d < 1 || d > 31) return null;
+        const [s, e] = groupSpan(m, 1)!;
+        return expr(text, s, e, { type: 'day-only', day: d });
+      },
+    },
+    // in 2022, i 2023, since 2014, mid-2024
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:(?:${alternatives(all((d) => d.yearContext))})${SP}+|mid-)((?:19|20)\\d{2}|2100)(?![\\p{L}\\p{N}]|[.,]\\p{N}|[-–]\\p{N})`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const y = Number(m[1]);
+        if (!plausibleYear(y)) return null;
+        const [s, e] = groupSpan(m, 1)!;
+        return expr(text, s, e, { type: 'year', year: y });
+      },
+    },
+    // earlier this month, later this year, tidligere denne måneden, tidligere i år
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.earlierOrLater))})${SP}+(${alternatives(words.thisPeriod.keys())})(?![\\p{L}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const relative = words.thisPeriod.get(phraseKey(m[1]!));
+        if (!relative) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
+      },
+    },
+    // last year, this month, next year, the year before last
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => d.yearBeforeLast))})|(${alternatives(all((d) => [...d.periodModifiers.last, ...d.periodModifiers.this, ...d.periodModifiers.next]))})${SP}+(${alternatives(all((d) => [...d.periodUnits.year, ...d.periodUnits.month]))}))(?![\\p{L}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        if (m[1]) return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative: 'year-before-last' });
+        const which = m[2]!.toLowerCase();
+        const unit = m[3]!.toLowerCase();
+        const isMonth = monthUnits.has(unit);
+        const when = lastWords.has(which) ? 'last' : nextWords.has(which) ? 'next' : 'this';
+        const relative = `${when}-${isMonth ? 'month' : 'year'}` as RelativeDate;
+        return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
+      },
+    },
+    // yesterday, today, tomorrow, i går, i dag, i morgen, i forgårs, i fjor, i forfjor, i år
+    {
+      re: new RegExp(`(?<![\\p{L}])(${alternatives(words.relativePhrases.keys())})(?![\\p{L}])`, 'dgiu'),
+      handle: (m, text) => {
+        const relative = words.relativePhrases.get(phraseKey(m[1]!));
+        if (!relative) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'relative', relative });
+      },
+    },
+    // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), `s(?=${SP})`].join('|')})?(?![\\p{L}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const wd = weekdayOf(words, m[2]!);
+        if (wd === null) return null;
+        // "on Tuesdays" (habitual) is not a date.
+        if (/^s$/i.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
+        const mod = m[1]?.toLowerCase();
+        const [ws, we] = groupSpan(m, 2)!;
+        const keepModifier = mod !== undefined && !on.has(mod);
+        const start = keepModifier ? m.index : ws;
+        const weekdayMode =
+          mod !== undefined && before.has(mod)
+            ? 'before'
+            : mod !== undefined && after.has(mod)
+              ? 'after'
+              : 'on-or-before';
+        return expr(text, start, we, { type: 'weekday', weekday: wd, weekdayMode });
+      },
+    },
+    // in August, i januar (og februar) — continuation handled in scanDateExpressions
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.monthContext))})${SP}+${monthParts ? `(?:(?:${monthParts})${SP}*-?${SP}*)?` : ''}(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const g = m[1] !== undefined ? 1 : 2;
+        const mo = monthOf(words, m[g]!, false);
+        if (mo === null) return null;
+        const [s, e] = groupSpan(m, g)!;
+        return expr(text, s, e, { type: 'absolute', month: mo });
+      },
+    },
+  ];
+}
+
+/** "January and February", "januar og februar": a list of months continues after the first. */
+function continuationOf(all: (pick: (dates: DateWords) => Iterable<string>) => string[]): RegExp {
+  const fullMonths = [...new Set(all((d) => d.fullMonthNames))].sort(byLengthDesc).join('|');
+  const joiners = phrases(all((d) => d.monthListJoiners));
+  return new RegExp(`^${SP}*(?:,|${joiners ? `${joiners}|` : ''}-|–)${SP}*(${fullMonths})(?![\\p{L}])`, 'diu');
+}
 
 /**
  * Finds date expressions (absolute, relative, weekday, bare years in a year
@@ -510,14 +455,16 @@ const CONTINUATION = new RegExp(
  * overlap; when patterns compete, the more specific (earlier in the list) wins,
  * e.g. "October 5, 2024" is one expression, not "October 5" plus "2024".
  *
- * English and Norwegian month and weekday names are recognised in any
- * `language` (corpora mix them); `language` only decides the order of
- * ambiguous slash dates ("5/10/2024": month first for English, day first otherwise).
+ * The month and weekday names of every registered language are recognised in any
+ * `language` (corpora mix them); `language` only decides the order of ambiguous
+ * slash dates ("5/10/2024": month first where its module says so, as English does;
+ * English for a tag no module reads).
  */
 export function scanDateExpressions(text: string, language = 'en'): DateExpression[] {
+  const words = vocabulary();
   const found: DateExpression[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
-  for (const p of PATTERNS) {
+  for (const p of words.patterns) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(text)) !== null) {
@@ -532,9 +479,9 @@ export function scanDateExpressions(text: string, language = 'en'): DateExpressi
         if (r.type === 'absolute' && r.month !== undefined && r.day === undefined && r.year === undefined) {
           let end = r.end;
           for (;;) {
-            const c = CONTINUATION.exec(text.slice(end));
+            const c = words.continuation.exec(text.slice(end));
             if (!c) break;
-            const mo = monthOf(c[1]!, false);
+            const mo = monthOf(words, c[1]!, false);
             const [cs, ce] = c.indices![1]!;
             if (mo === null || overlaps(end + cs, end + ce)) break;
             found.push(expr(text, end + cs, end + ce, { type: 'absolute', month: mo }));
@@ -545,10 +492,6 @@ export function scanDateExpressions(text: string, language = 'en'): DateExpressi
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-function isNorwegianLang(language: string): boolean {
-  return /^(nb|no|nn|nob|nno|nor)(?:[-_]|$)/i.test(language.trim());
 }
 
 // ---------------------------------------------------------------------------
@@ -662,7 +605,7 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
  * - Bare years in a year context ("in 2022", "i 2023") → precision 'year'.
  * - Without `published`, weekday/relative/day-only expressions are dropped (never invent a year).
  *
- * @param language 'en', 'nb' (or 'no'/'nn'); both languages' names are recognised either way.
+ * @param language a BCP 47 tag; every registered language's names are recognised either way.
  * @param reference `published` is an ISO date or timestamp (the date part is used as written), or null.
  */
 export function findDates(text: string, language: string, reference: { published: string | null }): ResolvedDate[] {
@@ -714,9 +657,6 @@ export function compareDates(a: string | { date: string }, b: string | { date: s
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const NB_SHORT = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
-
 /**
  * Formats an ISO date from {@link findDates} for display.
  *
@@ -746,15 +686,14 @@ export function formatDate(iso: string, precision?: Precision, locale = 'en'): s
   if (precision === 'year') {
     if (y !== undefined) mo = undefined;
   }
-  const nb = isNorwegianLang(locale);
-  const en = /^en(?:[-_]|$)/i.test(locale);
-  if (nb || en) {
-    const months = nb ? NB_SHORT : EN_SHORT;
+  const language = languageFor(locale.trim());
+  if (language) {
+    const { shortMonths, dayPeriod, unknownYear } = language.dates;
     const parts: string[] = [];
-    if (d !== undefined) parts.push(nb ? `${d}.` : String(d));
-    if (mo !== undefined) parts.push(months[mo - 1]!);
+    if (d !== undefined) parts.push(dayPeriod ? `${d}.` : String(d));
+    if (mo !== undefined) parts.push(shortMonths[mo - 1]!);
     if (y !== undefined) parts.push(String(y));
-    else parts.push(nb ? '(ukjent år)' : '(year unknown)');
+    else parts.push(unknownYear);
     return parts.join(' ');
   }
   try {

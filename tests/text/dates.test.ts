@@ -7,7 +7,7 @@ import {
   parseDateline,
   scanDateExpressions,
   type ResolvedDate,
-} from '../../src/figures/dates.js';
+} from '../../src/text/dates.js';
 
 interface Case {
   given: string;

@@ -1,0 +1,62 @@
+import { languageFor, perRegistry } from '../languages/index.js';
+
+/** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[’']/g, "'");
+}
+
+/** Thousands separators differ by language ("1,000", "11.000", "10 000"): index the digits only. */
+function normalizeNumber(word: string): string | null {
+  if (/^\d{1,3}([.,\u00a0\u202f ]\d{3})+$/.test(word)) return word.replace(/\D/g, '');
+  if (/^\d+([.,]\d+)?$/.test(word)) return word.replace(',', '.');
+  return null;
+}
+
+/** Word forms remembered per language: a large news vocabulary, a few megabytes. */
+const MAX_REMEMBERED_STEMS = 200_000;
+// Kept per version of the language registry: a language registered again may stem differently.
+const stemMemos = perRegistry(() => new Map<string | null, Map<string, string>>());
+
+/** The folded stem of one word in a language (a registered tag); words of languages we cannot stem are folded only. */
+export function stem(word: string, language: string | null): string {
+  // A corpus repeats its words: each word form is stemmed once per language.
+  const stems = stemMemos();
+  let memo = stems.get(language);
+  if (!memo) {
+    memo = new Map();
+    stems.set(language, memo);
+  }
+  let stemmed = memo.get(word);
+  if (stemmed === undefined) {
+    const lower = word
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/[’']$/, '');
+    const stemmer = language ? languageFor(language)?.analysis.stemmer : undefined;
+    stemmed = normalizeNumber(lower) ?? fold(stemmer ? stemmer(lower) : lower);
+    if (memo.size >= MAX_REMEMBERED_STEMS) memo.clear();
+    memo.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+const stopWordSets = perRegistry(
+  (all) => new Map(all.map((module) => [module.tags[0]!, new Set(module.analysis.stopWords)] as const)),
+);
+
+/** The stop words of a language (a registered tag), lower case. */
+export function stopWordsOf(language: string): ReadonlySet<string> {
+  return stopWordSets().get(language) ?? NONE;
+}
+const NONE: ReadonlySet<string> = new Set();
+
+export function isStopWord(word: string, language: string | null): boolean {
+  return language !== null && stopWordsOf(language).has(word.toLowerCase());
+}
