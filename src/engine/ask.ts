@@ -1,7 +1,8 @@
 import { allConcepts } from '../model/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos } from '../text/editDistance.js';
-import { passageText, type Passage } from '../search/passages.js';
+import { passageText } from '../search/passages.js';
+import type { Passage } from '../model/passage.js';
 import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
 import type { FigureCategory } from '../figures/claims.js';
 import type { FiguresReport } from '../figures/compare.js';

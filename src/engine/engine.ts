@@ -1,6 +1,7 @@
 import { plural } from '../text/plural.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
-import { passageText, type Passage } from '../search/passages.js';
+import { passageText } from '../search/passages.js';
+import type { Passage } from '../model/passage.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import type { Claim } from '../figures/claims.js';
 import { categoryOfItem, figureTopics, isFigureCategory } from '../model/categories.js';

@@ -4,7 +4,7 @@ import { conceptById } from '../model/concepts.js';
 import { findNumbers } from '../text/numbers/index.js';
 import { indexTerms } from '../text/analyze.js';
 import type { PassageFacts, PassageNumbers, SentenceFact } from '../model/passageFacts.js';
-import type { Passage } from '../search/passages.js';
+import type { Passage } from '../model/passage.js';
 
 /** Reads the counts of each sentence of a passage (see numbers.ts). */
 export function numbersOf(passage: Passage): PassageNumbers {

@@ -11,8 +11,7 @@
 import { perRegistry, type ClaimWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
-import type { Passage } from '../search/passages.js';
-import type { Token } from '../text/analyze.js';
+import type { Passage, Token } from '../model/passage.js';
 import { findAttributions, type Attribution, type AttributionSpan } from './attribution.js';
 import { findDates, type Precision } from '../text/dates.js';
 import { findNumbers, type NumberMention, type Qualifier } from '../text/numbers/index.js';

@@ -1,8 +1,9 @@
 import type { Article } from '../model/article.js';
 import type { PassageFacts, PassageNumbers } from '../model/passageFacts.js';
-import { conceptsOf, tokenize, type Token } from '../text/analyze.js';
+import type { Passage, Span, Token } from '../model/passage.js';
+import { conceptsOf, tokenize } from '../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../text/language.js';
-import { groupPassages, splitSentences, type Span } from '../text/segment.js';
+import { groupPassages, splitSentences } from '../text/segment.js';
 
 /**
  * Every stem met in this process, numbered: packed tokens store the number. Shared by all engines
@@ -63,26 +64,22 @@ function unpackTokens(packed: Uint32Array, passageStart: number, language: Analy
  * the tokens of the few hundred passages it finds.
  */
 const MAX_UNPACKED_PASSAGES = 8192;
-const unpacked = new Map<Passage, Token[]>();
+const unpacked = new Map<PackedPassage, Token[]>();
 
-function remember(passage: Passage, tokens: Token[]): Token[] {
+function remember(passage: PackedPassage, tokens: Token[]): Token[] {
   if (unpacked.size >= MAX_UNPACKED_PASSAGES) unpacked.delete(unpacked.keys().next().value!);
   unpacked.set(passage, tokens);
   return tokens;
 }
 
-/** A passage of an article, analyzed once at index time. */
-export class Passage {
-  /** Its sentences' figures, read once with the analysis (and kept in the index cache); see engine/facts.ts. */
+/** A passage as search keeps it: its tokens packed in numbers, unpacked for the passages used lately. */
+export class PackedPassage implements Passage {
   numbers?: PassageNumbers;
-  /** What its sentences state (figures, events, names), derived when first needed; see engine/facts.ts. */
   facts?: PassageFacts;
 
   constructor(
-    /** Position in the whole corpus' passage list: the id MiniSearch stores. */
     readonly id: number,
     readonly article: Article,
-    /** Position within its article, from 0. */
     readonly index: number,
     readonly start: number,
     readonly end: number,
@@ -92,14 +89,13 @@ export class Passage {
     readonly packedTokens: Uint32Array,
   ) {}
 
-  /** Tokens with offsets into the article text. */
   get tokens(): Token[] {
     return unpacked.get(this) ?? remember(this, unpackTokens(this.packedTokens, this.start, this.language));
   }
 
   /** The same analysis at another place in the corpus, or under a new Article object with the same text. */
-  relocated(id: number, article: Article): Passage {
-    const copy = new Passage(
+  relocated(id: number, article: Article): PackedPassage {
+    const copy = new PackedPassage(
       id,
       article,
       this.index,
@@ -116,12 +112,12 @@ export class Passage {
 }
 
 /** Splits one article into passages and analyzes them with its language. Ids are numbered from `firstId`. */
-export function analyzeArticle(article: Article, firstId = 0): Passage[] {
+export function analyzeArticle(article: Article, firstId = 0): PackedPassage[] {
   const language = analyzerLanguage(article.language);
   const spans = groupPassages(article.text, splitSentences(article.text, language));
   return spans.map((span, index) => {
     const tokens = tokenize(article.text.slice(span.start, span.end), language, span.start);
-    const passage = new Passage(
+    const passage = new PackedPassage(
       firstId + index,
       article,
       index,
@@ -137,8 +133,8 @@ export function analyzeArticle(article: Article, firstId = 0): Passage[] {
 }
 
 /** Splits every article into passages, numbered across the corpus. */
-export function buildPassages(articles: readonly Article[]): Passage[] {
-  const passages: Passage[] = [];
+export function buildPassages(articles: readonly Article[]): PackedPassage[] {
+  const passages: PackedPassage[] = [];
   for (const article of articles) passages.push(...analyzeArticle(article, passages.length));
   return passages;
 }

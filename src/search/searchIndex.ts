@@ -1,4 +1,4 @@
-import type { Passage } from './passages.js';
+import type { PackedPassage } from './passages.js';
 
 /**
  * What the engine asks of a search library. Passages arrive analyzed (stems, concept terms: see
@@ -7,7 +7,7 @@ import type { Passage } from './passages.js';
  */
 export interface SearchIndex {
   /** The passages indexed, numbered 0…n-1 by their `id`. */
-  readonly passages: readonly Passage[];
+  readonly passages: readonly PackedPassage[];
   readonly size: number;
   /** In how many passages' text a term occurs. */
   frequency(term: string): number;
@@ -38,13 +38,13 @@ export interface SearchIndexFactory {
    * corpus files are still being read). Throws if the snapshot is damaged; the function returned
    * throws if given other passages than those indexed.
    */
-  readSnapshot(snapshot: IndexSnapshot): (passages: readonly Passage[]) => SearchIndex;
+  readSnapshot(snapshot: IndexSnapshot): (passages: readonly PackedPassage[]) => SearchIndex;
 }
 
 export interface IndexBuilder {
-  add(passage: Passage): void;
+  add(passage: PackedPassage): void;
   /** The index, once every passage of `passages` was added. */
-  finish(passages: readonly Passage[]): SearchIndex;
+  finish(passages: readonly PackedPassage[]): SearchIndex;
 }
 
 /** One index term that stands for a question word, and what a match on it is worth (1 for the word itself). */
@@ -54,7 +54,7 @@ export interface TermChoice {
 }
 
 export interface Hit {
-  passage: Passage;
+  passage: PackedPassage;
   score: number;
   /** For each question word, whether the passage text (not only its title) has it. */
   matched: boolean[];

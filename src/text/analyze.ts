@@ -1,21 +1,11 @@
 import { languageFor, languages } from '../languages/index.js';
 import { conceptsOf, inLexicon } from './lexicon.js';
+import type { Token } from '../model/passage.js';
 import type { AnalyzedLanguage } from './language.js';
 import { isStopWord, stem, stopWordsOf } from './stem.js';
 
 export { conceptsOf, lexiconStems } from './lexicon.js';
 export { fold, isStopWord, stem } from './stem.js';
-
-/** A word of a text, with the index terms it stands for. Offsets are into the analyzed text. */
-export interface Token {
-  start: number;
-  end: number;
-  /** Its stem, case- and diacritic-folded: what search matches on. */
-  stem: string;
-  /** Concept ids from the lexicon ("killed" for "died" and "drept"). */
-  concepts: string[];
-  stopWord: boolean;
-}
 
 /** Index terms of concepts carry this prefix so they can never collide with a word's stem. */
 export const CONCEPT_TERM_PREFIX = '~';

@@ -1,11 +1,6 @@
 import { languageFor, perRegistry } from '../languages/index.js';
+import type { Span } from '../model/passage.js';
 import type { AnalyzedLanguage } from './language.js';
-
-/** A span of an article's text: `text.slice(start, end)` is the sentence, exactly. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 // Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24"),
 // whatever the language of the text.

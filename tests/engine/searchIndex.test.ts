@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { AnalysisStore } from '../../src/engine/indexing/analysisStore.js';
-import type { Passage } from '../../src/search/passages.js';
+import type { PackedPassage } from '../../src/search/passages.js';
 import type { Hit, SearchIndex, SearchIndexFactory, TermChoice } from '../../src/search/searchIndex.js';
 import { indexTerms } from '../../src/text/analyze.js';
 import { SEED_CORPUS } from '../helpers.js';
@@ -15,7 +15,7 @@ class ScanIndex implements SearchIndex {
   readonly calls: string[] = [];
   private readonly termsOf: Set<string>[];
 
-  constructor(readonly passages: readonly Passage[]) {
+  constructor(readonly passages: readonly PackedPassage[]) {
     this.termsOf = passages.map(
       (passage) => new Set(passage.tokens.filter((token) => !token.stopWord).flatMap(indexTerms)),
     );

@@ -1,13 +1,13 @@
 import type { Article } from '../../model/article.js';
 import { extractClaims, type Claim } from '../../figures/claims.js';
-import { analyzeArticle, PACKED_TOKEN_WIDTH, Passage } from '../../search/passages.js';
+import { analyzeArticle, PACKED_TOKEN_WIDTH, PackedPassage } from '../../search/passages.js';
 import { analyzerLanguage } from '../../text/language.js';
 import { numbersOf } from '../facts.js';
 import { packClaim, unpackClaim, type StoredAnalysis } from './cacheFile.js';
 
 /** What indexing reads from an article: its passages (with their tokens and figures) and its claims. */
 export interface Analysis {
-  passages: Passage[];
+  passages: PackedPassage[];
   claims: Claim[];
 }
 
@@ -43,7 +43,16 @@ export function unpackAnalysis(article: Article, stored: StoredAnalysis, remap: 
   const passages = stored.passages.map((data, i) => {
     const tokens = data.tokens;
     for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = remap[tokens[at]!]!;
-    const passage = new Passage(i, article, data.index, data.start, data.end, pairs(data.sentences), language, tokens);
+    const passage = new PackedPassage(
+      i,
+      article,
+      data.index,
+      data.start,
+      data.end,
+      pairs(data.sentences),
+      language,
+      tokens,
+    );
     passage.numbers = data.numbers;
     return passage;
   });

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../model/article.js';
 import { miniSearchIndex } from '../../search/minisearch/passageIndex.js';
-import { stemTable } from '../../search/passages.js';
-import type { Passage } from '../../search/passages.js';
+import { stemTable, type PackedPassage } from '../../search/passages.js';
 import type { SearchIndex, SearchIndexFactory } from '../../search/searchIndex.js';
 import { analyze, packAnalysis, unpackAnalysis, type Analysis } from './analysis.js';
 import { analyzeInThreads, THREADS_FROM_ARTICLES } from './analysisThreads.js';
@@ -21,7 +20,7 @@ export class AnalysisStore {
   /** For each stem number of the cache file, the number of the same stem in this process. */
   private storedStemIds = new Uint32Array(0);
   /** The index read from the cache file, waiting for the passages of the articles it indexes. */
-  private savedIndex: { layout: string; restore: (passages: readonly Passage[]) => SearchIndex } | null = null;
+  private savedIndex: { layout: string; restore: (passages: readonly PackedPassage[]) => SearchIndex } | null = null;
   private lastIndex: { layout: string; index: SearchIndex } | null = null;
   /** Whether saving now would write something other than the file read: an article analyzed or dropped, an index built. */
   changed = true;
@@ -106,7 +105,7 @@ export class AnalysisStore {
    * How to read back the index the cache file holds, if it is the index of exactly these articles,
    * in this order; given their passages (as `analysisOf` numbered them), it throws if they do not fit.
    */
-  savedIndexOf(articles: readonly Article[]): ((passages: readonly Passage[]) => SearchIndex) | null {
+  savedIndexOf(articles: readonly Article[]): ((passages: readonly PackedPassage[]) => SearchIndex) | null {
     return this.savedIndex?.layout === layoutOf(articles) ? this.savedIndex.restore : null;
   }
 

@@ -1,6 +1,6 @@
 import type { Corpus } from '../../corpus/load.js';
+import type { PackedPassage } from '../../search/passages.js';
 import type { Claim } from '../../figures/claims.js';
-import type { Passage } from '../../search/passages.js';
 import type { IndexBuilder, SearchIndex } from '../../search/searchIndex.js';
 import { AnalysisStore } from './analysisStore.js';
 import { runInSlices, runToEnd } from './slices.js';
@@ -21,7 +21,7 @@ export interface BuildOptions {
 
 /** A corpus indexed: every passage in corpus order (passage ids follow it), every raw claim, and the index. */
 export interface BuiltIndex {
-  passages: readonly Passage[];
+  passages: readonly PackedPassage[];
   claims: readonly Claim[];
   index: SearchIndex;
 }
@@ -70,7 +70,7 @@ export async function buildIndex(
 
 /** A corpus' passages and claims, put together article by article in corpus order, indexed as they come unless `builder` is null. */
 class Assembly {
-  readonly passages: Passage[] = [];
+  readonly passages: PackedPassage[] = [];
   readonly claims: Claim[] = [];
   private next = 0;
 

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../../model/article.js';
 import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../../text/language.js';
-import { PACKED_TOKEN_WIDTH, stemTable, type Passage } from '../passages.js';
+import { PACKED_TOKEN_WIDTH, stemTable, type PackedPassage } from '../passages.js';
 import type { Hit, IndexBuilder, IndexSnapshot, SearchIndex, SearchIndexFactory, TermChoice } from '../searchIndex.js';
 
 /** MiniSearch's field ids, in the order of its `fields` option. */
@@ -38,7 +38,7 @@ export interface ReadSnapshot {
 }
 
 interface PassageIndexBuilder extends IndexBuilder {
-  finish(passages: readonly Passage[]): PassageIndex;
+  finish(passages: readonly PackedPassage[]): PassageIndex;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -138,7 +138,7 @@ function addField(
  * passages, kept once computed: the index never changes, a reload builds a new one.
  */
 export class PassageIndex implements SearchIndex {
-  readonly passages: readonly Passage[];
+  readonly passages: readonly PackedPassage[];
   private readonly search: PassageSearch;
   /** Per passage: distinct terms of its title and of its text, for BM25's length normalisation. */
   private readonly fieldLengths: Uint32Array;
@@ -146,7 +146,7 @@ export class PassageIndex implements SearchIndex {
   private readonly surfaceForms = new Map<string, string | null>();
   private readonly bestOfTerm = new Map<string, number[]>();
 
-  private constructor(passages: readonly Passage[], search: PassageSearch, fieldLengths: Uint32Array) {
+  private constructor(passages: readonly PackedPassage[], search: PassageSearch, fieldLengths: Uint32Array) {
     this.passages = passages;
     this.search = search;
     this.fieldLengths = fieldLengths;
@@ -162,7 +162,7 @@ export class PassageIndex implements SearchIndex {
     const lengths: number[] = [];
     const titleCounts = new Map<Article, Map<string, number>>();
     return {
-      add(passage: Passage): void {
+      add(passage: PackedPassage): void {
         const shortId = lengths.length / FIELDS.length;
         if (passage.id !== shortId)
           throw new Error(`passage ${passage.id} added as passage ${shortId}: passages must be added in order`);
@@ -182,7 +182,7 @@ export class PassageIndex implements SearchIndex {
         }
         lengths.push(addField(byTerm, TITLE, shortId, title), addField(byTerm, TEXT, shortId, text));
       },
-      finish(passages: readonly Passage[]): PassageIndex {
+      finish(passages: readonly PackedPassage[]): PassageIndex {
         if (passages.length * FIELDS.length !== lengths.length)
           throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
         const search = new PassageSearch();
@@ -194,7 +194,7 @@ export class PassageIndex implements SearchIndex {
   }
 
   /** Indexes passages numbered 0…n-1, at once. */
-  static build(passages: readonly Passage[]): PassageIndex {
+  static build(passages: readonly PackedPassage[]): PassageIndex {
     const builder = PassageIndex.builder();
     for (const passage of passages) builder.add(passage);
     return builder.finish(passages);
@@ -226,7 +226,7 @@ export class PassageIndex implements SearchIndex {
   }
 
   /** The index of a snapshot (read with {@link readSnapshot}) taken from an index of the same passages. */
-  static restore(passages: readonly Passage[], read: ReadSnapshot): PassageIndex {
+  static restore(passages: readonly PackedPassage[], read: ReadSnapshot): PassageIndex {
     if (read.fieldLengths.length !== passages.length * FIELDS.length)
       throw new Error('index snapshot is of other passages');
     return new PassageIndex(passages, read.search, read.fieldLengths);

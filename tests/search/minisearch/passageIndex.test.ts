@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/model/article.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
-import { buildPassages, type Passage } from '../../../src/search/passages.js';
+import { buildPassages, type PackedPassage } from '../../../src/search/passages.js';
 import { indexTerms, tokenize } from '../../../src/text/analyze.js';
 import { analyzerLanguage } from '../../../src/text/language.js';
 import { SEED_CORPUS } from '../../helpers.js';
@@ -25,7 +25,7 @@ const oddities: Article[] = [
 const passages = buildPassages([...(await loadCorpus(SEED_CORPUS)).articles, ...oddities]);
 
 /** The index as MiniSearch itself builds it, one document per passage, with the same terms. */
-function miniSearchOf(list: readonly Passage[]) {
+function miniSearchOf(list: readonly PackedPassage[]) {
   const search = new MiniSearch<{ id: number; title: string; text: string }>({
     fields: ['title', 'text'],
     tokenize: (text) => text.split(' '),
