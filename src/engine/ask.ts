@@ -1,11 +1,11 @@
+import type { FiguresReport } from '../model/claim.js';
+import type { FigureCategory } from '../model/categories.js';
 import { allConcepts } from '../model/concepts.js';
 import { CONCEPT_TERM_PREFIX, indexTerms } from '../text/analyze.js';
 import { allowedTypos } from '../text/editDistance.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
-import type { FigureCategory } from '../figures/claims.js';
-import type { FiguresReport } from '../figures/compare.js';
 import { factsOf, sameFact, sourceStrength } from './facts.js';
 import type { ParsedQuestion, QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';

@@ -1,11 +1,11 @@
+import type { Claim, FiguresReport } from '../model/claim.js';
 import { plural } from '../text/plural.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import type { Claim } from '../figures/claims.js';
 import { categoryOfItem, figureTopics, isFigureCategory } from '../model/categories.js';
-import { compareFigures, mergeClaims, type FiguresReport } from '../figures/compare.js';
+import { compareFigures, mergeClaims } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
 import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';

@@ -1,5 +1,6 @@
-import type { Claim, FigureCategory } from '../figures/claims.js';
-import { compareFigures, type FiguresReport } from '../figures/compare.js';
+import type { Claim, FiguresReport } from '../model/claim.js';
+import type { FigureCategory } from '../model/categories.js';
+import { compareFigures } from '../figures/compare.js';
 import { stem } from '../text/analyze.js';
 import { analyzerLanguage } from '../text/language.js';
 import type { AnswerPassage } from './types.js';

@@ -1,9 +1,10 @@
 import type { ArticleRef, CorpusProblem } from '../model/article.js';
-import type { FiguresReport } from '../figures/compare.js';
+import type { FiguresReport } from '../model/claim.js';
 
+// The faces read every type of an answer from here; those other layers share are defined in src/model.
 export type { ArticleRef, CorpusProblem, FiguresReport };
-export type { Claim, FigureCategory } from '../figures/claims.js';
-export type { Verdict, VerdictKind } from '../figures/compare.js';
+export type { Claim, Verdict, VerdictKind } from '../model/claim.js';
+export type { FigureCategory } from '../model/categories.js';
 
 /** A range of a quote to mark: a word that matched the question. Offsets are into `quote`. */
 export interface Highlight {

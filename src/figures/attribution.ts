@@ -5,12 +5,8 @@
  * a list of known people.
  */
 
+import type { Attribution } from '../model/claim.js';
 import { DEFAULT_LANGUAGE, languageFor, perLanguage, perRegistry, type AttributionWords } from '../languages/index.js';
-
-export interface Attribution {
-  claimant: string;
-  channel: string | null;
-}
 
 /** An attribution and where it stands in its sentence, to pick the one nearest a figure. */
 export interface AttributionSpan extends Attribution {

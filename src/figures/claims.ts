@@ -8,69 +8,14 @@
  * (src/model/concepts.ts), categories from their registry (src/model/categories.ts), and the words
  * each rule looks for from the language modules (src/languages/).
  */
+import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
 import { perRegistry, type ClaimWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
-import { findAttributions, type Attribution, type AttributionSpan } from './attribution.js';
-import { findDates, type Precision } from '../text/dates.js';
-import { findNumbers, type NumberMention, type Qualifier } from '../text/numbers/index.js';
-
-export type { FigureCategory } from '../model/categories.js';
-
-export interface AsOf {
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `--MM-DD` / `--MM` when the text gives no year. */
-  date: string;
-  precision: Precision;
-  /** `HH:MM`, when a live blog's entry stamp dates the figure within its day ("18:47 GMT", "kl. 16.05"). */
-  time?: string;
-}
-
-/** Where an `asOf` came from: the sentence itself, the sentence before it, or the article's date. */
-export type AsOfBasis = 'sentence' | 'context' | 'published';
-
-/** One place a claim is made. */
-export interface ClaimSource {
-  articleId: string;
-  /** The sentence, exactly as in the article (`text.slice(start, end)`). */
-  quote: string;
-  start: number;
-  end: number;
-  /** The figure's own words, e.g. "at least 100". */
-  wording: string;
-  attributedTo: Attribution | null;
-  asOf: AsOf | null;
-  asOfBasis: AsOfBasis | null;
-}
-
-export interface Claim {
-  /** Stable within an index: the first source's article and offset. */
-  id: string;
-  value: number;
-  /** The range the words state; `null` is open ("at least 100" has no upper bound). */
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  wording: string;
-  category: FigureCategory;
-  /** What was counted, for weapons: shells, missiles, launchers, containers, guns, weapons. */
-  item: string | null;
-  /** Who was counted, as a person reads it: "North Korean officers". */
-  subject: string;
-  /**
-   * What decides whether two claims count the same thing: officers, troops, people, an item,
-   * `other:<words>` or `unspecified`; `more:<scope>` for an increment ("two more soldiers
-   * captured"); and `@<nation>` when the text says whose ("troops@north-korean").
-   */
-  scope: string;
-  asOf: AsOf | null;
-  attributedTo: Attribution | null;
-  /** Every distinct source of this figure, when several sources report it. */
-  attributions: Attribution[];
-  articles: string[];
-  quote: string;
-  sources: ClaimSource[];
-}
+import { findAttributions, type AttributionSpan } from './attribution.js';
+import { findDates } from '../text/dates.js';
+import { findNumbers, type NumberMention } from '../text/numbers/index.js';
 
 /** How far after a number the event it counts may stand, in content words ("100 North Korean soldiers have died"). */
 const EVENT_AFTER = 8;

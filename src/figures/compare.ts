@@ -3,29 +3,12 @@
  * count, and a verdict on each pair that matters — do the sources really disagree, or do they only
  * differ in date or in what they count?
  */
-import { describeAttribution, type Attribution } from './attribution.js';
+import type { AsOf, Attribution, Claim, ClaimSource, FiguresReport, Verdict } from '../model/claim.js';
+import type { FigureCategory } from '../model/categories.js';
+import { describeAttribution } from './attribution.js';
 import { perRegistry } from '../languages/index.js';
 import { categoryByName, categoryNames, figureCategories } from '../model/categories.js';
-import type { AsOf, Claim, ClaimSource, FigureCategory } from './claims.js';
 import { compareDates, formatDate } from '../text/dates.js';
-
-export type VerdictKind = 'disagree' | 'grew' | 'different scope' | 'consistent' | 'undated';
-
-export interface Verdict {
-  kind: VerdictKind;
-  /** The claims it is about, by id, in the order the explanation names them. */
-  claims: string[];
-  /** One line a user can read. */
-  explanation: string;
-}
-
-export interface FiguresReport {
-  category: FigureCategory;
-  /** For weapons: what was counted (shells, missiles…); null for people. */
-  item: string | null;
-  claims: Claim[];
-  verdicts: Verdict[];
-}
 
 /** Two dates closer than this are the same period for comparing figures. */
 const SAME_PERIOD_DAYS = 14;

@@ -14,7 +14,6 @@ export type {
   NumberContextWords,
   NumberMorph,
   NumberWords,
-  Qualifier,
   RelativeDate,
 } from './types.js';
 

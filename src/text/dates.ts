@@ -16,6 +16,7 @@
  *   not after the publication date, because news reports mostly past events.
  */
 
+import type { Precision } from '../model/claim.js';
 import {
   DEFAULT_LANGUAGE,
   languageFor,
@@ -26,9 +27,6 @@ import {
 } from '../languages/index.js';
 
 export type { RelativeDate } from '../languages/index.js';
-
-/** How much of a resolved date is known. */
-export type Precision = 'day' | 'month' | 'year';
 
 /**
  * A date expression found in text and resolved to ISO form.

@@ -1,3 +1,5 @@
+import type { Claim } from '../../src/model/claim.js';
+import type { FigureCategory } from '../../src/model/categories.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,6 @@ import {
 } from '../../src/engine/figuresForQuestion.js';
 import type { QueryWord } from '../../src/engine/question.js';
 import type { AnswerPassage } from '../../src/engine/types.js';
-import type { Claim, FigureCategory } from '../../src/figures/claims.js';
 import { categoryNames } from '../../src/model/categories.js';
 import { stem } from '../../src/text/analyze.js';
 import { analyzerLanguage } from '../../src/text/language.js';

@@ -4,8 +4,9 @@
  * question. Kept verbatim so the indexed implementation can be checked to choose the same claims,
  * in the same order, with the same reports.
  */
-import type { Claim, FigureCategory } from '../../src/figures/claims.js';
-import { compareFigures, type FiguresReport } from '../../src/figures/compare.js';
+import type { Claim, FiguresReport } from '../../src/model/claim.js';
+import type { FigureCategory } from '../../src/model/categories.js';
+import { compareFigures } from '../../src/figures/compare.js';
 import { stem } from '../../src/text/analyze.js';
 import { analyzerLanguage } from '../../src/text/language.js';
 import type { AnswerPassage } from '../../src/engine/types.js';

@@ -4,10 +4,11 @@
  * the issue "Figures side by side" asks for. Then one case per general rule of the extractor, on
  * sentences of its own, so a rule that breaks says which.
  */
+import type { Claim, FiguresReport } from '../../src/model/claim.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import { extractClaims, type Claim } from '../../src/figures/claims.js';
-import { compareFigures, mergeClaims, type FiguresReport } from '../../src/figures/compare.js';
+import { extractClaims } from '../../src/figures/claims.js';
+import { compareFigures, mergeClaims } from '../../src/figures/compare.js';
 import { buildPassages } from '../../src/search/passages.js';
 import { SEED } from '../helpers.js';
 import {

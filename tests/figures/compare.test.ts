@@ -3,17 +3,11 @@
  * pair that matters. Unit cases use small hand-built claims; the fixture cases check the verdicts
  * a careful reader expects in each fixture article and across the articles of one story.
  */
+import type { AsOf, AsOfBasis, Claim, ClaimSource, Qualifier, Verdict } from '../../src/model/claim.js';
+import type { FigureCategory } from '../../src/model/categories.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import type { AsOf, AsOfBasis, Claim, ClaimSource, FigureCategory } from '../../src/figures/claims.js';
-import {
-  compareFigures,
-  compatibleScope,
-  mergeClaims,
-  plausibleRange,
-  type Verdict,
-} from '../../src/figures/compare.js';
-import type { Qualifier } from '../../src/text/numbers/index.js';
+import { compareFigures, compatibleScope, mergeClaims, plausibleRange } from '../../src/figures/compare.js';
 import {
   articlesOf,
   findVerdict,

@@ -1,5 +1,6 @@
+import type { Claim } from '../../model/claim.js';
 import type { Article } from '../../model/article.js';
-import { extractClaims, type Claim } from '../../figures/claims.js';
+import { extractClaims } from '../../figures/claims.js';
 import { analyzeArticle, PACKED_TOKEN_WIDTH, PackedPassage } from '../../search/passages.js';
 import { analyzerLanguage } from '../../text/language.js';
 import { numbersOf } from '../facts.js';

@@ -1,6 +1,6 @@
+import type { Claim } from '../../model/claim.js';
 import type { Corpus } from '../../corpus/load.js';
 import type { PackedPassage } from '../../search/passages.js';
-import type { Claim } from '../../figures/claims.js';
 import type { IndexBuilder, SearchIndex } from '../../search/searchIndex.js';
 import { AnalysisStore } from './analysisStore.js';
 import { runInSlices, runToEnd } from './slices.js';

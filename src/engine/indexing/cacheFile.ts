@@ -1,10 +1,10 @@
+import type { Claim, ClaimSource } from '../../model/claim.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/article.js';
-import type { Claim, ClaimSource } from '../../figures/claims.js';
 import type { PassageNumbers } from '../../model/passageFacts.js';
 import type { IndexSnapshot } from '../../search/searchIndex.js';
 

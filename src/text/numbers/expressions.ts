@@ -2,7 +2,7 @@
  * Expressions: a number read in digits or words, joined into a range ("between 100 and 200"),
  * qualified ("at least"), and classified (a count, a year, a measure…).
  */
-import type { Qualifier } from '../../languages/index.js';
+import type { Qualifier } from '../../model/claim.js';
 import type { NumberKind } from './mention.js';
 import { CURRENCY_PREFIXES, readDigitAtom } from './notations.js';
 import {

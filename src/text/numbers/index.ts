@@ -111,7 +111,7 @@ import {
   type Scan,
 } from './scan.js';
 
-export type { NumberKind, NumberMention, Qualifier } from './mention.js';
+export type { NumberKind, NumberMention } from './mention.js';
 
 /**
  * Finds every numeric expression in `text` with exact offsets.

@@ -2,6 +2,7 @@
  * The shared ground of the number parser: characters, the words around a position, the spans
  * already claimed, and the compiled number words of the language being read.
  */
+import type { Qualifier } from '../../model/claim.js';
 import {
   perLanguage,
   perRegistry,
@@ -9,7 +10,6 @@ import {
   type NumberContextWords,
   type NumberMorph,
   type NumberWords,
-  type Qualifier,
 } from '../../languages/index.js';
 import type { NumberKind } from './mention.js';
 

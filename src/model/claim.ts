@@ -1,0 +1,90 @@
+/**
+ * A figure as the engine states it: a claim (a count of something, as of a date, by a claimant,
+ * with every place it is made), and the verdicts that compare claims side by side. Plain data:
+ * figures/ extracts and compares them, the engine serves them, the faces render them.
+ */
+import type { FigureCategory } from './categories.js';
+
+/** How much of a resolved date is known. */
+export type Precision = 'day' | 'month' | 'year';
+
+/** How the text qualifies a figure; see src/text/numbers/index.ts for the value/low/high each implies. */
+export type Qualifier = 'exact' | 'at least' | 'more than' | 'about' | 'nearly' | 'up to' | 'less than' | 'vague';
+
+/** Who says a figure: the claimant and, where the text gives it, the channel ("Reuters" in "informed Reuters that…"). */
+export interface Attribution {
+  claimant: string;
+  channel: string | null;
+}
+
+export interface AsOf {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `--MM-DD` / `--MM` when the text gives no year. */
+  date: string;
+  precision: Precision;
+  /** `HH:MM`, when a live blog's entry stamp dates the figure within its day ("18:47 GMT", "kl. 16.05"). */
+  time?: string;
+}
+
+/** Where an `asOf` came from: the sentence itself, the sentence before it, or the article's date. */
+export type AsOfBasis = 'sentence' | 'context' | 'published';
+
+/** One place a claim is made. */
+export interface ClaimSource {
+  articleId: string;
+  /** The sentence, exactly as in the article (`text.slice(start, end)`). */
+  quote: string;
+  start: number;
+  end: number;
+  /** The figure's own words, e.g. "at least 100". */
+  wording: string;
+  attributedTo: Attribution | null;
+  asOf: AsOf | null;
+  asOfBasis: AsOfBasis | null;
+}
+
+export interface Claim {
+  /** Stable within an index: the first source's article and offset. */
+  id: string;
+  value: number;
+  /** The range the words state; `null` is open ("at least 100" has no upper bound). */
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  wording: string;
+  category: FigureCategory;
+  /** What was counted, for weapons: shells, missiles, launchers, containers, guns, weapons. */
+  item: string | null;
+  /** Who was counted, as a person reads it: "North Korean officers". */
+  subject: string;
+  /**
+   * What decides whether two claims count the same thing: officers, troops, people, an item,
+   * `other:<words>` or `unspecified`; `more:<scope>` for an increment ("two more soldiers
+   * captured"); and `@<nation>` when the text says whose ("troops@north-korean").
+   */
+  scope: string;
+  asOf: AsOf | null;
+  attributedTo: Attribution | null;
+  /** Every distinct source of this figure, when several sources report it. */
+  attributions: Attribution[];
+  articles: string[];
+  quote: string;
+  sources: ClaimSource[];
+}
+
+export type VerdictKind = 'disagree' | 'grew' | 'different scope' | 'consistent' | 'undated';
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** The claims it is about, by id, in the order the explanation names them. */
+  claims: string[];
+  /** One line a user can read. */
+  explanation: string;
+}
+
+export interface FiguresReport {
+  category: FigureCategory;
+  /** For weapons: what was counted (shells, missiles…); null for people. */
+  item: string | null;
+  claims: Claim[];
+  verdicts: Verdict[];
+}
