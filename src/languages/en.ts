@@ -521,6 +521,7 @@ export const english: LanguageModule = {
         ['hryvnias', 'UAH'],
         ['hryvnia', 'UAH'],
       ],
+      currenciesAfterScaleOnly: ['won'],
     },
     context: {
       suffixQualifiers: { atLeast: [' or more', '-plus'], about: [' or so', '-odd'], upTo: [' or fewer', ' or less'] },
@@ -557,6 +558,7 @@ export const english: LanguageModule = {
         'plunged',
         'upped',
       ],
+      yearPrefixes: ['mid', 'pre', 'post'],
       yearContext: [
         'in',
         'since',

@@ -342,6 +342,7 @@ export const norwegian: LanguageModule = {
         ['rubel', 'RUB'],
         ['hryvnja', 'UAH'],
       ],
+      currenciesAfterScaleOnly: [],
     },
     context: {
       suffixQualifiers: { atLeast: [' eller mer', ' eller flere'], about: [], upTo: [' eller færre', ' eller mindre'] },
@@ -361,6 +362,7 @@ export const norwegian: LanguageModule = {
         'nedjustert',
         'redusert',
       ],
+      yearPrefixes: [],
       yearContext: [
         'i',
         'siden',

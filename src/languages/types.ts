@@ -125,6 +125,8 @@ export interface NumberWords {
     physical: ReadonlyArray<readonly [string, string]>;
     durations: ReadonlyArray<readonly [string, string]>;
     currencies: ReadonlyArray<readonly [string, string]>;
+    /** Currency words that are common words too ("won"): money only after a scale word ("2 billion won"). */
+    currenciesAfterScaleOnly: readonly string[];
   };
   /** The words around a number that tell what kind of number it is; they apply in every article. */
   context: NumberContextWords;
@@ -197,6 +199,8 @@ export interface NumberContextWords {
   changeVerbs: readonly string[];
   /** Words before a four-digit number that make it a year ("in 2024", "i 2024"). */
   yearContext: readonly string[];
+  /** Prefixes joined to a year by a hyphen that make it one ("mid-2024", "pre-2022"); fragments. */
+  yearPrefixes: readonly string[];
   /** Determiners before a year and a singular noun ("the 2024 election"). */
   yearDeterminers: readonly string[];
   /** Function words after a four-digit number that make it a year ("2024 and"). */

@@ -201,7 +201,8 @@ const plausibleYear = (y: number): boolean => y >= YEAR_MIN && y <= YEAR_MAX;
 
 interface Pattern {
   re: RegExp;
-  handle: (m: RegExpExecArray, text: string, language: string) => DateExpression | null;
+  /** `slashMonthFirst`: how an ambiguous slash date ("5/10/2024") is read in this text. */
+  handle: (m: RegExpExecArray, text: string, slashMonthFirst: boolean) => DateExpression | null;
 }
 
 function expr(
@@ -260,7 +261,7 @@ function datePatterns(
     // 05.10.2024, 5/10/2024 (en: M/D/Y unless impossible), 05-10-2024
     {
       re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\p{N}]|[-./]\p{N})/dgu,
-      handle: (m, text, language) => {
+      handle: (m, text, slashMonthFirst) => {
         const a = Number(m[1]),
           b = Number(m[3]),
           y = Number(m[4]);
@@ -268,8 +269,7 @@ function datePatterns(
         let d = a,
           mo = b;
         if (m[2] === '/') {
-          const monthFirst =
-            a > 12 ? false : b > 12 ? true : (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
+          const monthFirst = a > 12 ? false : b > 12 ? true : slashMonthFirst;
           if (monthFirst) {
             mo = a;
             d = b;
@@ -458,10 +458,15 @@ function continuationOf(all: (pick: (dates: DateWords) => Iterable<string>) => s
  * The month and weekday names of every registered language are recognised in any
  * `language` (corpora mix them); `language` only decides the order of ambiguous
  * slash dates ("5/10/2024": month first where its module says so, as English does;
- * English for a tag no module reads).
+ * English for a tag no module reads), unless `order` says how this text writes them.
  */
-export function scanDateExpressions(text: string, language = 'en'): DateExpression[] {
+export function scanDateExpressions(
+  text: string,
+  language = 'en',
+  order?: { slashMonthFirst: boolean },
+): DateExpression[] {
   const words = vocabulary();
+  const slashMonthFirst = order?.slashMonthFirst ?? (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
   const found: DateExpression[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
   for (const p of words.patterns) {
@@ -472,7 +477,7 @@ export function scanDateExpressions(text: string, language = 'en'): DateExpressi
         p.re.lastIndex++;
         continue;
       }
-      const r = p.handle(m, text, language);
+      const r = p.handle(m, text, slashMonthFirst);
       if (r && !overlaps(r.start, r.end)) {
         found.push(r);
         // "in January and February", "i januar og februar": continue a month list.
@@ -618,16 +623,19 @@ export function findDates(text: string, language: string, reference: { published
   return out;
 }
 
+const DATELINE_ORDER = { slashMonthFirst: false } as const;
+
 /**
  * Extracts the first full date (day, month and year) from a dateline or timestamp
  * and returns it as `YYYY-MM-DD`, or null if there is none.
  *
  * Understands '2024.10.05. PM 8:58', '2024-10-05', '2024-10-05T08:58:00Z',
  * 'October 5, 2024', '5 October 2024', '5. oktober 2024', '05.10.2024'.
- * Slash dates are read day-first unless only month-first is valid ("10/25/2024").
+ * Slash dates are read day-first unless only month-first is valid ("10/25/2024"): a dateline's
+ * language is not known yet, and day-first is how most datelines outside the U.S. write them.
  */
 export function parseDateline(text: string): string | null {
-  for (const e of scanDateExpressions(text, 'nb')) {
+  for (const e of scanDateExpressions(text, DEFAULT_LANGUAGE.tags[0], DATELINE_ORDER)) {
     if (e.type === 'absolute' && e.year !== undefined && e.month !== undefined && e.day !== undefined) {
       return isoYmd(e.year, e.month, e.day);
     }

@@ -77,11 +77,12 @@ const zorbic: LanguageModule = {
     stressedOneNotCountBefore: [],
     oneNotCountFollowedBy: [],
     oneNotCountPrecededBy: [],
-    units: { physical: [['metroj', 'm']], durations: [['diej', 'day']], currencies: [] },
+    units: { physical: [['metroj', 'm']], durations: [['diej', 'day']], currencies: [], currenciesAfterScaleOnly: [] },
     context: {
       suffixQualifiers: { atLeast: [], about: [], upTo: [] },
       changeVerbs: [],
       yearContext: ['dum'],
+      yearPrefixes: [],
       yearDeterminers: [],
       functionWordsAfter: [],
       codePrefixes: [],

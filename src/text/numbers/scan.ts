@@ -158,6 +158,7 @@ export const numberContext = perRegistry((all) => {
     /** "rose to 2000": the words for "to" of every language's ranges. */
     rangeTo: [...new Set(all.flatMap((module) => module.numbers.ranges.to))].map(escapeRe).join('|') || '(?!)',
     yearContext: fragments((c) => c.yearContext),
+    yearPrefixes: fragments((c) => c.yearPrefixes),
     yearDeterminers: fragments((c) => c.yearDeterminers),
     functionWordsAfter: new Set(words((c) => c.functionWordsAfter)),
     codePrefixes: fragments((c) => c.codePrefixes),
@@ -181,6 +182,8 @@ export interface UnitPatterns {
   physicalUnit: (found: string) => string;
   durationUnit: (found: string) => string;
   currencyUnit: (found: string) => string;
+  /** A currency word that is money only after a scale word ("2 billion won"). */
+  currencyAfterScaleOnly: (found: string) => boolean;
 }
 
 export interface Scan {
