@@ -1096,6 +1096,16 @@ export const english: LanguageModule = {
     parentheticals: ['\\p{Ll}+ing', 'who', 'which', 'citing', 'speaking', 'according'],
     subjectArticles: ['an?', 'the'],
     subjectEnds: ['that', 'which', 'who', 'has', 'have', 'had', 'is', 'are', 'was', 'were'],
+    pronounArticles: [],
+    sourceIntroductions: ['(?:the\\s+)?information from'],
+    complementizers: ['that'],
+    listJoiners: ['and'],
+    auxiliaries: ['has', 'have', 'had', 'is', 'was'],
+    clauseBreaks: ['that', 'while', 'when', 'but', 'what', 'which'],
+    clauseBreaksCaseSensitive: ['and(?=\\s\\p{Ll})'],
+    spokeTo: ['who\\s+(?:spoke|talked)\\s+(?:to|with)'],
+    conjunctions: ['and', 'but'],
+    nameParticles: ['of', 'for', 'and', 'the'],
     frontedTime: {
       before: ['on', 'last', 'this'],
       times: [

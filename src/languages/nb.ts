@@ -717,6 +717,16 @@ export const norwegian: LanguageModule = {
     parentheticals: ['som', 'ifølge'],
     subjectArticles: ['en', 'et', 'den', 'det', 'de'],
     subjectEnds: ['som', 'har', 'er', 'var', 'ble'],
+    pronounArticles: ['de'],
+    sourceIntroductions: [],
+    complementizers: ['at'],
+    listJoiners: ['og'],
+    auxiliaries: ['har', 'hadde', 'er', 'ble'],
+    clauseBreaks: ['og'],
+    clauseBreaksCaseSensitive: ['da', 'men', 'at(?=\\s\\p{Ll})'],
+    spokeTo: ['som\\s+snakket\\s+med'],
+    conjunctions: ['og', 'men'],
+    nameParticles: ['og', 'av', 'i'],
     frontedTime: {
       before: ['i', 'på', 'sist', 'forrige'],
       times: [

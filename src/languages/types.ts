@@ -392,6 +392,29 @@ export interface AttributionWords {
   /** A sentence's subject: its articles, and the relative pronouns and auxiliaries that end it. */
   subjectArticles: readonly string[];
   subjectEnds: readonly string[];
+  /** Of those articles, the ones that are pronouns too ("de", they): after "according to X," they open a clause. */
+  pronounArticles: readonly string[];
+  /** Words between "according to" and its source that belong to neither: "according to (the) information from X". */
+  sourceIntroductions: readonly string[];
+  /** Conjunctions that open a reported clause: "said that…", "sa at…". */
+  complementizers: readonly string[];
+  /** "and", joining a list of sources: "according to U.S., South Korean and Ukrainian assessments"; case-sensitive. */
+  listJoiners: readonly string[];
+  /** Auxiliaries before "according to X" whose participle follows X: "har ifølge X sendt". */
+  auxiliaries: readonly string[];
+  /**
+   * Words that break a clause, which a claimant before its speech verb cannot span ("that", "while").
+   * A fragment may add a lookahead after the word: "and(?=\s\p{Ll})" breaks only before a lower-case word.
+   */
+  clauseBreaks: readonly string[];
+  /** …matched case-sensitively, where a capital makes them another word ("Men" are men, "men" is but). */
+  clauseBreaksCaseSensitive: readonly string[];
+  /** "X who spoke to Y": the words between a claimant and the channel. */
+  spokeTo: readonly string[];
+  /** Conjunctions that are never a claimant: a phrase of one of them points to the sentence's subject. */
+  conjunctions: readonly string[];
+  /** Lower-case words inside a capitalised appositive: "Member of Parliament", "Ministry for …". */
+  nameParticles: readonly string[];
   /** A time said first puts the speaker after the verb ("I går sa politiet at…"): its words. */
   frontedTime: { before: readonly string[]; times: readonly string[]; partsOfDay: readonly string[] };
 }
