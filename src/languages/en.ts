@@ -938,6 +938,7 @@ export const english: LanguageModule = {
     eventNouns: ['casualties', 'casualty', 'losses', 'deaths', 'dead', 'toll', 'fatalities', 'prisoners', 'pows'],
     demonymEndings: ['ian', 'an', 'ese', 'ish'],
     earlier: ['earlier'],
+    nameParticles: ['of', 'for', 'the'],
     nations: {
       'north-korean': ['north[\\s-]*korea', 'pyongyang'],
       'south-korean': ['south[\\s-]*korea'],

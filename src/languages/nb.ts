@@ -641,6 +641,8 @@ export const norwegian: LanguageModule = {
     eventNouns: ['tap', 'tapene', 'tapstall', 'dødstall\\p{L}*', 'krigsfanger', 'fanger'],
     demonymEndings: [],
     earlier: ['tidligere'],
+    // Norwegian writes its names as compounds or with "i"/"av", which the opener does not follow yet.
+    nameParticles: [],
     nations: {
       'north-korean': ['nord[\\s-]*korea', 'pyongyang'],
       'south-korean': ['sør[\\s-]*korea'],

@@ -344,6 +344,8 @@ export interface ClaimWords {
   demonymEndings: readonly string[];
   /** A sentence opening with "earlier" places itself before the rest of the day: "Earlier on Monday, …". */
   earlier: readonly string[];
+  /** Lower-case words inside a sentence's opening proper noun phrase: "Ministry of Defence"; case-sensitive. */
+  nameParticles: readonly string[];
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
 }
