@@ -1126,4 +1126,13 @@ export const english: LanguageModule = {
       partsOfDay: ['morning', 'afternoon', 'evening', 'night'],
     },
   },
+
+  metadata: {
+    sourceLabels: ['Original Source', 'Source', 'URL', 'Link'],
+    placeholderSources: ['source \\d+'],
+    signOff: { before: ["I'm"], after: ["'s"] },
+    copyright: ['copyright'],
+    copyrightHolder: ['holder'],
+    notNames: ['All', 'Unauthorized', 'Rights', 'Reserved', 'Any', 'No', 'This', 'The'],
+  },
 };

@@ -749,4 +749,13 @@ export const norwegian: LanguageModule = {
       partsOfDay: ['kveld', 'morgen', 'ettermiddag', 'natt', 'formiddag'],
     },
   },
+
+  metadata: {
+    sourceLabels: ['Kilde'],
+    placeholderSources: [],
+    signOff: { before: [], after: [] },
+    copyright: [],
+    copyrightHolder: [],
+    notNames: [],
+  },
 };

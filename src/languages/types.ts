@@ -61,6 +61,24 @@ export interface LanguageModule {
 
   /** Who says a figure: speech verbs and attribution patterns. */
   attribution: AttributionWords;
+
+  /** How a plain-text article names its source: source lines, sign-offs, copyright lines. */
+  metadata: MetadataWords;
+}
+
+/** The words of the lines a plain-text article names its source in (src/corpus/infer.ts); read in every article. */
+export interface MetadataWords {
+  /** Labels of a line naming the source or its address ("Original Source: …", "Kilde: …"); fragments, any case. */
+  sourceLabels: readonly string[];
+  /** Values of such a line that hold a place, not a name ("Source 1"); fragments, any case. */
+  placeholderSources: readonly string[];
+  /** A broadcaster's sign-off naming the outlet, the words before the name and after it ("I'm YTN's Kwon Younghee"). */
+  signOff: { before: readonly string[]; after: readonly string[] };
+  /** Words for copyright beside © and (c), and for its holder ("Copyright holder (c) 2024 YTN"); fragments, any case. */
+  copyright: readonly string[];
+  copyrightHolder: readonly string[];
+  /** Capitalised words after a copyright holder's name that are not part of it ("All Rights Reserved"). */
+  notNames: readonly string[];
 }
 
 export interface NumberWords {

@@ -128,6 +128,14 @@ const zorbic: LanguageModule = {
     speechVerbs: ['parolis'],
     bareSpeechVerbs: ['parolis'],
   },
+  metadata: {
+    sourceLabels: ['Fonto'],
+    placeholderSources: [],
+    signOff: { before: [], after: [] },
+    copyright: [],
+    copyrightHolder: [],
+    notNames: [],
+  },
 };
 
 const SENTENCE = 'Generalo Vark parolis hieri ke cirkum dua hekto soldos morted.';
