@@ -1,10 +1,12 @@
 /**
  * A new language is one module: this test registers Zorbic, a made-up language with its own words
- * for "killed", "soldiers", numbers, "about" and "said", and reads a figure from a sentence in it
- * through the real extractor. Nothing else of the code knows Zorbic.
+ * for "killed", "soldiers", numbers, "about", "said", "according to (information from)" and a
+ * source line's label, and reads a figure from a sentence in it through the real extractor.
+ * Nothing else of the code knows Zorbic.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
+import { inferMetadata } from '../../src/corpus/infer.js';
 import { extractClaims } from '../../src/figures/claims.js';
 import { english } from '../../src/languages/en.js';
 import {
@@ -127,6 +129,8 @@ const zorbic: LanguageModule = {
     ...noAttributionWords,
     speechVerbs: ['parolis'],
     bareSpeechVerbs: ['parolis'],
+    accordingTo: ['laŭ'],
+    sourceIntroductions: ['informo de'],
   },
   metadata: {
     sourceLabels: ['Fonto'],
@@ -139,6 +143,8 @@ const zorbic: LanguageModule = {
 };
 
 const SENTENCE = 'Generalo Vark parolis hieri ke cirkum dua hekto soldos morted.';
+// "According to information from General Vark, two hundred soldiers died yesterday."
+const ACCORDING_TO = 'Laŭ informo de Generalo Vark, dua hekto soldos morted hieri.';
 
 function article(text: string): Article {
   return {
@@ -193,6 +199,19 @@ describe('GIVEN a made-up language registered as one module', () => {
         asOf: '2025-01-13',
       },
     ]);
+  });
+
+  it('THEN its "according to" names the claimant, without the words that introduce the source', () => {
+    const claims = extractClaims(buildPassages([article(ACCORDING_TO)]));
+    expect(claims.map((claim) => [claim.value, claim.category, claim.attributedTo?.claimant])).toEqual([
+      [200, 'killed', 'Generalo Vark'],
+    ]);
+  });
+
+  it("THEN a plain-text article's source line in it names the publisher", () => {
+    expect(inferMetadata('Dua hekto soldos morted\nFonto: Zorba Novaĵoj\n\nGeneralo Vark parolis.').publisher).toBe(
+      'Zorba Novaĵoj',
+    );
   });
 });
 
