@@ -255,7 +255,7 @@ export interface DateWords {
   namesCapitalised: boolean;
   /** "5/10/2024" reads month first ("May 10") where the numbers allow either. */
   slashMonthFirst: boolean;
-  /** Ordinal suffixes of a day ("3rd"). */
+  /** Ordinal suffixes of a day ("3rd"); the number reader takes them for any ordinal in digits. */
   dayOrdinalSuffixes: readonly string[];
   /** "3rd of October". */
   dayOfMonth: readonly string[];

@@ -242,7 +242,7 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
   if (isLetter(text[j])) {
     const w = readWordAt(text, j)!;
     const lower = w.lower;
-    if (plainInt && /^(st|nd|rd|th)$/.test(lower)) return { ...atom, end: w.end, forced: { kind: 'ordinal' } };
+    if (plainInt && s.context.ordinalSuffixes.has(lower)) return { ...atom, end: w.end, forced: { kind: 'ordinal' } };
     if (lower === 'k' && !isDigit(text[w.end])) {
       return {
         ...atom,

@@ -169,6 +169,10 @@ export const numberContext = perRegistry((all) => {
     decadeAfter: new RegExp(`^(?:${fragments((c) => c.decadeAfter)})(?![\\p{L}])`, 'iu'),
     clock: fragments((c) => c.clock),
     phoneLabels: fragments((c) => c.phoneLabels),
+    /** Letters glued to digits that make an ordinal ("3rd"): the day suffixes of the date words. */
+    ordinalSuffixes: new Set(
+      all.flatMap((module) => module.dates.dayOrdinalSuffixes.map((suffix) => suffix.toLowerCase())),
+    ),
   };
 });
 export type NumberContext = ReturnType<typeof numberContext>;
