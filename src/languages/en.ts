@@ -337,6 +337,7 @@ export const english: LanguageModule = {
     irregularPlurals: [],
     pluralEnding: '[^s]s',
     pluralMinLength: 3,
+    pluralAdjectiveEndings: [],
     articleOnes: [],
     stressedOnes: [],
     stressedOneNotCountBefore: [],

@@ -297,6 +297,7 @@ export const norwegian: LanguageModule = {
     ],
     pluralEnding: '(?:er|ene|ar|ane)',
     pluralMinLength: 4,
+    pluralAdjectiveEndings: ['e'],
     articleOnes: ['en', 'et', 'ett'],
     stressedOnes: ['én'],
     stressedOneNotCountBefore: ['av', 'eller', 'og', 'til', 'som', 'gang', 'for'],

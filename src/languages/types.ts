@@ -133,6 +133,8 @@ export interface NumberWords {
   pluralEnding: string;
   /** …in a word of at least this many letters. */
   pluralMinLength: number;
+  /** Endings of an adjective between an ambiguous number word and its plural noun ("to store skip"); fragments. */
+  pluralAdjectiveEndings: readonly string[];
   /** Only with the compound grammar: "en", "et": one only before a scale word ("en million"). */
   articleOnes: readonly string[];
   /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */

@@ -74,6 +74,7 @@ const zorbic: LanguageModule = {
     irregularPlurals: [],
     pluralEnding: 'os',
     pluralMinLength: 3,
+    pluralAdjectiveEndings: [],
     articleOnes: [],
     stressedOnes: [],
     stressedOneNotCountBefore: [],

@@ -49,7 +49,7 @@ function nounFollows(s: Scan, atom: Atom): boolean {
   if (atom.needsNounCheck === 'stressed-one')
     return isLowerWord(w1.raw) && !s.lang.stressedOneNotCountBefore.has(w1.lower);
   if (pluralish(s, w1)) return true;
-  if (isLowerWord(w1.raw) && w1.lower.endsWith('e')) {
+  if (isLowerWord(w1.raw) && s.lang.pluralAdjective.test(w1.lower)) {
     const w2 = nextWord(s.text, w1.end);
     return w2 !== null && pluralish(s, w2);
   }

@@ -44,6 +44,7 @@ export interface NumberReading {
   countWords: ReadonlySet<string>;
   irregularPlurals: ReadonlySet<string>;
   plural: RegExp;
+  pluralAdjective: RegExp;
   oneNotCountFollowedBy: ReadonlySet<string>;
   oneNotCountPrecededBy: ReadonlySet<string>;
   betweenAlternatives: string;
@@ -104,6 +105,7 @@ export const numberReading = perLanguage((module: LanguageModule): NumberReading
     countWords: new Set(words.countWords),
     irregularPlurals: new Set(words.irregularPlurals),
     plural: new RegExp(`${words.pluralEnding}$`),
+    pluralAdjective: new RegExp(`(?:${words.pluralAdjectiveEndings.join('|') || '(?!)'})$`),
     oneNotCountFollowedBy: new Set(words.oneNotCountFollowedBy),
     oneNotCountPrecededBy: new Set(words.oneNotCountPrecededBy),
     betweenAlternatives: alternativesOf(words.ranges.between),
