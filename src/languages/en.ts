@@ -767,6 +767,7 @@ export const english: LanguageModule = {
       'late',
     ],
     monthParts: ['early', 'late', 'mid'],
+    monthPrefixes: ['mid'],
     monthListJoiners: ['and', 'or', 'to', 'through'],
     relativePhrases: {
       yesterday: 'yesterday',
@@ -781,6 +782,7 @@ export const english: LanguageModule = {
     yearBeforeLast: ['the year before last'],
     weekdayModifiers: { before: ['last', 'past'], after: ['next'], this: ['this'], on: ['on'] },
     weekdayPossessives: ["'s", '’s'],
+    weekdayPlurals: ['s'],
     shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     dayPeriod: false,
     unknownYear: '(year unknown)',

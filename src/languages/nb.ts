@@ -522,6 +522,7 @@ export const norwegian: LanguageModule = {
       'utgangen av',
     ],
     monthParts: [],
+    monthPrefixes: [],
     monthListJoiners: ['og', 'eller', 'til'],
     relativePhrases: {
       'i går': 'yesterday',
@@ -546,6 +547,7 @@ export const norwegian: LanguageModule = {
     yearBeforeLast: [],
     weekdayModifiers: { before: ['sist', 'forrige'], after: ['neste'], this: [], on: ['på'] },
     weekdayPossessives: ['ens'],
+    weekdayPlurals: [],
     shortMonths: ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'],
     dayPeriod: true,
     unknownYear: '(ukjent år)',

@@ -270,6 +270,8 @@ export interface DateWords {
   monthContext: readonly string[];
   /** "early", "late", "mid" between those words and a month ("in early May"). */
   monthParts: readonly string[];
+  /** Prefixes joined to a month by a hyphen that make it a date alone ("mid-August"). */
+  monthPrefixes: readonly string[];
   /** Words that continue a list of months ("January and February"). */
   monthListJoiners: readonly string[];
   /** Whole phrases for a relative date ("yesterday", "i fjor"). */
@@ -291,6 +293,8 @@ export interface DateWords {
   };
   /** Possessive endings of a weekday ("Monday's", "torsdagens"). */
   weekdayPossessives: readonly string[];
+  /** Plural endings of a weekday: "on Tuesdays" is a habit, no date. */
+  weekdayPlurals: readonly string[];
   /** Display: short month names, January first. */
   shortMonths: readonly string[];
   /** Display: a day number is followed by a period ("3. okt."). */

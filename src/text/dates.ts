@@ -246,6 +246,9 @@ function datePatterns(
   const nextWords = new Set(all((d) => d.periodModifiers.next));
   const monthUnits = new Set(all((d) => d.periodUnits.month));
   const monthParts = phrases(all((d) => d.monthParts));
+  const suffixAfterDay = suffixes ? new RegExp(`^(?:${suffixes})`, 'i') : null;
+  const weekdayPlurals = phrases(all((d) => d.weekdayPlurals));
+  const weekdayPlural = new RegExp(`^(?:${weekdayPlurals || '(?!)'})$`, 'i');
   return [
     // 2024-10-05, 2024.10.05., 2024/10/05
     {
@@ -294,7 +297,7 @@ function datePatterns(
         if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
           // Year not plausible: keep the day+month only.
           const dayEnd = groupSpan(m, 3)![1];
-          const suffix = suffixes ? new RegExp(`^(?:${suffixes})`, 'i').exec(text.slice(dayEnd)) : null;
+          const suffix = suffixAfterDay?.exec(text.slice(dayEnd)) ?? null;
           return expr(text, m.index, dayEnd + (suffix ? suffix[0].length : 0), { type: 'absolute', month: mo, day: d });
         }
         return expr(text, m.index, m.index + m[0].length, {
@@ -404,14 +407,14 @@ function datePatterns(
     // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), `s(?=${SP})`].join('|')})?(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), ...(weekdayPlurals ? [`(?:${weekdayPlurals})(?=${SP})`] : [])].join('|') || '(?!)'})?(?![\\p{L}])`,
         'dgiu',
       ),
       handle: (m, text) => {
         const wd = weekdayOf(words, m[2]!);
         if (wd === null) return null;
         // "on Tuesdays" (habitual) is not a date.
-        if (/^s$/i.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
+        if (weekdayPlural.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
         const mod = m[1]?.toLowerCase();
         const [ws, we] = groupSpan(m, 2)!;
         const keepModifier = mod !== undefined && !on.has(mod);
@@ -428,7 +431,7 @@ function datePatterns(
     // in August, i januar (og februar) — continuation handled in scanDateExpressions
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:${alternatives(all((d) => d.monthContext))})${SP}+${monthParts ? `(?:(?:${monthParts})${SP}*-?${SP}*)?` : ''}(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.monthContext))})${SP}+${monthParts ? `(?:(?:${monthParts})${SP}*-?${SP}*)?` : ''}(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])(?:${alternatives(all((d) => d.monthPrefixes))})-(${FULL_MONTH_ALT})(?![\\p{L}])`,
         'dgiu',
       ),
       handle: (m, text) => {
