@@ -1,3 +1,4 @@
+import { perRegistry, type MetadataWords } from '../languages/index.js';
 import { parseDateline } from '../text/dates.js';
 
 /** Metadata a plain-text article states about itself, each with the words it came from. */
@@ -10,8 +11,26 @@ export interface InferredMetadata {
 }
 
 const HEADER_LINES = 8;
-// Words that follow a copyright holder's name but are not part of it.
-const NOT_A_NAME = /^(All|Unauthorized|Rights|Reserved|Any|No|This|The)$/;
+
+/** The source-line, sign-off and copyright words of every language, compiled once per registry version. */
+const metadataPatterns = perRegistry((all) => {
+  const words = (pick: (metadata: MetadataWords) => readonly string[]) =>
+    [...new Set(all.flatMap((module) => pick(module.metadata)))].join('|') || '(?!)';
+  return {
+    source: new RegExp(`^(?:${words((m) => m.sourceLabels)})\\s*:\\s*(\\S.*)$`, 'i'),
+    placeholder: new RegExp(`^(?:${words((m) => m.placeholderSources)})$`, 'i'),
+    signOff: new RegExp(
+      `\\b(?:${words((m) => m.signOff.before)}) ([A-Z][\\w&.-]*)(?:${words((m) => m.signOff.after)}) \\p{Lu}`,
+      'u',
+    ),
+    copyright: new RegExp(
+      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:[A-Z][\\w&.-]*\\s*){1,4})`,
+      'i',
+    ),
+    /** Words that follow a copyright holder's name but are not part of it. */
+    notAName: new RegExp(`^(?:${words((m) => m.notNames)})$`),
+  };
+});
 
 /**
  * Infers a `.txt` article's metadata from what its text states, and nothing else: the title is the
@@ -41,8 +60,9 @@ export function inferMetadata(text: string): InferredMetadata {
     }
   }
 
+  const patterns = metadataPatterns();
   for (const line of lines) {
-    const source = /^(?:Original Source|Source|Kilde|URL|Link)\s*:\s*(\S.*)$/i.exec(line);
+    const source = patterns.source.exec(line);
     if (source) {
       const value = source[1]!.trim();
       const url = /^https?:\/\/\S+$/i.exec(value);
@@ -50,7 +70,7 @@ export function inferMetadata(text: string): InferredMetadata {
         result.url = value;
         result.provenance.url = `line "${line}"`;
       }
-      if (!result.publisher && !/^source \d+$/i.test(value)) {
+      if (!result.publisher && !patterns.placeholder.test(value)) {
         result.publisher = url ? new URL(value).hostname.replace(/^www\./, '') : value;
         result.provenance.publisher = `line "${line}"`;
       }
@@ -60,10 +80,9 @@ export function inferMetadata(text: string): InferredMetadata {
   // A broadcaster's sign-off ("I'm YTN's Kwon Younghee.") or a copyright line names the outlet.
   for (const line of [...lines].reverse()) {
     if (result.publisher) break;
-    const signOff = /\bI'm ([A-Z][\w&.-]*)'s \p{Lu}/u.exec(line);
-    const copyright =
-      /(?:©|\(c\)|copyright)(?:\s+holder)?\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?((?:[A-Z][\w&.-]*\s*){1,4})/i.exec(line);
-    const name = signOff?.[1] ?? firstNameWords(copyright?.[1]);
+    const signOff = patterns.signOff.exec(line);
+    const copyright = patterns.copyright.exec(line);
+    const name = signOff?.[1] ?? firstNameWords(copyright?.[1], patterns.notAName);
     if (name) {
       result.publisher = name;
       result.provenance.publisher = `${signOff ? 'sign-off' : 'copyright line'} "${line}"`;
@@ -72,11 +91,11 @@ export function inferMetadata(text: string): InferredMetadata {
   return result;
 }
 
-function firstNameWords(candidate: string | undefined): string | null {
+function firstNameWords(candidate: string | undefined, notAName: RegExp): string | null {
   if (!candidate) return null;
   const words: string[] = [];
   for (const word of candidate.trim().split(/\s+/)) {
-    if (NOT_A_NAME.test(word)) break;
+    if (notAName.test(word)) break;
     words.push(word);
   }
   return words.length > 0 ? words.join(' ') : null;

@@ -24,7 +24,31 @@ const attributionPatterns = perRegistry((all) => {
     /** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
     bareSpeech: new RegExp(`^(?:${words((a) => a.bareSpeechVerbs)})$`),
     told: new RegExp(`^(?:${words((a) => a.toldVerbs)})$`),
-    accordingTo: new RegExp(`\\b(${words((a) => a.accordingTo)})\\s+(?:(?:the\\s+)?information from\\s+)?`, 'giu'),
+    accordingTo: new RegExp(
+      `\\b(${words((a) => a.accordingTo)})\\s+(?:(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+)?`,
+      'giu',
+    ),
+    sourceIntroduction: new RegExp(`^(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+`, 'i'),
+    /** "said that…", "sa at…": the verb reports a clause. */
+    reportsAClause: new RegExp(`^\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
+    /** After a fronted time, the claimant is what stands between the verb and "that": "I går sa politiet at…". */
+    claimantBeforeClause: new RegExp(`^\\s+([^,.;:]+?)\\s+(?:${words((a) => a.complementizers)})\\b`, 'iu'),
+    listJoiner: new RegExp(`\\b(?:${words((a) => a.listJoiners)})\\b`),
+    /** An appositive opens with an article that is not a pronoun too: "Park, a member of…". */
+    appositiveOpening: new RegExp(
+      `^(?!(?:${words((a) => a.pronounArticles) || '(?!)'})\\s)(?:${words((a) => a.subjectArticles)})\\s`,
+      'i',
+    ),
+    auxiliaryAtEnd: new RegExp(`\\b(?:${words((a) => a.auxiliaries)})\\s*$`, 'i'),
+    /** Clause breaks a claimant cannot span; the punctuation ones are every language's. */
+    clauseBreaks: [
+      new RegExp(`\\b(?:${words((a) => a.clauseBreaks)})\\s|[;:]`, 'gi'),
+      new RegExp(`\\b(?:${words((a) => a.clauseBreaksCaseSensitive) || '(?!)'})\\s`, 'gu'),
+    ],
+    spokeTo: new RegExp(`^(.+?)\\s+(?:${words((a) => a.spokeTo)})\\s+(.+)$`, 'iu'),
+    conjunction: new RegExp(`^(?:${words((a) => a.conjunctions)})$`, 'i'),
+    article: new RegExp(`^(?:${words((a) => a.subjectArticles)})$`, 'i'),
+    nameParticle: new RegExp(`^(?:${words((a) => a.nameParticles)})$`, 'i'),
     /** "are said to", "were reported": a passive verb has no speaker before it. */
     passive: new RegExp(`\\b(?:${words((a) => a.passiveAuxiliaries)})$`, 'i'),
     pronouns: new RegExp(`^(?:${words((a) => a.pronouns)})$`, 'i'),
@@ -71,7 +95,7 @@ const attributionPatterns = perRegistry((all) => {
 const speechPattern = perLanguage((module) => {
   const verbs = [...new Set([...DEFAULT_LANGUAGE.attribution.speechVerbs, ...module.attribution.speechVerbs])];
   return new RegExp(
-    `\\b(${verbs.join('|')})\\b(?:\\s+(?!that\\b|at\\b|on\\b|in\\b)([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
+    `\\b(${verbs.join('|')})\\b(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
     'gu',
   );
 });
@@ -123,7 +147,7 @@ export function findAttributions(sentence: string, language: string): Attributio
     const recipient = patterns.told.test(verb) ? (match[2] ?? null) : null;
     const rest = sentence.slice(match.index + match[0].length);
     const afterVerb = sentence.slice(match.index + match[1]!.length);
-    const reportsAClause = /^\s*(?:that|at)\b/i.test(rest);
+    const reportsAClause = patterns.reportsAClause.test(rest);
     if (before.length === 0 || patterns.passive.test(before)) continue;
     if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
     if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
@@ -145,7 +169,7 @@ export function findAttributions(sentence: string, language: string): Attributio
     if (!patterns.bareSpeech.test(verb) && !patterns.reportsWhat.test(rest) && !patterns.putVerb.test(verb)) continue;
     let found = claimantBefore(before.replace(/[,"”'»]+$/, '').trimEnd());
     if (found && patterns.frontedTime.test(found.claimant)) {
-      const after = /^\s+([^,.;:]+?)\s+(?:at|that)\b/iu.exec(afterVerb);
+      const after = patterns.claimantBeforeClause.exec(afterVerb);
       found = after ? { claimant: after[1]!, channel: null, start: match.index } : null;
       if (found) {
         add(found.claimant, null, match.index, match.index + match[1]!.length + after![0].length);
@@ -180,14 +204,12 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
   if (parts.length > 1) {
     const next = parts[1]!;
     const list =
-      /\b(?:and|og)\b/.test(next) &&
+      patterns.listJoiner.test(next) &&
       claimant.split(/\s+/).length <= 3 &&
       next.split(/\s+/).length <= 6 &&
       !patterns.notANounPhrase.test(next);
     const appositive =
-      /^(?:a|an|the|en|et|den|det)\s/i.test(next) &&
-      next.split(/\s+/).length <= 10 &&
-      !patterns.notANounPhrase.test(next);
+      patterns.appositiveOpening.test(next) && next.split(/\s+/).length <= 10 && !patterns.notANounPhrase.test(next);
     if (list || appositive) claimant = `${claimant}, ${next}`;
   }
   const words = claimant.split(/\s+/);
@@ -196,12 +218,7 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
   const kept = words.slice(0, cut);
   while (kept.length > 1 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
   // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
-  if (
-    cut < words.length &&
-    /\b(?:har|hadde|er|ble|has|have|had|is|was)\s*$/i.test(before) &&
-    kept.length > 1 &&
-    /^\p{Ll}/u.test(kept.at(-1)!)
-  )
+  if (cut < words.length && patterns.auxiliaryAtEnd.test(before) && kept.length > 1 && /^\p{Ll}/u.test(kept.at(-1)!))
     kept.pop();
   const text = kept.join(' ').replaceAll('\u0000', '.').trim();
   return text || null;
@@ -217,21 +234,7 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
   const withoutAdverbs = text.replace(patterns.adverbs, '').replace(patterns.adverbs, '');
   // Clause breaks that a claimant cannot span.
   const cut = Math.max(
-    ...[
-      /\bthat\s/gi,
-      /\bwhile\s/gi,
-      /\bwhen\s/gi,
-      /\bda\s/g,
-      /\bbut\s/gi,
-      /\bmen\s/g,
-      /\bwhat\s/gi,
-      /\bwhich\s/gi,
-      /;/g,
-      /:/g,
-      /\bat\s(?=\p{Ll})/gu,
-      /\bog\s/gi,
-      /\band\s(?=\p{Ll})/gu,
-    ].map((re) => {
+    ...patterns.clauseBreaks.map((re) => {
       let last = -1;
       for (const match of withoutAdverbs.matchAll(re)) last = match.index + match[0].length;
       return last;
@@ -249,13 +252,13 @@ function claimantBefore(text: string): { claimant: string; channel: string | nul
     claimant = `${parts.pop()!.trim()}, ${claimant}`;
   }
   let channel: string | null = null;
-  const spoke = /^(.+?)\s+(?:who|som)\s+(?:spoke|talked|snakket)\s+(?:to|with|med)\s+(.+)$/iu.exec(claimant);
+  const spoke = patterns.spokeTo.exec(claimant);
   if (spoke) {
     claimant = spoke[1]!;
     channel = spoke[2]!;
   }
   // "An independent outlet that tallies obituaries has identified …, and says": the sentence's subject.
-  if (!claimant || /^(?:and|og|but|men)$/i.test(claimant)) {
+  if (!claimant || patterns.conjunction.test(claimant)) {
     const subject = patterns.sentenceSubject.exec(text)?.[1];
     return subject && !/\d/.test(subject) && subject.split(/\s+/).length <= 8
       ? { claimant: subject, channel: null, start: 0 }
@@ -270,14 +273,14 @@ function appositive(part: string): boolean {
   const patterns = attributionPatterns();
   const words = part.trim().split(/\s+/);
   if (words.length > 10 || patterns.notANounPhrase.test(part) || patterns.openingPhrase.test(part)) return false;
-  if (/^(?:the|a|an|den|det|de|en|et)$/i.test(words[0]!)) return true;
-  return words.every((word) => /^[\p{Lu}"'“]/u.test(word) || /^(?:of|for|and|og|the|av|i)$/i.test(word));
+  if (patterns.article.test(words[0]!)) return true;
+  return words.every((word) => /^[\p{Lu}"'“]/u.test(word) || patterns.nameParticle.test(word));
 }
 
 function tidy(text: string): string {
   return text
     .trim()
-    .replace(/^(?:the information from|information from)\s+/i, '')
+    .replace(attributionPatterns().sourceIntroduction, '')
     .replace(/[\s,]+$/, '')
     .replace(/^[“"'](.*)[”"']$/u, '$1');
 }

@@ -9,7 +9,7 @@
  * each rule looks for from the language modules (src/languages/).
  */
 import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
-import { perRegistry, type ClaimWords } from '../languages/index.js';
+import { perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
@@ -25,11 +25,8 @@ const EVENT_BEFORE = 8;
 const NOUN_PHRASE = 4;
 /** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
 const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
-/** A live-blog entry stamp on a line of its own: "18:47 GMT", "kl. 16.05". */
-const ENTRY_STAMP =
-  /^(?:kl\.?\s*|klokken\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[AP]M|a\.m\.|p\.m\.))?$/i;
-/** The opening proper noun phrase of a sentence, which "It told…" in the next one may stand for. */
-const OPENER = /^((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:of|for|the|\p{Lu}[\p{L}'’.-]*))+)\s+\p{Ll}/u;
+/** Time zones an entry stamp may name: codes, the same in every language. */
+const TIME_ZONES = 'GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT';
 
 /** Nations a count may be of, by how the languages name them; a generic demonym ("Chinese") is its own key. */
 const NATIONS: readonly { key: string; adjective: string; people: string; end: string }[] = [
@@ -48,7 +45,22 @@ const claimPatterns = perRegistry((all) => {
     [...new Set(all.flatMap((module) => pick(module.claims)))].join('|');
   const whole = (pick: (claims: ClaimWords) => readonly string[], flags = 'i') =>
     new RegExp(`^(?:${words(pick)})$`, flags);
+  const numberContext = (pick: (context: NumberContextWords) => readonly string[]) =>
+    [...new Set(all.flatMap((module) => pick(module.numbers.context)))].join('|') || '(?!)';
   return {
+    /**
+     * A live-blog entry stamp on a line of its own: "18:47 GMT", "2:30 pm", "kl. 16.05", with the clock
+     * words and the time-of-day words of the number context.
+     */
+    entryStamp: new RegExp(
+      `^(?:(?:${numberContext((c) => c.clock)})\\s*)?([01]?\\d|2[0-3])[:.]([0-5]\\d)(?:\\s*(?:${TIME_ZONES})|${numberContext((c) => c.timeAfter)})?$`,
+      'iu',
+    ),
+    /** The opening proper noun phrase of a sentence, which "It told…" in the next one may stand for. */
+    opener: new RegExp(
+      `^((?:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+(?:${words((c) => c.nameParticles) || '(?!)'}|\\p{Lu}[\\p{L}'’.-]*))+)\\s+\\p{Ll}`,
+      'u',
+    ),
     /** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
     additive: whole((c) => c.additive),
     people: whole((c) => c.people),
@@ -178,7 +190,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const samePara = previous.end >= 0 && !/[\r\n]/.test(article.text.slice(previous.end, start));
 
   // A live-blog entry stamp opens a new entry: its own time, and nothing carried from the entry before.
-  const stamp = ENTRY_STAMP.exec(text.trim());
+  const stamp = patterns.entryStamp.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
   const mentions = findNumbers(text, language);
@@ -301,7 +313,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const resolved =
     named.at(-1) ??
     (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
-  const opener = OPENER.exec(text)?.[1] ?? null;
+  const opener = patterns.opener.exec(text)?.[1] ?? null;
   const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
   return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories };
 }

@@ -337,6 +337,7 @@ export const english: LanguageModule = {
     irregularPlurals: [],
     pluralEnding: '[^s]s',
     pluralMinLength: 3,
+    pluralAdjectiveEndings: [],
     articleOnes: [],
     stressedOnes: [],
     stressedOneNotCountBefore: [],
@@ -521,6 +522,7 @@ export const english: LanguageModule = {
         ['hryvnias', 'UAH'],
         ['hryvnia', 'UAH'],
       ],
+      currenciesAfterScaleOnly: ['won'],
     },
     context: {
       suffixQualifiers: { atLeast: [' or more', '-plus'], about: [' or so', '-odd'], upTo: [' or fewer', ' or less'] },
@@ -557,6 +559,7 @@ export const english: LanguageModule = {
         'plunged',
         'upped',
       ],
+      yearPrefixes: ['mid', 'pre', 'post'],
       yearContext: [
         'in',
         'since',
@@ -764,6 +767,7 @@ export const english: LanguageModule = {
       'late',
     ],
     monthParts: ['early', 'late', 'mid'],
+    monthPrefixes: ['mid'],
     monthListJoiners: ['and', 'or', 'to', 'through'],
     relativePhrases: {
       yesterday: 'yesterday',
@@ -778,6 +782,7 @@ export const english: LanguageModule = {
     yearBeforeLast: ['the year before last'],
     weekdayModifiers: { before: ['last', 'past'], after: ['next'], this: ['this'], on: ['on'] },
     weekdayPossessives: ["'s", '’s'],
+    weekdayPlurals: ['s'],
     shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     dayPeriod: false,
     unknownYear: '(year unknown)',
@@ -936,6 +941,7 @@ export const english: LanguageModule = {
     eventNouns: ['casualties', 'casualty', 'losses', 'deaths', 'dead', 'toll', 'fatalities', 'prisoners', 'pows'],
     demonymEndings: ['ian', 'an', 'ese', 'ish'],
     earlier: ['earlier'],
+    nameParticles: ['of', 'for', 'the'],
     nations: {
       'north-korean': ['north[\\s-]*korea', 'pyongyang'],
       'south-korean': ['south[\\s-]*korea'],
@@ -1094,6 +1100,16 @@ export const english: LanguageModule = {
     parentheticals: ['\\p{Ll}+ing', 'who', 'which', 'citing', 'speaking', 'according'],
     subjectArticles: ['an?', 'the'],
     subjectEnds: ['that', 'which', 'who', 'has', 'have', 'had', 'is', 'are', 'was', 'were'],
+    pronounArticles: [],
+    sourceIntroductions: ['(?:the\\s+)?information from'],
+    complementizers: ['that'],
+    listJoiners: ['and'],
+    auxiliaries: ['has', 'have', 'had', 'is', 'was'],
+    clauseBreaks: ['that', 'while', 'when', 'but', 'what', 'which'],
+    clauseBreaksCaseSensitive: ['and(?=\\s\\p{Ll})'],
+    spokeTo: ['who\\s+(?:spoke|talked)\\s+(?:to|with)'],
+    conjunctions: ['and', 'but'],
+    nameParticles: ['of', 'for', 'and', 'the'],
     frontedTime: {
       before: ['on', 'last', 'this'],
       times: [
@@ -1112,5 +1128,14 @@ export const english: LanguageModule = {
       ],
       partsOfDay: ['morning', 'afternoon', 'evening', 'night'],
     },
+  },
+
+  metadata: {
+    sourceLabels: ['Original Source', 'Source', 'URL', 'Link'],
+    placeholderSources: ['source \\d+'],
+    signOff: { before: ["I'm"], after: ["'s"] },
+    copyright: ['copyright'],
+    copyrightHolder: ['holder'],
+    notNames: ['All', 'Unauthorized', 'Rights', 'Reserved', 'Any', 'No', 'This', 'The'],
   },
 };

@@ -11,6 +11,7 @@ export type {
   ClaimWords,
   DateWords,
   LanguageModule,
+  MetadataWords,
   NumberContextWords,
   NumberMorph,
   NumberWords,

@@ -297,6 +297,7 @@ export const norwegian: LanguageModule = {
     ],
     pluralEnding: '(?:er|ene|ar|ane)',
     pluralMinLength: 4,
+    pluralAdjectiveEndings: ['e'],
     articleOnes: ['en', 'et', 'ett'],
     stressedOnes: ['én'],
     stressedOneNotCountBefore: ['av', 'eller', 'og', 'til', 'som', 'gang', 'for'],
@@ -342,6 +343,7 @@ export const norwegian: LanguageModule = {
         ['rubel', 'RUB'],
         ['hryvnja', 'UAH'],
       ],
+      currenciesAfterScaleOnly: [],
     },
     context: {
       suffixQualifiers: { atLeast: [' eller mer', ' eller flere'], about: [], upTo: [' eller færre', ' eller mindre'] },
@@ -361,6 +363,7 @@ export const norwegian: LanguageModule = {
         'nedjustert',
         'redusert',
       ],
+      yearPrefixes: [],
       yearContext: [
         'i',
         'siden',
@@ -519,6 +522,7 @@ export const norwegian: LanguageModule = {
       'utgangen av',
     ],
     monthParts: [],
+    monthPrefixes: [],
     monthListJoiners: ['og', 'eller', 'til'],
     relativePhrases: {
       'i går': 'yesterday',
@@ -543,6 +547,7 @@ export const norwegian: LanguageModule = {
     yearBeforeLast: [],
     weekdayModifiers: { before: ['sist', 'forrige'], after: ['neste'], this: [], on: ['på'] },
     weekdayPossessives: ['ens'],
+    weekdayPlurals: [],
     shortMonths: ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'],
     dayPeriod: true,
     unknownYear: '(ukjent år)',
@@ -639,6 +644,8 @@ export const norwegian: LanguageModule = {
     eventNouns: ['tap', 'tapene', 'tapstall', 'dødstall\\p{L}*', 'krigsfanger', 'fanger'],
     demonymEndings: [],
     earlier: ['tidligere'],
+    // Norwegian writes its names as compounds or with "i"/"av", which the opener does not follow yet.
+    nameParticles: [],
     nations: {
       'north-korean': ['nord[\\s-]*korea', 'pyongyang'],
       'south-korean': ['sør[\\s-]*korea'],
@@ -715,6 +722,16 @@ export const norwegian: LanguageModule = {
     parentheticals: ['som', 'ifølge'],
     subjectArticles: ['en', 'et', 'den', 'det', 'de'],
     subjectEnds: ['som', 'har', 'er', 'var', 'ble'],
+    pronounArticles: ['de'],
+    sourceIntroductions: [],
+    complementizers: ['at'],
+    listJoiners: ['og'],
+    auxiliaries: ['har', 'hadde', 'er', 'ble'],
+    clauseBreaks: ['og'],
+    clauseBreaksCaseSensitive: ['da', 'men', 'at(?=\\s\\p{Ll})'],
+    spokeTo: ['som\\s+snakket\\s+med'],
+    conjunctions: ['og', 'men'],
+    nameParticles: ['og', 'av', 'i'],
     frontedTime: {
       before: ['i', 'på', 'sist', 'forrige'],
       times: [
@@ -734,5 +751,14 @@ export const norwegian: LanguageModule = {
       ],
       partsOfDay: ['kveld', 'morgen', 'ettermiddag', 'natt', 'formiddag'],
     },
+  },
+
+  metadata: {
+    sourceLabels: ['Kilde'],
+    placeholderSources: [],
+    signOff: { before: [], after: [] },
+    copyright: [],
+    copyrightHolder: [],
+    notNames: [],
   },
 };

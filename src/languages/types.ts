@@ -59,6 +59,24 @@ export interface LanguageModule {
 
   /** Who says a figure: speech verbs and attribution patterns. */
   attribution: AttributionWords;
+
+  /** How a plain-text article names its source: source lines, sign-offs, copyright lines. */
+  metadata: MetadataWords;
+}
+
+/** The words of the lines a plain-text article names its source in (src/corpus/infer.ts); read in every article. */
+export interface MetadataWords {
+  /** Labels of a line naming the source or its address ("Original Source: …", "Kilde: …"); fragments, any case. */
+  sourceLabels: readonly string[];
+  /** Values of such a line that hold a place, not a name ("Source 1"); fragments, any case. */
+  placeholderSources: readonly string[];
+  /** A broadcaster's sign-off naming the outlet, the words before the name and after it ("I'm YTN's Kwon Younghee"). */
+  signOff: { before: readonly string[]; after: readonly string[] };
+  /** Words for copyright beside © and (c), and for its holder ("Copyright holder (c) 2024 YTN"); fragments, any case. */
+  copyright: readonly string[];
+  copyrightHolder: readonly string[];
+  /** Capitalised words after a copyright holder's name that are not part of it ("All Rights Reserved"). */
+  notNames: readonly string[];
 }
 
 export interface NumberWords {
@@ -113,6 +131,8 @@ export interface NumberWords {
   pluralEnding: string;
   /** …in a word of at least this many letters. */
   pluralMinLength: number;
+  /** Endings of an adjective between an ambiguous number word and its plural noun ("to store skip"); fragments. */
+  pluralAdjectiveEndings: readonly string[];
   /** Only with the compound grammar: "en", "et": one only before a scale word ("en million"). */
   articleOnes: readonly string[];
   /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */
@@ -123,6 +143,8 @@ export interface NumberWords {
     physical: ReadonlyArray<readonly [string, string]>;
     durations: ReadonlyArray<readonly [string, string]>;
     currencies: ReadonlyArray<readonly [string, string]>;
+    /** Currency words that are common words too ("won"): money only after a scale word ("2 billion won"). */
+    currenciesAfterScaleOnly: readonly string[];
   };
   /** The words around a number that tell what kind of number it is; they apply in every article. */
   context: NumberContextWords;
@@ -195,6 +217,8 @@ export interface NumberContextWords {
   changeVerbs: readonly string[];
   /** Words before a four-digit number that make it a year ("in 2024", "i 2024"). */
   yearContext: readonly string[];
+  /** Prefixes joined to a year by a hyphen that make it one ("mid-2024", "pre-2022"); fragments. */
+  yearPrefixes: readonly string[];
   /** Determiners before a year and a singular noun ("the 2024 election"). */
   yearDeterminers: readonly string[];
   /** Function words after a four-digit number that make it a year ("2024 and"). */
@@ -231,7 +255,7 @@ export interface DateWords {
   namesCapitalised: boolean;
   /** "5/10/2024" reads month first ("May 10") where the numbers allow either. */
   slashMonthFirst: boolean;
-  /** Ordinal suffixes of a day ("3rd"). */
+  /** Ordinal suffixes of a day ("3rd"); the number reader takes them for any ordinal in digits. */
   dayOrdinalSuffixes: readonly string[];
   /** "3rd of October". */
   dayOfMonth: readonly string[];
@@ -244,6 +268,8 @@ export interface DateWords {
   monthContext: readonly string[];
   /** "early", "late", "mid" between those words and a month ("in early May"). */
   monthParts: readonly string[];
+  /** Prefixes joined to a month by a hyphen that make it a date alone ("mid-August"). */
+  monthPrefixes: readonly string[];
   /** Words that continue a list of months ("January and February"). */
   monthListJoiners: readonly string[];
   /** Whole phrases for a relative date ("yesterday", "i fjor"). */
@@ -265,6 +291,8 @@ export interface DateWords {
   };
   /** Possessive endings of a weekday ("Monday's", "torsdagens"). */
   weekdayPossessives: readonly string[];
+  /** Plural endings of a weekday: "on Tuesdays" is a habit, no date. */
+  weekdayPlurals: readonly string[];
   /** Display: short month names, January first. */
   shortMonths: readonly string[];
   /** Display: a day number is followed by a period ("3. okt."). */
@@ -338,6 +366,8 @@ export interface ClaimWords {
   demonymEndings: readonly string[];
   /** A sentence opening with "earlier" places itself before the rest of the day: "Earlier on Monday, …". */
   earlier: readonly string[];
+  /** Lower-case words inside a sentence's opening proper noun phrase: "Ministry of Defence"; case-sensitive. */
+  nameParticles: readonly string[];
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
 }
@@ -386,6 +416,29 @@ export interface AttributionWords {
   /** A sentence's subject: its articles, and the relative pronouns and auxiliaries that end it. */
   subjectArticles: readonly string[];
   subjectEnds: readonly string[];
+  /** Of those articles, the ones that are pronouns too ("de", they): after "according to X," they open a clause. */
+  pronounArticles: readonly string[];
+  /** Words between "according to" and its source that belong to neither: "according to (the) information from X". */
+  sourceIntroductions: readonly string[];
+  /** Conjunctions that open a reported clause: "said that…", "sa at…". */
+  complementizers: readonly string[];
+  /** "and", joining a list of sources: "according to U.S., South Korean and Ukrainian assessments"; case-sensitive. */
+  listJoiners: readonly string[];
+  /** Auxiliaries before "according to X" whose participle follows X: "har ifølge X sendt". */
+  auxiliaries: readonly string[];
+  /**
+   * Words that break a clause, which a claimant before its speech verb cannot span ("that", "while").
+   * A fragment may add a lookahead after the word: "and(?=\s\p{Ll})" breaks only before a lower-case word.
+   */
+  clauseBreaks: readonly string[];
+  /** …matched case-sensitively, where a capital makes them another word ("Men" are men, "men" is but). */
+  clauseBreaksCaseSensitive: readonly string[];
+  /** "X who spoke to Y": the words between a claimant and the channel. */
+  spokeTo: readonly string[];
+  /** Conjunctions that are never a claimant: a phrase of one of them points to the sentence's subject. */
+  conjunctions: readonly string[];
+  /** Lower-case words inside a capitalised appositive: "Member of Parliament", "Ministry for …". */
+  nameParticles: readonly string[];
   /** A time said first puts the speaker after the verb ("I går sa politiet at…"): its words. */
   frontedTime: { before: readonly string[]; times: readonly string[]; partsOfDay: readonly string[] };
 }

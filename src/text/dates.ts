@@ -199,7 +199,8 @@ const plausibleYear = (y: number): boolean => y >= YEAR_MIN && y <= YEAR_MAX;
 
 interface Pattern {
   re: RegExp;
-  handle: (m: RegExpExecArray, text: string, language: string) => DateExpression | null;
+  /** `slashMonthFirst`: how an ambiguous slash date ("5/10/2024") is read in this text. */
+  handle: (m: RegExpExecArray, text: string, slashMonthFirst: boolean) => DateExpression | null;
 }
 
 function expr(
@@ -243,6 +244,9 @@ function datePatterns(
   const nextWords = new Set(all((d) => d.periodModifiers.next));
   const monthUnits = new Set(all((d) => d.periodUnits.month));
   const monthParts = phrases(all((d) => d.monthParts));
+  const suffixAfterDay = suffixes ? new RegExp(`^(?:${suffixes})`, 'i') : null;
+  const weekdayPlurals = phrases(all((d) => d.weekdayPlurals));
+  const weekdayPlural = new RegExp(`^(?:${weekdayPlurals || '(?!)'})$`, 'i');
   return [
     // 2024-10-05, 2024.10.05., 2024/10/05
     {
@@ -258,7 +262,7 @@ function datePatterns(
     // 05.10.2024, 5/10/2024 (en: M/D/Y unless impossible), 05-10-2024
     {
       re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\p{N}]|[-./]\p{N})/dgu,
-      handle: (m, text, language) => {
+      handle: (m, text, slashMonthFirst) => {
         const a = Number(m[1]),
           b = Number(m[3]),
           y = Number(m[4]);
@@ -266,8 +270,7 @@ function datePatterns(
         let d = a,
           mo = b;
         if (m[2] === '/') {
-          const monthFirst =
-            a > 12 ? false : b > 12 ? true : (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
+          const monthFirst = a > 12 ? false : b > 12 ? true : slashMonthFirst;
           if (monthFirst) {
             mo = a;
             d = b;
@@ -292,7 +295,7 @@ function datePatterns(
         if (y !== undefined && (!plausibleYear(y) || !validYmd(y, mo, d))) {
           // Year not plausible: keep the day+month only.
           const dayEnd = groupSpan(m, 3)![1];
-          const suffix = suffixes ? new RegExp(`^(?:${suffixes})`, 'i').exec(text.slice(dayEnd)) : null;
+          const suffix = suffixAfterDay?.exec(text.slice(dayEnd)) ?? null;
           return expr(text, m.index, dayEnd + (suffix ? suffix[0].length : 0), { type: 'absolute', month: mo, day: d });
         }
         return expr(text, m.index, m.index + m[0].length, {
@@ -402,14 +405,14 @@ function datePatterns(
     // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), `s(?=${SP})`].join('|')})?(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), ...(weekdayPlurals ? [`(?:${weekdayPlurals})(?=${SP})`] : [])].join('|') || '(?!)'})?(?![\\p{L}])`,
         'dgiu',
       ),
       handle: (m, text) => {
         const wd = weekdayOf(words, m[2]!);
         if (wd === null) return null;
         // "on Tuesdays" (habitual) is not a date.
-        if (/^s$/i.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
+        if (weekdayPlural.test(text.slice(groupSpan(m, 2)![1], m.index + m[0].length))) return null;
         const mod = m[1]?.toLowerCase();
         const [ws, we] = groupSpan(m, 2)!;
         const keepModifier = mod !== undefined && !on.has(mod);
@@ -426,7 +429,7 @@ function datePatterns(
     // in August, i januar (og februar) — continuation handled in scanDateExpressions
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:${alternatives(all((d) => d.monthContext))})${SP}+${monthParts ? `(?:(?:${monthParts})${SP}*-?${SP}*)?` : ''}(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])mid-(${FULL_MONTH_ALT})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.monthContext))})${SP}+${monthParts ? `(?:(?:${monthParts})${SP}*-?${SP}*)?` : ''}(${FULL_MONTH_ALT})(?![\\p{L}])|(?<![\\p{L}])(?:${alternatives(all((d) => d.monthPrefixes))})-(${FULL_MONTH_ALT})(?![\\p{L}])`,
         'dgiu',
       ),
       handle: (m, text) => {
@@ -456,10 +459,15 @@ function continuationOf(all: (pick: (dates: DateWords) => Iterable<string>) => s
  * The month and weekday names of every registered language are recognised in any
  * `language` (corpora mix them); `language` only decides the order of ambiguous
  * slash dates ("5/10/2024": month first where its module says so, as English does;
- * English for a tag no module reads).
+ * English for a tag no module reads), unless `order` says how this text writes them.
  */
-export function scanDateExpressions(text: string, language = 'en'): DateExpression[] {
+export function scanDateExpressions(
+  text: string,
+  language = 'en',
+  order?: { slashMonthFirst: boolean },
+): DateExpression[] {
   const words = vocabulary();
+  const slashMonthFirst = order?.slashMonthFirst ?? (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
   const found: DateExpression[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
   for (const p of words.patterns) {
@@ -470,7 +478,7 @@ export function scanDateExpressions(text: string, language = 'en'): DateExpressi
         p.re.lastIndex++;
         continue;
       }
-      const r = p.handle(m, text, language);
+      const r = p.handle(m, text, slashMonthFirst);
       if (r && !overlaps(r.start, r.end)) {
         found.push(r);
         // "in January and February", "i januar og februar": continue a month list.
@@ -616,16 +624,19 @@ export function findDates(text: string, language: string, reference: { published
   return out;
 }
 
+const DATELINE_ORDER = { slashMonthFirst: false } as const;
+
 /**
  * Extracts the first full date (day, month and year) from a dateline or timestamp
  * and returns it as `YYYY-MM-DD`, or null if there is none.
  *
  * Understands '2024.10.05. PM 8:58', '2024-10-05', '2024-10-05T08:58:00Z',
  * 'October 5, 2024', '5 October 2024', '5. oktober 2024', '05.10.2024'.
- * Slash dates are read day-first unless only month-first is valid ("10/25/2024").
+ * Slash dates are read day-first unless only month-first is valid ("10/25/2024"): a dateline's
+ * language is not known yet, and day-first is how most datelines outside the U.S. write them.
  */
 export function parseDateline(text: string): string | null {
-  for (const e of scanDateExpressions(text, 'nb')) {
+  for (const e of scanDateExpressions(text, DEFAULT_LANGUAGE.tags[0], DATELINE_ORDER)) {
     if (e.type === 'absolute' && e.year !== undefined && e.month !== undefined && e.day !== undefined) {
       return isoYmd(e.year, e.month, e.day);
     }

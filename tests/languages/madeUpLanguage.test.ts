@@ -1,10 +1,12 @@
 /**
  * A new language is one module: this test registers Zorbic, a made-up language with its own words
- * for "killed", "soldiers", numbers, "about" and "said", and reads a figure from a sentence in it
- * through the real extractor. Nothing else of the code knows Zorbic.
+ * for "killed", "soldiers", numbers, "about", "said", "according to (information from)" and a
+ * source line's label, and reads a figure from a sentence in it through the real extractor.
+ * Nothing else of the code knows Zorbic.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
+import { inferMetadata } from '../../src/corpus/infer.js';
 import { extractClaims } from '../../src/figures/claims.js';
 import { english } from '../../src/languages/en.js';
 import {
@@ -72,16 +74,18 @@ const zorbic: LanguageModule = {
     irregularPlurals: [],
     pluralEnding: 'os',
     pluralMinLength: 3,
+    pluralAdjectiveEndings: [],
     articleOnes: [],
     stressedOnes: [],
     stressedOneNotCountBefore: [],
     oneNotCountFollowedBy: [],
     oneNotCountPrecededBy: [],
-    units: { physical: [['metroj', 'm']], durations: [['diej', 'day']], currencies: [] },
+    units: { physical: [['metroj', 'm']], durations: [['diej', 'day']], currencies: [], currenciesAfterScaleOnly: [] },
     context: {
       suffixQualifiers: { atLeast: [], about: [], upTo: [] },
       changeVerbs: [],
       yearContext: ['dum'],
+      yearPrefixes: [],
       yearDeterminers: [],
       functionWordsAfter: [],
       codePrefixes: [],
@@ -107,6 +111,7 @@ const zorbic: LanguageModule = {
     yearContext: ['dum'],
     monthContext: ['dum'],
     monthParts: [],
+    monthPrefixes: [],
     monthListJoiners: [],
     relativePhrases: { hieri: 'yesterday' },
     earlierOrLater: [],
@@ -116,6 +121,7 @@ const zorbic: LanguageModule = {
     yearBeforeLast: [],
     weekdayModifiers: { before: [], after: [], this: [], on: [] },
     weekdayPossessives: [],
+    weekdayPlurals: [],
     shortMonths: ['pri', 'sek', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
     dayPeriod: false,
     unknownYear: '(?)',
@@ -126,10 +132,22 @@ const zorbic: LanguageModule = {
     ...noAttributionWords,
     speechVerbs: ['parolis'],
     bareSpeechVerbs: ['parolis'],
+    accordingTo: ['laŭ'],
+    sourceIntroductions: ['informo de'],
+  },
+  metadata: {
+    sourceLabels: ['Fonto'],
+    placeholderSources: [],
+    signOff: { before: [], after: [] },
+    copyright: [],
+    copyrightHolder: [],
+    notNames: [],
   },
 };
 
 const SENTENCE = 'Generalo Vark parolis hieri ke cirkum dua hekto soldos morted.';
+// "According to information from General Vark, two hundred soldiers died yesterday."
+const ACCORDING_TO = 'Laŭ informo de Generalo Vark, dua hekto soldos morted hieri.';
 
 function article(text: string): Article {
   return {
@@ -184,6 +202,19 @@ describe('GIVEN a made-up language registered as one module', () => {
         asOf: '2025-01-13',
       },
     ]);
+  });
+
+  it('THEN its "according to" names the claimant, without the words that introduce the source', () => {
+    const claims = extractClaims(buildPassages([article(ACCORDING_TO)]));
+    expect(claims.map((claim) => [claim.value, claim.category, claim.attributedTo?.claimant])).toEqual([
+      [200, 'killed', 'Generalo Vark'],
+    ]);
+  });
+
+  it("THEN a plain-text article's source line in it names the publisher", () => {
+    expect(inferMetadata('Dua hekto soldos morted\nFonto: Zorba Novaĵoj\n\nGeneralo Vark parolis.').publisher).toBe(
+      'Zorba Novaĵoj',
+    );
   });
 });
 

@@ -49,7 +49,7 @@ function nounFollows(s: Scan, atom: Atom): boolean {
   if (atom.needsNounCheck === 'stressed-one')
     return isLowerWord(w1.raw) && !s.lang.stressedOneNotCountBefore.has(w1.lower);
   if (pluralish(s, w1)) return true;
-  if (isLowerWord(w1.raw) && w1.lower.endsWith('e')) {
+  if (isLowerWord(w1.raw) && s.lang.pluralAdjective.test(w1.lower)) {
     const w2 = nextWord(s.text, w1.end);
     return w2 !== null && pluralish(s, w2);
   }
@@ -184,7 +184,7 @@ function classify(
   if (first.gluedSuffix) return { kind: 'money', start: coreStart, end: coreEnd };
   if ((m = s.context.percent.exec(after)))
     return { kind: 'percent', unit: '%', start: coreStart, end: coreEnd + m[0].length };
-  if ((m = s.units.currencyAfter.exec(after)) && !(m[1]!.toLowerCase() === 'won' && !first.multiplied)) {
+  if ((m = s.units.currencyAfter.exec(after)) && (first.multiplied || !s.units.currencyAfterScaleOnly(m[1]!))) {
     return { kind: 'money', unit: s.units.currencyUnit(m[1]!), start: coreStart, end: coreEnd + m[0].length };
   }
   if ((m = s.context.ageAfter.exec(after)))
@@ -307,7 +307,7 @@ export function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
 function isYear(s: Scan, first: Atom, last: Atom, floor: number): boolean {
   const { text } = s;
   if (phraseBefore(s, first.start, s.context.yearContext, floor)) return true;
-  if (phraseBefore(s, first.start, 'mid|pre|post', floor, '-')) return true;
+  if (phraseBefore(s, first.start, s.context.yearPrefixes, floor, '-')) return true;
   if (phraseBefore(s, first.start, `(?:${s.context.changeVerbs})[\\s\\u00A0]+(?:${s.context.rangeTo})`, floor))
     return false;
   if (/^['’]s(?![\p{L}])/u.test(text.slice(last.end))) return true;

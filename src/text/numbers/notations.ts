@@ -98,6 +98,9 @@ export const unitPatterns = perRegistry((all): UnitPatterns => {
   const physical = [...UNIT_SYMBOLS, ...all.flatMap((module) => module.numbers.units.physical)];
   const durations = all.flatMap((module) => module.numbers.units.durations);
   const currencies = [...CURRENCY_CODES, ...all.flatMap((module) => module.numbers.units.currencies)];
+  const afterScaleOnly = new Set(
+    all.flatMap((module) => module.numbers.units.currenciesAfterScaleOnly.map((word) => word.toLowerCase())),
+  );
   return {
     physical: new RegExp(`^(?:[ \\u00A0]?|-)(${alternation(physical)})${UNIT_END}`, 'iu'),
     duration: new RegExp(`^(?:[ \\u00A0]|-)(${alternation(durations)})${UNIT_END}`, 'iu'),
@@ -105,6 +108,7 @@ export const unitPatterns = perRegistry((all): UnitPatterns => {
     physicalUnit: (found) => lookup(physical, found),
     durationUnit: (found) => lookup(durations, found),
     currencyUnit: (found) => lookup(currencies, found),
+    currencyAfterScaleOnly: (found) => afterScaleOnly.has(found.toLowerCase()),
   };
 });
 
@@ -238,7 +242,7 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
   if (isLetter(text[j])) {
     const w = readWordAt(text, j)!;
     const lower = w.lower;
-    if (plainInt && /^(st|nd|rd|th)$/.test(lower)) return { ...atom, end: w.end, forced: { kind: 'ordinal' } };
+    if (plainInt && s.context.ordinalSuffixes.has(lower)) return { ...atom, end: w.end, forced: { kind: 'ordinal' } };
     if (lower === 'k' && !isDigit(text[w.end])) {
       return {
         ...atom,

@@ -44,6 +44,7 @@ export interface NumberReading {
   countWords: ReadonlySet<string>;
   irregularPlurals: ReadonlySet<string>;
   plural: RegExp;
+  pluralAdjective: RegExp;
   oneNotCountFollowedBy: ReadonlySet<string>;
   oneNotCountPrecededBy: ReadonlySet<string>;
   betweenAlternatives: string;
@@ -104,6 +105,7 @@ export const numberReading = perLanguage((module: LanguageModule): NumberReading
     countWords: new Set(words.countWords),
     irregularPlurals: new Set(words.irregularPlurals),
     plural: new RegExp(`${words.pluralEnding}$`),
+    pluralAdjective: new RegExp(`(?:${words.pluralAdjectiveEndings.join('|') || '(?!)'})$`),
     oneNotCountFollowedBy: new Set(words.oneNotCountFollowedBy),
     oneNotCountPrecededBy: new Set(words.oneNotCountPrecededBy),
     betweenAlternatives: alternativesOf(words.ranges.between),
@@ -158,6 +160,7 @@ export const numberContext = perRegistry((all) => {
     /** "rose to 2000": the words for "to" of every language's ranges. */
     rangeTo: [...new Set(all.flatMap((module) => module.numbers.ranges.to))].map(escapeRe).join('|') || '(?!)',
     yearContext: fragments((c) => c.yearContext),
+    yearPrefixes: fragments((c) => c.yearPrefixes),
     yearDeterminers: fragments((c) => c.yearDeterminers),
     functionWordsAfter: new Set(words((c) => c.functionWordsAfter)),
     codePrefixes: fragments((c) => c.codePrefixes),
@@ -168,6 +171,10 @@ export const numberContext = perRegistry((all) => {
     decadeAfter: new RegExp(`^(?:${fragments((c) => c.decadeAfter)})(?![\\p{L}])`, 'iu'),
     clock: fragments((c) => c.clock),
     phoneLabels: fragments((c) => c.phoneLabels),
+    /** Letters glued to digits that make an ordinal ("3rd"): the day suffixes of the date words. */
+    ordinalSuffixes: new Set(
+      all.flatMap((module) => module.dates.dayOrdinalSuffixes.map((suffix) => suffix.toLowerCase())),
+    ),
   };
 });
 export type NumberContext = ReturnType<typeof numberContext>;
@@ -181,6 +188,8 @@ export interface UnitPatterns {
   physicalUnit: (found: string) => string;
   durationUnit: (found: string) => string;
   currencyUnit: (found: string) => string;
+  /** A currency word that is money only after a scale word ("2 billion won"). */
+  currencyAfterScaleOnly: (found: string) => boolean;
 }
 
 export interface Scan {
