@@ -1,10 +1,10 @@
-import type { Qualifier } from '../model/claim.js';
 /**
  * What a language module gives: everything about a language that the language-neutral machinery
  * in src/text/ and src/figures/ needs to read it. One module per language (src/languages/en.ts,
  * nb.ts), found through the registry (src/languages/index.ts). Word lists are written as they
  * appear in text, lower case; where a field takes regular-expression fragments it says so.
  */
+import type { Qualifier } from '../model/claim.js';
 
 /** A number word's part in a number phrase: "two" is a unit, "hundred" a hundred, "million" a scale. */
 export interface NumberMorph {

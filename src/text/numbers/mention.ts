@@ -1,5 +1,5 @@
-import type { Qualifier } from '../../model/claim.js';
 /** What the number parser finds: one numeric expression, its value, interval, qualifier and kind. */
+import type { Qualifier } from '../../model/claim.js';
 
 /** What a numeric expression is. Only 'count' is a candidate figure. */
 export type NumberKind =
