@@ -1,4 +1,4 @@
-/** "Previous figures" / "More figures": another page of one topic's figures, in place. */
+/** "Previous figures" / "More figures": another page of one topic's figures; in place for the asker, privately for anyone else. */
 import type { ButtonHandler } from '../../src/bot/handlers.js';
 import { updateWhenReady } from '../../src/bot/respond.js';
 import { figuresMayBeSlow, figuresReply } from '../figures.js';

@@ -1,4 +1,4 @@
-/** "More passages" under an answer: the same question, with more passages, in place. */
+/** "More passages" under an answer: the same question, with more passages; in place for the asker, privately for anyone else. */
 import type { ButtonHandler } from '../../src/bot/handlers.js';
 import { updateWhenReady } from '../../src/bot/respond.js';
 import { renderAnswerForDiscord } from '../../src/render/discord.js';

@@ -1,4 +1,4 @@
-/** "Previous" / "Next" under /sources: another page of the list, in place. */
+/** "Previous" / "Next" under /sources: another page of the list; in place for the asker, privately for anyone else. */
 import type { ButtonHandler } from '../../src/bot/handlers.js';
 import { updateWhenReady } from '../../src/bot/respond.js';
 import { renderSourcesForDiscord } from '../../src/render/discord.js';

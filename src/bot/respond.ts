@@ -42,7 +42,7 @@ function start(work: Work, deferAfterMs: number): { pending: Promise<DiscordRepl
 
 /** How a reply is sent. */
 export interface ReplyOptions {
-  /** For the asker (or the clicker) alone. A notice always is, whatever this says. */
+  /** For the asker (or the clicker) alone. A private reply (a notice, a no-answer) always is, whatever this says. */
   ephemeral: boolean;
   /** How long the work may take before the reply is deferred; Discord allows 3 s for the first response. */
   deferAfterMs: number;
@@ -58,7 +58,7 @@ export interface ReplyOptions {
  * it is ready within `deferAfterMs`, otherwise the reply is deferred first ("Crosscheck is thinking…")
  * so Discord's 3-second deadline is never missed. Under a burst, when the answers queued ahead would
  * take longer than that anyway, or when the work is `slow`, it defers at once.
- * A notice (ephemeral) stays with the asker even when the answer would have been public.
+ * A private reply (a notice, a no-answer) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
@@ -91,7 +91,17 @@ export async function replyWhenReady(
 }
 
 /**
+ * Who asked for the message a button sits on: the user of the interaction it answers (Discord keeps
+ * that through every edit). Null when Discord does not say.
+ */
+function askerOf(interaction: ButtonInteraction): string | null {
+  return interaction.message.interactionMetadata?.user.id ?? null;
+}
+
+/**
  * Replaces the message a button sits on, deferring the update the same way when the work is slow.
+ * Only the asker's click changes the asker's message: anyone else (or anyone, when Discord does not
+ * say who asked) gets the same result as a reply for them alone, and the message stays as it was.
  * A notice goes to the clicker alone and leaves the message as it was.
  */
 export async function updateWhenReady(
@@ -99,6 +109,10 @@ export async function updateWhenReady(
   work: Work,
   { deferAfterMs, slow = false }: Omit<ReplyOptions, 'ephemeral'>,
 ): Promise<void> {
+  if (askerOf(interaction) !== interaction.user.id) {
+    await replyWhenReady(interaction, work, { ephemeral: true, deferAfterMs, slow });
+    return;
+  }
   let pending: Promise<DiscordReply>;
   if (slow) {
     await answerQueue.acknowledge(interaction.deferUpdate());

@@ -165,6 +165,34 @@ describe('the "More passages" button', () => {
     expect(click.original?.embeds[0]?.fields).toHaveLength(6);
   });
 
+  it('GIVEN someone else clicks "More passages" THEN they get the six passages for them alone and the asker\'s message is not edited; the asker\'s click still edits it', async () => {
+    server = await startServer();
+    await startTestBot(server);
+    const { interaction } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
+    const message = interaction.original as APIMessage;
+    const more = buttonsOf(message)[0]!.custom_id!;
+    const bystander = { id: '300000000000000009', username: 'bystander' };
+
+    const theirs = await server.sendInteraction(server.buildButtonClick({ customId: more, message, user: bystander }));
+    const copy = await theirs.waitForCallback();
+
+    expect(copy.type).toBe(4);
+    expect(copy.data?.flags).toBe(EPHEMERAL);
+    expect(copy.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(answerEmbedOf(copy).fields).toHaveLength(6);
+    expect(buttonsOf(copy)).toEqual([expect.objectContaining({ custom_id: 'ask:more:9' })]);
+    expect(theirs.original?.id).not.toBe(message.id);
+    // Nothing edited the asker's message: no update callback (the one callback was a new message), no PATCH.
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+
+    const asker = await server.sendInteraction(server.buildButtonClick({ customId: more, message }));
+    const update = await asker.waitForCallback();
+    expect(update.type).toBe(7);
+    expect(update.data?.flags ?? 0).toBe(0);
+    expect(asker.original?.id).toBe(message.id);
+    expect(asker.original?.embeds[0]?.fields).toHaveLength(6);
+  });
+
   it('GIVEN a message without the question in its footer THEN the clicker is told to ask again, privately', async () => {
     server = await startServer();
     await startTestBot(server);
@@ -364,6 +392,33 @@ describe('slow answers', () => {
     });
     const next = await command(server, { name: 'sources' });
     expect(next.callback.type).toBe(4);
+  });
+
+  it('GIVEN a slow "More passages" clicked by someone else THEN their private copy is deferred, then filled; the asker\'s message is not edited', async () => {
+    server = await startServer();
+    await startTestBot(server, { engine: slowEngine(300), deferAfterMs: 50 });
+    const { interaction } = await command(server, { name: 'ask', options: { question: 'how many killed' } });
+    await originalEdit(server, interaction);
+    const message = interaction.original as APIMessage;
+    server.clearRequests();
+
+    const click = await server.sendInteraction(
+      server.buildButtonClick({
+        customId: 'ask:more:6',
+        message,
+        user: { id: '300000000000000009', username: 'bystander' },
+      }),
+    );
+
+    const deferral = await click.waitForCallback();
+    expect(deferral.type).toBe(5);
+    expect(deferral.data?.flags).toBe(EPHEMERAL);
+    await originalEdit(server, click);
+    expect(click.original?.id).not.toBe(message.id);
+    expect(click.original?.embeds[0]?.fields).toHaveLength(6);
+    expect(
+      server.requests.filter((request) => request.method === 'PATCH' && request.path.includes(interaction.token)),
+    ).toEqual([]);
   });
 
   it('GIVEN a slow "More passages" THEN the update is deferred, then the message is edited', async () => {

@@ -244,6 +244,28 @@ describe('a topic with more figures than one embed shows', () => {
     ]);
     expect(click.original?.id).toBe(interaction.original?.id);
   });
+
+  it('GIVEN someone else clicks "More figures" THEN they get the next page for them alone, and the asker\'s message is not edited', async () => {
+    const total = engine.figures('killed')[0]!.claims.length;
+    server = await startServer();
+    await startTestBot(server, { engine });
+    const { interaction } = await command(server, { name: 'figures', options: { topic: 'killed' } });
+
+    const click = await server.sendInteraction(
+      server.buildButtonClick({
+        customId: 'figures:page:killed:15',
+        message: interaction.original as APIMessage,
+        user: { id: '300000000000000009', username: 'bystander' },
+      }),
+    );
+    const copy = await click.waitForCallback();
+
+    expect([copy.type, copy.data?.flags]).toEqual([4, EPHEMERAL]);
+    const [page] = embedsOf(copy) as [APIEmbed];
+    expect(page.description).toContain(`*Figures 16–30 of ${total}, the most reported and latest first.*`);
+    expect(click.original?.id).not.toBe(interaction.original?.id);
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
 });
 
 describe('/ask about a figure', () => {

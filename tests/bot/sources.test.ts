@@ -85,6 +85,26 @@ describe('/sources', () => {
       ]);
       expect(buttonsOf(page3).map((button) => button.disabled)).toEqual([false, true]);
     });
+
+    it("THEN someone else's Next gets page 2 for them alone, and the asker's message is not edited", async () => {
+      server = await startServer();
+      await startTestBot(server, { engine });
+      const { interaction, callback } = await command(server, { name: 'sources' });
+
+      const click = await server.sendInteraction(
+        server.buildButtonClick({
+          customId: buttonsOf(callback)[1]!.custom_id!,
+          message: interaction.original!,
+          user: { id: '300000000000000009', username: 'bystander' },
+        }),
+      );
+      const copy = await click.waitForCallback();
+
+      expect([copy.type, copy.data?.flags]).toEqual([4, EPHEMERAL]);
+      expect(embedOf(copy).description).toBe('Page 2 of 3.');
+      expect(click.original?.id).not.toBe(interaction.original?.id);
+      expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+    });
   });
 });
 
