@@ -13,7 +13,7 @@ export interface DiscordReply {
   components: APIActionRowComponent<APIButtonComponent>[];
   /** Nothing the bot sends may ping anyone, whatever the text says. */
   allowedMentions: { parse: [] };
-  /** Set on notices: they are for the asker alone, whoever else can see the command. */
+  /** Set on notices and no-answers: they are for the asker alone, whoever else can see the command. */
   flags?: MessageFlags.Ephemeral;
 }
 
@@ -56,7 +56,12 @@ export function message(
 
 /** A short message for the asker alone: errors, cooldowns, bad input. */
 export function notice(text: string): DiscordReply {
-  return { ...message([], [], escapeCut(text, LIMIT.content)), flags: MessageFlags.Ephemeral };
+  return privately(message([], [], escapeCut(text, LIMIT.content)));
+}
+
+/** The same message, for the asker (or the clicker) alone. */
+export function privately(reply: DiscordReply): DiscordReply {
+  return { ...reply, flags: MessageFlags.Ephemeral };
 }
 
 /**

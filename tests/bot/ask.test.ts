@@ -124,6 +124,24 @@ describe('/ask', () => {
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('GIVEN a public /ask the corpus cannot answer THEN the reply is for the asker alone, and it took their turn', async () => {
+    server = await startServer();
+    await startTestBot(server, { env: { ASK_COOLDOWN_SECONDS: '30' } });
+
+    const { callback } = await command(server, {
+      name: 'ask',
+      options: { question: 'submarine volcano', public: true },
+    });
+    const again = await command(server, { name: 'ask', options: { question: 'how many killed' } });
+
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(embedOf(callback).description).toMatch(/^No passage answers "submarine volcano"/);
+    // The question could be asked, so it counts as the asker's turn, as an answer does.
+    expect(again.callback.data).toMatchObject({ flags: EPHEMERAL, content: 'You can ask again in 30 s.' });
+  });
+
   it('GIVEN a question nothing answers THEN the reason and words to try instead, in grey', async () => {
     server = await startServer();
     await startTestBot(server);
