@@ -2,8 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { BotEngine } from '../src/bot/context.js';
 import type { Command } from '../src/bot/handlers.js';
 import { replyWhenReady } from '../src/bot/respond.js';
-import { FIGURE_TOPICS } from '../src/engine/engine.js';
-import { topicLabel } from '../src/model/categories.js';
+import { figureTopics as registeredTopics, topicLabel } from '../src/model/categories.js';
 import type { ArticleRef, FiguresReport } from '../src/engine/types.js';
 import type { AnswerFiguresContext } from '../src/render/discord.js';
 import { renderFiguresForDiscord } from '../src/render/discordFigures.js';
@@ -17,7 +16,7 @@ export const figures = {
       option
         .setName('topic')
         .setDescription('What was counted (default: every topic, in short)')
-        .addChoices(...FIGURE_TOPICS.map((topic) => ({ name: topicLabel(topic), value: topic }))),
+        .addChoices(...registeredTopics().map((topic) => ({ name: topicLabel(topic), value: topic }))),
     )
     .addBooleanOption((option) =>
       option.setName('public').setDescription('Show the figures to the channel (default: yes)'),
@@ -27,9 +26,9 @@ export const figures = {
   async execute(interaction, context) {
     const topic = interaction.options.getString('topic') ?? undefined;
     const visible = interaction.options.getBoolean('public') ?? true;
-    if (topic !== undefined && !FIGURE_TOPICS.includes(topic)) {
+    if (topic !== undefined && !registeredTopics().includes(topic)) {
       await interaction.reply(
-        notice(`There is no topic "${topic.slice(0, 50)}". Topics: ${FIGURE_TOPICS.join(', ')}.`),
+        notice(`There is no topic "${topic.slice(0, 50)}". Topics: ${registeredTopics().join(', ')}.`),
       );
       return;
     }
@@ -43,7 +42,7 @@ export const figures = {
 } satisfies Command;
 
 /** What `/figures topic:` takes, for the renderers' pointers to it. */
-export const figureTopics: readonly string[] = FIGURE_TOPICS;
+export const figureTopics: readonly string[] = registeredTopics();
 
 /** The /figures reply for a topic (every topic when none), from a given page of its claims. */
 export function figuresReply(

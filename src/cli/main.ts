@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { CorpusUnreadableError } from '../corpus/load.js';
-import { Engine, FIGURE_TOPICS } from '../engine/engine.js';
+import { Engine } from '../engine/engine.js';
+import { figureTopics } from '../model/categories.js';
 import { MAX_LIMIT } from '../engine/types.js';
 import {
   renderAnswer,
@@ -24,7 +25,7 @@ export const USAGE = `Usage:
   --json        print one JSON document on stdout (logs go to stderr)
   --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)
 
-  categories: ${FIGURE_TOPICS.join(', ')}`;
+  categories: ${figureTopics().join(', ')}`;
 
 /** What the command line asked for, or why it cannot be done. */
 export type CliRequest =
@@ -82,10 +83,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       if (rest.length > 1)
         return { command: 'usage-error', message: `figures takes at most one category, not "${rest.join(' ')}"` };
       const topic = rest[0]?.toLowerCase();
-      if (topic && !FIGURE_TOPICS.includes(topic)) {
+      if (topic && !figureTopics().includes(topic)) {
         return {
           command: 'usage-error',
-          message: `unknown category "${rest[0]}": use one of ${FIGURE_TOPICS.join(', ')}`,
+          message: `unknown category "${rest[0]}": use one of ${figureTopics().join(', ')}`,
         };
       }
       return { command: 'figures', ...(topic ? { topic } : {}), json, corpus };

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import { FIGURE_TOPICS, type Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
+import { figureTopics } from '../model/categories.js';
 import { MAX_LIMIT } from '../engine/types.js';
 import { renderAnswer, renderFigures, renderSource, renderSources, type TerminalStyle } from '../render/terminal.js';
 import { languageLabel } from '../render/text.js';
@@ -55,8 +56,8 @@ export function runConsoleCommand(engine: Engine, line: string, style: TerminalS
     }
     case 'figures': {
       const topic = rest.toLowerCase();
-      if (topic && !FIGURE_TOPICS.includes(topic))
-        return { text: `Unknown category "${rest}". Use one of: ${FIGURE_TOPICS.join(', ')}` };
+      if (topic && !figureTopics().includes(topic))
+        return { text: `Unknown category "${rest}". Use one of: ${figureTopics().join(', ')}` };
       return { text: renderFigures(engine.figures(topic || undefined), style) };
     }
     case 'help':

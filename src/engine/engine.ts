@@ -4,7 +4,7 @@ import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { categoryOfItem, figureTopics, isFigureCategory } from '../model/categories.js';
+import { categoryOfItem, isFigureCategory } from '../model/categories.js';
 import { compareFigures, mergeClaims } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
@@ -12,9 +12,6 @@ import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figure
 import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
-
-/** What `figures` accepts: the categories, and the weapon items (src/model/categories.ts lists them). */
-export const FIGURE_TOPICS: readonly string[] = figureTopics();
 
 /**
  * The question-answering core: a corpus loaded and indexed once, answering in plain typed data.
@@ -108,7 +105,7 @@ export class Engine {
 
   /**
    * The figures side by side: one report per category (weapons: per item), or only those of one
-   * category or item ("killed", "shells"). Unknown names give an empty list; {@link FIGURE_TOPICS} lists the known.
+   * category or item ("killed", "shells"). Unknown names give an empty list; `figureTopics()` (src/model/categories.ts) lists the known.
    */
   figures(topic?: string): FiguresReport[] {
     const wanted = topic?.trim().toLowerCase() ?? '';
