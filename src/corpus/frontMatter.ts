@@ -4,12 +4,20 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   // YAML turns an unquoted 2024-10-05 into a Date; keep the date the author wrote.
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) || Number.isNaN(Date.parse(text))) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO date such as 2024-10-05` });
-    return z.NEVER;
-  }
-  return text;
+  if (isIsoDay(text) || isIsoMonth(text)) return text;
+  ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO date such as 2024-10-05` });
+  return z.NEVER;
 });
+
+function isIsoDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/** `2025-03`: a date of month precision, which the article keeps (its figures are dated to the month). */
+function isIsoMonth(text: string): boolean {
+  const month = /^\d{4}-(\d{2})$/.exec(text);
+  return month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12;
+}
 
 const optionalText = z.string().trim().min(1).nullish();
 

@@ -118,6 +118,8 @@ const claimPatterns = perRegistry((all) => {
     when: new RegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
     clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
+    /** A new clause joined to the one before: ", and …", ", og …". */
+    clauseJoin: new RegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
     /**
      * Present or perfect verbs: the figure is the state of things when the article was written
      * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
@@ -354,6 +356,15 @@ function datesFigure(text: string, date: { start: number; end: number }, mention
   if (patterns.clauseContrast.test(between)) return false;
   if (date.start >= mention.end && between.includes(':')) return false;
   if (patterns.since.test(text.slice(0, date.start))) return date.end <= mention.start && patterns.when.test(between);
+  // "sent about 11,000 … last year, and some 4,000 of them have been killed": a date of an earlier
+  // clause does not date a figure whose own clause is in the present or perfect, the time of writing.
+  const joined = date.end <= mention.start ? patterns.clauseJoin.exec(between) : null;
+  if (joined) {
+    const clauseStart = from + joined.index + joined[0].length;
+    const clauseEnd = text.slice(mention.end).search(/[,;.]/);
+    const clause = text.slice(clauseStart, clauseEnd < 0 ? text.length : mention.end + clauseEnd);
+    if (patterns.presentOrPerfect.test(clause)) return false;
+  }
   return true;
 }
 
@@ -893,5 +904,8 @@ function dateOf(date: { date: string; precision: Precision }): AsOf {
 }
 
 function published(date: string | null): AsOf | null {
-  return date ? { date: date.slice(0, 10), precision: 'day' } : null;
+  if (!date) return null;
+  // An article dated to the month (`published: 2025-03`) dates its figures to the month, no finer.
+  if (/^\d{4}-\d{2}$/.test(date)) return { date, precision: 'month' };
+  return { date: date.slice(0, 10), precision: 'day' };
 }

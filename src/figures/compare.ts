@@ -73,55 +73,41 @@ function absorb(into: Claim, claim: Claim): void {
 }
 
 /**
- * Picks what a merged claim shows: the source that names its speaker most fully (one with a channel,
- * then any named one), and the best date any source gives.
+ * Picks what a merged claim shows: one telling, whose date, claimant and words go together — never
+ * a year from one article with a month or a claimant from another. The telling that dates the
+ * figure best leads (a known year beats none, since only a full date can be compared; then a date
+ * stated with the figure beats one carried from context, which beats the article's date), then the
+ * one that names its speaker most fully (one with a channel, then any named one); among equals, a
+ * live-blog entry's stamp beats none, and the first entry to give the figure wins.
  */
 function settle(claim: Claim): void {
-  const ranked = [...claim.sources].sort((a, b) => attributionRank(b.attributedTo) - attributionRank(a.attributedTo));
-  const lead = ranked[0]!;
+  const lead = [...claim.sources].sort(
+    (a, b) =>
+      dateRank(b) - dateRank(a) ||
+      attributionRank(b.attributedTo) - attributionRank(a.attributedTo) ||
+      compareTimes(a, b),
+  )[0]!;
   claim.attributedTo = lead.attributedTo;
   claim.quote = lead.quote;
   claim.wording = lead.wording;
-  claim.asOf = bestDate(claim.sources);
+  claim.asOf = lead.asOf;
+}
+
+const basisRank = { sentence: 3, context: 2, published: 1 } as const;
+
+function dateRank(source: ClaimSource): number {
+  if (!source.asOf || !source.asOfBasis) return 0;
+  return (source.asOf.date.startsWith('--') ? 0 : 4) + basisRank[source.asOfBasis];
+}
+
+function compareTimes(a: ClaimSource, b: ClaimSource): number {
+  const time = (source: ClaimSource) => source.asOf?.time ?? '~';
+  return time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0;
 }
 
 function attributionRank(attribution: Attribution | null): number {
   if (!attribution) return 0;
   return 1 + (attribution.channel ? 2 : 0) + (attribution.claimant.split(/\s+/).length > 1 ? 1 : 0);
-}
-
-/**
- * The date a figure holds for: one stated with it beats one carried from context, which beats the
- * article's date; a known year beats none. A day without a year ("October 3") takes its year from
- * another source of the same figure that has one ("2024-10-05"), never from nowhere.
- */
-function bestDate(sources: ClaimSource[]): AsOf | null {
-  const basisRank = { sentence: 3, context: 2, published: 1 } as const;
-  const dated = sources.filter((source) => source.asOf && source.asOfBasis);
-  const known = dated.filter((source) => !source.asOf!.date.startsWith('--'));
-  // Among equals, a live-blog entry's stamp beats none, and the first entry to give the figure wins.
-  const time = (source: ClaimSource) => source.asOf!.time ?? '~';
-  const best = (list: ClaimSource[]) =>
-    [...list].sort(
-      (a, b) =>
-        basisRank[b.asOfBasis!] - basisRank[a.asOfBasis!] || (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0),
-    )[0];
-  const stated = best(dated)!;
-  if (!stated) return null;
-  const knownBest = best(known.filter((source) => basisRank[source.asOfBasis!] >= basisRank[stated.asOfBasis!]));
-  if (knownBest) return knownBest.asOf;
-  if (stated.asOf!.date.startsWith('--') && known.length > 0) {
-    const reference = known.map((source) => source.asOf!.date).sort()[0]!;
-    return { date: yearFor(stated.asOf!.date, reference), precision: stated.asOf!.precision };
-  }
-  return stated.asOf;
-}
-
-/** "--10-03" against "2024-10-05" is 2024-10-03: the most recent such day not after the reference. */
-function yearFor(partial: string, reference: string): string {
-  const year = Number(reference.slice(0, 4));
-  const candidate = `${year}${partial.slice(1)}`;
-  return candidate.slice(0, reference.length) <= reference ? candidate : `${year - 1}${partial.slice(1)}`;
 }
 
 /** A scope's parts: what was counted (`troops`, `more:troops`, `other:…`, `unspecified`) and whose (`north-korean`). */

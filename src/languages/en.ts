@@ -766,6 +766,7 @@ export const english: LanguageModule = {
       'early',
       'late',
     ],
+    deadlineContext: ['by'],
     monthParts: ['early', 'late', 'mid'],
     monthPrefixes: ['mid'],
     monthListJoiners: ['and', 'or', 'to', 'through'],

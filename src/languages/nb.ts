@@ -521,6 +521,7 @@ export const norwegian: LanguageModule = {
       'starten av',
       'utgangen av',
     ],
+    deadlineContext: ['innen'],
     monthParts: [],
     monthPrefixes: [],
     monthListJoiners: ['og', 'eller', 'til'],

@@ -266,6 +266,8 @@ export interface DateWords {
   yearContext: readonly string[];
   /** Words before a month name that make it a date ("in August", "i januar", "slutten av mai"). */
   monthContext: readonly string[];
+  /** Words before a month that make it a deadline ("by March", "innen mars"): in January, the coming March. */
+  deadlineContext?: readonly string[];
   /** "early", "late", "mid" between those words and a month ("in early May"). */
   monthParts: readonly string[];
   /** Prefixes joined to a month by a hyphen that make it a date alone ("mid-August"). */

@@ -5,7 +5,7 @@ export interface ArticleRef {
   title: string;
   publisher: string | null;
   url: string | null;
-  /** ISO date (`YYYY-MM-DD`) or date-time, as the article states it. */
+  /** ISO date (`YYYY-MM-DD`), date-time, or month (`YYYY-MM`, when the article gives no day), as the article states it. */
   published: string | null;
   /** BCP 47 tag (`en`, `nb`), from the front matter or detected from the text. */
   language: string | null;

@@ -69,6 +69,8 @@ export interface DateExpression {
   /** For weekdays: 'on-or-before' (default), 'before' ("last Tuesday"), 'after' ("next Tuesday"). */
   weekdayMode?: 'on-or-before' | 'before' | 'after';
   relative?: RelativeDate;
+  /** For a month named as a deadline ("by March", "innen mars"): the nearest such month, which may be still to come. */
+  deadline?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -175,9 +177,28 @@ function dayOfWeek(ref: Ymd): number {
   return new Date(Date.UTC(ref.y, ref.m - 1, ref.d)).getUTCDay();
 }
 
-/** Parses the publication date: ISO date or timestamp (date part is taken as written), else any full date {@link parseDateline} understands. */
-function parseReference(published: string | null): Ymd | null {
+/**
+ * A publication date known to the month only (`published: 2025-03`): a day of its month ("the
+ * 12th") and its year resolve, a weekday or "yesterday" does not.
+ */
+interface YearMonth {
+  y: number;
+  m: number;
+  d: null;
+}
+
+/**
+ * Parses the publication date: ISO date or timestamp (date part is taken as written), an ISO month
+ * (`2025-03`), else any full date {@link parseDateline} understands.
+ */
+function parseReference(published: string | null): Ymd | YearMonth | null {
   if (!published) return null;
+  const month = /^\s*(\d{4})-(\d{2})\s*$/.exec(published);
+  if (month) {
+    const y = Number(month[1]),
+      m = Number(month[2]);
+    return m >= 1 && m <= 12 ? { y, m, d: null } : null;
+  }
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(published);
   if (m) {
     const y = Number(m[1]),
@@ -426,6 +447,19 @@ function datePatterns(
         return expr(text, start, we, { type: 'weekday', weekday: wd, weekdayMode });
       },
     },
+    // by March, innen mars: a deadline, which may lie ahead of the article
+    {
+      re: new RegExp(
+        `(?<![\\p{L}])(?:${alternatives(all((d) => d.deadlineContext ?? []))})${SP}+(${FULL_MONTH_ALT})(?![\\p{L}])`,
+        'dgiu',
+      ),
+      handle: (m, text) => {
+        const mo = monthOf(words, m[1]!, false);
+        if (mo === null) return null;
+        const [s, e] = groupSpan(m, 1)!;
+        return expr(text, s, e, { type: 'absolute', month: mo, deadline: true });
+      },
+    },
     // in August, i januar (og februar) — continuation handled in scanDateExpressions
     {
       re: new RegExp(
@@ -503,7 +537,7 @@ export function scanDateExpressions(
 // ---------------------------------------------------------------------------
 // Resolution
 
-function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision: Precision } | null {
+function resolve(e: DateExpression, ref: Ymd | YearMonth | null): { date: string; precision: Precision } | null {
   switch (e.type) {
     case 'absolute':
     case 'year': {
@@ -516,10 +550,15 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
       if (mo === undefined) return null;
       if (d === undefined) {
         if (!ref) return { date: `--${pad2(mo)}`, precision: 'month' };
+        // "by March" in January is the coming March; "by March" in April the one just past.
+        const monthsAhead = (mo - ref.m + 12) % 12;
+        if (e.deadline && monthsAhead > 0 && monthsAhead < 6) {
+          return { date: isoYm(mo > ref.m ? ref.y : ref.y + 1, mo), precision: 'month' };
+        }
         return { date: isoYm(mo <= ref.m ? ref.y : ref.y - 1, mo), precision: 'month' };
       }
       if (!ref) return { date: `--${pad2(mo)}-${pad2(d)}`, precision: 'day' };
-      let year = mo < ref.m || (mo === ref.m && d <= ref.d) ? ref.y : ref.y - 1;
+      let year = mo < ref.m || (mo === ref.m && (ref.d === null || d <= ref.d)) ? ref.y : ref.y - 1;
       for (let i = 0; i < 8 && !validYmd(year, mo, d); i++) year--;
       return validYmd(year, mo, d) ? { date: isoYmd(year, mo, d), precision: 'day' } : null;
     }
@@ -527,7 +566,7 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
       if (!ref || e.day === undefined) return null;
       let y = ref.y,
         mo = ref.m;
-      if (e.day > ref.d) {
+      if (ref.d !== null && e.day > ref.d) {
         mo--;
         if (mo === 0) {
           mo = 12;
@@ -544,7 +583,7 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
       return validYmd(y, mo, e.day) ? { date: isoYmd(y, mo, e.day), precision: 'day' } : null;
     }
     case 'weekday': {
-      if (!ref || e.weekday === undefined) return null;
+      if (!ref || ref.d === null || e.weekday === undefined) return null;
       const dow = dayOfWeek(ref);
       let shift: number;
       if (e.weekdayMode === 'after') shift = (e.weekday - dow + 7) % 7 || 7;
@@ -557,8 +596,10 @@ function resolve(e: DateExpression, ref: Ymd | null): { date: string; precision:
     }
     case 'relative': {
       if (!ref || !e.relative) return null;
-      const day = (n: number): { date: string; precision: Precision } => {
-        const t = addDays(ref, n);
+      const { d } = ref;
+      const day = (n: number): { date: string; precision: Precision } | null => {
+        if (d === null) return null;
+        const t = addDays({ ...ref, d }, n);
         return { date: isoYmd(t.y, t.m, t.d), precision: 'day' };
       };
       const month = (n: number): { date: string; precision: Precision } => {

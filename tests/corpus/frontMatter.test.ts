@@ -281,6 +281,19 @@ describe('parseFrontMatter', () => {
     expect(result).toEqual({ ok: true, data: { published: '2024-10-05' }, body: 'Text.\n' });
   });
 
+  it('GIVEN a date of month precision THEN it is kept as written, the month (issue 11: never a reason to drop the article)', () => {
+    expect(parseFrontMatter('---\npublished: 2025-03\n---\nText.\n')).toEqual({
+      ok: true,
+      data: { published: '2025-03' },
+      body: 'Text.\n',
+    });
+    expect(parseFrontMatter('---\npublished: "2025-03"\n---\nText.\n')).toMatchObject({
+      ok: true,
+      data: { published: '2025-03' },
+    });
+    expect(parseFrontMatter('---\npublished: 2025-13\n---\nText.\n')).toMatchObject({ ok: false });
+  });
+
   it('GIVEN a header the fast path declines THEN yaml reads it, and its errors still say where', () => {
     expect(parseFrontMatter('---\ntitle: Six\ntags: [a, b]\n---\nText.\n')).toEqual({
       ok: true,

@@ -196,3 +196,18 @@ describe('loadCorpus on bad files', () => {
     );
   });
 });
+
+describe('loadCorpus on an article dated to the month', () => {
+  let cleanup = async () => {};
+  afterEach(() => cleanup());
+
+  it('GIVEN published: 2025-03 THEN the article is served, dated to the month, with no problem', async () => {
+    const corpus = await tempCorpus({
+      'march.md': '---\ntitle: Losses\npublished: 2025-03\n---\nAbout 600 North Korean soldiers have been killed.\n',
+    });
+    cleanup = corpus.cleanup;
+    const { articles, problems } = await loadCorpus(corpus.dir);
+    expect(problems).toEqual([]);
+    expect(articles.map((article) => [article.id, article.published])).toEqual([['march', '2025-03']]);
+  });
+});

@@ -131,7 +131,7 @@ describe('compatibleScope: may two claims count the same thing?', () => {
 });
 
 describe('mergeClaims: the same figure told twice is counted once', () => {
-  it('GIVEN six officers told by two outlets THEN one claim with both articles and both sources, the fuller source leading', () => {
+  it('GIVEN six officers told by two outlets THEN one claim with both articles and both sources, the fully dated telling leading', () => {
     const merged = mergeClaims([
       claim({
         id: 'ytn@1',
@@ -155,9 +155,13 @@ describe('mergeClaims: the same figure told twice is counted once', () => {
     expect(merged).toHaveLength(1);
     expect(merged[0]!.articles).toEqual(['ytn', 'minister']);
     expect(merged[0]!.attributions.map((a) => a.claimant)).toEqual(['Kiwu Post', 'Defense Minister Kim Yonghyun']);
-    expect(merged[0]!.attributedTo).toEqual({ claimant: 'Defense Minister Kim Yonghyun', channel: 'Yonhap' });
-    // The sentence's own "October 3" wins, and takes its year from the other source's known date.
+    // The date and claimant shown are one telling's: the one with a known year, and its own
+    // claimant. (Before issue 11 the minister's claimant was shown with a year from the other
+    // article: "October 3" dated by YTN's "2024".)
+    expect(merged[0]!.attributedTo).toEqual({ claimant: 'Kiwu Post', channel: null });
     expect(merged[0]!.asOf).toEqual({ date: '2024-10-03', precision: 'day' });
+    // Each telling keeps its own date.
+    expect(merged[0]!.sources.map((source) => source.asOf?.date)).toEqual(['2024-10-03', '--10-03']);
   });
 
   it('GIVEN "over 100" and "at least 100" in one article THEN one figure; "hundreds" stays apart from "more than 200"', () => {
@@ -190,6 +194,58 @@ describe('mergeClaims: the same figure told twice is counted once', () => {
     ]);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ scope: 'people', subject: 'people' });
+  });
+
+  it('GIVEN a Norwegian "februar" without a year and a December 2024 article THEN no "Feb 2024": each telling keeps its date, the claim shows one', () => {
+    const merged = mergeClaims([
+      claim({
+        id: 'nb@1',
+        value: 11000,
+        qualifier: 'about',
+        date: '--02',
+        claimant: 'Sør-Koreas felles stabssjefer',
+        article: 'nb',
+      }),
+      claim({
+        id: 'en@1',
+        value: 11000,
+        qualifier: 'about',
+        date: '2024-12-19',
+        basis: 'published',
+        claimant: 'the agency',
+        article: 'en',
+      }),
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.sources.map((source) => [source.articleId, source.asOf?.date])).toEqual([
+      ['nb', '--02'],
+      ['en', '2024-12-19'],
+    ]);
+    expect([merged[0]!.asOf?.date, merged[0]!.attributedTo?.claimant]).toEqual(['2024-12-19', 'the agency']);
+  });
+
+  it('GIVEN a figure with no date in one article and a dated telling in another THEN the claim shows the dated telling with its own claimant', () => {
+    const merged = mergeClaims([
+      claim({
+        id: 'seed@1',
+        value: 3000,
+        qualifier: 'at least',
+        date: null,
+        claimant: 'Sør-Koreas militær',
+        channel: 'NTB',
+        article: 'seed',
+      }),
+      claim({
+        id: 'new@1',
+        value: 3000,
+        qualifier: 'up to',
+        date: '2025-02',
+        claimant: 'South Korean lawmakers',
+        article: 'new',
+      }),
+    ]);
+    expect(merged).toHaveLength(1);
+    expect([merged[0]!.asOf?.date, merged[0]!.attributedTo?.claimant]).toEqual(['2025-02', 'South Korean lawmakers']);
   });
 
   it('GIVEN a figure first given in one live-blog entry and repeated in a later one THEN it is dated by the first', () => {

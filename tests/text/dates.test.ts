@@ -299,6 +299,61 @@ table('words that look like dates but are not', [
   },
 ]);
 
+table('issue 11: deadlines, days of the month, a publication date known to the month', [
+  {
+    given: 'Seoul expects another rotation of troops by March.',
+    lang: 'en',
+    published: '2025-01-15',
+    then: [{ wording: 'March', date: '2025-03', precision: 'month' }],
+  },
+  {
+    given: 'North Korea may send more soldiers by February.',
+    lang: 'en',
+    published: '2024-12-19',
+    then: [{ wording: 'February', date: '2025-02', precision: 'month' }],
+  },
+  {
+    given: 'By March, some 600 of them had been killed.',
+    lang: 'en',
+    published: '2025-04-29',
+    then: [{ wording: 'March', date: '2025-03', precision: 'month' }],
+  },
+  {
+    given: 'Nord-Korea kan sende flere soldater innen mars.',
+    lang: 'nb',
+    published: '2025-01-15',
+    then: [{ wording: 'mars', date: '2025-03', precision: 'month' }],
+  },
+  {
+    given: 'The troops arrived in March.',
+    lang: 'en',
+    published: '2025-01-15',
+    then: [{ wording: 'March', date: '2024-03', precision: 'month' }],
+  },
+  {
+    given: 'Seven people were killed on the 12th.',
+    lang: 'en',
+    published: '2025-03-14',
+    then: [{ wording: 'the 12th', date: '2025-03-12', precision: 'day' }],
+  },
+  {
+    given: 'Seven people were killed on the 12th, and more on Monday, officials said yesterday.',
+    lang: 'en',
+    published: '2025-03',
+    then: [{ wording: 'the 12th', date: '2025-03-12', precision: 'day' }],
+    absent: ['Monday', 'yesterday'],
+  },
+  {
+    given: 'The figure was first given last year, in February.',
+    lang: 'en',
+    published: '2025-03',
+    then: [
+      { wording: 'last year', date: '2024', precision: 'year' },
+      { wording: 'February', date: '2025-02', precision: 'month' },
+    ],
+  },
+]);
+
 describe('parseDateline', () => {
   it.each([
     ['2024.10.05. PM 8:58', '2024-10-05'],
