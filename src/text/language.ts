@@ -1,4 +1,4 @@
-import { franc } from 'franc';
+import { eld } from 'eld/extrasmall';
 import { languageFor } from '../languages/index.js';
 
 /**
@@ -7,44 +7,25 @@ import { languageFor } from '../languages/index.js';
  */
 export type AnalyzedLanguage = string;
 
-// franc answers ISO 639-3; articles and Intl speak BCP 47. Only languages a team is likely to drop in.
-const ISO639_3_TO_BCP47: Record<string, string> = {
-  eng: 'en',
-  sco: 'en',
-  nob: 'nb',
-  nno: 'nn',
-  dan: 'da',
-  swe: 'sv',
-  deu: 'de',
-  fra: 'fr',
-  spa: 'es',
-  ita: 'it',
-  por: 'pt',
-  nld: 'nl',
-  fin: 'fi',
-  pol: 'pl',
-  rus: 'ru',
-  ukr: 'uk',
-  kor: 'ko',
-  jpn: 'ja',
-  cmn: 'zh',
-  arb: 'ar',
-  tur: 'tr',
-  ces: 'cs',
-  ron: 'ro',
-  hun: 'hu',
-  ell: 'el',
-  heb: 'he',
-};
+// eld answers ISO 639-1, which is already BCP 47, except its one Norwegian ("no"): we call it Bokmål.
+const ELD_TO_BCP47: Record<string, string> = { no: 'nb' };
 
 /**
- * Detects the language of an article's text. Returns `null` for text too short to tell
- * (franc needs a few sentences; a guess on a headline is worse than no answer).
+ * Two languages scoring this close are not told apart by the text (short Bokmål reads as Danish
+ * as often as not), so neither is named.
+ */
+const NEAR_TIE = 0.005;
+
+/**
+ * Detects the language of an article's text. Returns `null` where the text does not tell: too few
+ * letters for the detector to be reliable, or two languages scoring all but the same.
  */
 export function detectLanguage(text: string): string | null {
-  const code = franc(text, { minLength: 40 });
-  if (code === 'und') return null;
-  return ISO639_3_TO_BCP47[code] ?? code;
+  const result = eld.detect(text);
+  if (!result.language || !result.isReliable()) return null;
+  const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
+  if (best - second < NEAR_TIE) return null;
+  return ELD_TO_BCP47[result.language] ?? result.language;
 }
 
 /** Maps a BCP 47 tag to the language module that reads it: all Norwegian (no, nb, nn) share one. */
