@@ -7,10 +7,26 @@ export interface InferredMetadata {
   publisher: string | null;
   url: string | null;
   published: string | null;
-  provenance: { title?: string; publisher?: string; url?: string; published?: string };
+  /** Only a `Language: xx` line near the top; detection is the loader's business. */
+  language: string | null;
+  provenance: { title?: string; publisher?: string; url?: string; published?: string; language?: string };
 }
 
 const HEADER_LINES = 8;
+
+/** `Language: de`, `language: pt-BR`: a writer's own word on the language, which beats any guess. */
+const LANGUAGE_DECLARATION = /^language\s*:\s*([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/i;
+
+/** The canonical BCP 47 tag a declaration line states, or `null` for any other line or a tag that is none. */
+function declaredLanguage(line: string): string | null {
+  const tag = LANGUAGE_DECLARATION.exec(line)?.[1];
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** The source-line, sign-off and copyright words of every language, compiled once per registry version. */
 const metadataPatterns = perRegistry((all) => {
@@ -43,12 +59,20 @@ export function inferMetadata(text: string): InferredMetadata {
     .map((line) => line.trim())
     .filter(Boolean);
   const result: InferredMetadata = {
-    title: lines[0] ?? null,
+    title: null,
     publisher: null,
     url: null,
     published: null,
+    language: null,
     provenance: {},
   };
+  const declaration = lines.slice(0, HEADER_LINES).find((line) => declaredLanguage(line));
+  if (declaration) {
+    result.language = declaredLanguage(declaration);
+    result.provenance.language = 'stated in the text';
+  }
+  // The declaration is about the article, not its headline.
+  result.title = lines.find((line) => line !== declaration) ?? null;
   if (result.title) result.provenance.title = 'first line';
 
   for (const line of lines.slice(1, HEADER_LINES)) {

@@ -234,7 +234,7 @@ function readArticle(bytes: Buffer, file: string, extension: string): Article | 
 
 function fromText(id: string, file: string, text: string): Article {
   const inferred = inferMetadata(text);
-  const language = detectLanguage(text);
+  const language = inferred.language ?? detectLanguage(text);
   return {
     id,
     file,
@@ -244,7 +244,10 @@ function fromText(id: string, file: string, text: string): Article {
     url: inferred.url,
     published: inferred.published,
     language,
-    provenance: { ...inferred.provenance, ...(language ? { language: 'detected from the text' } : {}) },
+    provenance: {
+      ...(language && !inferred.language ? { language: 'detected from the text' } : {}),
+      ...inferred.provenance,
+    },
   };
 }
 
