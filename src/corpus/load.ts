@@ -15,7 +15,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { nextMessage, startThread } from '../threads.js';
-import { detectLanguage } from '../text/language.js';
+import { detectLanguage } from '../text/detectLanguage.js';
 import type { Article, ArticleRef, CorpusProblem } from '../model/article.js';
 import { parseFrontMatter } from './frontMatter.js';
 import { inferMetadata } from './infer.js';

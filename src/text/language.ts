@@ -1,4 +1,3 @@
-import { eld } from 'eld/extrasmall';
 import { languageFor } from '../languages/index.js';
 
 /**
@@ -6,27 +5,6 @@ import { languageFor } from '../languages/index.js';
  * ("en", "nb"). Others are indexed with case and diacritic folding only.
  */
 export type AnalyzedLanguage = string;
-
-// eld answers ISO 639-1, which is already BCP 47, except its one Norwegian ("no"): we call it Bokmål.
-const ELD_TO_BCP47: Record<string, string> = { no: 'nb' };
-
-/**
- * Two languages scoring this close are not told apart by the text (short Bokmål reads as Danish
- * as often as not), so neither is named.
- */
-const NEAR_TIE = 0.005;
-
-/**
- * Detects the language of an article's text. Returns `null` where the text does not tell: too few
- * letters for the detector to be reliable, or two languages scoring all but the same.
- */
-export function detectLanguage(text: string): string | null {
-  const result = eld.detect(text);
-  if (!result.language || !result.isReliable()) return null;
-  const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
-  if (best - second < NEAR_TIE) return null;
-  return ELD_TO_BCP47[result.language] ?? result.language;
-}
 
 /** Maps a BCP 47 tag to the language module that reads it: all Norwegian (no, nb, nn) share one. */
 export function analyzerLanguage(tag: string | null): AnalyzedLanguage | null {

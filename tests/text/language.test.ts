@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/text/language.js';
+import { detectLanguage } from '../../src/text/detectLanguage.js';
 
 type Samples = Record<string, { short: string[]; long: string[] }>;
 const samples: Samples = JSON.parse(readFileSync(new URL('./fixtures/languageSamples.json', import.meta.url), 'utf8'));
