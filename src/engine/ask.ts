@@ -53,20 +53,7 @@ export function ask(
       passages: [],
     };
   }
-  const { asksForFigure, language, figureCategories } = parsed;
-  // A figure question is carried by its category, who was counted and the names in it; any other
-  // word ("recently", "roughly") is left out, so it can neither turn the question into "no answer"
-  // nor pull up a passage that matches it and not the figure asked for.
-  const carried = asksForFigure && parsed.words.some((word) => word.carries);
-  const words = carried ? parsed.words.filter((word) => word.carries) : parsed.words;
-  const ignoredWords = carried ? parsed.words.filter((word) => !word.carries).map((word) => word.surface) : [];
-  // …and then a passage must match the category and who was counted, where the question names them:
-  // the corpus reporting officers killed does not answer "how many generals were killed".
-  const required = carried
-    ? (['category', 'subject'] as const)
-        .map((role) => words.flatMap((word, i) => (word.carries === role ? [i] : [])))
-        .filter((indexes) => indexes.length > 0)
-    : [];
+  const { words, asksForFigure, language, figureCategories } = parsed;
   const figuresFor = (cited: AnswerPassage[]) =>
     asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : [];
   const weights = words.map((word) => weightOf(index, word));
@@ -81,7 +68,6 @@ export function ask(
     });
     const coverage = total > 0 ? covered / total : 0;
     if (coverage < MIN_COVERAGE) continue;
-    if (required.some((indexes) => !indexes.some((i) => hit.matched[i]))) continue;
     let score = hit.score * (0.5 + coverage);
     const { passage, textTerms } = hit;
     if (asksForFigure) score *= countsWhatWasAsked(passage, textTerms) ? BONUS.figure : BONUS.noFigure;
@@ -94,8 +80,7 @@ export function ask(
   candidates.sort((a, b) => b.score - a.score || a.hit.passage.id - b.hit.passage.id);
 
   if (candidates.length === 0) {
-    // The category's figures count someone else when who was asked about is nowhere to be found.
-    const figures = required.length > 0 && words.some((word) => word.carries === 'subject') ? [] : figuresFor([]);
+    const figures = figuresFor([]);
     const known = (word: QueryWord) => termChoices(index, word, false).some(({ term }) => index.frequency(term) > 0);
     const missing = words.filter((word) => !known(word)).map((word) => word.surface);
     const found = words.filter(known).map((word) => word.surface);
@@ -134,7 +119,6 @@ export function ask(
     question: parsed.text,
     status: 'answered',
     noAnswer: false,
-    ...(ignoredWords.length > 0 ? { message: ignoredMessage(words, ignoredWords), ignoredWords } : {}),
     suggestions: [],
     passages,
     ...(figures.length > 0 ? { figures } : {}),
@@ -252,19 +236,7 @@ function suggest(index: SearchIndex, words: QueryWord[]): string[] {
   return [...suggestions].slice(0, MAX_SUGGESTIONS);
 }
 
-function ignoredMessage(searched: QueryWord[], ignored: string[]): string {
-  const it = ignored.length === 1 ? 'it names' : 'they name';
-  return (
-    `Answered for ${list(
-      searched.map((word) => word.surface),
-      'and',
-    )}, leaving out ${list(ignored, 'and')}: ` +
-    `${it} no figure, who was counted or a place to search for. To narrow the answer, add who or where ` +
-    `(for example "officers near Donetsk"); each figure shows its own date.`
-  );
-}
-
-function list(words: string[], joiner: 'or' | 'and' = 'or'): string {
+function list(words: string[]): string {
   const quoted = words.map((word) => `"${word}"`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted.at(-1)}`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }

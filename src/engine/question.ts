@@ -16,15 +16,7 @@ export interface QueryWord {
   concepts: string[];
   /** True when the concepts were found by correcting a typo ("kiled" → killed). */
   corrected: boolean;
-  /**
-   * What the word names of a figure question's point: its figure category ("killed", "shells"), who
-   * was counted ("officers", "generals" in "how many generals…") or a name ("Donetsk", "Korean").
-   * Absent for the rest ("recently", "roughly"), which a figure question may do without.
-   */
-  carries?: WordRole;
 }
-
-export type WordRole = 'category' | 'subject' | 'name';
 
 export type ParsedQuestion =
   | {
@@ -65,7 +57,6 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     };
   }
   const language = guessQuestionLanguage(text);
-  const figurePhrase = figureQuestion().exec(text);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const token of tokenize(text, language)) {
@@ -74,11 +65,12 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     const surface = text.slice(token.start, token.end);
     const found = lexiconConcepts(surface, language);
     const corrected = found.length === 0 && !inCorpus(token.stem) ? typoConcepts(token.stem, language) : [];
-    const concepts = withIncluded([...found, ...corrected]);
-    const afterFigurePhrase = figurePhrase !== null && token.start >= figurePhrase.index + figurePhrase[0].length;
-    const word: QueryWord = { surface, stem: token.stem, concepts, corrected: corrected.length > 0 };
-    const role = roleOf(word, token.start === 0, afterFigurePhrase && !words.some(namesCategory));
-    words.push(role ? { ...word, carries: role } : word);
+    words.push({
+      surface,
+      stem: token.stem,
+      concepts: withIncluded([...found, ...corrected]),
+      corrected: corrected.length > 0,
+    });
   }
   if (words.length === 0) {
     return {
@@ -99,27 +91,6 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     asksForFigure: figureQuestion().test(text) || (figureCategories.length > 0 && onlyFigureWords),
     figureCategories,
   };
-}
-
-/**
- * What a word names of the question's point, from its concepts, its capital or its place: the
- * words right after "how many" and before the category are who was counted ("how many generals
- * were killed"), whether or not the lexicon knows them.
- */
-function roleOf(word: QueryWord, first: boolean, counted: boolean): WordRole | undefined {
-  if (namesCategory(word)) return 'category';
-  const roles = word.concepts.map((id) => conceptById(id)?.role);
-  if (roles.includes('subject')) return 'subject';
-  // A capital says name except at the start, where a sentence capitalises any word.
-  if (roles.includes('topic') || (!first && /^\p{Lu}/u.test(word.surface))) return 'name';
-  return counted ? 'subject' : undefined;
-}
-
-function namesCategory(word: QueryWord): boolean {
-  return word.concepts.some((id) => {
-    const role = conceptById(id)?.role;
-    return (role === 'event' || role === 'item') && categoryOfConcept(id) !== undefined;
-  });
 }
 
 /** A question word may come from any language whatever the rest of the question is ("how many drept"). */

@@ -39,11 +39,6 @@ export interface Answer {
   noAnswer: boolean;
   /** Why there is no answer, or a caveat about the answer, in a sentence a user can act on. */
   message?: string;
-  /**
-   * Words of a figure question left out of the search because they name no figure, who was counted
-   * or a place ("recently", "roughly"); absent when every word was searched. `message` says so.
-   */
-  ignoredWords?: string[];
   /** Words that do occur in the corpus, offered when the question found nothing. */
   suggestions: string[];
   passages: AnswerPassage[];

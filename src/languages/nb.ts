@@ -41,7 +41,6 @@ export const norwegian: LanguageModule = {
     reinforcements: ['forsterkninger', 'forsterkningene', 'forsterke', 'forsterket'],
     captured: ['fanget', 'fanger', 'krigsfanger', 'krigsfange'],
     officers: ['offiserer', 'offiser', 'befal'],
-    generals: ['generaler'],
     weapons: ['våpen', 'våpnene', 'ammunisjon', 'materiell'],
     shells: ['granater', 'granat', 'artillerigranater'],
     missiles: ['missiler', 'missil', 'raketter', 'rakett'],

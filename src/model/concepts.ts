@@ -26,9 +26,7 @@ const BUILT_IN: readonly Concept[] = [
   { id: 'deployed', label: 'deployed', role: 'event' },
   { id: 'reinforcements', label: 'reinforcements', role: 'event' },
   { id: 'captured', label: 'captured', role: 'event' },
-  // Generals are officers, not the reverse: "how many officers" finds generals, "how many generals" not every officer.
-  { id: 'officers', label: 'officers', role: 'subject', includes: ['generals'] },
-  { id: 'generals', label: 'generals', role: 'subject' },
+  { id: 'officers', label: 'officers', role: 'subject' },
   { id: 'weapons', label: 'weapons', role: 'item', includes: ['shells', 'missiles', 'launchers', 'guns'] },
   { id: 'shells', label: 'shells', role: 'item' },
   { id: 'missiles', label: 'missiles', role: 'item' },

@@ -73,14 +73,6 @@ describe('the CLI in-process (runCli)', () => {
     expect(wordings).toEqual(expect.arrayContaining(['at least 100', 'several hundred', 'exceeded 200', 'Rundt 400']));
   });
 
-  it('GIVEN ask "how many killed recently" --json THEN the answer validates and names the word it left out', async () => {
-    const { stdout, code } = await cli(['ask', 'how many killed recently', '--json']);
-    expect(code).toBe(0);
-    const answer = askJson.parse(JSON.parse(stdout));
-    expect(answer).toMatchObject({ noAnswer: false, ignoredWords: ['recently'] });
-    expect(answer.message).toContain('"recently"');
-  });
-
   it('GIVEN figures killed --json THEN one report: six officers as of 2024-10-03, and a disagreement about the same time', async () => {
     const { stdout, code } = await cli(['figures', 'killed', '--json']);
     expect(code).toBe(0);
