@@ -40,6 +40,28 @@ function start(work: Work, deferAfterMs: number): { pending: Promise<DiscordRepl
   return { pending, deferNow };
 }
 
+/**
+ * Runs the work so that Discord hears back within its 3 seconds: the reply itself when it is ready
+ * within `deferAfterMs` (nothing sent yet: the caller sends it), otherwise after `defer` has told
+ * Discord to wait, the work still under way. Slow (synchronous) work is deferred before it starts,
+ * since no timer could fire while it runs.
+ */
+async function inTime(
+  work: Work,
+  { deferAfterMs, slow }: { deferAfterMs: number; slow: boolean },
+  defer: () => Promise<unknown>,
+): Promise<{ early: DiscordReply } | { late: Promise<DiscordReply> }> {
+  if (slow) {
+    await answerQueue.acknowledge(defer());
+    return { late: answerQueue.run(work) };
+  }
+  const { pending, deferNow } = start(work, deferAfterMs);
+  const early = deferNow ? null : await readyWithin(pending, deferAfterMs);
+  if (early) return { early };
+  await answerQueue.acknowledge(defer());
+  return { late: pending };
+}
+
 /** How a reply is sent. */
 export interface ReplyOptions {
   /** For the asker (or the clicker) alone. A private reply (a notice, a no-answer) always is, whatever this says. */
@@ -66,21 +88,12 @@ export async function replyWhenReady(
   { ephemeral, deferAfterMs, slow = false }: ReplyOptions,
 ): Promise<void> {
   const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  let pending: Promise<DiscordReply>;
-  if (slow) {
-    await answerQueue.acknowledge(interaction.deferReply(flags));
-    pending = answerQueue.run(work);
-  } else {
-    const started = start(work, deferAfterMs);
-    pending = started.pending;
-    const early = started.deferNow ? null : await readyWithin(pending, deferAfterMs);
-    if (early) {
-      await answerQueue.acknowledge(interaction.reply({ ...early, ...flags }));
-      return;
-    }
-    await answerQueue.acknowledge(interaction.deferReply(flags));
+  const outcome = await inTime(work, { deferAfterMs, slow }, () => interaction.deferReply(flags));
+  if ('early' in outcome) {
+    await answerQueue.acknowledge(interaction.reply({ ...outcome.early, ...flags }));
+    return;
   }
-  const late = await pending;
+  const late = await outcome.late;
   if (isPrivate(late) && !ephemeral) {
     // A public "thinking…" message cannot be made private: replace it with one for the asker alone.
     await interaction.deleteReply();
@@ -113,22 +126,14 @@ export async function updateWhenReady(
     await replyWhenReady(interaction, work, { ephemeral: true, deferAfterMs, slow });
     return;
   }
-  let pending: Promise<DiscordReply>;
-  if (slow) {
-    await answerQueue.acknowledge(interaction.deferUpdate());
-    pending = answerQueue.run(work);
-  } else {
-    const started = start(work, deferAfterMs);
-    pending = started.pending;
-    const early = started.deferNow ? null : await readyWithin(pending, deferAfterMs);
-    if (early) {
-      await answerQueue.acknowledge(
-        isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)),
-      );
-      return;
-    }
-    await answerQueue.acknowledge(interaction.deferUpdate());
+  const outcome = await inTime(work, { deferAfterMs, slow }, () => interaction.deferUpdate());
+  if ('early' in outcome) {
+    const { early } = outcome;
+    await answerQueue.acknowledge(
+      isPrivate(early) ? interaction.reply(early) : interaction.update(withoutFlags(early)),
+    );
+    return;
   }
-  const late = await pending;
+  const late = await outcome.late;
   await (isPrivate(late) ? interaction.followUp(late) : interaction.editReply(withoutFlags(late)));
 }

@@ -3,7 +3,7 @@
  * qualified ("at least"), and classified (a count, a year, a measure…).
  */
 import type { Qualifier } from '../../model/claim.js';
-import type { NumberKind } from './mention.js';
+import type { NumberKind, NumberMention } from './mention.js';
 import { CURRENCY_PREFIXES, readDigitAtom } from './notations.js';
 import {
   escapeRe,
@@ -56,16 +56,8 @@ function nounFollows(s: Scan, atom: Atom): boolean {
   return false;
 }
 
-export interface Expr {
-  start: number;
-  end: number;
-  value: number;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  kind: NumberKind;
-  unit?: string;
-}
+/** A number expression before its wording is cut from the text. */
+export type Expr = Omit<NumberMention, 'wording'>;
 
 function canRange(a: Atom, b: Atom): boolean {
   return !a.vague && !b.vague && !a.forced && !b.forced;
