@@ -10,14 +10,14 @@ export interface PdfLine {
 
 export function makePdf(pages: PdfLine[][], title?: string): Uint8Array {
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) - 1 + 1; // object numbers start at 1
-  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const add = (body: string) => objects.push(body); // object numbers start at 1: the new length
+  const escapePdf = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
   const catalog = add('');
   const pagesRef = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const lines of pages) {
-    const stream = lines.map((line) => `BT /F1 11 Tf 72 ${line.y} Td (${escape(line.text)}) Tj ET`).join('\n');
+    const stream = lines.map((line) => `BT /F1 11 Tf 72 ${line.y} Td (${escapePdf(line.text)}) Tj ET`).join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
@@ -28,7 +28,7 @@ export function makePdf(pages: PdfLine[][], title?: string): Uint8Array {
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRef} 0 R >>`;
   objects[pagesRef - 1] =
     `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const info = title ? add(`<< /Title (${escape(title)}) /Producer (tests) >>`) : null;
+  const info = title ? add(`<< /Title (${escapePdf(title)}) /Producer (tests) >>`) : null;
 
   let pdf = '%PDF-1.4\n';
   const offsets: number[] = [];
