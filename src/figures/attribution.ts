@@ -64,6 +64,8 @@ const attributionPatterns = perRegistry((all) => {
     putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
     adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
     trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
+    /** "…, a déclaré jeudi le ministère": a time between an inverted verb and its claimant. */
+    leadingTime: new RegExp(`^\\s*(?:${words((a) => a.trailingTimes)})\\s+`, 'i'),
     /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
     interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
     claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
@@ -95,7 +97,7 @@ const attributionPatterns = perRegistry((all) => {
 const speechPattern = perLanguage((module) => {
   const verbs = [...new Set([...DEFAULT_LANGUAGE.attribution.speechVerbs, ...module.attribution.speechVerbs])];
   return new RegExp(
-    `\\b(${verbs.join('|')})\\b(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
+    `(?<![\\p{L}\\p{N}_])(${verbs.join('|')})(?![\\p{L}\\p{N}_])(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
     'gu',
   );
 });
@@ -154,7 +156,7 @@ export function findAttributions(sentence: string, language: string): Attributio
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
       const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
       if (after) {
-        let claimant = after[1]!.replace(patterns.trailingTime, '');
+        let claimant = after[1]!.replace(patterns.leadingTime, '').replace(patterns.trailingTime, '');
         let channel: string | null = null;
         const interview = patterns.interview.exec(claimant);
         if (interview) {

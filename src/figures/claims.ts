@@ -63,6 +63,8 @@ const claimPatterns = perRegistry((all) => {
     ),
     /** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
     additive: whole((c) => c.additive),
+    /** "en renfort", "als Verstärkung", "as reinforcements": a count sent as an increment. */
+    asIncrement: new RegExp(`(?<![\\p{L}])(?:${words((c) => c.asIncrement ?? []) || '(?!)'})(?![\\p{L}])`, 'iu'),
     people: whole((c) => c.people),
     civilians: whole((c) => c.civilians),
     /**
@@ -75,6 +77,8 @@ const claimPatterns = perRegistry((all) => {
     lossVerb: whole((c) => c.lossVerbs),
     /** "lost their lives", "mistet livet". */
     life: whole((c) => c.lives),
+    /** "ums Leben" (kommen): a death, with its verb anywhere in the clause. */
+    deathPhrase: new RegExp(`(?<![\\p{L}])(?:${words((c) => c.deathPhrases ?? []) || '(?!)'})(?![\\p{L}])`, 'giu'),
     /**
      * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
      * the dead and the wounded" is a casualty figure.
@@ -327,8 +331,14 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
  */
 function withLossEvents(text: string, offset: number, tokens: Token[], mentions: NumberMention[]): Token[] {
   const killed = (token: Token): Token => ({ ...token, concepts: [...token.concepts, 'killed'] });
+  const phrases = [...text.matchAll(patterns.deathPhrase)].map((match) => [
+    offset + match.index,
+    offset + match.index + match[0].length,
+  ]);
   return tokens.map((token, i) => {
     const lower = word(text, offset, token).toLowerCase();
+    // "kamen … ums Leben", "ont perdu la vie": the phrase's last word is the event.
+    if (phrases.some(([from, to]) => token.end === to && token.start >= from!)) return killed(token);
     if (patterns.life.test(lower)) {
       const verb = [tokens[i - 1], tokens[i - 2]].find(
         (other) => other && patterns.lossVerb.test(word(text, offset, other)),
@@ -458,12 +468,21 @@ function readFigure(
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/
-    .exec(text.slice(mention.end))![0]
-    .split(/\s+/)
-    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  // "1 500 militaires supplémentaires": where adjectives follow the noun, any word of the counted phrase.
+  const additive =
+    /^\s*(?:\S+\s+)?/
+      .exec(text.slice(mention.end))![0]
+      .split(/\s+/)
+      .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
+    phrase.some((token) => patterns.additive.test(wordOf(token)));
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
+  // "envoyés en renfort", "als Verstärkung geschickt": sent as an increment, said in the count's own clause.
+  if (incrementCategory) {
+    const clauseEnd = text.slice(mention.end).search(CLAUSE_PUNCTUATION);
+    if (patterns.asIncrement.test(text.slice(mention.end, clauseEnd < 0 ? undefined : mention.end + clauseEnd)))
+      category = incrementCategory;
+  }
   // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
   const sum = sumOfKilledAndInjured();
   if (
@@ -778,6 +797,11 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
   for (const token of after) {
     if (/[,.;:()!?–—]/.test(text.slice(at - offset, token.start - offset))) break;
     const lower = word(text, offset, token).toLowerCase();
+    // "2 700 autres blessés", "two more soldiers": an additive word belongs to the count, not to its noun.
+    if (phrase.length === 0 && !opened && patterns.additive.test(lower)) {
+      at = token.end;
+      continue;
+    }
     if (token.stopWord) {
       // "two more North Korean soldiers": "more" belongs to the count, not the end of its noun.
       if (phrase.length === 0 && patterns.additive.test(lower)) {
