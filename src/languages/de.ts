@@ -800,6 +800,8 @@ export const german: LanguageModule = {
     accordingTo: [
       'laut',
       'nach angaben (?:von|des|der)',
+      'nach einschätzung (?:von|des|der)',
+      'nach einschätzung',
       'nach angaben',
       'nach schätzungen (?:von|des|der)',
       'gemäß',
