@@ -28,6 +28,10 @@ const attributionPatterns = perRegistry((all) => {
       `\\b(${words((a) => a.accordingTo)})\\s+(?:(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+)?`,
       'giu',
     ),
+    accordingToAfter: new RegExp(
+      `(?<![\\p{L}])(?:${words((a) => a.accordingToAfter ?? []) || '(?!)'})(?![\\p{L}])`,
+      'giu',
+    ),
     sourceIntroduction: new RegExp(`^(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+`, 'i'),
     /** "said that…", "sa at…": the verb reports a clause. */
     reportsAClause: new RegExp(`^\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
@@ -58,7 +62,8 @@ const attributionPatterns = perRegistry((all) => {
     finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
     /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
     qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
-    reportsWhat: new RegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
+    /** "confirmed that…", "berichtet, dass…": what a non-bare verb reports (a comma may come first). */
+    reportsWhat: new RegExp(`^\\s*,?\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
     /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
     putVerb: new RegExp(`^(?:${words((a) => a.putVerbs) || '(?!)'})$`),
     putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
@@ -133,6 +138,14 @@ export function findAttributions(sentence: string, language: string): Attributio
     const from = match.index + match[0].length;
     const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns);
     if (claimant) add(claimant, null, match.index, from + claimant.length);
+  }
+
+  // "dem Ministerium zufolge": the source stands before the word, back to a clause break.
+  for (const match of sentence.matchAll(patterns.accordingToAfter)) {
+    const before = sentence.slice(0, match.index);
+    const from = Math.max(before.search(/[^,;:()–—]*$/u), 0);
+    const claimant = before.slice(from).trim();
+    if (claimant && claimant.split(/\s+/).length <= 8) add(claimant, null, from, match.index + match[0].length);
   }
 
   // A broadcast caption: "[Name / Title (context): what they said]".

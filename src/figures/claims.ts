@@ -9,7 +9,7 @@
  * each rule looks for from the language modules (src/languages/).
  */
 import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
-import { perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
+import { languageFor, perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
@@ -140,6 +140,8 @@ const claimPatterns = perRegistry((all) => {
   };
 });
 let patterns: ReturnType<typeof claimPatterns>;
+/** The sentence's language writes its nouns with a capital (German): a counted phrase ends with one. */
+let capitalNouns = false;
 
 interface Context {
   /** The previous sentence's date, when it had one of its own or carried one. */
@@ -199,6 +201,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const stamp = patterns.entryStamp.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
+  capitalNouns = languageFor(language)?.claims.nounsCapitalised ?? false;
   const mentions = findNumbers(text, language);
   const tokens = withLossEvents(
     text,
@@ -832,6 +835,11 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
     phrase.push(token);
     at = token.end;
     if (phrase.length >= NOUN_PHRASE) break;
+  }
+  // "auf mindestens 450 gestiegen": where nouns are capitalised, lower-case words after the last noun are no part of it.
+  if (capitalNouns) {
+    const last = phrase.findLastIndex((token) => /^\p{Lu}/u.test(word(text, offset, token)));
+    phrase.length = last + 1;
   }
   return phrase;
 }

@@ -20,6 +20,8 @@ const MONTHS = [
 /** "a déclaré", "ont indiqué": the auxiliary is part of the verb, so that ", a déclaré X" reads inverted. */
 const AUX = '(?:a|ont|avait|avaient|aurait|auraient)\\s+';
 const PERFECT_SPEECH = [
+  'évoqué',
+  'fait état',
   'déclaré',
   'indiqué',
   'affirmé',
@@ -31,6 +33,9 @@ const PERFECT_SPEECH = [
   'assuré',
 ];
 const PRESENT_SPEECH = [
+  'fait état',
+  'font état',
+  'évoque',
   'déclare',
   'indique',
   'affirme',
@@ -610,7 +615,8 @@ export const french: LanguageModule = {
     since: ['depuis', 'dès'],
     when: ['lorsque', 'quand'],
     contrast: ['mais', 'alors que', 'tandis que', 'bien que'],
-    presentOrPerfect: ['ont', 'sont', 'estime', 'affirme', 'compte'],
+    // The conditional of hearsay ("aurait déployé") reports the state of things as the article is written.
+    presentOrPerfect: ['ont', 'sont', 'estime', 'affirme', 'compte', 'aurait', 'auraient', 'actuellement', 'désormais'],
     eventNouns: ['pertes', 'morts', 'blessés', 'victimes', 'prisonniers', 'tués'],
     demonymEndings: [],
     earlier: ['plus tôt', 'auparavant'],

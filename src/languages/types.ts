@@ -320,6 +320,8 @@ export interface DateWords {
  * every language to every article, as corpora mix them.
  */
 export interface ClaimWords {
+  /** Nouns are written with a capital ("450 Soldaten"), so a lower-case word after a count is none. */
+  nounsCapitalised?: boolean;
   /** Words that make a count additional: "3,000 more soldiers", "flere soldater". */
   additive: readonly string[];
   /** Phrases after a count that say it was sent as an increment: "en renfort", "als Verstärkung"; fragments. */
@@ -399,6 +401,8 @@ export interface AttributionWords {
   toldVerbs: readonly string[];
   /** "according to X", "ifølge X": the source follows. */
   accordingTo: readonly string[];
+  /** "X zufolge": the source stands before the word. */
+  accordingToAfter?: readonly string[];
   /** Auxiliaries that make a verb after them passive, with no speaker before it: "are said to". */
   passiveAuxiliaries: readonly string[];
   /** Pronouns that stand for the previous sentence's source ("It added…"). */
