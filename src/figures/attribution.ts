@@ -14,6 +14,8 @@ export interface AttributionSpan extends Attribution {
   end: number;
   /** Pronoun claimants ("It added…") stand for the previous sentence's source. */
   pronoun: boolean;
+  /** "Das teilte der NIS mit", "C'est ce qu'a indiqué X": the source of the sentence before. */
+  backward?: boolean;
 }
 
 /** Attribution words of every language, compiled once per version of the language registry. */
@@ -28,6 +30,7 @@ const attributionPatterns = perRegistry((all) => {
       `\\b(${words((a) => a.accordingTo)})\\s+(?:(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+)?`,
       'giu',
     ),
+    backwardPronoun: new RegExp(`^(?:${words((a) => a.backwardPronouns ?? []) || '(?!)'})$`, 'iu'),
     accordingToAfter: new RegExp(
       `(?<![\\p{L}])(?:${words((a) => a.accordingToAfter ?? []) || '(?!)'})(?![\\p{L}])`,
       'giu',
@@ -113,7 +116,7 @@ const MAX_CLAIMANT_WORDS = 14;
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
   const patterns = attributionPatterns();
   const spans: AttributionSpan[] = [];
-  const add = (claimant: string, channel: string | null, start: number, end: number) => {
+  const add = (claimant: string, channel: string | null, start: number, end: number, backward = false) => {
     const cleaned = tidy(claimant);
     // A claimant is a name or a noun phrase: never a figure ("at least 100 soldiers confirmed dead").
     if (
@@ -129,6 +132,7 @@ export function findAttributions(sentence: string, language: string): Attributio
       start,
       end,
       pronoun: patterns.pronouns.test(cleaned),
+      ...(backward ? { backward } : {}),
     });
   };
 
@@ -164,6 +168,18 @@ export function findAttributions(sentence: string, language: string): Attributio
     const afterVerb = sentence.slice(match.index + match[1]!.length);
     const reportsAClause = patterns.reportsAClause.test(rest);
     if (before.length === 0 || patterns.passive.test(before)) continue;
+    // "Das erklärte ein Sprecher des Ministeriums am Donnerstag.": the speaker after the verb, of what was said before.
+    if (patterns.backwardPronoun.test(before)) {
+      const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
+      if (after) {
+        const claimant = after[1]!
+          .replace(patterns.leadingTime, '')
+          .replace(patterns.trailingTime, '')
+          .replace(patterns.claimantTail, '');
+        add(claimant, null, match.index, match.index + match[0].length, true);
+      }
+      continue;
+    }
     if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
     if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".

@@ -318,6 +318,26 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     });
   }
   const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
+  // "… 450 gefallen. Das erklärte ein Sprecher am Donnerstag.": the source, and the date, of the sentence before.
+  const backward = counts.length === 0 && samePara ? attributions.find((span) => span.backward) : undefined;
+  if (backward) {
+    const told = ownDates[0] ? dateOf(ownDates[0]) : null;
+    for (const claim of out) {
+      const source = claim.sources[0]!;
+      if (source.articleId !== article.id || source.end !== previous.end) continue;
+      if (!claim.attributedTo) {
+        const attributedTo = { claimant: backward.claimant, channel: backward.channel };
+        claim.attributedTo = attributedTo;
+        claim.attributions = [attributedTo];
+        source.attributedTo = attributedTo;
+      }
+      if (told && source.asOfBasis === 'published') {
+        claim.asOf = told;
+        source.asOf = told;
+        source.asOfBasis = 'sentence';
+      }
+    }
+  }
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
   const resolved =
     named.at(-1) ??

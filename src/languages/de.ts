@@ -814,6 +814,7 @@ export const german: LanguageModule = {
     ],
     toldVerbs: [],
     accordingToAfter: ['zufolge'],
+    backwardPronouns: ['das', 'dies'],
     accordingTo: [
       'laut',
       'nach angaben (?:von|des|der)',

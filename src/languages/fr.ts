@@ -33,8 +33,8 @@ const PERFECT_SPEECH = [
   'assuré',
 ];
 const PRESENT_SPEECH = [
-  'fait état',
-  'font état',
+  'fait\\s+(?:également\\s+|aussi\\s+|désormais\\s+)?état',
+  'font\\s+(?:également\\s+|aussi\\s+|désormais\\s+)?état',
   'évoque',
   'déclare',
   'indique',
@@ -650,6 +650,7 @@ export const french: LanguageModule = {
       `${AUX}écrit`,
     ],
     toldVerbs: [],
+    backwardPronouns: ["c['’]est\\s+ce\\s+qu['’]?"],
     accordingTo: ['selon', "d'après", 'd’après', 'de source', 'citant'],
     passiveAuxiliaries: ['est', 'sont', 'été'],
     pronouns: ['il', 'elle', 'ils', 'elles'],

@@ -401,6 +401,8 @@ export interface AttributionWords {
   toldVerbs: readonly string[];
   /** "according to X", "ifølge X": the source follows. */
   accordingTo: readonly string[];
+  /** A sentence opening with one of these and a speech verb names the source of the sentence before: "Das", "C'est ce qu'". Fragments. */
+  backwardPronouns?: readonly string[];
   /** "X zufolge": the source stands before the word. */
   accordingToAfter?: readonly string[];
   /** Auxiliaries that make a verb after them passive, with no speaker before it: "are said to". */

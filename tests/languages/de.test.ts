@@ -141,6 +141,24 @@ describe('German attribution and figures', () => {
     ]);
   });
 
+  it('GIVEN "X zufolge" THEN X is the source', () => {
+    expect(
+      findAttributions('Dem Ministerium zufolge wurden 300 Soldaten getötet.', 'de').map((span) => span.claimant),
+    ).toEqual(['Dem Ministerium']);
+  });
+
+  it('GIVEN "auf mindestens 450 gestiegen" THEN the event before the count names it, the participle is no noun', () => {
+    expect(claimsOf('Die Zahl der getöteten Soldaten ist auf mindestens 450 gestiegen.')).toEqual([
+      expect.objectContaining({ category: 'killed', value: 450, qualifier: 'at least' }),
+    ]);
+  });
+
+  it('GIVEN "Das erklärte X am Donnerstag." after a figure THEN X and Thursday are the figure\'s', () => {
+    expect(
+      claimsOf('Mindestens 450 Soldaten sind gefallen. Das erklärte ein Sprecher des Ministeriums am Montag.'),
+    ).toEqual([expect.objectContaining({ value: 450, claimant: 'ein Sprecher des Ministeriums', asOf: '2025-03-10' })]);
+  });
+
   it('GIVEN "ums" THEN it is a stop word, not a counted noun', () => {
     expect(tokenize('ums Leben', 'de')[0]?.stopWord).toBe(true);
   });

@@ -125,6 +125,8 @@ describe('French elision, attribution and figures', () => {
     ["D'après le renseignement sud-coréen, 300 soldats ont été tués.", 'le renseignement sud-coréen'],
     ['Environ 300 soldats ont été tués, a déclaré jeudi le ministère.', 'le ministère'],
     ['Le ministère a indiqué que 300 soldats ont été tués.', 'Le ministère'],
+    ["Kiev fait également état d'environ 1 800 blessés.", 'Kiev'],
+    ['En janvier, des députés avaient évoqué quelque 300 morts.', 'des députés'],
   ])('GIVEN "%s" THEN the claimant is %s', (text, claimant) => {
     expect(findAttributions(text, 'fr').map((span) => span.claimant)).toContain(claimant);
   });
@@ -154,6 +156,12 @@ describe('French elision, attribution and figures', () => {
     expect(
       claimsOf('Environ 300 soldats ont été tués et 2 700 autres blessés.').map((claim) => claim.category),
     ).toEqual(['killed', 'injured']);
+  });
+
+  it("GIVEN \"C'est ce qu'a indiqué X lundi.\" after a figure THEN X and Monday are the figure's", () => {
+    expect(claimsOf("Au moins 450 soldats ont été tués. C'est ce qu'a indiqué lundi le ministère.")).toEqual([
+      expect.objectContaining({ value: 450, claimant: 'le ministère', asOf: '2025-03-03' }),
+    ]);
   });
 
   it('GIVEN "ont perdu la vie" THEN killed', () => {
