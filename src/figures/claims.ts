@@ -371,6 +371,10 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
     if (patterns.lossVerb.test(lower)) {
       const next = mentions.find((mention) => mention.kind === 'count' && offset + mention.start >= token.end);
       if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return killed(token);
+      // "hat rund 700.000 Soldaten verloren": a verb-final loss right after the counted noun phrase.
+      const last = mentions.filter((mention) => mention.kind === 'count' && offset + mention.end <= token.start).at(-1);
+      const between = last ? text.slice(last.end, token.start - offset) : '';
+      if (last && !/[,.;:()!?–—]/.test(between) && between.trim().split(/\s+/).length <= 3) return killed(token);
     }
     return token;
   });
@@ -465,7 +469,9 @@ function readFigure(
     !item &&
     !subjectToken &&
     !people &&
-    phrase.some((token) => role(token) === null && !nationOf(wordOf(token), false));
+    phrase.some(
+      (token) => role(token) === null && !nationOf(wordOf(token), false) && !patterns.personNoun.test(wordOf(token)),
+    );
   if (found?.how === 'clause' && ownOther) found = null;
   let eventToken = found?.token ?? null;
   // "put the figure at between 1,000 and 1,500": the figure of an earlier count of the sentence, else

@@ -578,7 +578,7 @@ export const french: LanguageModule = {
     personNounEndings: ['eurs', 'istes', 'iens'],
     lossVerbs: ['perdu', 'perd', 'perdent', 'perdait'],
     lives: ['vie', 'vies'],
-    deathPhrases: ['perdu\\s+la\\s+vie'],
+    deathPhrases: ['perdu\\s+la\\s+vie', 'trouvé\\s+la\\s+mort', 'trouvent\\s+la\\s+mort'],
     definingAppositions: ['un chiffre', 'un bilan', 'une estimation', 'qui'],
     partOfBefore: ['dont', 'parmi lesquels', 'parmi eux'],
     phraseEnd: [
