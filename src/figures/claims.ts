@@ -374,7 +374,9 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
       // "hat rund 700.000 Soldaten verloren": a verb-final loss right after the counted noun phrase.
       const last = mentions.filter((mention) => mention.kind === 'count' && offset + mention.end <= token.start).at(-1);
       const between = last ? text.slice(last.end, token.start - offset) : '';
-      if (last && !/[,.;:()!?–—]/.test(between) && between.trim().split(/\s+/).length <= 3) return killed(token);
+      const words = last ? tokens.filter((other) => other.start >= offset + last.end && other.end <= token.start) : [];
+      if (last && !/[,.;:()!?–—]/.test(between) && words.length <= 3 && words.every((other) => !other.stopWord))
+        return killed(token);
     }
     return token;
   });

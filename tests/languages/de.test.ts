@@ -159,6 +159,12 @@ describe('German attribution and figures', () => {
     ).toEqual([expect.objectContaining({ value: 450, claimant: 'ein Sprecher des Ministeriums', asOf: '2025-03-10' })]);
   });
 
+  it('GIVEN a verb-final loss ("700.000 Soldaten verloren") THEN the loss is the count\'s', () => {
+    expect(claimsOf('Russland hat rund 700.000 Soldaten verloren.')).toEqual([
+      expect.objectContaining({ category: 'killed', value: 700_000, scope: 'troops@russian' }),
+    ]);
+  });
+
   it('GIVEN "ums" THEN it is a stop word, not a counted noun', () => {
     expect(tokenize('ums Leben', 'de')[0]?.stopWord).toBe(true);
   });

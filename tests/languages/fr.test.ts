@@ -164,6 +164,12 @@ describe('French elision, attribution and figures', () => {
     ]);
   });
 
+  it('GIVEN "pertes … à 4 000 hommes" THEN the event before names a count of people', () => {
+    expect(claimsOf("Les pertes nord-coréennes s'élèveraient à 4 000 hommes.")).toEqual([
+      expect.objectContaining({ category: 'casualties', value: 4000 }),
+    ]);
+  });
+
   it('GIVEN "ont perdu la vie" THEN killed', () => {
     expect(claimsOf('Plus de 2 000 soldats ont perdu la vie.')).toEqual([
       expect.objectContaining({ category: 'killed', value: 2000, qualifier: 'more than' }),
