@@ -592,7 +592,10 @@ function subjectOf(
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
   const leadingSource =
     firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
-  const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
+  // "La Corée du Nord a dépêché…": an article before the nation is no part of its name.
+  let openFrom = firstOwn;
+  while (openFrom >= 0 && tokens[openFrom]?.stopWord && openFrom < firstOwn + 1) openFrom++;
+  const opening = firstOwn === 0 || leadingSource ? tokens.slice(openFrom, openFrom + 4) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
   const sentenceNation = patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
   const nationRanges = nationSpans(phraseText);

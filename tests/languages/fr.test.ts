@@ -170,6 +170,12 @@ describe('French elision, attribution and figures', () => {
     ]);
   });
 
+  it('GIVEN "La Corée du Nord a dépêché…" THEN the soldiers are North Korean', () => {
+    expect(claimsOf('La Corée du Nord a dépêché environ 12 000 soldats en Russie.')).toEqual([
+      expect.objectContaining({ category: 'deployed', value: 12_000, scope: 'troops@north-korean' }),
+    ]);
+  });
+
   it('GIVEN "ont perdu la vie" THEN killed', () => {
     expect(claimsOf('Plus de 2 000 soldats ont perdu la vie.')).toEqual([
       expect.objectContaining({ category: 'killed', value: 2000, qualifier: 'more than' }),
