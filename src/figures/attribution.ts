@@ -14,6 +14,8 @@ export interface AttributionSpan extends Attribution {
   end: number;
   /** Pronoun claimants ("It added…") stand for the previous sentence's source. */
   pronoun: boolean;
+  /** "Das teilte der NIS mit", "C'est ce qu'a indiqué X": the source of the sentence before. */
+  backward?: boolean;
 }
 
 /** Attribution words of every language, compiled once per version of the language registry. */
@@ -26,6 +28,11 @@ const attributionPatterns = perRegistry((all) => {
     told: new RegExp(`^(?:${words((a) => a.toldVerbs)})$`),
     accordingTo: new RegExp(
       `\\b(${words((a) => a.accordingTo)})\\s+(?:(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+)?`,
+      'giu',
+    ),
+    backwardPronoun: new RegExp(`^(?:${words((a) => a.backwardPronouns ?? []) || '(?!)'})$`, 'iu'),
+    accordingToAfter: new RegExp(
+      `(?<![\\p{L}])(?:${words((a) => a.accordingToAfter ?? []) || '(?!)'})(?![\\p{L}])`,
       'giu',
     ),
     sourceIntroduction: new RegExp(`^(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+`, 'i'),
@@ -58,12 +65,15 @@ const attributionPatterns = perRegistry((all) => {
     finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
     /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
     qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
-    reportsWhat: new RegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
+    /** "confirmed that…", "berichtet, dass…": what a non-bare verb reports (a comma may come first). */
+    reportsWhat: new RegExp(`^\\s*,?\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
     /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
     putVerb: new RegExp(`^(?:${words((a) => a.putVerbs) || '(?!)'})$`),
     putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
     adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
     trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
+    /** "…, a déclaré jeudi le ministère": a time between an inverted verb and its claimant. */
+    leadingTime: new RegExp(`^\\s*(?:${words((a) => a.trailingTimes)})\\s+`, 'i'),
     /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
     interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
     claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
@@ -95,7 +105,7 @@ const attributionPatterns = perRegistry((all) => {
 const speechPattern = perLanguage((module) => {
   const verbs = [...new Set([...DEFAULT_LANGUAGE.attribution.speechVerbs, ...module.attribution.speechVerbs])];
   return new RegExp(
-    `\\b(${verbs.join('|')})\\b(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
+    `(?<![\\p{L}\\p{N}_])(${verbs.join('|')})(?![\\p{L}\\p{N}_])(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
     'gu',
   );
 });
@@ -106,7 +116,7 @@ const MAX_CLAIMANT_WORDS = 14;
 export function findAttributions(sentence: string, language: string): AttributionSpan[] {
   const patterns = attributionPatterns();
   const spans: AttributionSpan[] = [];
-  const add = (claimant: string, channel: string | null, start: number, end: number) => {
+  const add = (claimant: string, channel: string | null, start: number, end: number, backward = false) => {
     const cleaned = tidy(claimant);
     // A claimant is a name or a noun phrase: never a figure ("at least 100 soldiers confirmed dead").
     if (
@@ -122,6 +132,7 @@ export function findAttributions(sentence: string, language: string): Attributio
       start,
       end,
       pronoun: patterns.pronouns.test(cleaned),
+      ...(backward ? { backward } : {}),
     });
   };
 
@@ -131,6 +142,14 @@ export function findAttributions(sentence: string, language: string): Attributio
     const from = match.index + match[0].length;
     const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns);
     if (claimant) add(claimant, null, match.index, from + claimant.length);
+  }
+
+  // "dem Ministerium zufolge": the source stands before the word, back to a clause break.
+  for (const match of sentence.matchAll(patterns.accordingToAfter)) {
+    const before = sentence.slice(0, match.index);
+    const from = Math.max(before.search(/[^,;:()–—]*$/u), 0);
+    const claimant = before.slice(from).trim();
+    if (claimant && claimant.split(/\s+/).length <= 8) add(claimant, null, from, match.index + match[0].length);
   }
 
   // A broadcast caption: "[Name / Title (context): what they said]".
@@ -149,12 +168,24 @@ export function findAttributions(sentence: string, language: string): Attributio
     const afterVerb = sentence.slice(match.index + match[1]!.length);
     const reportsAClause = patterns.reportsAClause.test(rest);
     if (before.length === 0 || patterns.passive.test(before)) continue;
+    // "Das erklärte ein Sprecher des Ministeriums am Donnerstag.": the speaker after the verb, of what was said before.
+    if (patterns.backwardPronoun.test(before)) {
+      const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
+      if (after) {
+        const claimant = after[1]!
+          .replace(patterns.leadingTime, '')
+          .replace(patterns.trailingTime, '')
+          .replace(patterns.claimantTail, '');
+        add(claimant, null, match.index, match.index + match[0].length, true);
+      }
+      continue;
+    }
     if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
     if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
       const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
       if (after) {
-        let claimant = after[1]!.replace(patterns.trailingTime, '');
+        let claimant = after[1]!.replace(patterns.leadingTime, '').replace(patterns.trailingTime, '');
         let channel: string | null = null;
         const interview = patterns.interview.exec(claimant);
         if (interview) {

@@ -9,7 +9,7 @@
  * each rule looks for from the language modules (src/languages/).
  */
 import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
-import { perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
+import { languageFor, perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
@@ -63,6 +63,8 @@ const claimPatterns = perRegistry((all) => {
     ),
     /** Words that make a count additional: "3,000 more soldiers", "minst 3000 flere soldater", "two more captured". */
     additive: whole((c) => c.additive),
+    /** "en renfort", "als Verstärkung", "as reinforcements": a count sent as an increment. */
+    asIncrement: new RegExp(`(?<![\\p{L}])(?:${words((c) => c.asIncrement ?? []) || '(?!)'})(?![\\p{L}])`, 'iu'),
     people: whole((c) => c.people),
     civilians: whole((c) => c.civilians),
     /**
@@ -75,6 +77,8 @@ const claimPatterns = perRegistry((all) => {
     lossVerb: whole((c) => c.lossVerbs),
     /** "lost their lives", "mistet livet". */
     life: whole((c) => c.lives),
+    /** "ums Leben" (kommen): a death, with its verb anywhere in the clause. */
+    deathPhrase: new RegExp(`(?<![\\p{L}])(?:${words((c) => c.deathPhrases ?? []) || '(?!)'})(?![\\p{L}])`, 'giu'),
     /**
      * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
      * the dead and the wounded" is a casualty figure.
@@ -136,6 +140,8 @@ const claimPatterns = perRegistry((all) => {
   };
 });
 let patterns: ReturnType<typeof claimPatterns>;
+/** The sentence's language writes its nouns with a capital (German): a counted phrase ends with one. */
+let capitalNouns = false;
 
 interface Context {
   /** The previous sentence's date, when it had one of its own or carried one. */
@@ -195,6 +201,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const stamp = patterns.entryStamp.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
+  capitalNouns = languageFor(language)?.claims.nounsCapitalised ?? false;
   const mentions = findNumbers(text, language);
   const tokens = withLossEvents(
     text,
@@ -311,6 +318,26 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     });
   }
   const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
+  // "… 450 gefallen. Das erklärte ein Sprecher am Donnerstag.": the source, and the date, of the sentence before.
+  const backward = counts.length === 0 && samePara ? attributions.find((span) => span.backward) : undefined;
+  if (backward) {
+    const told = ownDates[0] ? dateOf(ownDates[0]) : null;
+    for (const claim of out) {
+      const source = claim.sources[0]!;
+      if (source.articleId !== article.id || source.end !== previous.end) continue;
+      if (!claim.attributedTo) {
+        const attributedTo = { claimant: backward.claimant, channel: backward.channel };
+        claim.attributedTo = attributedTo;
+        claim.attributions = [attributedTo];
+        source.attributedTo = attributedTo;
+      }
+      if (told && source.asOfBasis === 'published') {
+        claim.asOf = told;
+        source.asOf = told;
+        source.asOfBasis = 'sentence';
+      }
+    }
+  }
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
   const resolved =
     named.at(-1) ??
@@ -327,8 +354,14 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
  */
 function withLossEvents(text: string, offset: number, tokens: Token[], mentions: NumberMention[]): Token[] {
   const killed = (token: Token): Token => ({ ...token, concepts: [...token.concepts, 'killed'] });
+  const phrases = [...text.matchAll(patterns.deathPhrase)].map((match) => [
+    offset + match.index,
+    offset + match.index + match[0].length,
+  ]);
   return tokens.map((token, i) => {
     const lower = word(text, offset, token).toLowerCase();
+    // "kamen … ums Leben", "ont perdu la vie": the phrase's last word is the event.
+    if (phrases.some(([from, to]) => token.end === to && token.start >= from!)) return killed(token);
     if (patterns.life.test(lower)) {
       const verb = [tokens[i - 1], tokens[i - 2]].find(
         (other) => other && patterns.lossVerb.test(word(text, offset, other)),
@@ -338,6 +371,12 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
     if (patterns.lossVerb.test(lower)) {
       const next = mentions.find((mention) => mention.kind === 'count' && offset + mention.start >= token.end);
       if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return killed(token);
+      // "hat rund 700.000 Soldaten verloren": a verb-final loss right after the counted noun phrase.
+      const last = mentions.filter((mention) => mention.kind === 'count' && offset + mention.end <= token.start).at(-1);
+      const between = last ? text.slice(last.end, token.start - offset) : '';
+      const words = last ? tokens.filter((other) => other.start >= offset + last.end && other.end <= token.start) : [];
+      if (last && !/[,.;:()!?–—]/.test(between) && words.length <= 3 && words.every((other) => !other.stopWord))
+        return killed(token);
     }
     return token;
   });
@@ -432,7 +471,9 @@ function readFigure(
     !item &&
     !subjectToken &&
     !people &&
-    phrase.some((token) => role(token) === null && !nationOf(wordOf(token), false));
+    phrase.some(
+      (token) => role(token) === null && !nationOf(wordOf(token), false) && !patterns.personNoun.test(wordOf(token)),
+    );
   if (found?.how === 'clause' && ownOther) found = null;
   let eventToken = found?.token ?? null;
   // "put the figure at between 1,000 and 1,500": the figure of an earlier count of the sentence, else
@@ -458,12 +499,21 @@ function readFigure(
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/
-    .exec(text.slice(mention.end))![0]
-    .split(/\s+/)
-    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  // "1 500 militaires supplémentaires": where adjectives follow the noun, any word of the counted phrase.
+  const additive =
+    /^\s*(?:\S+\s+)?/
+      .exec(text.slice(mention.end))![0]
+      .split(/\s+/)
+      .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
+    phrase.some((token) => patterns.additive.test(wordOf(token)));
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
+  // "envoyés en renfort", "als Verstärkung geschickt": sent as an increment, said in the count's own clause.
+  if (incrementCategory) {
+    const clauseEnd = text.slice(mention.end).search(CLAUSE_PUNCTUATION);
+    if (patterns.asIncrement.test(text.slice(mention.end, clauseEnd < 0 ? undefined : mention.end + clauseEnd)))
+      category = incrementCategory;
+  }
   // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
   const sum = sumOfKilledAndInjured();
   if (
@@ -542,7 +592,10 @@ function subjectOf(
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
   const leadingSource =
     firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
-  const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
+  // "La Corée du Nord a dépêché…": an article before the nation is no part of its name.
+  let openFrom = firstOwn;
+  while (openFrom >= 0 && tokens[openFrom]?.stopWord && openFrom < firstOwn + 1) openFrom++;
+  const opening = firstOwn === 0 || leadingSource ? tokens.slice(openFrom, openFrom + 4) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
   const sentenceNation = patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
   const nationRanges = nationSpans(phraseText);
@@ -778,6 +831,11 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
   for (const token of after) {
     if (/[,.;:()!?–—]/.test(text.slice(at - offset, token.start - offset))) break;
     const lower = word(text, offset, token).toLowerCase();
+    // "2 700 autres blessés", "two more soldiers": an additive word belongs to the count, not to its noun.
+    if (phrase.length === 0 && !opened && patterns.additive.test(lower)) {
+      at = token.end;
+      continue;
+    }
     if (token.stopWord) {
       // "two more North Korean soldiers": "more" belongs to the count, not the end of its noun.
       if (phrase.length === 0 && patterns.additive.test(lower)) {
@@ -808,6 +866,11 @@ function nounPhrase(text: string, offset: number, from: number, after: Token[]):
     phrase.push(token);
     at = token.end;
     if (phrase.length >= NOUN_PHRASE) break;
+  }
+  // "auf mindestens 450 gestiegen": where nouns are capitalised, lower-case words after the last noun are no part of it.
+  if (capitalNouns) {
+    const last = phrase.findLastIndex((token) => /^\p{Lu}/u.test(word(text, offset, token)));
+    phrase.length = last + 1;
   }
   return phrase;
 }

@@ -868,6 +868,7 @@ export const english: LanguageModule = {
 
   claims: {
     additive: ['more', 'additional', 'extra', 'fresh', 'new', 'further', 'another'],
+    asIncrement: ['as\\s+reinforcements?'],
     people: ['people', 'person', 'persons', 'individuals', 'civilians'],
     civilians: ['civilians?'],
     personNouns: [

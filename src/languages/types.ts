@@ -12,6 +12,10 @@ export interface NumberMorph {
   v: number;
   /** "dozen": a figure said with it is approximate. */
   approx?: boolean;
+  /** A ten a teen may follow and add to: French "soixante-dix" (70), "quatre-vingt-douze" (92). */
+  takesTeen?: boolean;
+  /** An "and" that may follow a ten: French "vingt et un", "soixante et onze". */
+  afterTen?: boolean;
 }
 
 export interface LanguageModule {
@@ -28,6 +32,8 @@ export interface LanguageModule {
     stopWords: readonly string[];
     /** The locale Intl.Segmenter splits its words and sentences with. */
     segmenterLocale: string;
+    /** Elided words joined to the next by an apostrophe ("l'armée", "d'Ukraine"): stemmed without them. */
+    elisions?: readonly string[];
   };
 
   /** Sentence splitting. */
@@ -93,8 +99,13 @@ export interface NumberWords {
    * `compound` words made of number morphemes ("tretusen", "hundreogfemti").
    */
   grammar: 'separate' | 'compound';
-  /** Number words, or the morphemes compound number words are made of. */
+  /**
+   * Number words, or the morphemes compound number words are made of. With the separate grammar a
+   * key may join two words with a hyphen ("dix-sept", "quatre-vingts"): read as one word.
+   */
   words: Readonly<Record<string, NumberMorph>>;
+  /** Hundred and scale words that are a number alone, with no "a"/"one" before them ("mille", "cent"). */
+  bareScales?: readonly string[];
   /** Number words that are also common function words or nouns ("to", "ni"): numbers only before a plural noun. */
   ambiguous: readonly string[];
   ordinals: Readonly<Record<string, number>>;
@@ -141,7 +152,7 @@ export interface NumberWords {
   pluralMinLength: number;
   /** Endings of an adjective between an ambiguous number word and its plural noun ("to store skip"); fragments. */
   pluralAdjectiveEndings: readonly string[];
-  /** Only with the compound grammar: "en", "et": one only before a scale word ("en million"). */
+  /** "en", "et", "un", "une": one only before a scale word ("en million", "un million"). */
   articleOnes: readonly string[];
   /** …"én": one, stressed, before a noun that is none of {@link stressedOneNotCountBefore}. */
   stressedOnes: readonly string[];
@@ -317,8 +328,12 @@ export interface DateWords {
  * every language to every article, as corpora mix them.
  */
 export interface ClaimWords {
+  /** Nouns are written with a capital ("450 Soldaten"), so a lower-case word after a count is none. */
+  nounsCapitalised?: boolean;
   /** Words that make a count additional: "3,000 more soldiers", "flere soldater". */
   additive: readonly string[];
+  /** Phrases after a count that say it was sent as an increment: "en renfort", "als Verstärkung"; fragments. */
+  asIncrement?: readonly string[];
   /** Nouns for people in general ("people", "mennesker"). */
   people: readonly string[];
   /** "civilians": people of no army, counted as people. */
@@ -331,6 +346,8 @@ export interface ClaimWords {
   lossVerbs: readonly string[];
   /** "lost their lives", "mistet livet". */
   lives: readonly string[];
+  /** Phrases that name a death wherever their verb stands ("ums Leben", "perdu la vie"); fragments. */
+  deathPhrases?: readonly string[];
   /** An apposition that says what a figure counts: ", a figure that counts both the dead and the wounded". */
   definingAppositions: readonly string[];
   /** Right before a count, a part of the count before it: "of whom", "hvorav". */
@@ -392,6 +409,10 @@ export interface AttributionWords {
   toldVerbs: readonly string[];
   /** "according to X", "ifølge X": the source follows. */
   accordingTo: readonly string[];
+  /** A sentence opening with one of these and a speech verb names the source of the sentence before: "Das", "C'est ce qu'". Fragments. */
+  backwardPronouns?: readonly string[];
+  /** "X zufolge": the source stands before the word. */
+  accordingToAfter?: readonly string[];
   /** Auxiliaries that make a verb after them passive, with no speaker before it: "are said to". */
   passiveAuxiliaries: readonly string[];
   /** Pronouns that stand for the previous sentence's source ("It added…"). */

@@ -2,7 +2,7 @@ import { languageFor, languages } from '../languages/index.js';
 import { conceptsOf, inLexicon } from './lexicon.js';
 import type { Token } from '../model/passage.js';
 import type { AnalyzedLanguage } from './language.js';
-import { isStopWord, stem, stopWordsOf } from './stem.js';
+import { elidedLength, isStopWord, stem, stopWordsOf } from './stem.js';
 
 export { conceptsOf, lexiconStems } from './lexicon.js';
 export { fold, isStopWord, stem } from './stem.js';
@@ -65,16 +65,27 @@ export function wordSpans(text: string, language: AnalyzedLanguage | null): [num
  */
 export function tokenize(text: string, language: AnalyzedLanguage | null, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const [index, segment] of wordSpans(text, language)) {
-    const stemmed = stem(segment, language);
-    if (!stemmed) continue;
-    tokens.push({
-      start: offset + index,
-      end: offset + index + segment.length,
-      stem: stemmed,
-      concepts: conceptsOf(stemmed, language),
-      stopWord: isStopWord(segment, language),
-    });
+  for (const [at, word] of wordSpans(text, language)) {
+    // "l'armée", "d'obus": the elided word is a token of its own, so that "obus d'artillerie" stops at "d'".
+    const elided = elidedLength(word, language);
+    const parts: [number, string][] =
+      elided > 0
+        ? [
+            [at, word.slice(0, elided - 1)],
+            [at + elided, word.slice(elided)],
+          ]
+        : [[at, word]];
+    for (const [index, segment] of parts) {
+      const stemmed = stem(segment, language);
+      if (!stemmed) continue;
+      tokens.push({
+        start: offset + index,
+        end: offset + index + segment.length,
+        stem: stemmed,
+        concepts: conceptsOf(stemmed, language),
+        stopWord: isStopWord(segment, language),
+      });
+    }
   }
   return tokens;
 }

@@ -23,6 +23,25 @@ function normalizeNumber(word: string): string | null {
 const MAX_REMEMBERED_STEMS = 200_000;
 // Kept per version of the language registry: a language registered again may stem differently.
 const stemMemos = perRegistry(() => new Map<string | null, Map<string, string>>());
+/** Each language's elided words before an apostrophe ("l'", "d'"), as one pattern; null where it has none. */
+const elisionPatterns = perRegistry(
+  (all) =>
+    new Map(
+      all.map((module) => {
+        const elisions = module.analysis.elisions ?? [];
+        return [
+          module.tags[0]!,
+          elisions.length > 0 ? new RegExp(`^(?:${elisions.join('|')})['’](?=\\p{L})`, 'u') : null,
+        ] as const;
+      }),
+    ),
+);
+
+/** How long an elided word and its apostrophe open `word` ("l'" in "l'armée"): 0 where none does. */
+export function elidedLength(word: string, language: string | null): number {
+  const elision = language ? elisionPatterns().get(language) : null;
+  return elision?.exec(word.toLowerCase())?.[0].length ?? 0;
+}
 
 /** The folded stem of one word in a language (a registered tag); words of languages we cannot stem are folded only. */
 export function stem(word: string, language: string | null): string {
@@ -35,8 +54,10 @@ export function stem(word: string, language: string | null): string {
   }
   let stemmed = memo.get(word);
   if (stemmed === undefined) {
+    const elision = language ? elisionPatterns().get(language) : null;
     const lower = word
       .toLowerCase()
+      .replace(elision ?? /(?!)/, '')
       .replace(/[’']s$/, '')
       .replace(/[’']$/, '');
     const stemmer = language ? languageFor(language)?.analysis.stemmer : undefined;
@@ -58,5 +79,11 @@ export function stopWordsOf(language: string): ReadonlySet<string> {
 const NONE: ReadonlySet<string> = new Set();
 
 export function isStopWord(word: string, language: string | null): boolean {
-  return language !== null && stopWordsOf(language).has(word.toLowerCase());
+  if (language === null) return false;
+  const lower = word.toLowerCase();
+  const words = stopWordsOf(language);
+  if (words.has(lower)) return true;
+  // "qu'il", "l'on": an elided word before a stop word.
+  const elision = elisionPatterns().get(language);
+  return elision ? words.has(lower.replace(elision, '')) : false;
 }

@@ -50,7 +50,16 @@ export function evaluate(ms: NumberMorph[]): number | null {
     cur = 0;
   let last: NumberMorph['cat'] | null = null;
   let beforeAnd: NumberMorph['cat'] | null = null;
+  let lastMorph: NumberMorph | null = null;
   for (const m of ms) {
+    // "soixante-dix", "quatre-vingt-douze": a teen after a ten that takes one adds to it.
+    if (m.cat === 'teen' && last === 'ten' && lastMorph?.takesTeen) {
+      cur += m.v;
+      last = 'teen';
+      lastMorph = m;
+      continue;
+    }
+    lastMorph = m;
     switch (m.cat) {
       case 'unit':
         if (last === null || last === 'hundred' || last === 'scale') cur += m.v;
@@ -79,7 +88,7 @@ export function evaluate(ms: NumberMorph[]): number | null {
         cur = 0;
         break;
       case 'and':
-        if (last !== 'hundred' && last !== 'scale' && last !== 'unit') return null;
+        if (last !== 'hundred' && last !== 'scale' && last !== 'unit' && !(last === 'ten' && m.afterTen)) return null;
         beforeAnd = last;
         break;
     }
@@ -265,6 +274,9 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
   // Number phrase.
   const morphs: NumberMorph[] = [];
   let best: { k: number; value: number } | null = null;
+  const bare = new Set(lang.words.bareScales ?? []);
+  // Where each morpheme's words end: a hyphenated number word ("dix-sept", "quatre-vingts") is one.
+  const ends: number[] = [];
   for (let k = 0; k < words.length; k++) {
     if (
       k > 0 &&
@@ -272,24 +284,31 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
       !(morphs[morphs.length - 1]?.cat === 'ten' || morphs[morphs.length - 1]?.cat === 'unit')
     )
       break;
-    let m = lang.morphs[lw[k]!];
+    const joined = gaps[k] === '-' && lw[k + 1] !== undefined ? lang.morphs[`${lw[k]}-${lw[k + 1]}`] : undefined;
+    let m = joined ?? lang.morphs[lw[k]!];
     if (k === 0 && lang.indefiniteOne.has(lw[0]!)) {
       const nxt = lang.morphs[lw[1] ?? ''];
       if (spaced(0) && nxt && (nxt.cat === 'hundred' || nxt.cat === 'scale')) m = { cat: 'unit', v: 1 };
     }
     if (!m) break;
-    if (k === 0 && (m.cat === 'hundred' || m.cat === 'scale' || m.cat === 'and')) break; // bare "hundred", "million"
+    // Bare "hundred", "million"; but "mille", "cent" where the language says so.
+    if (k === 0 && (m.cat === 'and' || ((m.cat === 'hundred' || m.cat === 'scale') && !bare.has(lw[0]!)))) break;
     morphs.push(m);
     const v = evaluate(morphs);
     if (v === null) {
-      if (m.cat === 'and') continue;
+      if (m.cat === 'and') {
+        ends.push(k);
+        continue;
+      }
       morphs.pop();
       break;
     }
+    if (joined) k++;
+    ends.push(k);
     best = { k, value: v };
   }
   if (best) {
-    const used = morphs.slice(0, best.k + 1);
+    const used = morphs.slice(0, ends.indexOf(best.k) + 1);
     const approx = used.some((m) => m.approx);
     const e = end(best.k);
     // twenty-first, thirty-second: ordinal
@@ -305,6 +324,8 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
       scale: scaleM.length ? scaleM[scaleM.length - 1]!.v : 1,
     });
     atom.base = atom.scale !== 1 ? best.value / atom.scale : best.value;
+    // "un", "une": one only before a scale word ("un million"), else an article.
+    if (best.k === 0 && lang.articleOnes.has(lw[0]!) && !lang.or.test(text.slice(e))) return null;
     if (best.k === 0 && lang.ambiguous.has(lw[0]!)) atom.needsNounCheck = 'one';
     return atom;
   }
