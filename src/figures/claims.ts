@@ -459,10 +459,13 @@ function readFigure(
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/
-    .exec(text.slice(mention.end))![0]
-    .split(/\s+/)
-    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  // …or right before it: "another 3,000 troops", "ещё 3 000 военных".
+  const additive =
+    /^\s*(?:\S+\s+)?/
+      .exec(text.slice(mention.end))![0]
+      .split(/\s+/)
+      .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
+    patterns.additive.test(/(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1] ?? '');
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
   // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.

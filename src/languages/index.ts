@@ -4,6 +4,8 @@
  */
 import { english } from './en.js';
 import { norwegian } from './nb.js';
+import { russian } from './ru.js';
+import { ukrainian } from './uk.js';
 import type { LanguageModule } from './types.js';
 
 export type {
@@ -18,7 +20,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, russian, ukrainian];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;

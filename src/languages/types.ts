@@ -12,6 +12,11 @@ export interface NumberMorph {
   v: number;
   /** "dozen": a figure said with it is approximate. */
   approx?: boolean;
+  /**
+   * A hundreds or scale word that is a number on its own and names its own value ("сто", "двести",
+   * "тысяча"): it may open a number phrase, and follow a scale word ("тысяча двести" = 1,200).
+   */
+  alone?: boolean;
 }
 
 export interface LanguageModule {

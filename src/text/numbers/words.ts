@@ -68,8 +68,10 @@ export function evaluate(ms: NumberMorph[]): number | null {
         else return null;
         break;
       case 'hundred':
-        if (last === null) cur = 100;
-        else if ((last === 'unit' || last === 'teen' || last === 'ten') && cur > 0 && cur < 100) cur *= 100;
+        if (last === null) cur = m.alone ? m.v : 100;
+        // "тысяча двести": a whole hundreds word after a scale word.
+        else if (m.alone && last === 'scale' && cur === 0) cur = m.v;
+        else if (!m.alone && (last === 'unit' || last === 'teen' || last === 'ten') && cur > 0 && cur < 100) cur *= 100;
         else return null;
         break;
       case 'scale':
@@ -278,7 +280,8 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
       if (spaced(0) && nxt && (nxt.cat === 'hundred' || nxt.cat === 'scale')) m = { cat: 'unit', v: 1 };
     }
     if (!m) break;
-    if (k === 0 && (m.cat === 'hundred' || m.cat === 'scale' || m.cat === 'and')) break; // bare "hundred", "million"
+    // bare "hundred", "million"; but "сто", "тысяча" are numbers alone
+    if (k === 0 && !m.alone && (m.cat === 'hundred' || m.cat === 'scale' || m.cat === 'and')) break;
     morphs.push(m);
     const v = evaluate(morphs);
     if (v === null) {
