@@ -65,6 +65,10 @@ const attributionPatterns = perRegistry((all) => {
     putsAt: wordRegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
     adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
     trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
+    /** ", заявила в понедельник разведка": a time between an inverted verb and its claimant. */
+    leadingTime: wordRegExp(`^\\s+(?:${words((a) => a.trailingTimes)})\\b(?=\\s)`, 'i'),
+    /** ", сообщили в Минобороны": the institution named after a preposition is the source. */
+    sourcePreposition: wordRegExp(`^\\s+(?:${words((a) => a.sourcePrepositions ?? []) || '(?!)'})\\s+(?=\\p{L})`, 'i'),
     /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
     interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
     claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
@@ -147,10 +151,18 @@ export function findAttributions(sentence: string, language: string): Attributio
     const verb = match[1]!.toLowerCase();
     const recipient = patterns.told.test(verb) ? (match[2] ?? null) : null;
     const rest = sentence.slice(match.index + match[0].length);
-    const afterVerb = sentence.slice(match.index + match[1]!.length);
+    // ", заявила в понедельник разведка": the time between the verb and its claimant is neither.
+    const afterVerb = sentence.slice(match.index + match[1]!.length).replace(patterns.leadingTime, '');
     const reportsAClause = patterns.reportsAClause.test(rest);
     if (before.length === 0 || patterns.passive.test(before)) continue;
     if (patterns.putVerb.test(verb) && !patterns.putsAt.test(afterVerb)) continue;
+    const institution = /[,"”'»]$/.test(before) ? patterns.sourcePreposition.exec(afterVerb) : null;
+    if (institution) {
+      // ", сообщили в Минобороны": the institution is the source.
+      const named = /^[^,.;:]+/u.exec(afterVerb.slice(institution[0].length));
+      if (named) add(named[0], null, match.index, match.index + match[0].length);
+      continue;
+    }
     if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
       const after = /^\s*([^,.;:]+)/u.exec(afterVerb);

@@ -111,10 +111,13 @@ const claimPatterns = perRegistry((all) => {
     anaphoric: whole((c) => c.anaphoric),
     /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
     subsetOpener: wordRegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    /** An aside between commas opened by a subset opener: "Total losses, including the wounded, exceeded 4,700". */
+    aside: wordRegExp(`,\\s*(?:${words((c) => c.subsetOpeners)})\\b[^,.;:()!?–—]*,`, 'gi'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
     since: wordRegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    runningTotal: wordRegExp(`\\b(?:${words((c) => c.since)})\\b`, 'i'),
     /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
     when: wordRegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
@@ -209,7 +212,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const named = attributions.filter((span) => !span.pronoun);
   const publishedDay = article.published?.slice(0, 10) ?? null;
   // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
-  const current = patterns.presentOrPerfect.test(text);
+  // …and so does a running total ("since October", "з початку року"): not the date of the sentence before.
+  const current = patterns.presentOrPerfect.test(text) || patterns.runningTotal.test(text);
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
@@ -535,12 +539,11 @@ function subjectOf(
     spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
   // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
-  const possessive = nationOf(
-    /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(
-      text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset),
-    )?.[1] ?? '',
-    true,
-  );
+  // Not a destination: "отправила в Россию 11 000 военных" (the stop-word lists hold the prepositions).
+  const beforeNumber = text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset);
+  const possessiveMatch = /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(beforeNumber);
+  const prepositionBefore = patterns.phraseEnd.test(/(\p{L}+)\s+\S+\s*$/u.exec(beforeNumber)?.[1] ?? '');
+  const possessive = prepositionBefore ? null : nationOf(possessiveMatch?.[1] ?? '', true);
   // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
   // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
@@ -688,7 +691,8 @@ function findEvent(
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
-  const immediate = beforeContent[0];
+  // "направила в Россию 6 000 строителей": a place between the verb and its count does not part them.
+  const immediate = beforeContent.find((token) => !isPlace(token));
   if (immediate && role(immediate) === 'event') {
     const between = before.filter((token) => token.start >= immediate.end);
     if (
@@ -714,8 +718,12 @@ function findEvent(
     if (++seen >= EVENT_AFTER) break;
   }
   seen = 0;
+  // "Общие потери, включая раненых, превысили 4 700": an aside between the event and its count parts neither.
+  const masked = text.slice(0, numberStart - offset).replace(patterns.aside, (aside) => ' '.repeat(aside.length));
+  const inAside = (token: Token) => /^\s*$/.test(masked.slice(token.start - offset, token.end - offset));
   for (const token of beforeContent) {
-    const between = gap(token.end, numberStart);
+    if (inAside(token)) continue;
+    const between = masked.slice(token.end - offset, numberStart - offset);
     const subset = () => {
       const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
       return breaks.length === 1 && patterns.subsetOpener.test(between.slice(breaks[0]!.index + 1));
@@ -839,6 +847,11 @@ function nearestSubject(tokens: Token[], position: number): Token | undefined {
     if (!best || Math.abs(token.start - position) < Math.abs(best.start - position)) best = token;
   }
   return best;
+}
+
+/** A word of a place or nation the story names ("Россию", "Kursk"): a topic concept, no role in a claim. */
+function isPlace(token: Token): boolean {
+  return token.concepts.length > 0 && token.concepts.every((id) => conceptById(id)?.role === 'topic');
 }
 
 function role(token: Token): string | null {

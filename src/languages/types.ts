@@ -406,8 +406,13 @@ export interface AttributionWords {
   putAt: readonly string[];
   /** Words between a claimant and its verb that belong to neither ("also", "further"). */
   adverbs: readonly string[];
-  /** Time words after an inverted claimant: "rapporterte Sør-Koreas militær torsdag". */
+  /** Time words after an inverted claimant: "rapporterte Sør-Koreas militær torsdag"; or between the verb and it: "заявила в понедельник разведка". */
   trailingTimes: readonly string[];
+  /**
+   * Prepositions after an inverted speech verb that name the source by its institution, with no
+   * speaker: ", сообщили в Минобороны", ", говорится в докладе разведки", ", повідомили у ГУР".
+   */
+  sourcePrepositions?: readonly string[];
   /** "…, said X in an interview with the BBC": what puts the outlet, the channel, after the claimant. */
   interviewWith: readonly string[];
   /** Where an inverted claimant ends: a place, a time or a medium ("… on Telegram"). */
