@@ -788,6 +788,9 @@ export const russian: LanguageModule = {
     partOfBefore: ['из них', 'из которых', 'в том числе'],
     phraseEnd: [
       'с',
+      'к',
+      'из',
+      'до',
       'после',
       'перед',
       'во время',

@@ -737,6 +737,9 @@ export const ukrainian: LanguageModule = {
     partOfBefore: ['з них', 'з яких', 'у тому числі', 'в тому числі'],
     phraseEnd: [
       'з',
+      'із',
+      'до',
+      'від',
       'після',
       'перед',
       'під час',
