@@ -831,9 +831,12 @@ function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string
   if (!sum || !sum.sumOf!.includes(id)) return id;
   const at = tokens.indexOf(token);
   const other = sum.sumOf!.find((part) => part !== id)!;
+  // "погибли или были ранены", "killed or were wounded": an auxiliary may stand before the other part.
+  const afterJoiner = tokens[at + 2]?.stopWord ? tokens[at + 3] : tokens[at + 2];
+  const back = tokens[at - 1]?.stopWord && !patterns.joining.test(wordOf(tokens[at - 1]!)) ? at - 1 : at;
   for (const [joiner, next] of [
-    [tokens[at + 1], tokens[at + 2]],
-    [tokens[at - 1], tokens[at - 2]],
+    [tokens[at + 1], afterJoiner],
+    [tokens[back - 1], tokens[back - 2]],
   ] as const) {
     if (joiner && next && patterns.joining.test(wordOf(joiner)) && next.concepts.includes(other)) return sum.name;
   }

@@ -148,6 +148,9 @@ export const russian: LanguageModule = {
       'убил',
       'убила',
       'уничтожены',
+      'уничтожили',
+      'уничтожил',
+      'ликвидировали',
       'ликвидированы',
       'расстреляли',
       'расстрелял',
@@ -502,6 +505,7 @@ export const russian: LanguageModule = {
       ['превысили', 'more than'],
       ['превышает', 'more than'],
       ['превысил', 'more than'],
+      ['превысила', 'more than'],
       ['около', 'about'],
       ['ок.', 'about'],
       ['примерно', 'about'],
@@ -860,6 +864,8 @@ export const russian: LanguageModule = {
 
   attribution: {
     speechVerbs: [
+      'считают',
+      'полагают',
       'уточнили',
       'отметили',
       'добавили',
@@ -915,6 +921,8 @@ export const russian: LanguageModule = {
       'доложил',
     ],
     bareSpeechVerbs: [
+      'считают',
+      'полагают',
       'уточнили',
       'отметили',
       'добавили',
@@ -989,7 +997,7 @@ export const russian: LanguageModule = {
     ],
     passiveAuxiliaries: ['было', 'были', 'был', 'будет'],
     pronouns: ['он', 'она', 'они', 'оно', 'ведомство', '(?:его|её|ее|их) словам'],
-    functionWords: ['с', 'и', 'или', 'но', 'что', 'из', 'для', 'к', 'от', 'в', 'на', 'по'],
+    functionWords: ['как', 'с', 'и', 'или', 'но', 'что', 'из', 'для', 'к', 'от', 'в', 'на', 'по'],
     finiteVerbs: [
       'было',
       'были',

@@ -137,6 +137,9 @@ export const ukrainian: LanguageModule = {
       'убиті',
       'убитих',
       'знищено',
+      'знищили',
+      'знищив',
+      'ліквідували',
       'ліквідовано',
       'розстріляли',
       'розстріляв',
@@ -449,6 +452,8 @@ export const ukrainian: LanguageModule = {
       ['перевищило', 'more than'],
       ['перевищили', 'more than'],
       ['перевищує', 'more than'],
+      ['перевищила', 'more than'],
+      ['перевищив', 'more than'],
       ['близько', 'about'],
       ['приблизно', 'about'],
       ['орієнтовно', 'about'],
@@ -807,6 +812,7 @@ export const ukrainian: LanguageModule = {
 
   attribution: {
     speechVerbs: [
+      'вважають',
       'уточнили',
       'зазначили',
       'додали',
@@ -855,6 +861,7 @@ export const ukrainian: LanguageModule = {
       'інформує',
     ],
     bareSpeechVerbs: [
+      'вважають',
       'уточнили',
       'зазначили',
       'додали',
@@ -921,7 +928,7 @@ export const ukrainian: LanguageModule = {
     ],
     passiveAuxiliaries: ['було', 'були', 'був', 'буде'],
     pronouns: ['він', 'вона', 'вони', 'воно', 'відомство', '(?:його|її|їхніми) словами'],
-    functionWords: ['з', 'і', 'та', 'або', 'але', 'що', 'як', 'для', 'до', 'від', 'в', 'у', 'на', 'за'],
+    functionWords: ['як', 'з', 'і', 'та', 'або', 'але', 'що', 'як', 'для', 'до', 'від', 'в', 'у', 'на', 'за'],
     finiteVerbs: [
       'було',
       'були',
