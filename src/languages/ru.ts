@@ -77,6 +77,10 @@ export const russian: LanguageModule = {
     stopWords: [
       ...stopwords.filter((word) => !CONTENT_WORDS.has(word)),
       'сколько',
+      'скажите',
+      'подскажите',
+      'пожалуйста',
+      'известно',
       'какое',
       'каково',
       'какова',

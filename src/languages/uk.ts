@@ -87,6 +87,11 @@ export const ukrainian: LanguageModule = {
     stopWords: [
       ...(stopwordsIso.uk ?? []),
       'скільки',
+      'скажіть',
+      'підкажіть',
+      'будь',
+      'ласка',
+      'відомо',
       'яка',
       'яке',
       'які',
