@@ -31,6 +31,7 @@ const MONTHS: Record<string, number> = {
   ...Object.fromEntries(['ноябрь', 'ноября', 'ноябре', 'ноябрю', 'нояб'].map((w) => [w, 11])),
   ...Object.fromEntries(['декабрь', 'декабря', 'декабре', 'декабрю', 'дек'].map((w) => [w, 12])),
 };
+const RU_GENITIVE_MONTHS = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
 const ABBREVIATED_MONTHS = new Set([
   'янв',
   'фев',
@@ -830,7 +831,14 @@ export const russian: LanguageModule = {
     anaphoric: ['цифра', 'цифру', 'число', 'оценка', 'оценку', 'количество'],
     subsetOpeners: ['в том числе', 'среди них', 'из них', 'включая'],
     tolls: ['жертв\\p{L}*'],
-    since: ['с тех пор как', 'начиная с', 'с начала', 'с момента'],
+    // "с 24 февраля", "с октября": "с" is "since" only before a date ("с ними" is "with them").
+    since: [
+      'с тех пор как',
+      'начиная с',
+      'с начала',
+      'с момента',
+      `с(?=\\s*$|\\s+(?:\\d{1,2}\\s+)?(?:${RU_GENITIVE_MONTHS}))`,
+    ],
     when: ['когда'],
     contrast: ['но', 'однако', 'тогда как', 'хотя', 'а'],
     presentOrPerfect: [
