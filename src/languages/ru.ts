@@ -248,11 +248,9 @@ export const russian: LanguageModule = {
       'развернуто',
       'размещены',
       'размещено',
-      'присутствуют',
       'прибыли',
       'прибыло',
       'прибыла',
-      'находятся',
     ],
     reinforcements: [
       'подкрепление',
@@ -460,6 +458,7 @@ export const russian: LanguageModule = {
       миллиардов: 1e9,
     },
     abbreviatedScales: ['тыс', 'млн', 'млрд'],
+    scalesOneAfterQualifier: ['тысячи', 'миллиона', 'миллиарда'],
     vagueScales: {
       сотен: 100,
       сотни: 100,
@@ -797,6 +796,10 @@ export const russian: LanguageModule = {
     partOfBefore: ['из них', 'из которых', 'в том числе'],
     phraseEnd: [
       'с',
+      'получили',
+      'получил',
+      'получила',
+      'получило',
       'к',
       'из',
       'до',

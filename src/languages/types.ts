@@ -109,6 +109,11 @@ export interface NumberWords {
   digitScales: Readonly<Record<string, number>>;
   /** Abbreviated scale words that may end in a period ("mill.", "bn."). */
   abbreviatedScales: readonly string[];
+  /**
+   * Scale words that are one of their scale after a qualifier, and otherwise a vague plural or
+   * nothing: "около тысячи" is about 1,000 where "тысячи солдат" is thousands; "более миллиона".
+   */
+  scalesOneAfterQualifier?: readonly string[];
   /** Scale words after a vague lead ("several hundred", "flere tusen"). */
   vagueScales: Readonly<Record<string, number>>;
   /** Vague and fractional idioms ("dozens", "a few hundred", "half a million", "hundrevis"). */

@@ -32,6 +32,8 @@ describe('Russian numbers', () => {
     ['расстреляли четырёх сослуживцев', 'четырёх', 4],
     ['двое солдат попали в плен', 'двое', 2],
     ['одного солдата', 'одного', 1],
+    ['около тысячи военных', 'около тысячи', 1000],
+    ['более миллиона снарядов', 'более миллиона', 1_000_000],
   ])('GIVEN "%s" THEN it counts %s = %d', (text, wording, value) => {
     expect(count(text)).toEqual([expect.objectContaining({ wording, value })]);
   });
@@ -132,6 +134,9 @@ describe('Russian figures', () => {
     ['В январе Пхеньян перебросил ещё около 3 000 военных.', 'reinforcements', 3000, undefined],
     ['Северокорейские военные расстреляли четырёх своих российских сослуживцев.', 'killed', 4, 'troops@russian'],
     ['Общие потери, включая раненых, превысили 4 700 человек.', 'casualties', 4700, undefined],
+    ['Пятеро военнослужащих погибли, 12 получили ранения.', 'injured', 12, undefined],
+    ['В Курской области погибли или были ранены около 4 тысяч военных КНДР.', 'casualties', 4000, undefined],
+    ['В плену находятся двое военных КНДР.', 'captured', 2, undefined],
   ])('GIVEN "%s" THEN %s %d', (text, category, value, scope) => {
     const claim = claimsOf(text).find((found) => found.value === value);
     expect(claim).toMatchObject({ category, ...(scope ? { scope } : {}) });

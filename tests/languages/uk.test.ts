@@ -27,6 +27,7 @@ describe('Ukrainian numbers', () => {
     ['1 500 загиблих', '1 500', 1500],
     ['півтори тисячі солдатів', 'півтори тисячі', 1500],
     ['двоє солдатів потрапили в полон', 'двоє', 2],
+    ['близько тисячі військових', 'близько тисячі', 1000],
   ])('GIVEN "%s" THEN it counts %s = %d', (text, wording, value) => {
     expect(count(text)).toEqual([expect.objectContaining({ wording, value })]);
   });
@@ -118,6 +119,9 @@ describe('Ukrainian figures', () => {
     ['Пхеньян відправив до Росії близько 11 тис. військових.', 'deployed', 11000, 'troops@north-korean'],
     ['У лютому КНДР перекинула ще приблизно 1 500 військових.', 'reinforcements', 1500, undefined],
     ['Північнокорейські військові розстріляли трьох своїх російських побратимів.', 'killed', 3, 'troops@russian'],
+    ["П'ятеро військових загинули, 12 отримали поранення.", 'injured', 12, undefined],
+    ['Сили оборони ліквідували за добу 1 340 окупантів.', 'killed', 1340, 'troops@russian'],
+    ['У полоні перебувають щонайменше два північнокорейських військових.', 'captured', 2, undefined],
   ])('GIVEN "%s" THEN %s %d', (text, category, value, scope) => {
     const claim = claimsOf(text).find((found) => found.value === value);
     expect(claim).toMatchObject({ category, ...(scope ? { scope } : {}) });

@@ -7,6 +7,7 @@ import {
   isHSpace,
   isLetter,
   makeAtom,
+  phraseBefore,
   readWordAt,
   type Atom,
   type NumberReading,
@@ -244,6 +245,14 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
   const end = (k: number): number => words[k]!.end;
   const st = words[0]!.start;
 
+  // "около тысячи", "более миллиона": after a qualifier, one of the scale.
+  const scale = lang.words.digitScales[lw[0]!];
+  if (
+    scale !== undefined &&
+    lang.words.scalesOneAfterQualifier?.includes(lw[0]!) &&
+    phraseBefore(s, pos, lang.qualifierAlternatives, 0)
+  )
+    return makeAtom(st, end(0), scale, { multiplied: true, base: 1, scale });
   const idiom = readIdiom(lang, words, gaps);
   if (idiom !== undefined) return idiom;
   // Fractions: a third of, one-third, two-thirds, three quarters
