@@ -41,8 +41,8 @@ const metadataPatterns = perRegistry((all) => {
       'u',
     ),
     copyright: new RegExp(
-      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:[A-Z][\\w&.-]*\\s*){1,4})`,
-      'i',
+      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:\\p{Lu}[\\p{L}\\p{N}_&.-]*\\s*){1,4})`,
+      'iu',
     ),
     /** Words that follow a copyright holder's name but are not part of it. */
     notAName: new RegExp(`^(?:${words((m) => m.notNames)})$`),
