@@ -42,7 +42,7 @@ const furniture = perRegistry((all) => {
   const leads = all.flatMap((module) => module.segmentation.bylines ?? []).map(anyCase);
   const name = `\\p{Lu}[\\p{L}.'’-]*`;
   return {
-    line: new RegExp(`^(?:${words.join('|')})$`, 'iu'),
+    line: wordRegExp(`^(?:${words.join('|')})$`, 'iu'),
     byline:
       leads.length > 0
         ? new RegExp(`^(?:${leads.join('|')}):? ${name}(?:,? (?:\\p{Ll}{1,4} |& )?${name}){0,5}$`, 'u')

@@ -11,6 +11,7 @@ import { buildPassages } from '../../src/search/passages.js';
 import { findDates } from '../../src/text/dates.js';
 import { detectLanguage } from '../../src/text/detectLanguage.js';
 import { findNumbers } from '../../src/text/numbers/index.js';
+import { isFurniture } from '../../src/text/segment.js';
 
 const count = (text: string) =>
   findNumbers(text, 'ru')
@@ -151,5 +152,20 @@ describe('Russian and Ukrainian told apart', () => {
     ['У понеділок розвідка заявила, що загинули близько 300 військових КНДР.', 'uk'],
   ])('GIVEN "%s" THEN %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
+  });
+});
+
+describe('Russian page furniture', () => {
+  it.each([
+    ['Поделиться'],
+    ['Читайте также: Пхеньян отправил новых военных'],
+    ['Автор: Иван Петров'],
+    ['Источник: Восточное агентство'],
+  ])('GIVEN the line "%s" THEN it is no article text', (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it('GIVEN a sentence of the article THEN it is text', () => {
+    expect(isFurniture('Около 300 военных погибли.')).toBe(false);
   });
 });

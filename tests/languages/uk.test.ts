@@ -10,6 +10,7 @@ import { extractClaims } from '../../src/figures/claims.js';
 import { buildPassages } from '../../src/search/passages.js';
 import { findDates } from '../../src/text/dates.js';
 import { findNumbers } from '../../src/text/numbers/index.js';
+import { isFurniture } from '../../src/text/segment.js';
 
 const count = (text: string) =>
   findNumbers(text, 'uk')
@@ -125,5 +126,18 @@ describe('Ukrainian figures', () => {
   ])('GIVEN "%s" THEN %s %d', (text, category, value, scope) => {
     const claim = claimsOf(text).find((found) => found.value === value);
     expect(claim).toMatchObject({ category, ...(scope ? { scope } : {}) });
+  });
+});
+
+describe('Ukrainian page furniture', () => {
+  it.each([['Поділитися'], ['Читайте також: ГУР про втрати КНДР'], ['Автор: Олена Коваль'], ['Джерело: Укрінформ']])(
+    'GIVEN the line "%s" THEN it is no article text',
+    (line) => {
+      expect(isFurniture(line)).toBe(true);
+    },
+  );
+
+  it('GIVEN a sentence of the article THEN it is text', () => {
+    expect(isFurniture('Щонайменше 600 солдатів КНДР загинули.')).toBe(false);
   });
 });
