@@ -78,6 +78,10 @@ export const russian: LanguageModule = {
     stopWords: [
       ...stopwords.filter((word) => !CONTENT_WORDS.has(word)),
       'сколько',
+      // "ранее" stems as "ранены" (wounded) does: a stop word, never an event
+      'ранее',
+      'рано',
+      'раньше',
       'скажите',
       'подскажите',
       'пожалуйста',

@@ -138,6 +138,8 @@ describe('Russian figures', () => {
     ['Пятеро военнослужащих погибли, 12 получили ранения.', 'injured', 12, undefined],
     ['В Курской области погибли или были ранены около 4 тысяч военных КНДР.', 'casualties', 4000, undefined],
     ['В плену находятся двое военных КНДР.', 'captured', 2, undefined],
+    // "Ранее" stems as "ранены" does: it must not make the count wounded.
+    ['Ранее Пентагон оценивал численность контингента КНДР в 11–12 тысяч военных.', 'deployed', 11500, undefined],
   ])('GIVEN "%s" THEN %s %d', (text, category, value, scope) => {
     const claim = claimsOf(text).find((found) => found.value === value);
     expect(claim).toMatchObject({ category, ...(scope ? { scope } : {}) });
