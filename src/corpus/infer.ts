@@ -1,5 +1,6 @@
 import { perRegistry, type MetadataWords } from '../languages/index.js';
 import { parseDateline } from '../text/dates.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** Metadata a plain-text article states about itself, each with the words it came from. */
 export interface InferredMetadata {
@@ -35,13 +36,13 @@ const metadataPatterns = perRegistry((all) => {
   return {
     source: new RegExp(`^(?:${words((m) => m.sourceLabels)})\\s*:\\s*(\\S.*)$`, 'i'),
     placeholder: new RegExp(`^(?:${words((m) => m.placeholderSources)})$`, 'i'),
-    signOff: new RegExp(
+    signOff: wordRegExp(
       `\\b(?:${words((m) => m.signOff.before)}) ([A-Z][\\w&.-]*)(?:${words((m) => m.signOff.after)}) \\p{Lu}`,
       'u',
     ),
     copyright: new RegExp(
-      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:[A-Z][\\w&.-]*\\s*){1,4})`,
-      'i',
+      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:\\p{Lu}[\\p{L}\\p{N}_&.-]*\\s*){1,4})`,
+      'iu',
     ),
     /** Words that follow a copyright holder's name but are not part of it. */
     notAName: new RegExp(`^(?:${words((m) => m.notNames)})$`),

@@ -16,6 +16,7 @@ import type { Passage, Token } from '../model/passage.js';
 import { findAttributions, type AttributionSpan } from './attribution.js';
 import { findDates } from '../text/dates.js';
 import { findNumbers, type NumberMention } from '../text/numbers/index.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** How far after a number the event it counts may stand, in content words ("100 North Korean soldiers have died"). */
 const EVENT_AFTER = 8;
@@ -83,14 +84,14 @@ const claimPatterns = perRegistry((all) => {
      * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
      * the dead and the wounded" is a casualty figure.
      */
-    definingApposition: new RegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
+    definingApposition: wordRegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
     /** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
     partOfBefore: new RegExp(`(?:${words((c) => c.partOfBefore)})\\s*$`, 'i'),
     /** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
     phraseEnd: whole((c) => c.phraseEnd),
     /** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
     predicateNoun: new RegExp(`^\\s+(?:${words((c) => c.copulas)})\\s+(\\p{L}+)`, 'iu'),
-    partOfThose: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
+    partOfThose: wordRegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
     /** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
     partOfEvent: new RegExp(
       `^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfArticles)})\\s+(\\p{L}+)`,
@@ -107,35 +108,38 @@ const claimPatterns = perRegistry((all) => {
     /** Prisoners of war are soldiers. */
     prisonersOfWar: whole((c) => c.prisonersOfWar, 'iu'),
     prisoners: whole((c) => c.prisoners),
-    ofWar: new RegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
+    ofWar: wordRegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
     joining: whole((c) => c.joining),
-    and: new RegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
+    and: wordRegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
     /** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
     anaphoric: whole((c) => c.anaphoric),
     /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
-    subsetOpener: new RegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    subsetOpener: wordRegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    /** An aside between commas opened by a subset opener: "Total losses, including the wounded, exceeded 4,700". */
+    aside: wordRegExp(`,\\s*(?:${words((c) => c.subsetOpeners)})\\b[^,.;:()!?–—]*,`, 'gi'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
-    since: new RegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    since: wordRegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    runningTotal: wordRegExp(`\\b(?:${words((c) => c.since)})\\b`, 'i'),
     /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
-    when: new RegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
+    when: wordRegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
-    clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
+    clauseContrast: wordRegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
     /** A new clause joined to the one before: ", and …", ", og …". */
-    clauseJoin: new RegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
+    clauseJoin: wordRegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
     /**
      * Present or perfect verbs: the figure is the state of things when the article was written
      * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
      * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
      */
-    presentOrPerfect: new RegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
+    presentOrPerfect: wordRegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
     /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
     eventNoun: whole((c) => c.eventNouns, 'iu'),
     demonym: new RegExp(`^\\p{Lu}\\p{Ll}+(?:${words((c) => c.demonymEndings) || '(?!)'})s?$`, 'u'),
     nations: NATIONS.map((nation) => ({
       ...nation,
-      pattern: new RegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
+      pattern: wordRegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
     })),
   };
 });
@@ -215,7 +219,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const named = attributions.filter((span) => !span.pronoun);
   const publishedDay = article.published?.slice(0, 10) ?? null;
   // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
-  const current = patterns.presentOrPerfect.test(text);
+  // …and so does a running total ("since October", "з початку року"): not the date of the sentence before.
+  const current = patterns.presentOrPerfect.test(text) || patterns.runningTotal.test(text);
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
@@ -500,12 +505,14 @@ function readFigure(
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
   // "1 500 militaires supplémentaires": where adjectives follow the noun, any word of the counted phrase.
+  // …or right before it: "another 3,000 troops", "ещё 3 000 военных".
   const additive =
     /^\s*(?:\S+\s+)?/
       .exec(text.slice(mention.end))![0]
       .split(/\s+/)
       .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
-    phrase.some((token) => patterns.additive.test(wordOf(token)));
+    phrase.some((token) => patterns.additive.test(wordOf(token))) ||
+    patterns.additive.test(/(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1] ?? '');
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
   // "envoyés en renfort", "als Verstärkung geschickt": sent as an increment, said in the count's own clause.
@@ -581,12 +588,11 @@ function subjectOf(
     spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
   // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
-  const possessive = nationOf(
-    /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(
-      text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset),
-    )?.[1] ?? '',
-    true,
-  );
+  // Not a destination: "отправила в Россию 11 000 военных" (the stop-word lists hold the prepositions).
+  const beforeNumber = text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset);
+  const possessiveMatch = /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(beforeNumber);
+  const prepositionBefore = patterns.phraseEnd.test(/(\p{L}+)\s+\S+\s*$/u.exec(beforeNumber)?.[1] ?? '');
+  const possessive = prepositionBefore ? null : nationOf(possessiveMatch?.[1] ?? '', true);
   // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
   // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
@@ -737,7 +743,8 @@ function findEvent(
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
-  const immediate = beforeContent[0];
+  // "направила в Россию 6 000 строителей": a place between the verb and its count does not part them.
+  const immediate = beforeContent.find((token) => !isPlace(token));
   if (immediate && role(immediate) === 'event') {
     const between = before.filter((token) => token.start >= immediate.end);
     if (
@@ -763,8 +770,12 @@ function findEvent(
     if (++seen >= EVENT_AFTER) break;
   }
   seen = 0;
+  // "Общие потери, включая раненых, превысили 4 700": an aside between the event and its count parts neither.
+  const masked = text.slice(0, numberStart - offset).replace(patterns.aside, (aside) => ' '.repeat(aside.length));
+  const inAside = (token: Token) => /^\s*$/.test(masked.slice(token.start - offset, token.end - offset));
   for (const token of beforeContent) {
-    const between = gap(token.end, numberStart);
+    if (inAside(token)) continue;
+    const between = masked.slice(token.end - offset, numberStart - offset);
     const subset = () => {
       const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
       return breaks.length === 1 && patterns.subsetOpener.test(between.slice(breaks[0]!.index + 1));
@@ -882,9 +893,12 @@ function eventOf(token: Token, tokens: Token[], wordOf: (token: Token) => string
   if (!sum || !sum.sumOf!.includes(id)) return id;
   const at = tokens.indexOf(token);
   const other = sum.sumOf!.find((part) => part !== id)!;
+  // "погибли или были ранены", "killed or were wounded": an auxiliary may stand before the other part.
+  const afterJoiner = tokens[at + 2]?.stopWord ? tokens[at + 3] : tokens[at + 2];
+  const back = tokens[at - 1]?.stopWord && !patterns.joining.test(wordOf(tokens[at - 1]!)) ? at - 1 : at;
   for (const [joiner, next] of [
-    [tokens[at + 1], tokens[at + 2]],
-    [tokens[at - 1], tokens[at - 2]],
+    [tokens[at + 1], afterJoiner],
+    [tokens[back - 1], tokens[back - 2]],
   ] as const) {
     if (joiner && next && patterns.joining.test(wordOf(joiner)) && next.concepts.includes(other)) return sum.name;
   }
@@ -898,6 +912,11 @@ function nearestSubject(tokens: Token[], position: number): Token | undefined {
     if (!best || Math.abs(token.start - position) < Math.abs(best.start - position)) best = token;
   }
   return best;
+}
+
+/** A word of a place or nation the story names ("Россию", "Kursk"): a topic concept, no role in a claim. */
+function isPlace(token: Token): boolean {
+  return token.concepts.length > 0 && token.concepts.every((id) => conceptById(id)?.role === 'topic');
 }
 
 function role(token: Token): string | null {

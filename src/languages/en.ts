@@ -120,6 +120,7 @@ export const english: LanguageModule = {
     'north-korean': ['pyongyang'],
     russia: ['russia', 'russian', 'russians', 'moscow', 'kremlin'],
     ukraine: ['ukraine', 'ukrainian', 'ukrainians', 'kyiv'],
+    kursk: ['kursk'],
   },
 
   questions: {

@@ -6,6 +6,8 @@ import { german } from './de.js';
 import { english } from './en.js';
 import { french } from './fr.js';
 import { norwegian } from './nb.js';
+import { russian } from './ru.js';
+import { ukrainian } from './uk.js';
 import type { LanguageModule } from './types.js';
 
 export type {
@@ -20,7 +22,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french, russian, ukrainian];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;

@@ -69,6 +69,7 @@ export const norwegian: LanguageModule = {
     'north-korean': ['nordkoreansk', 'nordkoreanske', 'nordkoreanere', 'pyongyang'],
     russia: ['russland', 'russisk', 'russiske', 'moskva', 'kreml'],
     ukraine: ['ukraina', 'ukrainsk', 'ukrainske', 'kyiv'],
+    kursk: ['kursk'],
   },
 
   questions: {

@@ -16,6 +16,11 @@ export interface NumberMorph {
   takesTeen?: boolean;
   /** An "and" that may follow a ten: French "vingt et un", "soixante et onze". */
   afterTen?: boolean;
+  /**
+   * A hundreds or scale word that is a number on its own and names its own value ("сто", "двести",
+   * "тысяча"): it may open a number phrase, and follow a scale word ("тысяча двести" = 1,200).
+   */
+  alone?: boolean;
 }
 
 export interface LanguageModule {
@@ -115,6 +120,11 @@ export interface NumberWords {
   digitScales: Readonly<Record<string, number>>;
   /** Abbreviated scale words that may end in a period ("mill.", "bn."). */
   abbreviatedScales: readonly string[];
+  /**
+   * Scale words that are one of their scale after a qualifier, and otherwise a vague plural or
+   * nothing: "около тысячи" is about 1,000 where "тысячи солдат" is thousands; "более миллиона".
+   */
+  scalesOneAfterQualifier?: readonly string[];
   /** Scale words after a vague lead ("several hundred", "flere tusen"). */
   vagueScales: Readonly<Record<string, number>>;
   /** Vague and fractional idioms ("dozens", "a few hundred", "half a million", "hundrevis"). */
@@ -430,8 +440,13 @@ export interface AttributionWords {
   putAt: readonly string[];
   /** Words between a claimant and its verb that belong to neither ("also", "further"). */
   adverbs: readonly string[];
-  /** Time words after an inverted claimant: "rapporterte Sør-Koreas militær torsdag". */
+  /** Time words after an inverted claimant: "rapporterte Sør-Koreas militær torsdag"; or between the verb and it: "заявила в понедельник разведка". */
   trailingTimes: readonly string[];
+  /**
+   * Prepositions after an inverted speech verb that name the source by its institution, with no
+   * speaker: ", сообщили в Минобороны", ", говорится в докладе разведки", ", повідомили у ГУР".
+   */
+  sourcePrepositions?: readonly string[];
   /** "…, said X in an interview with the BBC": what puts the outlet, the channel, after the claimant. */
   interviewWith: readonly string[];
   /** Where an inverted claimant ends: a place, a time or a medium ("… on Telegram"). */

@@ -42,6 +42,7 @@ const BUILT_IN: readonly Concept[] = [
   { id: 'north-korean', label: 'North Korean', role: 'topic' },
   { id: 'russia', label: 'Russia', role: 'topic' },
   { id: 'ukraine', label: 'Ukraine', role: 'topic' },
+  { id: 'kursk', label: 'Kursk', role: 'topic' },
 ];
 
 const concepts: Concept[] = [...BUILT_IN];

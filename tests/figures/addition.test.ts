@@ -89,5 +89,6 @@ describe('adding an article', () => {
     }
     expect(changed).toEqual([]);
     expect(mixed).toEqual([]);
-  });
+    // An engine is built after each of some fifty additions: seconds alone, more on a loaded machine.
+  }, 180_000);
 });

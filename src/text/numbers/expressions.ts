@@ -274,7 +274,9 @@ export function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
   if (!quantity) return base;
   base.qualifier = first.vague ? 'vague' : first.approx ? 'about' : 'exact';
   const q = qualifierBefore(s, c.start, floor);
-  if (q) return { ...base, start: q.start, ...qualify(q.q, value0, low0, high0) };
+  // "выросло до 1 000" (rose to 1,000): after a change verb, a word for "to" that also means "up to" is "to".
+  const changedTo = q?.q === 'up to' && phraseBefore(s, q.start, s.context.changeVerbs, floor) !== null;
+  if (q && !changedTo) return { ...base, start: q.start, ...qualify(q.q, value0, low0, high0) };
   if (!range && c.kind === 'count') {
     const sm = s.context.suffixQualifiers.exec(text.slice(c.end, c.end + 20));
     if (sm)

@@ -16,6 +16,7 @@ import type { NumberKind } from './mention.js';
 export const LETTER = /\p{L}/u;
 export const MARK = /\p{M}/u;
 export const UPPER = /\p{Lu}/u;
+const APOSTROPHE = /['’]/;
 export const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 export const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
 export const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
@@ -261,7 +262,12 @@ export interface Word {
 export function readWordAt(text: string, pos: number): Word | null {
   if (!isLetter(text[pos])) return null;
   let e = pos;
-  while (e < text.length && (isLetter(text[e]) || MARK.test(text[e]!))) e++;
+  for (;;) {
+    while (e < text.length && (isLetter(text[e]) || MARK.test(text[e]!))) e++;
+    // An apostrophe between letters is part of the word: Ukrainian "п'ять", "дев’ять".
+    if (APOSTROPHE.test(text[e] ?? '') && isLetter(text[e + 1]) && e > pos) e++;
+    else break;
+  }
   const raw = text.slice(pos, e);
   return { start: pos, end: e, raw, lower: raw.toLowerCase() };
 }

@@ -7,6 +7,7 @@ import {
   isHSpace,
   isLetter,
   makeAtom,
+  phraseBefore,
   readWordAt,
   type Atom,
   type NumberReading,
@@ -77,8 +78,10 @@ export function evaluate(ms: NumberMorph[]): number | null {
         else return null;
         break;
       case 'hundred':
-        if (last === null) cur = 100;
-        else if ((last === 'unit' || last === 'teen' || last === 'ten') && cur > 0 && cur < 100) cur *= 100;
+        if (last === null) cur = m.alone ? m.v : 100;
+        // "тысяча двести": a whole hundreds word after a scale word.
+        else if (m.alone && last === 'scale' && cur === 0) cur = m.v;
+        else if (!m.alone && (last === 'unit' || last === 'teen' || last === 'ten') && cur > 0 && cur < 100) cur *= 100;
         else return null;
         break;
       case 'scale':
@@ -251,6 +254,14 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
   const end = (k: number): number => words[k]!.end;
   const st = words[0]!.start;
 
+  // "около тысячи", "более миллиона": after a qualifier, one of the scale.
+  const scale = lang.words.digitScales[lw[0]!];
+  if (
+    scale !== undefined &&
+    lang.words.scalesOneAfterQualifier?.includes(lw[0]!) &&
+    phraseBefore(s, pos, lang.qualifierAlternatives, 0)
+  )
+    return makeAtom(st, end(0), scale, { multiplied: true, base: 1, scale });
   const idiom = readIdiom(lang, words, gaps);
   if (idiom !== undefined) return idiom;
   // Fractions: a third of, one-third, two-thirds, three quarters
@@ -291,8 +302,8 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
       if (spaced(0) && nxt && (nxt.cat === 'hundred' || nxt.cat === 'scale')) m = { cat: 'unit', v: 1 };
     }
     if (!m) break;
-    // Bare "hundred", "million"; but "mille", "cent" where the language says so.
-    if (k === 0 && (m.cat === 'and' || ((m.cat === 'hundred' || m.cat === 'scale') && !bare.has(lw[0]!)))) break;
+    // Bare "hundred", "million"; but "mille", "cent", "сто", "тысяча" where the language says so.
+    if (k === 0 && (m.cat === 'and' || ((m.cat === 'hundred' || m.cat === 'scale') && !m.alone && !bare.has(lw[0]!)))) break;
     morphs.push(m);
     const v = evaluate(morphs);
     if (v === null) {
