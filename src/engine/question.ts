@@ -32,7 +32,12 @@ export type ParsedQuestion =
 
 /** "How many…", "number of…", "hvor mange…", in any language: the asker wants a figure, so passages with one rank higher. */
 const figureQuestion = perRegistry(
-  (all) => new RegExp(`\\b(${all.flatMap((module) => module.questions.asksForFigure).join('|')})\\b`, 'iu'),
+  // Boundaries for every script: `\b` knows only ASCII letters ("몇 명" has none).
+  (all) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}_])(${all.flatMap((module) => module.questions.asksForFigure).join('|')})(?![\\p{L}\\p{N}_])`,
+      'iu',
+    ),
 );
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.

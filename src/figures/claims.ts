@@ -27,13 +27,16 @@ const NOUN_PHRASE = 4;
 const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
 /** Time zones an entry stamp may name: codes, the same in every language. */
 const TIME_ZONES = 'GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT';
+/** Word boundaries for every script: `\\b` knows only ASCII letters, and Hangul or Cyrillic words have none. */
+const B = '(?<![\\p{L}\\p{N}_])';
+const E = '(?![\\p{L}\\p{N}_])';
 
 /** Nations a count may be of, by how the languages name them; a generic demonym ("Chinese") is its own key. */
 const NATIONS: readonly { key: string; adjective: string; people: string; end: string }[] = [
   { key: 'north-korean', adjective: 'North Korean', people: 'North Koreans', end: '\\p{L}*' },
   { key: 'south-korean', adjective: 'South Korean', people: 'South Koreans', end: '\\p{L}*' },
   { key: 'ukrainian', adjective: 'Ukrainian', people: 'Ukrainians', end: '\\p{L}*' },
-  { key: 'russian', adjective: 'Russian', people: 'Russians', end: '\\b' },
+  { key: 'russian', adjective: 'Russian', people: 'Russians', end: '(?![\\p{L}\\p{N}_])' },
 ];
 
 /**
@@ -79,14 +82,14 @@ const claimPatterns = perRegistry((all) => {
      * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
      * the dead and the wounded" is a casualty figure.
      */
-    definingApposition: new RegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
+    definingApposition: new RegExp(`^\\s*(?:${words((c) => c.definingAppositions)})${E}`, 'iu'),
     /** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
     partOfBefore: new RegExp(`(?:${words((c) => c.partOfBefore)})\\s*$`, 'i'),
     /** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
     phraseEnd: whole((c) => c.phraseEnd),
     /** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
     predicateNoun: new RegExp(`^\\s+(?:${words((c) => c.copulas)})\\s+(\\p{L}+)`, 'iu'),
-    partOfThose: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
+    partOfThose: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})${E}`, 'iu'),
     /** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
     partOfEvent: new RegExp(
       `^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfArticles)})\\s+(\\p{L}+)`,
@@ -103,35 +106,35 @@ const claimPatterns = perRegistry((all) => {
     /** Prisoners of war are soldiers. */
     prisonersOfWar: whole((c) => c.prisonersOfWar, 'iu'),
     prisoners: whole((c) => c.prisoners),
-    ofWar: new RegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
+    ofWar: new RegExp(`^\\s+(?:${words((c) => c.ofWar)})${E}`, 'iu'),
     joining: whole((c) => c.joining),
-    and: new RegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
+    and: new RegExp(`${B}(?:${words((c) => c.and)})${E}`, 'iu'),
     /** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
     anaphoric: whole((c) => c.anaphoric),
     /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
-    subsetOpener: new RegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    subsetOpener: new RegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})${E}`, 'iu'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
-    since: new RegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    since: new RegExp(`${B}(?:${words((c) => c.since)})${E}[^,.;:]{0,60}$`, 'iu'),
     /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
-    when: new RegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
+    when: new RegExp(`${B}(?:${words((c) => c.when)})${E}`, 'iu'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
-    clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
+    clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})${E}`, 'iu'),
     /** A new clause joined to the one before: ", and …", ", og …". */
-    clauseJoin: new RegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
+    clauseJoin: new RegExp(`,\\s*(?:${words((c) => c.and)})${E}`, 'iu'),
     /**
      * Present or perfect verbs: the figure is the state of things when the article was written
      * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
      * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
      */
-    presentOrPerfect: new RegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
+    presentOrPerfect: new RegExp(`${B}(?:${words((c) => c.presentOrPerfect)})${E}`, 'iu'),
     /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
     eventNoun: whole((c) => c.eventNouns, 'iu'),
     demonym: new RegExp(`^\\p{Lu}\\p{Ll}+(?:${words((c) => c.demonymEndings) || '(?!)'})s?$`, 'u'),
     nations: NATIONS.map((nation) => ({
       ...nation,
-      pattern: new RegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
+      pattern: new RegExp(`${B}(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
     })),
   };
 });

@@ -3,12 +3,14 @@
  * is one module in this folder and one line in {@link BUILT_IN}.
  */
 import { english } from './en.js';
+import { korean } from './ko.js';
 import { norwegian } from './nb.js';
 import type { LanguageModule } from './types.js';
 
 export type {
   AttributionWords,
   ClaimWords,
+  CounterWords,
   DateWords,
   LanguageModule,
   MetadataWords,
@@ -18,7 +20,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, korean];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;

@@ -28,6 +28,8 @@ export interface LanguageModule {
     stopWords: readonly string[];
     /** The locale Intl.Segmenter splits its words and sentences with. */
     segmenterLocale: string;
+    /** Stop words are matched by stem too: particles attach to them ("명으로" is "명"). */
+    stopWordsByStem?: boolean;
   };
 
   /** Sentence splitting. */
@@ -148,10 +150,28 @@ export interface NumberWords {
   };
   /** The words around a number that tell what kind of number it is; they apply in every article. */
   context: NumberContextWords;
+  /** Counters and myriad scales (Korean, and East Asian writing like it); none where left out. */
+  counters?: CounterWords;
   /** Only with the separate grammar: words after "one" that make it a pronoun or an idiom ("one of"). */
   oneNotCountFollowedBy: readonly string[];
   /** …and words before it that do ("no one", "the one"). */
   oneNotCountPrecededBy: readonly string[];
+}
+
+/**
+ * Counters: words right after a number, glued or after a space, that say it counts ("400명", "10발",
+ * "수백 명"), with the scale characters glued to digits ("2천500", "1만 2천", "5천만") and the
+ * qualifiers glued to the number ("300여 명") or following its counter ("100명 이상").
+ */
+export interface CounterWords {
+  /** Counter words ("명", "발"); any particle may follow them. */
+  words: readonly string[];
+  /** Scale characters written right after digits, myriad-grouped: 1만 2천 = 12,000. */
+  scales: Readonly<Record<string, number>>;
+  /** Suffixes glued to the number before its counter ("300여 명": more than 300). */
+  gluedQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
+  /** Words after the counter that qualify the number ("100명 이상": more than 100); particles may follow. */
+  afterQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
 }
 
 /** Relative dates the date parser resolves against an article's publication date. */
@@ -295,6 +315,13 @@ export interface DateWords {
   weekdayPossessives: readonly string[];
   /** Plural endings of a weekday: "on Tuesdays" is a habit, no date. */
   weekdayPlurals: readonly string[];
+  /**
+   * Dates written with markers after the numbers ("2025년 3월 5일", "3월 5일", "5일"): the marker
+   * of each part, and what after a day's marker makes it a span of days ("5일간"); fragments.
+   */
+  numericMarkers?: { year: string; month: string; day: string; notDateAfterDay: readonly string[] };
+  /** Particles that may attach to a date word ("지난달에", "월요일에는"). */
+  particles?: readonly string[];
   /** Display: short month names, January first. */
   shortMonths: readonly string[];
   /** Display: a day number is followed by a period ("3. okt."). */
@@ -441,6 +468,23 @@ export interface AttributionWords {
   conjunctions: readonly string[];
   /** Lower-case words inside a capitalised appositive: "Member of Parliament", "Ministry for …". */
   nameParticles: readonly string[];
+  /**
+   * Head-final attribution (Korean): the claimant opens the clause, marked by a topic or subject
+   * particle, and the speech verb ends it ("국정원은 … 밝혔다", "… 라고 국정원은 밝혔다"); the source
+   * stands before a postposition ("국정원에 따르면").
+   */
+  headFinal?: {
+    /** Speech verbs as they begin ("밝혔" of 밝혔다, 밝혔으며); fragments. */
+    speechVerbs: readonly string[];
+    /** Particles that end a claimant: topic and subject. */
+    claimantParticles: readonly string[];
+    /** Postpositions after a source ("에 따르면"), glued to it or not. */
+    accordingTo: readonly string[];
+    /** Words that open a clause without naming anyone ("이날", "한편"). */
+    notClaimants: readonly string[];
+    /** The most words a claimant takes before its particle. */
+    maxWords: number;
+  };
   /** A time said first puts the speaker after the verb ("I går sa politiet at…"): its words. */
   frontedTime: { before: readonly string[]; times: readonly string[]; partsOfDay: readonly string[] };
 }

@@ -1,6 +1,9 @@
 import { languageFor, perRegistry } from '../languages/index.js';
 
-/** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
+/**
+ * Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets
+ * "dod"; composed again after, so that Hangul syllables, which NFKD splits into letters, stay whole.
+ */
 export function fold(text: string): string {
   return text
     .toLowerCase()
@@ -9,7 +12,8 @@ export function fold(text: string): string {
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
-    .replace(/[’']/g, "'");
+    .replace(/[’']/g, "'")
+    .normalize('NFC');
 }
 
 /** Thousands separators differ by language ("1,000", "11.000", "10 000"): index the digits only. */
@@ -58,5 +62,11 @@ export function stopWordsOf(language: string): ReadonlySet<string> {
 const NONE: ReadonlySet<string> = new Set();
 
 export function isStopWord(word: string, language: string | null): boolean {
-  return language !== null && stopWordsOf(language).has(word.toLowerCase());
+  if (language === null) return false;
+  const stopWords = stopWordsOf(language);
+  const lower = word.toLowerCase();
+  if (stopWords.has(lower)) return true;
+  // Where particles attach to words ("명으로"), a stop word is known by its stem.
+  const module = languageFor(language);
+  return module?.analysis.stopWordsByStem === true && stopWords.has(module.analysis.stemmer(lower));
 }
