@@ -9,7 +9,13 @@
  * each rule looks for from the language modules (src/languages/).
  */
 import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
-import { perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
+import {
+  languageFor,
+  perRegistry,
+  type ClaimWords,
+  type LanguageModule,
+  type NumberContextWords,
+} from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
@@ -117,6 +123,10 @@ const claimPatterns = perRegistry((all) => {
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
     since: new RegExp(`${B}(?:${words((c) => c.since)})${E}[^,.;:]{0,60}$`, 'iu'),
+    /** "…으로 보도했으나": words after a figure in its clause that withdraw it (a correction). */
+    retracted: new RegExp(`${B}(?:${words((c) => c.retracted ?? []) || '(?!)'})`, 'iu'),
+    /** "10월부터": a word after a date that makes it the start of a period. */
+    sinceAfter: new RegExp(`^\\s*(?:${words((c) => c.sinceAfter ?? []) || '(?!)'})`, 'u'),
     /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
     when: new RegExp(`${B}(?:${words((c) => c.when)})${E}`, 'iu'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
@@ -198,6 +208,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const stamp = patterns.entryStamp.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
+  const module = languageFor(language);
   const mentions = findNumbers(text, language);
   const tokens = withLossEvents(
     text,
@@ -216,6 +227,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
   for (const mention of counts) {
+    // "…약 3천 명으로 보도했으나": a figure its own clause withdraws is no figure.
+    if (patterns.retracted.test(text.slice(mention.end).split(/[,;.]/)[0]!)) continue;
     // "about 11,000 troops were sent…, but X said the total could reach up to 12,000": "the total" is
     // of the count before it in the sentence; with none, of the previous sentence's event.
     const referent = lastFigure ? { category: lastFigure.figure.category, subject: lastFigure.figure } : null;
@@ -228,6 +241,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       attributions,
       previous.event,
       referent?.subject ?? null,
+      module,
     );
     // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
     // counts with no noun or event of their own after a colon break down the count before it.
@@ -313,7 +327,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       sources: [source],
     });
   }
-  const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
+  const ownDates = dates.filter(
+    (date) => !patterns.since.test(text.slice(0, date.start)) && !patterns.sinceAfter.test(text.slice(date.end)),
+  );
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
   const resolved =
     named.at(-1) ??
@@ -358,7 +374,8 @@ function datesFigure(text: string, date: { start: number; end: number }, mention
   const between = text.slice(from, to);
   if (patterns.clauseContrast.test(between)) return false;
   if (date.start >= mention.end && between.includes(':')) return false;
-  if (patterns.since.test(text.slice(0, date.start))) return date.end <= mention.start && patterns.when.test(between);
+  if (patterns.since.test(text.slice(0, date.start)) || patterns.sinceAfter.test(text.slice(date.end)))
+    return date.end <= mention.start && patterns.when.test(between);
   // "sent about 11,000 … last year, and some 4,000 of them have been killed": a date of an earlier
   // clause does not date a figure whose own clause is in the present or perfect, the time of writing.
   const joined = date.end <= mention.start ? patterns.clauseJoin.exec(between) : null;
@@ -406,6 +423,7 @@ function readFigure(
   spans: AttributionSpan[],
   previousEvent: Token | null,
   earlierFigure: Figure | null,
+  module: LanguageModule | null,
 ): Figure | null {
   const numberEnd = offset + mention.end;
   const numberStart = offset + mention.start;
@@ -419,7 +437,10 @@ function readFigure(
   const after = tokens.filter((token) => token.start >= numberEnd && token.start < afterLimit && !inOtherNumber(token));
   const before = tokens.filter((token) => token.end <= numberStart && !inOtherNumber(token)).reverse();
 
-  const phrase = nounPhrase(text, offset, numberEnd, after);
+  const nounBefore = module?.claims.countedNounBefore;
+  const phrase = nounBefore
+    ? countedPhrase(text, offset, mention, before, after, nounBefore)
+    : nounPhrase(text, offset, numberEnd, after);
   // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
   const item = phrase.filter((token) => role(token) === 'item').at(-1);
   const subjectToken = phrase.find((token) => role(token) === 'subject');
@@ -428,7 +449,7 @@ function readFigure(
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
   const floor = earlier ? offset + earlier.end : -Infinity;
-  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor);
+  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor, nounBefore !== undefined);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
   const ownOther =
     phrase.length > 0 &&
@@ -460,11 +481,14 @@ function readFigure(
     category = named.name;
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
-  // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/
-    .exec(text.slice(mention.end))![0]
-    .split(/\s+/)
-    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  // "3,000 more soldiers", "two more … captured": an increment, not a total; where the noun comes
+  // first, the word before the count may say so too ("추가로 3천 명을").
+  const additive =
+    /^\p{L}*\s*(?:\S+\s+)?/u
+      .exec(text.slice(mention.end))![0]
+      .split(/\s+/)
+      .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
+    (nounBefore !== undefined && patterns.additive.test(/(\p{L}+)\s+$/u.exec(text.slice(0, mention.start))?.[1] ?? ''));
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
   // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
@@ -683,12 +707,16 @@ function findEvent(
   before: Token[],
   after: Token[],
   floor: number,
+  nounBefore: boolean,
 ): FoundEvent | null {
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
   const immediate = beforeContent[0];
-  if (immediate && role(immediate) === 'event') {
+  // Where verbs end their clauses, a verb before a count is the clause before's ("2명이 숨지고 5명이
+  // 다쳤다"): only an event noun right before counts there ("사망자 400명").
+  const verbFinal = nounBefore && !(immediate && patterns.eventNoun.test(wordOf(immediate)));
+  if (immediate && role(immediate) === 'event' && !verbFinal) {
     const between = before.filter((token) => token.start >= immediate.end);
     if (
       !CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) &&
@@ -766,6 +794,48 @@ function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberM
   return nounPhrase(text, offset, offset + mention.end, after).some(
     (token) => !patterns.additive.test(word(text, offset, token)),
   );
+}
+
+/**
+ * The counted noun phrase where it stands before the number ("단거리 탄도미사일 200여 기", "노동자 6천 명"):
+ * the bare nouns right before it, up to an event word, a stop word or a noun with a case ending;
+ * the noun after it only when a linker joins it ("1만1천여 명의 병력").
+ */
+function countedPhrase(
+  text: string,
+  offset: number,
+  mention: NumberMention,
+  before: Token[],
+  after: Token[],
+  words: NonNullable<ClaimWords['countedNounBefore']>,
+): Token[] {
+  const cased = (token: Token) => {
+    const lower = word(text, offset, token).toLowerCase();
+    return words.caseEndings.some((ending) => lower.endsWith(ending) && lower.length - ending.length >= 2);
+  };
+  const rest = text.slice(mention.end);
+  if (words.linkers.some((linker) => rest.startsWith(linker))) {
+    // "1천만 발 이상의 탄약과 … 미사일": the linked noun phrase ends with its first case ending.
+    const linked = nounPhrase(text, offset, offset + mention.end + /^\p{L}*/u.exec(rest)![0].length, after);
+    const end = linked.findIndex(cased);
+    return end < 0 ? linked : linked.slice(0, end + 1);
+  }
+  const phrase: Token[] = [];
+  let at = offset + mention.start;
+  for (const token of before) {
+    if (!/^\s+$/u.test(text.slice(token.end - offset, at - offset))) break;
+    if (token.stopWord || role(token) === 'event') break;
+    // "보낸 포탄이 100만 발": a noun marked as the subject right before the count is what it counts
+    // where it names a thing or people the story counts; "북한은 1만 명을" names neither.
+    if (cased(token)) {
+      if (phrase.length === 0 && (role(token) === 'item' || role(token) === 'subject')) phrase.unshift(token);
+      break;
+    }
+    phrase.unshift(token);
+    at = token.start;
+    if (phrase.length >= NOUN_PHRASE) break;
+  }
+  return phrase;
 }
 
 /**

@@ -172,6 +172,10 @@ export interface CounterWords {
   gluedQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
   /** Words after the counter that qualify the number ("100명 이상": more than 100); particles may follow. */
   afterQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
+  /** Particles that may follow a counter or a qualifier after it ("400명으로", "100명 이상이"). */
+  particles: readonly string[];
+  /** …and those between a counter and its qualifier ("3천 명을 넘어선"). */
+  particlesBeforeQualifier: readonly string[];
 }
 
 /** Relative dates the date parser resolves against an article's publication date. */
@@ -397,6 +401,16 @@ export interface ClaimWords {
   earlier: readonly string[];
   /** Lower-case words inside a sentence's opening proper noun phrase: "Ministry of Defence"; case-sensitive. */
   nameParticles: readonly string[];
+  /** Words after a figure in its clause that withdraw it, a correction's ("…으로 보도했으나"); fragments. */
+  retracted?: readonly string[];
+  /** Words right after a date that make it the start of a period, not the figure's date ("10월부터", since October). */
+  sinceAfter?: readonly string[];
+  /**
+   * Where the counted noun stands right before the number and its counter ("탄도미사일 200여 기",
+   * "노동자 6천 명"): a bare noun there is counted; one with a case ending is another part of the
+   * clause ("북한은 1만 명을…"). The noun after the number counts only when a linker joins it ("1만 명의 병력").
+   */
+  countedNounBefore?: { linkers: readonly string[]; caseEndings: readonly string[] };
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
 }

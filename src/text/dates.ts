@@ -71,6 +71,8 @@ export interface DateExpression {
   relative?: RelativeDate;
   /** For a month named as a deadline ("by March", "innen mars"): the nearest such month, which may be still to come. */
   deadline?: boolean;
+  /** A month of a year named relative to the publication ("지난해 10월": last year's October): years from it. */
+  yearOffset?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -497,6 +499,15 @@ function markerPatterns(
   const D = `(?:${markers.map((m) => escapeRe(m.day)).join('|')})(?!${markers.flatMap((m) => m.notDateAfterDay).join('|') || '(?!)'})`;
   const lastWords = phrases(all((d) => d.periodModifiers.last));
   const NUM = '(?<![\\p{L}\\p{N}.,])';
+  // "지난해 10월", "올해 1~2월": a month of a year named relative to the publication.
+  const offsets: Partial<Record<RelativeDate, number>> = {
+    'last-year': -1,
+    'this-year': 0,
+    'next-year': 1,
+    'year-before-last': -2,
+  };
+  const relativeYears = [...words.relativePhrases].filter(([, relative]) => offsets[relative] !== undefined);
+  const RELATIVE_YEAR = phrases(relativeYears.map(([phrase]) => phrase)) || '(?!)';
   const absolute = (text: string, m: RegExpExecArray, y?: string, mo?: string, d?: string): DateExpression | null => {
     const year = y !== undefined ? Number(y) : undefined;
     const month = mo !== undefined ? Number(mo) : undefined;
@@ -512,10 +523,18 @@ function markerPatterns(
     });
   };
   return [
-    // 2025년 3월 5일, 2025년 3월, 3월 5일
+    // 2025년 3월 5일, 2025년 3월, 3월 5일; "1~2월": the months up to February, dated by the last
     {
-      re: new RegExp(`${NUM}(?:(\\d{4})${Y}${SP}*)?(\\d{1,2})${M}(?:${SP}*(\\d{1,2})${D})?`, 'dgu'),
-      handle: (m, text) => absolute(text, m, m[1], m[2], m[3]),
+      re: new RegExp(
+        `(?:(?<![\\p{L}])(${RELATIVE_YEAR})${SP}+)?${NUM}(?:(\\d{4})${Y}${SP}*)?(?:\\d{1,2}[~∼〜-])?(\\d{1,2})${M}(?:${SP}*(\\d{1,2})${D})?`,
+        'dgu',
+      ),
+      handle: (m, text) => {
+        const found = absolute(text, m, m[2], m[3], m[4]);
+        const relative = m[1] !== undefined ? words.relativePhrases.get(phraseKey(m[1])) : undefined;
+        const offset = relative !== undefined ? offsets[relative] : undefined;
+        return found && offset !== undefined && m[2] === undefined ? { ...found, yearOffset: offset } : found;
+      },
     },
     // 2025년
     {
@@ -598,7 +617,9 @@ function resolve(e: DateExpression, ref: Ymd | YearMonth | null): { date: string
   switch (e.type) {
     case 'absolute':
     case 'year': {
-      const { year: y, month: mo, day: d } = e;
+      const { month: mo, day: d } = e;
+      const y = e.year ?? (e.yearOffset !== undefined && ref ? ref.y + e.yearOffset : undefined);
+      if (e.yearOffset !== undefined && y === undefined) return null;
       if (y !== undefined) {
         if (mo === undefined) return { date: pad4(y), precision: 'year' };
         if (d === undefined) return { date: isoYm(y, mo), precision: 'month' };

@@ -8,36 +8,6 @@ import type { Qualifier } from '../../model/claim.js';
 import { perLanguage, type LanguageModule } from '../../languages/index.js';
 import { escapeRe, isDigit, isHSpace, isLetter, type Atom, type Scan } from './scan.js';
 
-/** Particles that may follow a counter or a qualifier after it: the module's date particles and these. */
-const COUNTER_PARTICLES = [
-  '으로부터',
-  '이라고',
-  '이라는',
-  '이라며',
-  '이었다',
-  '으로',
-  '에서',
-  '에게',
-  '까지',
-  '이나',
-  '이다',
-  '이며',
-  '씩',
-  '을',
-  '를',
-  '과',
-  '와',
-  '만',
-  '이',
-  '가',
-  '은',
-  '는',
-  '의',
-  '에',
-  '도',
-  '로',
-];
-
 interface Compiled {
   scales: Readonly<Record<string, number>>;
   glued: ReadonlyArray<readonly [string, Qualifier]>;
@@ -51,7 +21,7 @@ interface Compiled {
 const compiled = perLanguage((module: LanguageModule): Compiled | null => {
   const words = module.numbers.counters;
   if (!words) return null;
-  const particles = [...new Set([...COUNTER_PARTICLES, ...(module.dates.particles ?? [])])]
+  const particles = [...new Set(words.particles)]
     .sort((a, b) => b.length - a.length)
     .map(escapeRe)
     .join('|');
@@ -78,7 +48,11 @@ const compiled = perLanguage((module: LanguageModule): Compiled | null => {
       `^[ \\u00A0]?(?:${alternatives(words.words)})(?=(?:${alternatives(afterWords)})|(?:${particles})?(?![\\p{L}\\p{N}]))`,
       'u',
     ),
-    after: new RegExp(`^[ \\u00A0]?(${alternatives(afterWords)})${ends}`, 'u'),
+    // "100명 이상", "3천 명을 넘어선": the qualifier may follow the counter's own particle.
+    after: new RegExp(
+      `^(?:${alternatives(words.particlesBeforeQualifier) || '(?!)'})?[ \\u00A0]?(${alternatives(afterWords)})${ends}`,
+      'u',
+    ),
     afterQualifiers: new Map(words.afterQualifiers.map(([word, qualifier]) => [word, qualifier])),
     units,
   };
