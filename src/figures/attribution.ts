@@ -234,6 +234,7 @@ function headFinalAttributions(
       const word = list[k]!;
       if (
         /\d/.test(word.text) ||
+        !/\p{L}/u.test(word.text) ||
         patterns.notClaimants.has(word.text) ||
         /[은는이가을를에서도고며다와과]$/u.test(word.text)
       )
@@ -262,7 +263,8 @@ function headFinalAttributions(
     const chosen = topics.filter((topic) => topic.k > lastQuote).at(-1) ?? topics[0];
     if (!chosen) continue;
     const { claimant, start } = phraseBefore(list.slice(0, chosen.k), chosen.head!, chosen.word.at);
-    found.push({ claimant, start, end: verb.index + verb[0].length });
+    // The span is the claimant's: the clause it opens is what it says, not part of its name.
+    found.push({ claimant, start, end: chosen.word.at + chosen.word.text.length });
   }
   return found;
 }

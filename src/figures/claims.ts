@@ -242,6 +242,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       previous.event,
       referent?.subject ?? null,
       module,
+      dates,
     );
     // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
     // counts with no noun or event of their own after a colon break down the count before it.
@@ -287,7 +288,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     lastFigure = { mention, figure };
     const date =
       nearest(
-        dates.filter((candidate) => datesFigure(text, candidate, mention)),
+        dates.filter((candidate) => datesFigure(text, candidate, mention, module?.claims.headFinal === true)),
         mention,
       ) ?? null;
     const carried = current ? null : previous.asOf;
@@ -369,10 +370,17 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
  * … since they entered combat in December"), unless the figure is in a when-clause of that date
  * ("siden januar, da NIS anslo at rundt 300…").
  */
-function datesFigure(text: string, date: { start: number; end: number }, mention: NumberMention): boolean {
+function datesFigure(
+  text: string,
+  date: { start: number; end: number },
+  mention: NumberMention,
+  headFinal: boolean,
+): boolean {
   const [from, to] = date.start >= mention.end ? [mention.end, date.start] : [date.end, mention.start];
   const between = text.slice(from, to);
   if (patterns.clauseContrast.test(between)) return false;
+  // "1만 명을 보냈으며, 올해 1~2월 …": where verbs end clauses, a date after a comma is the next clause's.
+  if (headFinal && date.start >= mention.end && /[,;]/.test(between)) return false;
   if (date.start >= mention.end && between.includes(':')) return false;
   if (patterns.since.test(text.slice(0, date.start)) || patterns.sinceAfter.test(text.slice(date.end)))
     return date.end <= mention.start && patterns.when.test(between);
@@ -424,6 +432,7 @@ function readFigure(
   previousEvent: Token | null,
   earlierFigure: Figure | null,
   module: LanguageModule | null,
+  dates: readonly { start: number; end: number }[] = [],
 ): Figure | null {
   const numberEnd = offset + mention.end;
   const numberStart = offset + mention.start;
@@ -439,7 +448,7 @@ function readFigure(
 
   const nounBefore = module?.claims.countedNounBefore;
   const phrase = nounBefore
-    ? countedPhrase(text, offset, mention, before, after, nounBefore)
+    ? countedPhrase(text, offset, mention, before, after, nounBefore, dates)
     : nounPhrase(text, offset, numberEnd, after);
   // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
   const item = phrase.filter((token) => role(token) === 'item').at(-1);
@@ -449,7 +458,7 @@ function readFigure(
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
   const floor = earlier ? offset + earlier.end : -Infinity;
-  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor, nounBefore !== undefined);
+  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor, module?.claims.headFinal === true);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
   const ownOther =
     phrase.length > 0 &&
@@ -639,7 +648,8 @@ function subjectOf(
       .slice(Math.max(0, at - 3), at)
       .map(wordOf)
       .join(' ');
-    const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
+    // "북한군" names its nation in the word itself.
+    const nation = nationOf(wordOf(subject), false) ?? nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
   if (eventToken && patterns.toll.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
@@ -707,7 +717,7 @@ function findEvent(
   before: Token[],
   after: Token[],
   floor: number,
-  nounBefore: boolean,
+  headFinal: boolean,
 ): FoundEvent | null {
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
@@ -715,7 +725,7 @@ function findEvent(
   const immediate = beforeContent[0];
   // Where verbs end their clauses, a verb before a count is the clause before's ("2명이 숨지고 5명이
   // 다쳤다"): only an event noun right before counts there ("사망자 400명").
-  const verbFinal = nounBefore && !(immediate && patterns.eventNoun.test(wordOf(immediate)));
+  const verbFinal = headFinal && !(immediate && patterns.eventNoun.test(wordOf(immediate)));
   if (immediate && role(immediate) === 'event' && !verbFinal) {
     const between = before.filter((token) => token.start >= immediate.end);
     if (
@@ -808,10 +818,14 @@ function countedPhrase(
   before: Token[],
   after: Token[],
   words: NonNullable<ClaimWords['countedNounBefore']>,
+  dates: readonly { start: number; end: number }[],
 ): Token[] {
   const cased = (token: Token) => {
     const lower = word(text, offset, token).toLowerCase();
-    return words.caseEndings.some((ending) => lower.endsWith(ending) && lower.length - ending.length >= 2);
+    // A word of two syllables ending like a particle is one only where its stem says so (포로 is a noun, 말까지 not).
+    return words.caseEndings.some(
+      (ending) => lower.endsWith(ending) && (lower.length - ending.length >= 2 || token.stem.length < lower.length),
+    );
   };
   const rest = text.slice(mention.end);
   if (words.linkers.some((linker) => rest.startsWith(linker))) {
@@ -824,7 +838,9 @@ function countedPhrase(
   let at = offset + mention.start;
   for (const token of before) {
     if (!/^\s+$/u.test(text.slice(token.end - offset, at - offset))) break;
-    if (token.stopWord || role(token) === 'event') break;
+    // "올해 3천 명": a date is no noun of the count.
+    const dated = dates.some((date) => token.start - offset < date.end && token.end - offset > date.start);
+    if (token.stopWord || role(token) === 'event' || dated) break;
     // "보낸 포탄이 100만 발": a noun marked as the subject right before the count is what it counts
     // where it names a thing or people the story counts; "북한은 1만 명을" names neither.
     if (cased(token)) {

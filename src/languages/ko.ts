@@ -39,6 +39,10 @@ const ENDINGS = [
   '까지는',
   '까지도',
   '부터는',
+  '된다고',
+  '되고',
+  '하게',
+  '해야',
   '했다',
   '했고',
   '했던',
@@ -77,6 +81,7 @@ const ENDINGS = [
   '께서',
   '한',
   '할',
+  '될',
   '해',
   '된',
   '돼',
@@ -96,8 +101,10 @@ const ENDINGS = [
 ];
 /** Suffixes left after the endings: the plural 들 (군인들), and 자, the one who (사망자, 부상자). */
 const SUFFIXES = ['들', '자'];
-/** A stem keeps at least two syllables: 북한 is not 북 + 한, 포로 not 포 + 로, 기자 not 기 + 자. */
+/** A stem keeps at least two syllables: 북한 is not 북 + 한, 포로 not 포 + 로, 기자 not 기 + 자… */
 const MIN_STEM = 2;
+/** …but for these nouns of one syllable, counters among them: 명으로 is 명, 수는 is 수. */
+const SHORT_STEMS = new Set(['명', '발', '기', '문', '대', '개', '척', '수', '군', '말', '중', '후', '전', '측']);
 /** Names that end in what looks like an ending, never cut: 우크라이나 is not 우크라 + 이나. */
 const WHOLE = new Set(['우크라이나', '이나', '러시아', '아시아', '쿠르스크', '키이우', '모스크바']);
 
@@ -105,7 +112,11 @@ const WHOLE = new Set(['우크라이나', '이나', '러시아', '아시아', '�
 export function stripParticles(word: string): string {
   let stem = word;
   for (let round = 0; round < 3 && !WHOLE.has(stem); round++) {
-    const ending = ENDINGS.find((candidate) => stem.endsWith(candidate) && stem.length - candidate.length >= MIN_STEM);
+    const ending = ENDINGS.find(
+      (candidate) =>
+        stem.endsWith(candidate) &&
+        (stem.length - candidate.length >= MIN_STEM || SHORT_STEMS.has(stem.slice(0, -candidate.length))),
+    );
     if (!ending) break;
     stem = stem.slice(0, -ending.length);
   }
@@ -361,6 +372,10 @@ export const korean: LanguageModule = {
         ['넘는', 'more than'],
         ['넘어', 'more than'],
         ['넘어선', 'more than'],
+        ['넘었다', 'more than'],
+        ['넘는다', 'more than'],
+        ['웃돈다', 'more than'],
+        ['수준', 'about'],
         ['넘은', 'more than'],
         ['웃도는', 'more than'],
         ['웃돈', 'more than'],
@@ -535,7 +550,8 @@ export const korean: LanguageModule = {
     personNouns: [
       '(?:민간인|주민|어린이|아이|여성|노동자|근로자|건설노동자|노동자|인부|환자|부상병)(?:들)?(?:이|가|은|는|을|를|의|도)?',
     ],
-    personNounEndings: [],
+    // Agent and member nouns: 노동자, 작업자, 대원, 소방관, 부상병, 민간인.
+    personNounEndings: ['자', '원', '관', '병', '인'],
     lossVerbs: ['잃었다', '잃은', '잃어'],
     lives: ['목숨을', '목숨'],
     definingAppositions: [],
@@ -584,6 +600,7 @@ export const korean: LanguageModule = {
     demonymEndings: [],
     earlier: ['앞서'],
     nameParticles: [],
+    headFinal: true,
     sinceAfter: ['부터', '이후', '이래'],
     retracted: ['보도했으나', '잘못 보도', '잘못 표기', '잘못 전'],
     countedNounBefore: {
@@ -592,6 +609,11 @@ export const korean: LanguageModule = {
         '에서',
         '으로',
         '에게',
+        '까지',
+        '부터',
+        '보다',
+        '처럼',
+        '의',
         '은',
         '는',
         '이',
@@ -697,6 +719,8 @@ export const korean: LanguageModule = {
         '지난해',
         '지난달',
         '이달',
+        '반면',
+        '기자',
       ],
       maxWords: 4,
     },

@@ -401,6 +401,11 @@ export interface ClaimWords {
   earlier: readonly string[];
   /** Lower-case words inside a sentence's opening proper noun phrase: "Ministry of Defence"; case-sensitive. */
   nameParticles: readonly string[];
+  /**
+   * Verbs end their clauses (Korean): a verb before a count is the clause before's ("2명이 숨지고 5명이
+   * 다쳤다"), and a date after a count, across a comma, the next clause's.
+   */
+  headFinal?: boolean;
   /** Words after a figure in its clause that withdraw it, a correction's ("…으로 보도했으나"); fragments. */
   retracted?: readonly string[];
   /** Words right after a date that make it the start of a period, not the figure's date ("10월부터", since October). */
