@@ -123,6 +123,8 @@ const claimPatterns = perRegistry((all) => {
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
     since: new RegExp(`${B}(?:${words((c) => c.since)})${E}[^,.;:]{0,60}$`, 'iu'),
+    /** "이날", "that day": a word that dates its sentence with the last date the article named. */
+    sameDay: new RegExp(`${B}(?:${words((c) => c.sameDay ?? []) || '(?!)'})${E}`, 'iu'),
     /** "…으로 보도했으나": words after a figure in its clause that withdraw it (a correction). */
     retracted: new RegExp(`${B}(?:${words((c) => c.retracted ?? []) || '(?!)'})`, 'iu'),
     /** "10월부터": a word after a date that makes it the start of a period. */
@@ -165,6 +167,8 @@ interface Context {
   event: Token | null;
   /** The categories of the previous sentence's figures, for "270 of those" in this one. */
   categories: FigureCategory[];
+  /** The last date the article named, for "이날" (that day) in this one. */
+  lastDate: AsOf | null;
 }
 
 const FRESH: Context = {
@@ -175,6 +179,7 @@ const FRESH: Context = {
   time: null,
   event: null,
   categories: [],
+  lastDate: null,
 };
 
 /**
@@ -223,6 +228,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const publishedDay = article.published?.slice(0, 10) ?? null;
   // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
   const current = patterns.presentOrPerfect.test(text);
+  // "이날" (that day): the day the article last named, whatever came between.
+  const sameDay = patterns.sameDay.test(text) ? previous.lastDate : null;
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
@@ -291,7 +298,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
         dates.filter((candidate) => datesFigure(text, candidate, mention, module?.claims.headFinal === true)),
         mention,
       ) ?? null;
-    const carried = current ? null : previous.asOf;
+    const carried = sameDay ?? (current ? null : previous.asOf);
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
     const asOfBasis: AsOfBasis | null = date
       ? 'sentence'
@@ -331,13 +338,17 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const ownDates = dates.filter(
     (date) => !patterns.since.test(text.slice(0, date.start)) && !patterns.sinceAfter.test(text.slice(date.end)),
   );
-  const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
+  const carried =
+    ownDates.length > 0
+      ? dateOf(ownDates.at(-1)!)
+      : (sameDay ?? (counts.length > 0 && !current ? previous.asOf : null));
   const resolved =
     named.at(-1) ??
     (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
   const opener = patterns.opener.exec(text)?.[1] ?? null;
   const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
-  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories };
+  const lastDate = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : (sameDay ?? previous.lastDate);
+  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories, lastDate };
 }
 
 /**

@@ -609,6 +609,7 @@ export const korean: LanguageModule = {
     earlier: ['앞서'],
     nameParticles: [],
     headFinal: true,
+    sameDay: ['이날', '같은 날', '당일'],
     sinceAfter: ['부터', '이후', '이래'],
     retracted: ['보도했으나', '잘못 보도', '잘못 표기', '잘못 전'],
     countedNounBefore: {

@@ -406,6 +406,8 @@ export interface ClaimWords {
    * 다쳤다"), and a date after a count, across a comma, the next clause's.
    */
   headFinal?: boolean;
+  /** Words that date their sentence with the last date the article named ("이날", that day); fragments. */
+  sameDay?: readonly string[];
   /** Words after a figure in its clause that withdraw it, a correction's ("…으로 보도했으나"); fragments. */
   retracted?: readonly string[];
   /** Words right after a date that make it the start of a period, not the figure's date ("10월부터", since October). */
