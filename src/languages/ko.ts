@@ -741,6 +741,6 @@ export const korean: LanguageModule = {
     signOff: { before: [], after: [] },
     copyright: ['저작권자'],
     copyrightHolder: [],
-    notNames: [],
+    notNames: ['무단전재', '무단', '재배포', '및', '무단복제'],
   },
 };

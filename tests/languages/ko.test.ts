@@ -4,6 +4,7 @@
  * short text. The articles of tests/languages/fixtures/ko measure the whole (quality.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { inferMetadata } from '../../src/corpus/infer.js';
 import { Engine } from '../../src/engine/engine.js';
 import { findAttributions } from '../../src/figures/attribution.js';
 import { extractClaims } from '../../src/figures/claims.js';
@@ -228,6 +229,13 @@ describe('Korean figures', () => {
     expect(
       figures('이 기사는 북한군 사상자를 약 3천 명으로 보도했으나, 국정원이 밝힌 사상자는 약 4천 명이다.'),
     ).toMatchObject([{ category: 'casualties', value: 4000 }]);
+  });
+});
+
+describe('Korean metadata', () => {
+  it('GIVEN a Korean copyright line THEN the outlet is the publisher', () => {
+    const text = '제목\n\n본문이다.\n\n저작권자 © 한빛통신 무단전재 및 재배포 금지\n';
+    expect(inferMetadata(text).publisher).toBe('한빛통신');
   });
 });
 
