@@ -208,6 +208,7 @@ const headFinalPatterns = perLanguage((module) => {
     accordingTo: new RegExp(`(${words.accordingTo.map(phrase).join('|')})(?![\\p{L}])`, 'gu'),
     verb: new RegExp(`(?<![\\p{L}])(?:${words.speechVerbs.join('|')})\\p{L}*`, 'gu'),
     topic: new RegExp(`^(.*?\\p{L}\\)?)(?:${particles.map(phrase).join('|')})$`, 'u'),
+    subject: new RegExp(`^(.*?\\p{L}\\)?)(?:${words.subjectParticles.map(phrase).join('|') || '(?!)'})$`, 'u'),
     /** A quotation's end: "…300명이라고", "…밝혔으며". */
     quoteEnd: /(?:고|며)$/u,
     notClaimants: new Set(words.notClaimants),
@@ -260,6 +261,14 @@ function headFinalAttributions(
       .map((word, k) => ({ word, k, head: patterns.topic.exec(word.text)?.[1] }))
       .filter((topic) => topic.head && !/\d/.test(topic.word.text) && !patterns.notClaimants.has(topic.word.text));
     const lastQuote = list.findLastIndex((word) => patterns.quoteEnd.test(word.text));
+    // "…라고 영국 국방부가 분석했다": after a quotation, the subject right before the verb speaks.
+    const last = list.length - 1;
+    const subject = last > lastQuote && lastQuote >= 0 ? patterns.subject.exec(list[last]!.text)?.[1] : undefined;
+    if (subject && !/\d/.test(list[last]!.text)) {
+      const { claimant, start } = phraseBefore(list.slice(lastQuote + 1, last), subject, list[last]!.at);
+      found.push({ claimant, start, end: list[last]!.at + list[last]!.text.length });
+      continue;
+    }
     const chosen = topics.filter((topic) => topic.k > lastQuote).at(-1) ?? topics[0];
     if (!chosen) continue;
     const { claimant, start } = phraseBefore(list.slice(0, chosen.k), chosen.head!, chosen.word.at);

@@ -526,7 +526,18 @@ function readFigure(
   if (itemCategory && category === itemCategory.name)
     return { category, item: itemId, subject: itemId!, scope: itemId! };
 
-  let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
+  let figure = subjectOf(
+    text,
+    offset,
+    tokens,
+    phrase,
+    subjectToken,
+    people,
+    eventToken,
+    numberStart,
+    spans,
+    module?.claims.headFinal === true,
+  );
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
   const human = categoryByName(category)?.countsPeople ?? false;
   if (human && figure.scope.startsWith('other:') && !phrase.some((token) => patterns.personNoun.test(wordOf(token))))
@@ -572,6 +583,7 @@ function subjectOf(
   eventToken: Token | null,
   numberStart: number,
   spans: AttributionSpan[],
+  headFinal: boolean,
 ): Omit<Figure, 'category'> {
   const wordOf = (token: Token) => word(text, offset, token);
   const inAttribution = (token: Token) =>
@@ -610,7 +622,9 @@ function subjectOf(
           .join(' ')
       : '';
   const eventNation =
-    eventToken && (patterns.eventNoun.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed'))
+    // Where verbs end their clauses, the words before a verb of sending are its destination ("러시아에 파견").
+    eventToken &&
+    (patterns.eventNoun.test(wordOf(eventToken)) || (!headFinal && eventToken.concepts.includes('deployed')))
       ? nationOf(eventAdjectives, false)
       : null;
 

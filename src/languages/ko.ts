@@ -251,7 +251,21 @@ export const korean: LanguageModule = {
       '숨지는',
     ],
     injured: ['부상', '부상자', '부상병', '부상했다', '부상한', '다쳤다', '다친', '다쳐', '중상', '경상'],
-    casualties: ['사상자', '인명피해', '손실', '잃었다', '잃은', '잃을', '잃어'],
+    // 잃다, to lose (troops); "죽거나 다쳤다", killed or wounded.
+    casualties: [
+      '사상자',
+      '인명피해',
+      '손실',
+      '잃었다',
+      '잃은',
+      '잃을',
+      '잃어',
+      '잃고',
+      '잃는',
+      '죽거나',
+      '숨지거나',
+      '사망하거나',
+    ],
     troops: [
       '병력',
       '군인',
@@ -708,6 +722,7 @@ export const korean: LanguageModule = {
         '정정했',
       ],
       claimantParticles: ['은', '는'],
+      subjectParticles: ['이', '가'],
       accordingTo: ['에 따르면', '에 의하면', '의 발표에 따르면', '의 분석에 따르면'],
       notClaimants: [
         '이날',

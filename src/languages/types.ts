@@ -497,8 +497,10 @@ export interface AttributionWords {
   headFinal?: {
     /** Speech verbs as they begin ("밝혔" of 밝혔다, 밝혔으며); fragments. */
     speechVerbs: readonly string[];
-    /** Particles that end a claimant: topic and subject. */
+    /** Particles that end a claimant: the topic's. */
     claimantParticles: readonly string[];
+    /** …and the subject's, which name the claimant only right before the verb, after a quotation ("…라고 국정원이 밝혔다"). */
+    subjectParticles: readonly string[];
     /** Postpositions after a source ("에 따르면"), glued to it or not. */
     accordingTo: readonly string[];
     /** Words that open a clause without naming anyone ("이날", "한편"). */

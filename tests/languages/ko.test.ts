@@ -174,6 +174,10 @@ describe('Korean attribution', () => {
     expect(claimants('북한군 전사자는 약 300명이라고 국정원은 밝혔다.')).toEqual(['국정원']);
   });
 
+  it('GIVEN a subject right before the verb, after a quotation THEN it speaks', () => {
+    expect(claimants('러시아는 하루 1천500명의 병력을 잃고 있다고 영국 국방부가 분석했다.')).toEqual(['영국 국방부']);
+  });
+
   it('GIVEN 에 따르면 THEN the source before it', () => {
     expect(claimants('우크라이나 국방부 정보총국(HUR)에 따르면 북한군 400명이 숨졌다.')).toEqual([
       '우크라이나 국방부 정보총국(HUR)',
@@ -212,6 +216,18 @@ describe('Korean figures', () => {
     expect(figures('화재로 작업자 2명이 숨지고 5명이 다쳤다.')).toMatchObject([
       { category: 'killed', value: 2 },
       { category: 'injured', value: 5 },
+    ]);
+  });
+
+  it('GIVEN troops sent to Russia THEN the sender is their nation, not the destination', () => {
+    expect(figures('북한은 특수작전군 병력 1만여 명을 러시아에 파견했다.')).toMatchObject([
+      { category: 'deployed', value: 10000, scope: 'troops@north-korean' },
+    ]);
+  });
+
+  it('GIVEN killed or wounded THEN casualties', () => {
+    expect(figures('북한군 가운데 약 4천 명이 죽거나 다쳤다.')).toMatchObject([
+      { category: 'casualties', value: 4000 },
     ]);
   });
 
