@@ -54,6 +54,15 @@ export function stem(word: string, language: string | null): string {
 const stopWordSets = perRegistry(
   (all) => new Map(all.map((module) => [module.tags[0]!, new Set(module.analysis.stopWords)] as const)),
 );
+/** The languages whose stop words are known by stem too, with their stemmers. */
+const stopWordStemmers = perRegistry(
+  (all) =>
+    new Map(
+      all
+        .filter((module) => module.analysis.stopWordsByStem === true)
+        .map((module) => [module.tags[0]!, module.analysis.stemmer] as const),
+    ),
+);
 
 /** The stop words of a language (a registered tag), lower case. */
 export function stopWordsOf(language: string): ReadonlySet<string> {
@@ -67,6 +76,6 @@ export function isStopWord(word: string, language: string | null): boolean {
   const lower = word.toLowerCase();
   if (stopWords.has(lower)) return true;
   // Where particles attach to words ("명으로"), a stop word is known by its stem.
-  const module = languageFor(language);
-  return module?.analysis.stopWordsByStem === true && stopWords.has(module.analysis.stemmer(lower));
+  const stemmer = stopWordStemmers().get(language);
+  return stemmer !== undefined && stopWords.has(stemmer(lower));
 }
