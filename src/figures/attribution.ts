@@ -210,7 +210,9 @@ const headFinalPatterns = perLanguage((module) => {
     topic: new RegExp(`^(.*?\\p{L}\\)?)(?:${particles.map(phrase).join('|')})$`, 'u'),
     subject: new RegExp(`^(.*?\\p{L}\\)?)(?:${words.subjectParticles.map(phrase).join('|') || '(?!)'})$`, 'u'),
     /** A quotation's end: "…300명이라고", "…밝혔으며". */
-    quoteEnd: /(?:고|며)$/u,
+    quoteEnd: new RegExp(`(?:${words.quoteEnds.map(phrase).join('|') || '(?!)'})$`, 'u'),
+    /** A word with one of these endings belongs to another part of the clause than the claimant's name. */
+    phraseEnd: new RegExp(`(?:${words.phraseEnds.map(phrase).join('|') || '(?!)'})$`, 'u'),
     notClaimants: new Set(words.notClaimants),
   };
 });
@@ -237,7 +239,7 @@ function headFinalAttributions(
         /\d/.test(word.text) ||
         !/\p{L}/u.test(word.text) ||
         patterns.notClaimants.has(word.text) ||
-        /[은는이가을를에서도고며다와과]$/u.test(word.text)
+        patterns.phraseEnd.test(word.text)
       )
         break;
       claimant = `${word.text} ${claimant}`;

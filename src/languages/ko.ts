@@ -723,6 +723,8 @@ export const korean: LanguageModule = {
       ],
       claimantParticles: ['은', '는'],
       subjectParticles: ['이', '가'],
+      quoteEnds: ['고', '며'],
+      phraseEnds: ['은', '는', '이', '가', '을', '를', '에', '서', '도', '고', '며', '다', '와', '과', '로'],
       accordingTo: ['에 따르면', '에 의하면', '의 발표에 따르면', '의 분석에 따르면'],
       notClaimants: [
         '이날',

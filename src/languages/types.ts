@@ -503,6 +503,10 @@ export interface AttributionWords {
     subjectParticles: readonly string[];
     /** Postpositions after a source ("에 따르면"), glued to it or not. */
     accordingTo: readonly string[];
+    /** Endings of a word that closes a quotation ("…라고", "…며"): the claimant comes after it. */
+    quoteEnds: readonly string[];
+    /** Endings of a word that is another part of the clause, before a claimant's name ("발제자로 나선"). */
+    phraseEnds: readonly string[];
     /** Words that open a clause without naming anyone ("이날", "한편"). */
     notClaimants: readonly string[];
     /** The most words a claimant takes before its particle. */
