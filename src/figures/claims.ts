@@ -30,7 +30,7 @@ const EVENT_BEFORE = 8;
 /** The counted noun phrase: the first few content words after the number. */
 const NOUN_PHRASE = 4;
 /** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
-const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
+const CLAUSE_PUNCTUATION = /[,;:()!?–—…]/;
 /** Time zones an entry stamp may name: codes, the same in every language. */
 const TIME_ZONES = 'GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT';
 /** Word boundaries for every script: `\\b` knows only ASCII letters, and Hangul or Cyrillic words have none. */
@@ -766,7 +766,7 @@ function findEvent(
     const between = gap(numberEnd, token.start);
     if (CLAUSE_PUNCTUATION.test(between)) {
       // "two of them, captured in January": a participle right after one comma is theirs.
-      const marks = between.match(/[,;:()!?–—]/g)!;
+      const marks = between.match(/[,;:()!?–—…]/g)!;
       if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event')
         return { token, how: 'adjacent' };
       break;
@@ -779,7 +779,7 @@ function findEvent(
   for (const token of beforeContent) {
     const between = gap(token.end, numberStart);
     const subset = () => {
-      const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
+      const breaks = [...between.matchAll(/[,;:()!?–—…]/g)];
       return breaks.length === 1 && patterns.subsetOpener.test(between.slice(breaks[0]!.index + 1));
     };
     if (CLAUSE_PUNCTUATION.test(between) && !subset()) break;
@@ -857,7 +857,16 @@ function countedPhrase(
     // "1천만 발 이상의 탄약과 … 미사일": the linked noun phrase ends with its first case ending.
     const linked = nounPhrase(text, offset, offset + mention.end + /^\p{L}*/u.exec(rest)![0].length, after);
     const end = linked.findIndex(cased);
-    return end < 0 ? linked : linked.slice(0, end + 1);
+    const phrase = end < 0 ? linked : linked.slice(0, end + 1);
+    // "부상 3명의 피해": a linked noun that counts no one and nothing is no noun of the count.
+    const counts = phrase.some(
+      (token) =>
+        role(token) === 'item' ||
+        role(token) === 'subject' ||
+        patterns.people.test(word(text, offset, token)) ||
+        patterns.personNoun.test(word(text, offset, token)),
+    );
+    if (counts || phrase.length === 0) return phrase;
   }
   const phrase: Token[] = [];
   let at = offset + mention.start;

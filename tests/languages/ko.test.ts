@@ -231,6 +231,13 @@ describe('Korean figures', () => {
     ]);
   });
 
+  it('GIVEN bare event nouns before counts, and a linked noun that counts no one THEN each its event', () => {
+    expect(figures('이번 공격으로 사망 1명, 부상 3명의 피해가 발생했다.')).toMatchObject([
+      { category: 'killed', value: 1 },
+      { category: 'injured', value: 3 },
+    ]);
+  });
+
   it('GIVEN more troops sent THEN reinforcements', () => {
     expect(figures('북한은 3천 명을 추가로 파병했다.')).toMatchObject([{ category: 'reinforcements', value: 3000 }]);
   });
