@@ -346,7 +346,7 @@ export const korean: LanguageModule = {
   },
 
   questions: {
-    asksForFigure: ['몇', '몇 명', '얼마나', '얼마', '수는', '규모', '숫자'],
+    asksForFigure: ['몇', '몇 명', '얼마나', '얼마', '수', '수는', '규모', '숫자', '인원'],
   },
 
   numbers: {
