@@ -40,8 +40,9 @@ const metadataPatterns = perRegistry((all) => {
       `\\b(?:${words((m) => m.signOff.before)}) ([A-Z][\\w&.-]*)(?:${words((m) => m.signOff.after)}) \\p{Lu}`,
       'u',
     ),
+    // A holder's name is capitalised, or written in a script without case ("저작권자 © 한빛통신").
     copyright: new RegExp(
-      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:\\p{Lu}[\\p{L}\\p{N}_&.-]*\\s*){1,4})`,
+      `(?:©|\\(c\\)|${words((m) => m.copyright)})(?:\\s+(?:${words((m) => m.copyrightHolder)}))?\\s*(?:\\(c\\)|©)?\\s*(?:\\d{4}\\s+)?((?:(?:[A-Z][\\w&.-]*|\\p{Lo}[\\p{Lo}\\w&.-]*)\\s*){1,4})`,
       'iu',
     ),
     /** Words that follow a copyright holder's name but are not part of it. */

@@ -121,7 +121,7 @@ export function ask(
     };
   }
 
-  const passages = mergeSameFacts(candidates.slice(0, CANDIDATES), limit).map(
+  const passages = mergeSameFacts(candidates.slice(0, CANDIDATES), limit, language).map(
     ({ candidate, alsoReportedBy }, i): AnswerPassage => {
       const { passage } = candidate.hit;
       return {
@@ -208,7 +208,7 @@ interface Merged {
  * it as "also reported by"; otherwise it is kept while there is room. All candidates are walked,
  * so every article that reports a kept fact is named.
  */
-function mergeSameFacts(candidates: Candidate[], limit: number): Merged[] {
+function mergeSameFacts(candidates: Candidate[], limit: number, language: string): Merged[] {
   // Groups are closed under "same fact" whatever the order: "six died" and "several were killed
   // near Donetsk" meet through "six officers were killed near Donetsk", wherever it ranks.
   const facts = candidates.map((candidate) => factsOf(candidate.hit.passage));
@@ -232,11 +232,16 @@ function mergeSameFacts(candidates: Candidate[], limit: number): Merged[] {
     // stands for the group when it scores within reach of the best one.
     const exact = (member: Candidate) =>
       factsOf(member.hit.passage).sentences.some((sentence) => sentence.counts.size > 0) ? 1 : 0;
+    // …and, of those, one in the asker's language: a Korean question is answered with the Korean telling.
+    const asked = (member: Candidate) => (member.hit.passage.language === language ? 1 : 0);
     const representative = members
       .filter((member) => member.score >= best.score * REPRESENTATIVE_REACH)
       .sort(
         (a, b) =>
-          exact(b) - exact(a) || sourceStrength(b.hit.passage) - sourceStrength(a.hit.passage) || b.score - a.score,
+          asked(b) - asked(a) ||
+          exact(b) - exact(a) ||
+          sourceStrength(b.hit.passage) - sourceStrength(a.hit.passage) ||
+          b.score - a.score,
       )[0]!;
     const own = representative.hit.passage.article.id;
     const alsoReportedBy = [...new Set(members.map((member) => member.hit.passage.article.id))].filter(

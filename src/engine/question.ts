@@ -5,7 +5,6 @@ import { conceptsOf, guessQuestionLanguage, isStopWord, lexiconStems, stem, toke
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { AnalyzedLanguage } from '../text/language.js';
 import { MAX_QUESTION_CHARS } from './types.js';
-import { wordRegExp } from '../text/wordBoundary.js';
 
 /** A word of the question that search looks for. */
 export interface QueryWord {
@@ -42,8 +41,13 @@ export type ParsedQuestion =
   | { ok: false; text: string; message: string };
 
 /** "How many…", "number of…", "hvor mange…", in any language: the asker wants a figure, so passages with one rank higher. */
-const figureQuestion = perRegistry((all) =>
-  wordRegExp(`\\b(${all.flatMap((module) => module.questions.asksForFigure).join('|')})\\b`, 'iu'),
+const figureQuestion = perRegistry(
+  // Boundaries for every script: `\b` knows only ASCII letters ("몇 명" has none).
+  (all) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}_])(${all.flatMap((module) => module.questions.asksForFigure).join('|')})(?![\\p{L}\\p{N}_])`,
+      'iu',
+    ),
 );
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.

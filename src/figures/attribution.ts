@@ -6,7 +6,14 @@
  */
 
 import type { Attribution } from '../model/claim.js';
-import { DEFAULT_LANGUAGE, languageFor, perLanguage, perRegistry, type AttributionWords } from '../languages/index.js';
+import {
+  DEFAULT_LANGUAGE,
+  languageFor,
+  perLanguage,
+  perRegistry,
+  type AttributionWords,
+  type LanguageModule,
+} from '../languages/index.js';
 import { wordRegExp } from '../text/wordBoundary.js';
 
 /** An attribution and where it stands in its sentence, to pick the one nearest a figure. */
@@ -230,7 +237,91 @@ export function findAttributions(sentence: string, language: string): Attributio
         match.index + (recipient ? match[0].length : match[1]!.length),
       );
   }
+  const module = languageFor(language) ?? DEFAULT_LANGUAGE;
+  if (module.attribution.headFinal) {
+    for (const found of headFinalAttributions(sentence, module)) add(found.claimant, null, found.start, found.end);
+  }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+const headFinalPatterns = perLanguage((module) => {
+  const words = module.attribution.headFinal!;
+  const phrase = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+  const particles = [...words.claimantParticles].sort((a, b) => b.length - a.length);
+  return {
+    accordingTo: new RegExp(`(${words.accordingTo.map(phrase).join('|')})(?![\\p{L}])`, 'gu'),
+    verb: new RegExp(`(?<![\\p{L}])(?:${words.speechVerbs.join('|')})\\p{L}*`, 'gu'),
+    topic: new RegExp(`^(.*?\\p{L}\\)?)(?:${particles.map(phrase).join('|')})$`, 'u'),
+    subject: new RegExp(`^(.*?\\p{L}\\)?)(?:${words.subjectParticles.map(phrase).join('|') || '(?!)'})$`, 'u'),
+    /** A quotation's end: "…300명이라고", "…밝혔으며". */
+    quoteEnd: new RegExp(`(?:${words.quoteEnds.map(phrase).join('|') || '(?!)'})$`, 'u'),
+    /** A word with one of these endings belongs to another part of the clause than the claimant's name. */
+    phraseEnd: new RegExp(`(?:${words.phraseEnds.map(phrase).join('|') || '(?!)'})$`, 'u'),
+    notClaimants: new Set(words.notClaimants),
+  };
+});
+
+/**
+ * Head-final attribution (Korean): "X에 따르면" names X; "X은 … 밝혔다" names the topic X of the
+ * clause a speech verb ends, or, after a quotation ("…라고 X은 밝혔다"), the topic between the two.
+ */
+function headFinalAttributions(
+  sentence: string,
+  module: LanguageModule,
+): { claimant: string; start: number; end: number }[] {
+  const words = module.attribution.headFinal!;
+  const patterns = headFinalPatterns(module);
+  const found: { claimant: string; start: number; end: number }[] = [];
+  const wordsOf = (text: string) => [...text.matchAll(/[^\s,;:"“”'‘’]+/gu)].map((m) => ({ text: m[0], at: m.index }));
+  /** The noun phrase ending at the last of `list`: up to maxWords words, none with a figure, a particle or a time. */
+  const phraseBefore = (list: { text: string; at: number }[], head: string, headAt: number) => {
+    let claimant = head;
+    let start = headAt;
+    for (let k = list.length - 1; k >= 0 && claimant.split(' ').length < words.maxWords; k--) {
+      const word = list[k]!;
+      if (
+        /\d/.test(word.text) ||
+        !/\p{L}/u.test(word.text) ||
+        patterns.notClaimants.has(word.text) ||
+        patterns.phraseEnd.test(word.text)
+      )
+        break;
+      claimant = `${word.text} ${claimant}`;
+      start = word.at;
+    }
+    return { claimant, start };
+  };
+  for (const match of sentence.matchAll(patterns.accordingTo)) {
+    const before = sentence.slice(0, match.index);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.')) + 1);
+    const offset = before.length - clause.length;
+    const list = wordsOf(clause).map((word) => ({ ...word, at: word.at + offset }));
+    const last = list.pop();
+    if (!last || /\d/.test(last.text) || last.at + last.text.length !== match.index) continue;
+    const { claimant, start } = phraseBefore(list, last.text, last.at);
+    found.push({ claimant, start, end: match.index + match[0].length });
+  }
+  for (const verb of sentence.matchAll(patterns.verb)) {
+    const list = wordsOf(sentence.slice(0, verb.index));
+    const topics = list
+      .map((word, k) => ({ word, k, head: patterns.topic.exec(word.text)?.[1] }))
+      .filter((topic) => topic.head && !/\d/.test(topic.word.text) && !patterns.notClaimants.has(topic.word.text));
+    const lastQuote = list.findLastIndex((word) => patterns.quoteEnd.test(word.text));
+    // "…라고 영국 국방부가 분석했다": after a quotation, the subject right before the verb speaks.
+    const last = list.length - 1;
+    const subject = last > lastQuote && lastQuote >= 0 ? patterns.subject.exec(list[last]!.text)?.[1] : undefined;
+    if (subject && !/\d/.test(list[last]!.text)) {
+      const { claimant, start } = phraseBefore(list.slice(lastQuote + 1, last), subject, list[last]!.at);
+      found.push({ claimant, start, end: list[last]!.at + list[last]!.text.length });
+      continue;
+    }
+    const chosen = topics.filter((topic) => topic.k > lastQuote).at(-1) ?? topics[0];
+    if (!chosen) continue;
+    const { claimant, start } = phraseBefore(list.slice(0, chosen.k), chosen.head!, chosen.word.at);
+    // The span is the claimant's: the clause it opens is what it says, not part of its name.
+    found.push({ claimant, start, end: chosen.word.at + chosen.word.text.length });
+  }
+  return found;
 }
 
 /**

@@ -9,7 +9,13 @@
  * each rule looks for from the language modules (src/languages/).
  */
 import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
-import { languageFor, perRegistry, type ClaimWords, type NumberContextWords } from '../languages/index.js';
+import {
+  languageFor,
+  perRegistry,
+  type ClaimWords,
+  type LanguageModule,
+  type NumberContextWords,
+} from '../languages/index.js';
 import { categoryByName, categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import type { Passage, Token } from '../model/passage.js';
@@ -25,16 +31,19 @@ const EVENT_BEFORE = 8;
 /** The counted noun phrase: the first few content words after the number. */
 const NOUN_PHRASE = 4;
 /** Punctuation that ends a clause: an event beyond it is another clause's ("…, roughly a third of the force Pyongyang has sent"). */
-const CLAUSE_PUNCTUATION = /[,;:()!?–—]/;
+const CLAUSE_PUNCTUATION = /[,;:()!?–—…]/;
 /** Time zones an entry stamp may name: codes, the same in every language. */
 const TIME_ZONES = 'GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT';
+/** Word boundaries for every script: `\\b` knows only ASCII letters, and Hangul or Cyrillic words have none. */
+const B = '(?<![\\p{L}\\p{N}_])';
+const E = '(?![\\p{L}\\p{N}_])';
 
 /** Nations a count may be of, by how the languages name them; a generic demonym ("Chinese") is its own key. */
 const NATIONS: readonly { key: string; adjective: string; people: string; end: string }[] = [
   { key: 'north-korean', adjective: 'North Korean', people: 'North Koreans', end: '\\p{L}*' },
   { key: 'south-korean', adjective: 'South Korean', people: 'South Koreans', end: '\\p{L}*' },
   { key: 'ukrainian', adjective: 'Ukrainian', people: 'Ukrainians', end: '\\p{L}*' },
-  { key: 'russian', adjective: 'Russian', people: 'Russians', end: '\\b' },
+  { key: 'russian', adjective: 'Russian', people: 'Russians', end: '(?![\\p{L}\\p{N}_])' },
 ];
 
 /**
@@ -128,6 +137,12 @@ const claimPatterns = perRegistry((all) => {
     clauseContrast: wordRegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
     /** A new clause joined to the one before: ", and …", ", og …". */
     clauseJoin: wordRegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
+    /** "이날", "that day": a word that dates its sentence with the last date the article named. */
+    sameDay: new RegExp(`${B}(?:${words((c) => c.sameDay ?? []) || '(?!)'})${E}`, 'iu'),
+    /** "…으로 보도했으나": words after a figure in its clause that withdraw it (a correction). */
+    retracted: new RegExp(`${B}(?:${words((c) => c.retracted ?? []) || '(?!)'})`, 'iu'),
+    /** "10월부터": a word after a date that makes it the start of a period. */
+    sinceAfter: new RegExp(`^\\s*(?:${words((c) => c.sinceAfter ?? []) || '(?!)'})`, 'u'),
     /**
      * Present or perfect verbs: the figure is the state of things when the article was written
      * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
@@ -162,6 +177,8 @@ interface Context {
   event: Token | null;
   /** The categories of the previous sentence's figures, for "270 of those" in this one. */
   categories: FigureCategory[];
+  /** The last date the article named, for "이날" (that day) in this one. */
+  lastDate: AsOf | null;
 }
 
 const FRESH: Context = {
@@ -172,6 +189,7 @@ const FRESH: Context = {
   time: null,
   event: null,
   categories: [],
+  lastDate: null,
 };
 
 /**
@@ -205,7 +223,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const stamp = patterns.entryStamp.exec(text.trim());
   if (stamp) return { ...FRESH, end, time: `${stamp[1]!.padStart(2, '0')}:${stamp[2]}` };
 
-  capitalNouns = languageFor(language)?.claims.nounsCapitalised ?? false;
+  const module = languageFor(language);
+  capitalNouns = module?.claims.nounsCapitalised ?? false;
   const mentions = findNumbers(text, language);
   const tokens = withLossEvents(
     text,
@@ -221,10 +240,14 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   // Present and perfect tenses speak of the moment of writing: no date carried from the sentence before.
   // …and so does a running total ("since October", "з початку року"): not the date of the sentence before.
   const current = patterns.presentOrPerfect.test(text) || patterns.runningTotal.test(text);
+  // "이날" (that day): the day the article last named, whatever came between.
+  const sameDay = patterns.sameDay.test(text) ? previous.lastDate : null;
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
   const categories: FigureCategory[] = [];
   for (const mention of counts) {
+    // "…약 3천 명으로 보도했으나": a figure its own clause withdraws is no figure.
+    if (patterns.retracted.test(text.slice(mention.end).split(/[,;.]/)[0]!)) continue;
     // "about 11,000 troops were sent…, but X said the total could reach up to 12,000": "the total" is
     // of the count before it in the sentence; with none, of the previous sentence's event.
     const referent = lastFigure ? { category: lastFigure.figure.category, subject: lastFigure.figure } : null;
@@ -237,6 +260,8 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       attributions,
       previous.event,
       referent?.subject ?? null,
+      module,
+      dates,
     );
     // "sendt anslagsvis 14.000 soldater: rundt 11.000 i fjor høst og om lag 3000 nye i januar":
     // counts with no noun or event of their own after a colon break down the count before it.
@@ -282,10 +307,10 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     lastFigure = { mention, figure };
     const date =
       nearest(
-        dates.filter((candidate) => datesFigure(text, candidate, mention)),
+        dates.filter((candidate) => datesFigure(text, candidate, mention, module?.claims.headFinal === true)),
         mention,
       ) ?? null;
-    const carried = current ? null : previous.asOf;
+    const carried = sameDay ?? (current ? null : previous.asOf);
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
     const asOfBasis: AsOfBasis | null = date
       ? 'sentence'
@@ -322,7 +347,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       sources: [source],
     });
   }
-  const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
+  const ownDates = dates.filter(
+    (date) => !patterns.since.test(text.slice(0, date.start)) && !patterns.sinceAfter.test(text.slice(date.end)),
+  );
   // "… 450 gefallen. Das erklärte ein Sprecher am Donnerstag.": the source, and the date, of the sentence before.
   const backward = counts.length === 0 && samePara ? attributions.find((span) => span.backward) : undefined;
   if (backward) {
@@ -343,13 +370,17 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       }
     }
   }
-  const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
+  const carried =
+    ownDates.length > 0
+      ? dateOf(ownDates.at(-1)!)
+      : (sameDay ?? (counts.length > 0 && !current ? previous.asOf : null));
   const resolved =
     named.at(-1) ??
     (attributions.length > 0 ? resolvePronoun(previous, attributions) : samePara ? previous.attribution : null);
   const opener = patterns.opener.exec(text)?.[1] ?? null;
   const event = tokens.filter((token) => role(token) === 'event').at(-1) ?? null;
-  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories };
+  const lastDate = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : (sameDay ?? previous.lastDate);
+  return { asOf: carried, attribution: resolved, end, opener, time: previous.time, event, categories, lastDate };
 }
 
 /**
@@ -394,12 +425,20 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
  * … since they entered combat in December"), unless the figure is in a when-clause of that date
  * ("siden januar, da NIS anslo at rundt 300…").
  */
-function datesFigure(text: string, date: { start: number; end: number }, mention: NumberMention): boolean {
+function datesFigure(
+  text: string,
+  date: { start: number; end: number },
+  mention: NumberMention,
+  headFinal: boolean,
+): boolean {
   const [from, to] = date.start >= mention.end ? [mention.end, date.start] : [date.end, mention.start];
   const between = text.slice(from, to);
   if (patterns.clauseContrast.test(between)) return false;
+  // "1만 명을 보냈으며, 올해 1~2월 …": where verbs end clauses, a date after a comma is the next clause's.
+  if (headFinal && date.start >= mention.end && /[,;]/.test(between)) return false;
   if (date.start >= mention.end && between.includes(':')) return false;
-  if (patterns.since.test(text.slice(0, date.start))) return date.end <= mention.start && patterns.when.test(between);
+  if (patterns.since.test(text.slice(0, date.start)) || patterns.sinceAfter.test(text.slice(date.end)))
+    return date.end <= mention.start && patterns.when.test(between);
   // "sent about 11,000 … last year, and some 4,000 of them have been killed": a date of an earlier
   // clause does not date a figure whose own clause is in the present or perfect, the time of writing.
   const joined = date.end <= mention.start ? patterns.clauseJoin.exec(between) : null;
@@ -447,6 +486,8 @@ function readFigure(
   spans: AttributionSpan[],
   previousEvent: Token | null,
   earlierFigure: Figure | null,
+  module: LanguageModule | null,
+  dates: readonly { start: number; end: number }[] = [],
 ): Figure | null {
   const numberEnd = offset + mention.end;
   const numberStart = offset + mention.start;
@@ -460,7 +501,10 @@ function readFigure(
   const after = tokens.filter((token) => token.start >= numberEnd && token.start < afterLimit && !inOtherNumber(token));
   const before = tokens.filter((token) => token.end <= numberStart && !inOtherNumber(token)).reverse();
 
-  const phrase = nounPhrase(text, offset, numberEnd, after);
+  const nounBefore = module?.claims.countedNounBefore;
+  const phrase = nounBefore
+    ? countedPhrase(text, offset, mention, before, after, nounBefore, dates)
+    : nounPhrase(text, offset, numberEnd, after);
   // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
   const item = phrase.filter((token) => role(token) === 'item').at(-1);
   const subjectToken = phrase.find((token) => role(token) === 'subject');
@@ -469,7 +513,7 @@ function readFigure(
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
   const floor = earlier ? offset + earlier.end : -Infinity;
-  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor);
+  let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor, module?.claims.headFinal === true);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
   const ownOther =
     phrase.length > 0 &&
@@ -503,11 +547,11 @@ function readFigure(
     category = named.name;
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
-  // "3,000 more soldiers", "two more … captured": an increment, not a total.
+  // "3,000 more soldiers", "two more … captured": an increment, not a total ("추가로 3천 명을" too).
   // "1 500 militaires supplémentaires": where adjectives follow the noun, any word of the counted phrase.
   // …or right before it: "another 3,000 troops", "ещё 3 000 военных".
   const additive =
-    /^\s*(?:\S+\s+)?/
+    /^\p{L}*\s*(?:\S+\s+)?/u
       .exec(text.slice(mention.end))![0]
       .split(/\s+/)
       .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
@@ -536,7 +580,18 @@ function readFigure(
   if (itemCategory && category === itemCategory.name)
     return { category, item: itemId, subject: itemId!, scope: itemId! };
 
-  let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
+  let figure = subjectOf(
+    text,
+    offset,
+    tokens,
+    phrase,
+    subjectToken,
+    people,
+    eventToken,
+    numberStart,
+    spans,
+    module?.claims.headFinal === true,
+  );
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
   const human = categoryByName(category)?.countsPeople ?? false;
   if (human && figure.scope.startsWith('other:') && !phrase.some((token) => patterns.personNoun.test(wordOf(token))))
@@ -582,6 +637,7 @@ function subjectOf(
   eventToken: Token | null,
   numberStart: number,
   spans: AttributionSpan[],
+  headFinal: boolean,
 ): Omit<Figure, 'category'> {
   const wordOf = (token: Token) => word(text, offset, token);
   const inAttribution = (token: Token) =>
@@ -622,7 +678,9 @@ function subjectOf(
           .join(' ')
       : '';
   const eventNation =
-    eventToken && (patterns.eventNoun.test(wordOf(eventToken)) || eventToken.concepts.includes('deployed'))
+    // Where verbs end their clauses, the words before a verb of sending are its destination ("러시아에 파견").
+    eventToken &&
+    (patterns.eventNoun.test(wordOf(eventToken)) || (!headFinal && eventToken.concepts.includes('deployed')))
       ? nationOf(eventAdjectives, false)
       : null;
 
@@ -671,7 +729,8 @@ function subjectOf(
       .slice(Math.max(0, at - 3), at)
       .map(wordOf)
       .join(' ');
-    const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
+    // "북한군" names its nation in the word itself.
+    const nation = nationOf(wordOf(subject), false) ?? nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
   if (eventToken && patterns.toll.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
@@ -739,13 +798,17 @@ function findEvent(
   before: Token[],
   after: Token[],
   floor: number,
+  headFinal: boolean,
 ): FoundEvent | null {
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
   // "направила в Россию 6 000 строителей": a place between the verb and its count does not part them.
   const immediate = beforeContent.find((token) => !isPlace(token));
-  if (immediate && role(immediate) === 'event') {
+  // Where verbs end their clauses, a verb before a count is the clause before's ("2명이 숨지고 5명이
+  // 다쳤다"): only an event noun right before counts there ("사망자 400명").
+  const verbFinal = headFinal && !(immediate && patterns.eventNoun.test(wordOf(immediate)));
+  if (immediate && role(immediate) === 'event' && !verbFinal) {
     const between = before.filter((token) => token.start >= immediate.end);
     if (
       !CLAUSE_PUNCTUATION.test(gap(immediate.end, numberStart)) &&
@@ -760,7 +823,7 @@ function findEvent(
     const between = gap(numberEnd, token.start);
     if (CLAUSE_PUNCTUATION.test(between)) {
       // "two of them, captured in January": a participle right after one comma is theirs.
-      const marks = between.match(/[,;:()!?–—]/g)!;
+      const marks = between.match(/[,;:()!?–—…]/g)!;
       if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event')
         return { token, how: 'adjacent' };
       break;
@@ -777,7 +840,7 @@ function findEvent(
     if (inAside(token)) continue;
     const between = masked.slice(token.end - offset, numberStart - offset);
     const subset = () => {
-      const breaks = [...between.matchAll(/[,;:()!?–—]/g)];
+      const breaks = [...between.matchAll(/[,;:()!?–—…]/g)];
       return breaks.length === 1 && patterns.subsetOpener.test(between.slice(breaks[0]!.index + 1));
     };
     if (CLAUSE_PUNCTUATION.test(between) && !subset()) break;
@@ -827,6 +890,63 @@ function ownNoun(text: string, offset: number, tokens: Token[], mention: NumberM
   return nounPhrase(text, offset, offset + mention.end, after).some(
     (token) => !patterns.additive.test(word(text, offset, token)),
   );
+}
+
+/**
+ * The counted noun phrase where it stands before the number ("단거리 탄도미사일 200여 기", "노동자 6천 명"):
+ * the bare nouns right before it, up to an event word, a stop word or a noun with a case ending;
+ * the noun after it only when a linker joins it ("1만1천여 명의 병력").
+ */
+function countedPhrase(
+  text: string,
+  offset: number,
+  mention: NumberMention,
+  before: Token[],
+  after: Token[],
+  words: NonNullable<ClaimWords['countedNounBefore']>,
+  dates: readonly { start: number; end: number }[],
+): Token[] {
+  const cased = (token: Token) => {
+    const lower = word(text, offset, token).toLowerCase();
+    // A word of two syllables ending like a particle is one only where its stem says so (포로 is a noun, 말까지 not).
+    return words.caseEndings.some(
+      (ending) => lower.endsWith(ending) && (lower.length - ending.length >= 2 || token.stem.length < lower.length),
+    );
+  };
+  const rest = text.slice(mention.end);
+  if (words.linkers.some((linker) => rest.startsWith(linker))) {
+    // "1천만 발 이상의 탄약과 … 미사일": the linked noun phrase ends with its first case ending.
+    const linked = nounPhrase(text, offset, offset + mention.end + /^\p{L}*/u.exec(rest)![0].length, after);
+    const end = linked.findIndex(cased);
+    const phrase = end < 0 ? linked : linked.slice(0, end + 1);
+    // "부상 3명의 피해": a linked noun that counts no one and nothing is no noun of the count.
+    const counts = phrase.some(
+      (token) =>
+        role(token) === 'item' ||
+        role(token) === 'subject' ||
+        patterns.people.test(word(text, offset, token)) ||
+        patterns.personNoun.test(word(text, offset, token)),
+    );
+    if (counts || phrase.length === 0) return phrase;
+  }
+  const phrase: Token[] = [];
+  let at = offset + mention.start;
+  for (const token of before) {
+    if (!/^\s+$/u.test(text.slice(token.end - offset, at - offset))) break;
+    // "올해 3천 명": a date is no noun of the count.
+    const dated = dates.some((date) => token.start - offset < date.end && token.end - offset > date.start);
+    if (token.stopWord || role(token) === 'event' || dated) break;
+    // "보낸 포탄이 100만 발": a noun marked as the subject right before the count is what it counts
+    // where it names a thing or people the story counts; "북한은 1만 명을" names neither.
+    if (cased(token)) {
+      if (phrase.length === 0 && (role(token) === 'item' || role(token) === 'subject')) phrase.unshift(token);
+      break;
+    }
+    phrase.unshift(token);
+    at = token.start;
+    if (phrase.length >= NOUN_PHRASE) break;
+  }
+  return phrase;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { german } from './de.js';
 import { english } from './en.js';
 import { french } from './fr.js';
+import { korean } from './ko.js';
 import { norwegian } from './nb.js';
 import { russian } from './ru.js';
 import { ukrainian } from './uk.js';
@@ -13,6 +14,7 @@ import type { LanguageModule } from './types.js';
 export type {
   AttributionWords,
   ClaimWords,
+  CounterWords,
   DateWords,
   LanguageModule,
   MetadataWords,
@@ -22,7 +24,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french, russian, ukrainian];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french, russian, ukrainian, korean];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;

@@ -39,6 +39,8 @@ export interface LanguageModule {
     segmenterLocale: string;
     /** Elided words joined to the next by an apostrophe ("l'armée", "d'Ukraine"): stemmed without them. */
     elisions?: readonly string[];
+    /** Stop words are matched by stem too: particles attach to them ("명으로" is "명"). */
+    stopWordsByStem?: boolean;
   };
 
   /** Sentence splitting. */
@@ -177,10 +179,32 @@ export interface NumberWords {
   };
   /** The words around a number that tell what kind of number it is; they apply in every article. */
   context: NumberContextWords;
+  /** Counters and myriad scales (Korean, and East Asian writing like it); none where left out. */
+  counters?: CounterWords;
   /** Only with the separate grammar: words after "one" that make it a pronoun or an idiom ("one of"). */
   oneNotCountFollowedBy: readonly string[];
   /** …and words before it that do ("no one", "the one"). */
   oneNotCountPrecededBy: readonly string[];
+}
+
+/**
+ * Counters: words right after a number, glued or after a space, that say it counts ("400명", "10발",
+ * "수백 명"), with the scale characters glued to digits ("2천500", "1만 2천", "5천만") and the
+ * qualifiers glued to the number ("300여 명") or following its counter ("100명 이상").
+ */
+export interface CounterWords {
+  /** Counter words ("명", "발"); any particle may follow them. */
+  words: readonly string[];
+  /** Scale characters written right after digits, myriad-grouped: 1만 2천 = 12,000. */
+  scales: Readonly<Record<string, number>>;
+  /** Suffixes glued to the number before its counter ("300여 명": more than 300). */
+  gluedQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
+  /** Words after the counter that qualify the number ("100명 이상": more than 100); particles may follow. */
+  afterQualifiers: ReadonlyArray<readonly [string, Qualifier]>;
+  /** Particles that may follow a counter or a qualifier after it ("400명으로", "100명 이상이"). */
+  particles: readonly string[];
+  /** …and those between a counter and its qualifier ("3천 명을 넘어선"). */
+  particlesBeforeQualifier: readonly string[];
 }
 
 /** Relative dates the date parser resolves against an article's publication date. */
@@ -324,6 +348,13 @@ export interface DateWords {
   weekdayPossessives: readonly string[];
   /** Plural endings of a weekday: "on Tuesdays" is a habit, no date. */
   weekdayPlurals: readonly string[];
+  /**
+   * Dates written with markers after the numbers ("2025년 3월 5일", "3월 5일", "5일"): the marker
+   * of each part, and what after a day's marker makes it a span of days ("5일간"); fragments.
+   */
+  numericMarkers?: { year: string; month: string; day: string; notDateAfterDay: readonly string[] };
+  /** Particles that may attach to a date word ("지난달에", "월요일에는"). */
+  particles?: readonly string[];
   /** Display: short month names, January first. */
   shortMonths: readonly string[];
   /** Display: a day number is followed by a period ("3. okt."). */
@@ -405,6 +436,23 @@ export interface ClaimWords {
   earlier: readonly string[];
   /** Lower-case words inside a sentence's opening proper noun phrase: "Ministry of Defence"; case-sensitive. */
   nameParticles: readonly string[];
+  /**
+   * Verbs end their clauses (Korean): a verb before a count is the clause before's ("2명이 숨지고 5명이
+   * 다쳤다"), and a date after a count, across a comma, the next clause's.
+   */
+  headFinal?: boolean;
+  /** Words that date their sentence with the last date the article named ("이날", that day); fragments. */
+  sameDay?: readonly string[];
+  /** Words after a figure in its clause that withdraw it, a correction's ("…으로 보도했으나"); fragments. */
+  retracted?: readonly string[];
+  /** Words right after a date that make it the start of a period, not the figure's date ("10월부터", since October). */
+  sinceAfter?: readonly string[];
+  /**
+   * Where the counted noun stands right before the number and its counter ("탄도미사일 200여 기",
+   * "노동자 6천 명"): a bare noun there is counted; one with a case ending is another part of the
+   * clause ("북한은 1만 명을…"). The noun after the number counts only when a linker joins it ("1만 명의 병력").
+   */
+  countedNounBefore?: { linkers: readonly string[]; caseEndings: readonly string[] };
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
 }
@@ -485,6 +533,29 @@ export interface AttributionWords {
   conjunctions: readonly string[];
   /** Lower-case words inside a capitalised appositive: "Member of Parliament", "Ministry for …". */
   nameParticles: readonly string[];
+  /**
+   * Head-final attribution (Korean): the claimant opens the clause, marked by a topic or subject
+   * particle, and the speech verb ends it ("국정원은 … 밝혔다", "… 라고 국정원은 밝혔다"); the source
+   * stands before a postposition ("국정원에 따르면").
+   */
+  headFinal?: {
+    /** Speech verbs as they begin ("밝혔" of 밝혔다, 밝혔으며); fragments. */
+    speechVerbs: readonly string[];
+    /** Particles that end a claimant: the topic's. */
+    claimantParticles: readonly string[];
+    /** …and the subject's, which name the claimant only right before the verb, after a quotation ("…라고 국정원이 밝혔다"). */
+    subjectParticles: readonly string[];
+    /** Postpositions after a source ("에 따르면"), glued to it or not. */
+    accordingTo: readonly string[];
+    /** Endings of a word that closes a quotation ("…라고", "…며"): the claimant comes after it. */
+    quoteEnds: readonly string[];
+    /** Endings of a word that is another part of the clause, before a claimant's name ("발제자로 나선"). */
+    phraseEnds: readonly string[];
+    /** Words that open a clause without naming anyone ("이날", "한편"). */
+    notClaimants: readonly string[];
+    /** The most words a claimant takes before its particle. */
+    maxWords: number;
+  };
   /** A time said first puts the speaker after the verb ("I går sa politiet at…"): its words. */
   frontedTime: { before: readonly string[]; times: readonly string[]; partsOfDay: readonly string[] };
 }

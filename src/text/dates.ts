@@ -71,6 +71,8 @@ export interface DateExpression {
   relative?: RelativeDate;
   /** For a month named as a deadline ("by March", "innen mars"): the nearest such month, which may be still to come. */
   deadline?: boolean;
+  /** A month of a year named relative to the publication ("지난해 10월": last year's October): years from it. */
+  yearOffset?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -268,7 +270,11 @@ function datePatterns(
   const suffixAfterDay = suffixes ? new RegExp(`^(?:${suffixes})`, 'i') : null;
   const weekdayPlurals = phrases(all((d) => d.weekdayPlurals));
   const weekdayPlural = new RegExp(`^(?:${weekdayPlurals || '(?!)'})$`, 'i');
+  // Particles that may attach to a date word ("지난달에", "월요일에는"): the word still ends there.
+  const particles = phrases(all((d) => d.particles ?? []));
+  const END = particles ? `(?=(?:${particles})?(?![\\p{L}]))` : '(?![\\p{L}])';
   return [
+    ...markerPatterns(words, all),
     // 2024-10-05, 2024.10.05., 2024/10/05
     {
       re: /(?<![\p{L}\p{N}]|[\p{N}][-./])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(\.(?=[\s)\]]|$))?(?![\p{N}]|[-./]\p{N})/dgu,
@@ -401,7 +407,7 @@ function datePatterns(
     // last year, this month, next year, the year before last
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:(${alternatives(all((d) => d.yearBeforeLast))})|(${alternatives(all((d) => [...d.periodModifiers.last, ...d.periodModifiers.this, ...d.periodModifiers.next]))})${SP}+(${alternatives(all((d) => [...d.periodUnits.year, ...d.periodUnits.month]))}))(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => d.yearBeforeLast))})|(${alternatives(all((d) => [...d.periodModifiers.last, ...d.periodModifiers.this, ...d.periodModifiers.next]))})${SP}+(${alternatives(all((d) => [...d.periodUnits.year, ...d.periodUnits.month]))}))${END}`,
         'dgiu',
       ),
       handle: (m, text) => {
@@ -416,7 +422,7 @@ function datePatterns(
     },
     // yesterday, today, tomorrow, i går, i dag, i morgen, i forgårs, i fjor, i forfjor, i år
     {
-      re: new RegExp(`(?<![\\p{L}])(${alternatives(words.relativePhrases.keys())})(?![\\p{L}])`, 'dgiu'),
+      re: new RegExp(`(?<![\\p{L}])(${alternatives(words.relativePhrases.keys())})${END}`, 'dgiu'),
       handle: (m, text) => {
         const relative = words.relativePhrases.get(phraseKey(m[1]!));
         if (!relative) return null;
@@ -426,7 +432,7 @@ function datePatterns(
     // on Tuesday, last Tuesday, Monday's briefing, torsdag, forrige torsdag, torsdagens
     {
       re: new RegExp(
-        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), ...(weekdayPlurals ? [`(?:${weekdayPlurals})(?=${SP})`] : [])].join('|') || '(?!)'})?(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:(${alternatives(all((d) => [...d.weekdayModifiers.before, ...d.weekdayModifiers.this, ...d.weekdayModifiers.after, ...d.weekdayModifiers.on]))})${SP}+)?(${WEEKDAY_ALT})(?:${[...all((d) => d.weekdayPossessives).map(escapeRe), ...(weekdayPlurals ? [`(?:${weekdayPlurals})(?=${SP})`] : [])].join('|') || '(?!)'})?${END}`,
         'dgiu',
       ),
       handle: (m, text) => {
@@ -472,6 +478,76 @@ function datePatterns(
         if (mo === null) return null;
         const [s, e] = groupSpan(m, g)!;
         return expr(text, s, e, { type: 'absolute', month: mo });
+      },
+    },
+  ];
+}
+
+/**
+ * Dates written with a marker after each number (Korean "2025년 3월 5일", "3월 5일", "2025년 3월",
+ * "3월", "5일" and "지난 5일" for the 5th of the publication month), with the markers of every
+ * language that has them. A day's marker followed by a span word ("5일간", "3일 동안") is no date.
+ */
+function markerPatterns(
+  words: Omit<DateVocabulary, 'patterns' | 'continuation'>,
+  all: (pick: (dates: DateWords) => Iterable<string>) => string[],
+): Pattern[] {
+  const markers = words.modules.flatMap((module) => (module.dates.numericMarkers ? [module.dates.numericMarkers] : []));
+  if (markers.length === 0) return [];
+  const Y = `(?:${markers.map((m) => escapeRe(m.year)).join('|')})`;
+  const M = `(?:${markers.map((m) => escapeRe(m.month)).join('|')})`;
+  const D = `(?:${markers.map((m) => escapeRe(m.day)).join('|')})(?!${markers.flatMap((m) => m.notDateAfterDay).join('|') || '(?!)'})`;
+  const lastWords = phrases(all((d) => d.periodModifiers.last));
+  const NUM = '(?<![\\p{L}\\p{N}.,])';
+  // "지난해 10월", "올해 1~2월": a month of a year named relative to the publication.
+  const offsets: Partial<Record<RelativeDate, number>> = {
+    'last-year': -1,
+    'this-year': 0,
+    'next-year': 1,
+    'year-before-last': -2,
+  };
+  const relativeYears = [...words.relativePhrases].filter(([, relative]) => offsets[relative] !== undefined);
+  const RELATIVE_YEAR = phrases(relativeYears.map(([phrase]) => phrase)) || '(?!)';
+  const absolute = (text: string, m: RegExpExecArray, y?: string, mo?: string, d?: string): DateExpression | null => {
+    const year = y !== undefined ? Number(y) : undefined;
+    const month = mo !== undefined ? Number(mo) : undefined;
+    const day = d !== undefined ? Number(d) : undefined;
+    if (year !== undefined && !plausibleYear(year)) return null;
+    if (month !== undefined && (month < 1 || month > 12)) return null;
+    if (month !== undefined && day !== undefined && !validMd(month, day)) return null;
+    return expr(text, m.index, m.index + m[0].length, {
+      type: 'absolute',
+      ...(year !== undefined ? { year } : {}),
+      ...(month !== undefined ? { month } : {}),
+      ...(day !== undefined ? { day } : {}),
+    });
+  };
+  return [
+    // 2025년 3월 5일, 2025년 3월, 3월 5일; "1~2월": the months up to February, dated by the last
+    {
+      re: new RegExp(
+        `(?:(?<![\\p{L}])(${RELATIVE_YEAR})${SP}+)?${NUM}(?:(\\d{4})${Y}${SP}*)?(?:\\d{1,2}[~∼〜-])?(\\d{1,2})${M}(?:${SP}*(\\d{1,2})${D})?`,
+        'dgu',
+      ),
+      handle: (m, text) => {
+        const found = absolute(text, m, m[2], m[3], m[4]);
+        const relative = m[1] !== undefined ? words.relativePhrases.get(phraseKey(m[1])) : undefined;
+        const offset = relative !== undefined ? offsets[relative] : undefined;
+        return found && offset !== undefined && m[2] === undefined ? { ...found, yearOffset: offset } : found;
+      },
+    },
+    // 2025년
+    {
+      re: new RegExp(`${NUM}(\\d{4})${Y}`, 'dgu'),
+      handle: (m, text) => absolute(text, m, m[1]),
+    },
+    // 5일, 지난 5일: a day of the publication month
+    {
+      re: new RegExp(`${NUM}(?:(?:${lastWords || '(?!)'})${SP}+)?(\\d{1,2})${D}`, 'dgu'),
+      handle: (m, text) => {
+        const day = Number(m[1]);
+        if (day < 1 || day > 31) return null;
+        return expr(text, m.index, m.index + m[0].length, { type: 'day-only', day });
       },
     },
   ];
@@ -541,7 +617,9 @@ function resolve(e: DateExpression, ref: Ymd | YearMonth | null): { date: string
   switch (e.type) {
     case 'absolute':
     case 'year': {
-      const { year: y, month: mo, day: d } = e;
+      const { month: mo, day: d } = e;
+      const y = e.year ?? (e.yearOffset !== undefined && ref ? ref.y + e.yearOffset : undefined);
+      if (e.yearOffset !== undefined && y === undefined) return null;
       if (y !== undefined) {
         if (mo === undefined) return { date: pad4(y), precision: 'year' };
         if (d === undefined) return { date: isoYm(y, mo), precision: 'month' };

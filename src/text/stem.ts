@@ -1,6 +1,9 @@
 import { languageFor, perRegistry } from '../languages/index.js';
 
-/** Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets "dod". */
+/**
+ * Lowercases and removes diacritics, including the Nordic letters NFKD leaves alone, so "død" meets
+ * "dod"; composed again after, so that Hangul syllables, which NFKD splits into letters, stay whole.
+ */
 export function fold(text: string): string {
   return text
     .toLowerCase()
@@ -9,7 +12,8 @@ export function fold(text: string): string {
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
-    .replace(/[’']/g, "'");
+    .replace(/[’']/g, "'")
+    .normalize('NFC');
 }
 
 /** Thousands separators differ by language ("1,000", "11.000", "10 000"): index the digits only. */
@@ -71,6 +75,15 @@ export function stem(word: string, language: string | null): string {
 const stopWordSets = perRegistry(
   (all) => new Map(all.map((module) => [module.tags[0]!, new Set(module.analysis.stopWords)] as const)),
 );
+/** The languages whose stop words are known by stem too, with their stemmers. */
+const stopWordStemmers = perRegistry(
+  (all) =>
+    new Map(
+      all
+        .filter((module) => module.analysis.stopWordsByStem === true)
+        .map((module) => [module.tags[0]!, module.analysis.stemmer] as const),
+    ),
+);
 
 /** The stop words of a language (a registered tag), lower case. */
 export function stopWordsOf(language: string): ReadonlySet<string> {
@@ -80,10 +93,13 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function isStopWord(word: string, language: string | null): boolean {
   if (language === null) return false;
+  const stopWords = stopWordsOf(language);
   const lower = word.toLowerCase();
-  const words = stopWordsOf(language);
-  if (words.has(lower)) return true;
+  if (stopWords.has(lower)) return true;
   // "qu'il", "l'on": an elided word before a stop word.
   const elision = elisionPatterns().get(language);
-  return elision ? words.has(lower.replace(elision, '')) : false;
+  if (elision && stopWords.has(lower.replace(elision, ''))) return true;
+  // Where particles attach to words ("명으로"), a stop word is known by its stem.
+  const stemmer = stopWordStemmers().get(language);
+  return stemmer !== undefined && stopWords.has(stemmer(lower));
 }

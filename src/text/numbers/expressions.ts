@@ -18,10 +18,13 @@ import {
   type Word,
 } from './scan.js';
 import { readCompoundWords, readSeparateWords } from './words.js';
+import { withCounter } from './counters.js';
 
 export function readAtom(s: Scan, pos: number): Atom | null {
-  if (isDigit(s.text[pos])) return readDigitAtom(s, pos);
-  return s.lang.words.grammar === 'compound' ? readCompoundWords(s, pos) : readSeparateWords(s, pos);
+  if (isDigit(s.text[pos])) return readDigitAtom(s, pos, s.module);
+  const atom = s.lang.words.grammar === 'compound' ? readCompoundWords(s, pos) : readSeparateWords(s, pos);
+  // "수백 명", "두 명": a counter after number words too.
+  return atom && s.module.numbers.counters ? withCounter(s, atom, s.module) : atom;
 }
 
 // ---------------------------------------------------------------------------
@@ -77,7 +80,7 @@ function readRange(s: Scan, first: Atom, floor: number): RangeResult | null {
   const from = phraseBefore(s, first.start, s.lang.fromAlternatives, floor);
   let m: RegExpExecArray | null;
   let connector: 'dash' | 'to' | 'or' | 'and' | null = null;
-  if ((m = /^[ \u00A0]?[-–—][ \u00A0]?(?=[0-9])/.exec(rest)) && first.fromDigits) connector = 'dash';
+  if ((m = /^[ \u00A0]?[-–—~∼〜][ \u00A0]?(?=[0-9])/.exec(rest)) && first.fromDigits) connector = 'dash';
   else if ((m = s.lang.to.exec(rest))) connector = 'to';
   else if ((m = s.lang.or.exec(rest))) connector = 'or';
   else if (between && (m = s.lang.and.exec(rest))) connector = 'and';
@@ -173,6 +176,7 @@ function classify(
       CURRENCY_PREFIXES.find(([w]) => w.toLowerCase() === currency.phrase.toLowerCase())?.[1] ?? currency.phrase;
     return { kind: 'money', unit, start: currency.start, end: coreEnd + (cw ? cw[0].length : 0) };
   }
+  if (last.counter) return { kind: 'count', start: coreStart, end: coreEnd };
   if (first.gluedSuffix) return { kind: 'money', start: coreStart, end: coreEnd };
   if ((m = s.context.percent.exec(after)))
     return { kind: 'percent', unit: '%', start: coreStart, end: coreEnd + m[0].length };
@@ -277,6 +281,9 @@ export function buildExpr(s: Scan, first: Atom, floor: number): Expr | null {
   // "выросло до 1 000" (rose to 1,000): after a change verb, a word for "to" that also means "up to" is "to".
   const changedTo = q?.q === 'up to' && phraseBefore(s, q.start, s.context.changeVerbs, floor) !== null;
   if (q && !changedTo) return { ...base, start: q.start, ...qualify(q.q, value0, low0, high0) };
+  // "300여 명", "100명 이상": a qualifier written after the number.
+  const own = last.qualifier ?? first.qualifier;
+  if (own) return { ...base, ...qualify(own, value0, low0, high0) };
   if (!range && c.kind === 'count') {
     const sm = s.context.suffixQualifiers.exec(text.slice(c.end, c.end + 20));
     if (sm)

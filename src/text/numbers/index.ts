@@ -157,7 +157,7 @@ function scanNumbers(text: string, language: string): NumberMention[] {
   const context = numberContext();
   const { fixed, skip } = prescan(text, module.tags[0]!);
   const claimed = [...skip, ...fixed.map((f): [number, number] => [f.start, f.end])].sort((a, b) => a[0] - b[0]);
-  const s: Scan = { text, lang: numberReading(module), context, units: unitPatterns(), claimed };
+  const s: Scan = { text, lang: numberReading(module), module, context, units: unitPatterns(), claimed };
   const out: NumberMention[] = fixed.map((f) => {
     const mention: NumberMention = {
       start: f.start,

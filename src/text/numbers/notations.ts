@@ -3,8 +3,9 @@
  * percentages, ages, codes ("KN-23"), and the spans with a fixed kind found before anything else
  * (phones, dates, times, list markers, URLs).
  */
-import { perRegistry } from '../../languages/index.js';
+import { perRegistry, type LanguageModule } from '../../languages/index.js';
 import { scanDateExpressions } from '../dates.js';
+import { readMyriad } from './counters.js';
 import type { NumberKind } from './mention.js';
 import {
   escapeRe,
@@ -137,7 +138,7 @@ export const scaleOrUnitFollows = (s: Scan, pos: number): boolean =>
   unitFollows(s, pos) || s.context.percent.test(s.text.slice(pos, pos + 30)) || scaleWordAfter(s, pos) !== null;
 
 /** Reads a number written in digits starting at `i` (text[i] is a digit, text[i-1] is not). */
-export function readDigitAtom(s: Scan, i: number): Atom | null {
+export function readDigitAtom(s: Scan, i: number, module?: LanguageModule): Atom | null {
   const { text } = s;
   const { separators } = s.lang.words;
   // Letters glued before: a model name or code ("F16", "MH17", "KN-23", "Su-34", "COVID-19").
@@ -228,6 +229,12 @@ export function readDigitAtom(s: Scan, i: number): Atom | null {
   if (!Number.isFinite(value)) return null;
   const plainInt = !grouped && !decimals;
   let atom = makeAtom(i, j, value, { fromDigits: true, plainInt, digitCount: digits.length });
+
+  // Counters and myriad scales after the digits: "2천500명", "1만 2천 명", "300여 명", "400명".
+  if (module?.numbers.counters && (isLetter(text[j]) || isHSpace(text[j]))) {
+    const counted = readMyriad(s, atom, j, module);
+    if (counted) return counted;
+  }
 
   // Slash forms that are not full dates ("24/7", "1/3", "9/11"): a ratio or shorthand, not a count.
   if (text[j] === '/' && isDigit(text[j + 1])) {

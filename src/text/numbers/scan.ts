@@ -200,6 +200,8 @@ export interface Scan {
   context: NumberContext;
   /** The number words of the text's language. */
   lang: NumberReading;
+  /** The text's language. */
+  module: LanguageModule;
   /**
    * Spans nothing may be read from (phones, dates, times, URLs…), sorted by start and disjoint.
    * Emitted expressions need no entry: the scan only moves forward and never reads before its floor.
@@ -300,6 +302,10 @@ export interface Atom {
   needsNounCheck?: 'one' | 'plural' | 'stressed-one';
   /** Letters glued to the digits that the classifier must interpret (e.g. "m" in "$5m"). */
   gluedSuffix?: string;
+  /** A counter follows ("400명"): the number counts (see counters.ts). */
+  counter?: boolean;
+  /** A qualifier written after the number ("300여", "100명 이상"). */
+  qualifier?: Qualifier;
 }
 
 export function makeAtom(start: number, end: number, value: number, extra: Partial<Atom> = {}): Atom {

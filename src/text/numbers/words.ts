@@ -303,7 +303,8 @@ export function readSeparateWords(s: Scan, pos: number): Atom | null {
     }
     if (!m) break;
     // Bare "hundred", "million"; but "mille", "cent", "сто", "тысяча" where the language says so.
-    if (k === 0 && (m.cat === 'and' || ((m.cat === 'hundred' || m.cat === 'scale') && !m.alone && !bare.has(lw[0]!)))) break;
+    if (k === 0 && (m.cat === 'and' || ((m.cat === 'hundred' || m.cat === 'scale') && !m.alone && !bare.has(lw[0]!))))
+      break;
     morphs.push(m);
     const v = evaluate(morphs);
     if (v === null) {
