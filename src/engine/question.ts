@@ -1,4 +1,4 @@
-import { languages, perRegistry } from '../languages/index.js';
+import { languageFor, languages, perRegistry } from '../languages/index.js';
 import { categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
 import { conceptsOf, guessQuestionLanguage, isStopWord, lexiconStems, stem, tokenize } from '../text/analyze.js';
@@ -89,7 +89,9 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     };
     const counted =
       figurePhrase !== null && token.start >= figurePhrase.index + figurePhrase[0].length && !words.some(namesCategory);
-    const role = roleOf(word, token.start === 0, counted);
+    // Where every noun is capitalised (German), a capital does not make a name.
+    const capitalIsName = token.start > 0 && !languageFor(language)?.claims.nounsCapitalised;
+    const role = roleOf(word, capitalIsName, counted);
     if (role) word.carries = role;
     else if (word.concepts.length === 0 && isForeignFunctionWord(surface, language)) word.foreignFunctionWord = true;
     words.push(word);
@@ -120,12 +122,12 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
  * words right after "how many" and before the category are who was counted ("how many generals
  * were killed"), whether or not the lexicon knows them.
  */
-function roleOf(word: QueryWord, first: boolean, counted: boolean): WordRole | undefined {
+function roleOf(word: QueryWord, capitalIsName: boolean, counted: boolean): WordRole | undefined {
   if (namesCategory(word)) return 'category';
   const roles = word.concepts.map((id) => conceptById(id)?.role);
   if (roles.includes('subject')) return 'subject';
-  // A capital says name except at the start, where a sentence capitalises any word.
-  if (roles.includes('topic') || (!first && /^\p{Lu}/u.test(word.surface))) return 'name';
+  // A capital says name, except at the start, where a sentence capitalises any word.
+  if (roles.includes('topic') || (capitalIsName && /^\p{Lu}/u.test(word.surface))) return 'name';
   return counted ? 'subject' : undefined;
 }
 
