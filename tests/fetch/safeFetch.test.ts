@@ -4,9 +4,12 @@
  * with a custom resolver, and no connection is attempted (http.request is counted). These tests
  * connect only to 127.0.0.1 or ::1.
  */
+import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllowedHosts } from '../../src/config/hosts.js';
@@ -414,6 +417,45 @@ describe('safeFetch: failures the user is told about', () => {
       reason: 'unreachable',
       message: `Could not reach 127.0.0.1:${closedPort}: the connection was refused.`,
     });
+  });
+});
+
+describe('safeFetch over https', () => {
+  it('GIVEN https to a name pinned to 127.0.0.1 THEN the TLS handshake names the host (SNI), and a self-signed certificate is refused as not valid', async () => {
+    // A certificate for secure.test made for this test only (tests/fetch/fixtures), trusted by nobody.
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name));
+    const context = tls.createSecureContext({
+      key: fixture('selfsigned-test-only.key'),
+      cert: fixture('selfsigned-test-only.crt'),
+    });
+    const names: string[] = [];
+    const secure = https.createServer(
+      {
+        SNICallback: (servername, done) => {
+          names.push(servername);
+          done(null, context);
+        },
+      },
+      (_request, response) => response.end(PAGE),
+    );
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const securePort = (secure.address() as AddressInfo).port;
+    const { resolve, calls } = resolver({ 'secure.test': [['127.0.0.1'], ['::1']] });
+    try {
+      const error = await failure(`https://secure.test:${securePort}/article`, {
+        allowHosts: parseAllowedHosts(`secure.test:${securePort}`),
+        resolve,
+      });
+      expect(error.reason).toBe('tls');
+      expect(error.message).toBe(
+        "The site's secure connection is not valid (DEPTH_ZERO_SELF_SIGNED_CERT); not fetched.",
+      );
+      expect(names).toEqual(['secure.test']);
+      expect(calls).toEqual(['secure.test']);
+    } finally {
+      secure.closeAllConnections();
+      await new Promise<void>((done) => secure.close(() => done()));
+    }
   });
 });
 
