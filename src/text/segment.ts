@@ -20,10 +20,10 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "by" → "[Bb]y": a byline's lead word in any case, its names capitalised. */
 const anyCase = (word: string) =>
-  [...escape(word)]
+  [...escapeRegExp(word)]
     .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c))
     .join('');
 
@@ -34,7 +34,7 @@ const anyCase = (word: string) =>
  */
 const furniture = perRegistry((all) => {
   const lines = all.flatMap((module) => module.segmentation.furniture ?? []);
-  const labels = all.flatMap((module) => module.metadata.sourceLabels).map(escape);
+  const labels = all.flatMap((module) => module.metadata.sourceLabels).map(escapeRegExp);
   const placeholders = all.flatMap((module) => module.metadata.placeholderSources);
   const words = [`\\[[^\\]]{1,40}\\]`, `(?:${labels.join('|')})s? ?:.*`, ...lines];
   if (placeholders.length > 0) words.push(`(?:[•·|,-]?\\s*(?:${placeholders.join('|')})\\s*)+`);
