@@ -68,6 +68,11 @@ export interface SafeFetchOptions {
   userAgent?: string;
   /** Stops the fetch (it then fails with the signal's reason, or as cancelled). */
   signal?: AbortSignal;
+  /**
+   * What makes the requests: node's `http.request` and `https.request` by default. Tests pass
+   * wrappers that count them (a refused link must make none) rather than spying on node's modules.
+   */
+  transport?: { http: typeof http.request; https: typeof https.request };
 }
 
 /** A document fetched: the body as bytes (decoding text by its charset is the reader's business). */
@@ -345,9 +350,10 @@ async function get(url: URL, options: SafeFetchOptions, signal: AbortSignal): Pr
     if (lookupOptions.all) (callback as (error: null, addresses: LookupAddress[]) => void)(null, [{ address, family }]);
     else callback(null, address, family);
   };
-  const client = url.protocol === 'https:' ? https : http;
+  const transport = options.transport ?? { http: http.request, https: https.request };
+  const send = url.protocol === 'https:' ? transport.https : transport.http;
   return new Promise<IncomingMessage>((resolve, reject) => {
-    const request = client.request(url, {
+    const request = send(url, {
       method: 'GET',
       // A connection of its own, never a pooled one made for another address.
       agent: false,
