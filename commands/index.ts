@@ -1,3 +1,4 @@
+import { serverOnly } from '../src/bot/guilds.js';
 import type { Command } from '../src/bot/handlers.js';
 import { ask } from './ask.js';
 import { figures } from './figures.js';
@@ -6,5 +7,10 @@ import { reload } from './reload.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
 
-/** Every slash command of the bot, in the order Discord lists them. */
-export const commands: readonly Command[] = [ask, sources, source, figures, help, reload];
+/**
+ * Every slash command of the bot, in the order Discord lists them; each registered for servers only
+ * (no DMs, no user installs), whatever its own definition says.
+ */
+export const commands: readonly Command[] = [ask, sources, source, figures, help, reload].map(
+  (command): Command => ({ ...command, data: serverOnly(command.data) }),
+);

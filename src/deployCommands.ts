@@ -1,10 +1,12 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from '../commands/index.js';
+import { serverOnly } from './bot/guilds.js';
 import { readEnvOrReport } from './config/env.js';
 
 /**
  * `npm run deploy-commands`: registers the slash commands with Discord, to one guild when
- * DISCORD_GUILD_ID is set (instant: for development) or globally (for production).
+ * DISCORD_GUILD_ID is set (instant: for development) or globally (for production). Either way they
+ * can be used in servers only: the bot also refuses any server not in ALLOWED_GUILD_IDS.
  */
 async function deploy(): Promise<number> {
   const env = readEnvOrReport();
@@ -19,7 +21,9 @@ async function deploy(): Promise<number> {
     ? Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID!, env.DISCORD_GUILD_ID)
     : Routes.applicationCommands(env.DISCORD_CLIENT_ID!);
   try {
-    const registered = (await rest.put(route, { body: commands.map((command) => command.data) })) as { name: string }[];
+    // Servers only (no DMs, no user installs), whatever a command's own definition says.
+    const body = commands.map((command) => serverOnly(command.data));
+    const registered = (await rest.put(route, { body })) as { name: string }[];
     const where = env.DISCORD_GUILD_ID
       ? `guild ${env.DISCORD_GUILD_ID}`
       : 'all guilds (global; may take up to an hour to appear)';

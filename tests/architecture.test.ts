@@ -11,6 +11,8 @@ const LADDER: readonly (readonly string[])[] = [
   ['src/model', 'src/config', 'src/log.ts', 'src/threads.ts'],
   ['src/languages'],
   ['src/text'],
+  // Fetching links safely: a utility of its own, under the readers of articles that will use it.
+  ['src/fetch'],
   ['src/corpus', 'src/search', 'src/figures'],
   ['src/engine'],
   ['src/render'],

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import type { ReloadReport } from '../engine/live.js';
 import type { ButtonIds } from '../render/discordMessage.js';
 import type { Cooldown } from './cooldown.js';
+import type { GuildAllowList } from './guilds.js';
 
 /**
  * What the bot needs of an engine: an {@link Engine}, except that `ask` may also answer
@@ -30,4 +31,6 @@ export interface BotContext {
   deferAfterMs: number;
   /** The ids of the buttons a reply may carry, for the renderers. */
   buttonIds: ButtonIds;
+  /** The servers the bot serves; an interaction from anywhere else is refused before any handler runs. */
+  allowedGuilds: GuildAllowList;
 }

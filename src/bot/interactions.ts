@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { notice } from '../render/discordMessage.js';
 import type { BotContext } from './context.js';
+import { refuseOutsider } from './guilds.js';
 import type { Handlers } from './handlers.js';
 
 /**
@@ -29,6 +30,8 @@ export async function handleInteraction(
   const engine = context.engine();
   const scoped: BotContext = { ...context, engine: () => engine, log };
   try {
+    // Before any handler: someone outside the team's servers gets a refusal and nothing of the corpus.
+    if (await refuseOutsider(interaction, context.allowedGuilds, log)) return;
     if (interaction.isChatInputCommand()) {
       const command = findCommand(handlers, interaction.commandName);
       if (!command) {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import path from 'node:path';
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Guild } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
@@ -10,6 +10,7 @@ import { createLogger, protectSecret } from '../log.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
+import { GuildAllowList, leaveIfNotAllowed, NoGuildAllowedError } from './guilds.js';
 import type { Handlers } from './handlers.js';
 import { handleInteraction } from './interactions.js';
 
@@ -112,6 +113,8 @@ export async function startBot({
 }: StartBotOptions): Promise<RunningBot> {
   // Whatever logger was passed, if it came from createLogger it now censors the token by value too.
   protectSecret(env.DISCORD_TOKEN);
+  // Before anything is loaded: a bot with no server to serve would serve whoever invites it.
+  const allowedGuilds = GuildAllowList.fromEnv(env);
   const live = given
     ? null
     : await LiveEngine.start(env.CORPUS_DIR, { ...liveOptions, log: log.child({ component: 'corpus' }) });
@@ -130,6 +133,7 @@ export async function startBot({
     askCooldown: new Cooldown(env.ASK_COOLDOWN_SECONDS),
     deferAfterMs,
     buttonIds: handlers.buttonIds,
+    allowedGuilds,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.
@@ -137,6 +141,18 @@ export async function startBot({
       log.error({ err: error }, 'interaction handler crashed'),
     );
   });
+  // A server the bot is not allowed in is left as soon as the bot is there: invited (GuildCreate), back
+  // from an outage (GuildAvailable), or found at start-up (below, on ready).
+  // Each guild object once: at start-up a guild is both available and in the cache at ready. One
+  // invited again after leaving is a new object.
+  const left = new WeakSet<Guild>();
+  const leave = (guild: Guild) => {
+    if (left.has(guild) || allowedGuilds.allows(guild.id)) return;
+    left.add(guild);
+    void leaveIfNotAllowed(guild, allowedGuilds, log);
+  };
+  client.on(Events.GuildCreate, leave);
+  client.on(Events.GuildAvailable, leave);
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   // discord.js reconnects by itself after most closes; ShardDisconnect means it has given up (bad token, intents).
   let stopping = false;
@@ -152,6 +168,7 @@ export async function startBot({
   // Registered before login, so that a fast READY is not missed.
   const ready = once(client, Events.ClientReady).then(() => {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+    for (const guild of client.guilds.cache.values()) leave(guild);
   });
   ready.catch(() => undefined);
 
@@ -267,7 +284,12 @@ export async function runBot(env: Env, handlers: Handlers): Promise<number> {
       live: { cacheFile: cacheFileFor(path.resolve('.cache'), env.CORPUS_DIR) },
     });
   } catch (error) {
-    if (error instanceof CorpusUnreadableError || error instanceof DiscordUnreachableError) log.fatal(error.message);
+    if (
+      error instanceof CorpusUnreadableError ||
+      error instanceof DiscordUnreachableError ||
+      error instanceof NoGuildAllowedError
+    )
+      log.fatal(error.message);
     else log.fatal({ err: error }, 'could not log in to Discord: check DISCORD_TOKEN');
     // A login given up on may leave a request open for a while: it does not hold the exit.
     exitWithin(SHUTDOWN_LIMIT_MS, 1, log);

@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { corpusDirFromEnv } from './corpusDir.js';
+import { parseAllowedHosts } from './hosts.js';
 
 /** Empty strings count as unset: `DISCORD_GUILD_ID=` in .env means "not set", not "the empty id". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -11,7 +12,40 @@ const snowflake = z
   .trim()
   .regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 
-const schema = z.object({
+/** `ALLOWED_GUILD_IDS`: server ids separated by commas, blanks and repeats ignored. */
+const guildIds = z.string().transform((value, context) => {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const bad = ids.findIndex((id) => !/^\d{17,20}$/.test(id));
+  if (bad >= 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be server ids separated by commas, each 17 to 20 digits: entry ${bad + 1} of ${ids.length} is not one`,
+    });
+    return z.NEVER;
+  }
+  return [...new Set(ids)];
+});
+
+const hostList = z.string().transform((value, context) => {
+  try {
+    return parseAllowedHosts(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => value === 'true' || value === 'false', 'must be true or false')
+  .transform((value) => value === 'true');
+
+const fields = z.object({
   DISCORD_TOKEN: optional(
     z
       .string()
@@ -26,7 +60,34 @@ const schema = z.object({
     (value) => value ?? 'info',
   ),
   ASK_COOLDOWN_SECONDS: optional(z.coerce.number().min(0).max(3600)).transform((value) => value ?? 3),
+  ALLOWED_GUILD_IDS: optional(guildIds),
+  ALLOW_ANY_GUILD: optional(flag).transform((value) => value ?? false),
+  FETCH_ALLOW_HOSTS: optional(hostList).transform((value) => value ?? []),
 });
+
+/**
+ * The servers the bot serves: `ALLOWED_GUILD_IDS`, else `DISCORD_GUILD_ID`, else none (the bot then
+ * refuses to start unless `ALLOW_ANY_GUILD=true`: see src/bot/guilds.ts). A list and ALLOW_ANY_GUILD
+ * together contradict each other and are refused; DISCORD_GUILD_ID with ALLOW_ANY_GUILD is a
+ * development server that registers commands at once, and every server is served.
+ */
+const schema = fields
+  .superRefine((env, context) => {
+    if (env.ALLOW_ANY_GUILD && env.ALLOWED_GUILD_IDS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ALLOW_ANY_GUILD'],
+        message: 'cannot be true while ALLOWED_GUILD_IDS lists servers: set one or the other',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    // With ALLOW_ANY_GUILD no list applies, so nothing that needs one (adding articles) is enabled by it.
+    ALLOWED_GUILD_IDS: env.ALLOW_ANY_GUILD
+      ? []
+      : (env.ALLOWED_GUILD_IDS ?? (env.DISCORD_GUILD_ID ? [env.DISCORD_GUILD_ID] : [])),
+  }));
 
 export type Env = Readonly<z.infer<typeof schema>>;
 
@@ -35,6 +96,7 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_TOKEN: 'Discord developer portal → your application → Bot → Reset Token',
   DISCORD_CLIENT_ID: 'Discord developer portal → your application → General Information → Application ID',
   DISCORD_GUILD_ID: 'in Discord, enable Developer Mode, then right-click your server → Copy Server ID',
+  ALLOWED_GUILD_IDS: 'in Discord, enable Developer Mode, then right-click each server → Copy Server ID',
 };
 
 export class EnvError extends Error {

@@ -17,8 +17,18 @@ function errorOf(env: Record<string, string>): EnvError {
 }
 
 describe('readEnv', () => {
-  it('GIVEN nothing set THEN the defaults: no token (the offline console), corpus/, info, 3 s cooldown', () => {
-    expect(read({})).toEqual({ CORPUS_DIR: 'corpus', LOG_LEVEL: 'info', ASK_COOLDOWN_SECONDS: 3 });
+  // The defaults; no server allowed, which the console does not mind and the bot refuses (src/bot/guilds.ts).
+  const DEFAULTS = {
+    CORPUS_DIR: 'corpus',
+    LOG_LEVEL: 'info',
+    ASK_COOLDOWN_SECONDS: 3,
+    ALLOWED_GUILD_IDS: [],
+    ALLOW_ANY_GUILD: false,
+    FETCH_ALLOW_HOSTS: [],
+  };
+
+  it('GIVEN nothing set THEN the defaults: no token (the offline console), corpus/, info, 3 s cooldown, no server, no host exempt', () => {
+    expect(read({})).toStrictEqual(DEFAULTS);
   });
 
   it('GIVEN empty or blank values (as `KEY=` in .env) THEN they count as unset', () => {
@@ -31,8 +41,11 @@ describe('readEnv', () => {
         CORPUS_DIR: '',
         LOG_LEVEL: '',
         ASK_COOLDOWN_SECONDS: '',
+        ALLOWED_GUILD_IDS: '',
+        ALLOW_ANY_GUILD: ' ',
+        FETCH_ALLOW_HOSTS: '',
       }),
-    ).toEqual({ CORPUS_DIR: 'corpus', LOG_LEVEL: 'info', ASK_COOLDOWN_SECONDS: 3 });
+    ).toEqual(DEFAULTS);
   });
 
   it('GIVEN good values THEN they are read, trimmed and typed', () => {
@@ -54,7 +67,66 @@ describe('readEnv', () => {
       CORPUS_DIR: 'articles',
       LOG_LEVEL: 'debug',
       ASK_COOLDOWN_SECONDS: 30,
+      // ALLOWED_GUILD_IDS defaults to the development server.
+      ALLOWED_GUILD_IDS: ['876543210987654321'],
+      ALLOW_ANY_GUILD: false,
+      FETCH_ALLOW_HOSTS: [],
     });
+  });
+
+  it('GIVEN ALLOWED_GUILD_IDS THEN its ids (trimmed, blanks and repeats dropped) replace DISCORD_GUILD_ID', () => {
+    expect(
+      read({
+        DISCORD_GUILD_ID: '876543210987654321',
+        ALLOWED_GUILD_IDS: ' 123456789012345678 ,, 223456789012345678,123456789012345678',
+      }).ALLOWED_GUILD_IDS,
+    ).toEqual(['123456789012345678', '223456789012345678']);
+  });
+
+  it('GIVEN a malformed ALLOWED_GUILD_IDS THEN an EnvError says which entry, what an id is and how to copy one, without the values', () => {
+    const error = errorOf({ ALLOWED_GUILD_IDS: '123456789012345678;223456789012345678, the-newsroom' });
+    expect(error.message).toBe(
+      'config: the environment has bad values:\n' +
+        '- ALLOWED_GUILD_IDS must be server ids separated by commas, each 17 to 20 digits: entry 1 of 2 is not one ' +
+        '(in Discord, enable Developer Mode, then right-click each server → Copy Server ID)',
+    );
+  });
+
+  it('GIVEN ALLOW_ANY_GUILD THEN true or false only; with a list of servers it is refused as a contradiction; with DISCORD_GUILD_ID no list applies', () => {
+    expect(read({ ALLOW_ANY_GUILD: 'TRUE' }).ALLOW_ANY_GUILD).toBe(true);
+    expect(read({ ALLOW_ANY_GUILD: 'false' }).ALLOW_ANY_GUILD).toBe(false);
+    expect(errorOf({ ALLOW_ANY_GUILD: 'yes please' }).message).toContain('- ALLOW_ANY_GUILD must be true or false');
+    expect(errorOf({ ALLOW_ANY_GUILD: 'true', ALLOWED_GUILD_IDS: '123456789012345678' }).message).toContain(
+      '- ALLOW_ANY_GUILD cannot be true while ALLOWED_GUILD_IDS lists servers: set one or the other',
+    );
+    expect(read({ ALLOW_ANY_GUILD: 'true', DISCORD_GUILD_ID: '876543210987654321' })).toMatchObject({
+      ALLOW_ANY_GUILD: true,
+      ALLOWED_GUILD_IDS: [],
+    });
+  });
+
+  it('GIVEN FETCH_ALLOW_HOSTS THEN host[:port] entries, lower case, IPv6 in brackets or bare, written as URLs write them', () => {
+    expect(
+      read({ FETCH_ALLOW_HOSTS: 'Intranet.Example, news.example:8080,10.0.0.7 ,[0:0::1]:9000, ::1' }).FETCH_ALLOW_HOSTS,
+    ).toEqual([
+      { host: 'intranet.example', port: null },
+      { host: 'news.example', port: 8080 },
+      { host: '10.0.0.7', port: null },
+      { host: '::1', port: 9000 },
+      { host: '::1', port: null },
+    ]);
+    for (const bad of [
+      'http://news.example',
+      'news.example:0',
+      'news.example:99999',
+      'news example',
+      '[::1',
+      'a:b:c:d',
+    ]) {
+      expect(errorOf({ FETCH_ALLOW_HOSTS: `ok.example, ${bad}` }).message).toContain(
+        '- FETCH_ALLOW_HOSTS must be host names or host:port pairs separated by commas (news.example, intranet.example:8080, 10.0.0.7, [::1]:8080): entry 2 of 2 is not one',
+      );
+    }
   });
 
   it('GIVEN a malformed token THEN an EnvError names DISCORD_TOKEN and where to get one, and does not echo it', () => {

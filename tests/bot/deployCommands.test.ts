@@ -79,6 +79,8 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(reload).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(reload!.options ?? []).toEqual([]);
     for (const command of stored) expect(command.description.length).toBeGreaterThan(0);
+    // Every command in servers only: no DMs, no user installs (ALLOWED_GUILD_IDS does the rest at run time).
+    for (const command of stored) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
     // The token went in the Authorization header, and nowhere near the output.
     const put = server.requests.find((request) => request.method === 'PUT');
     expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);

@@ -15,6 +15,7 @@ import { SEED_CORPUS } from '../helpers.js';
 import {
   startFakeDiscord,
   type ChatInputOptions,
+  type FakeDiscordOptions,
   type FakeDiscordServer,
   type FakeInteraction,
 } from '../support/fake-discord.js';
@@ -73,9 +74,9 @@ export function seed(): Promise<Engine> {
 
 const running: { bots: RunningBot[]; servers: FakeDiscordServer[] } = { bots: [], servers: [] };
 
-export async function startServer(): Promise<FakeDiscordServer> {
+export async function startServer(options: FakeDiscordOptions = {}): Promise<FakeDiscordServer> {
   // A short heartbeat keeps reconnect tests fast; everything else is event-driven.
-  const server = await startFakeDiscord({ heartbeatIntervalMs: 250 });
+  const server = await startFakeDiscord({ heartbeatIntervalMs: 250, ...options });
   running.servers.push(server);
   // Register the real command definitions, so built interactions carry their ids and option types.
   const rest = new REST({ api: server.apiBase }).setToken(TOKEN);
@@ -96,6 +97,8 @@ export async function startTestBot(
       DISCORD_API_URL: server.apiBase,
       CORPUS_DIR: SEED_CORPUS,
       ASK_COOLDOWN_SECONDS: '0',
+      // The fake's guilds at start: the bot serves them (tests of other servers override this).
+      ALLOWED_GUILD_IDS: server.guilds.map((guild) => guild.id).join(','),
       ...env,
     },
     { dotenv: false },

@@ -13,6 +13,8 @@ import { seed, startBot, type LogLine } from './harness.js';
 import { cleanEnv, run, TSX, type Child } from './process.js';
 
 const TOKEN = 'MTA4NzY1NDMyMTA5ODc2NTQzMg.GsEcRt.this-is-the-secret-part_0123456789';
+/** A server id for bots that never reach Discord (no server, or one that does not answer). */
+const GUILD_ID = '123456789012345678';
 const servers: FakeDiscordServer[] = [];
 const children: Child[] = [];
 
@@ -21,11 +23,17 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-function startBotProcess(apiUrl: string): Child {
+function startBotProcess(apiUrl: string, guildId = GUILD_ID): Child {
   const bot = run(
     TSX,
     ['src/main.ts'],
-    cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: apiUrl, CORPUS_DIR: SEED_CORPUS, LOG_LEVEL: 'debug' }),
+    cleanEnv({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: apiUrl,
+      CORPUS_DIR: SEED_CORPUS,
+      LOG_LEVEL: 'debug',
+      ALLOWED_GUILD_IDS: guildId,
+    }),
   );
   children.push(bot);
   return bot;
@@ -44,7 +52,7 @@ describe.concurrent('the bot process', () => {
   it('GIVEN SIGTERM while the gateway is reconnecting to a Discord that is gone THEN it exits within 5 s', async () => {
     const server = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
     servers.push(server);
-    const bot = startBotProcess(server.apiBase);
+    const bot = startBotProcess(server.apiBase, server.guild.id);
     await bot.waitForOutput('connected to Discord', 20_000);
 
     // Discord vanishes: discord.js keeps trying to reconnect to a port nobody listens on.
@@ -91,7 +99,12 @@ describe.concurrent('the bot process', () => {
       },
     });
     const env = readEnv(
-      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `http://127.0.0.1:${port}/api`, CORPUS_DIR: SEED_CORPUS },
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+        CORPUS_DIR: SEED_CORPUS,
+        ALLOWED_GUILD_IDS: GUILD_ID,
+      },
       { dotenv: false },
     );
     try {

@@ -63,7 +63,13 @@ async function startLiveBot(
   }
   const { logs, waitForLog, sink } = captureLogs();
   const env = readEnv(
-    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: corpus.dir, ASK_COOLDOWN_SECONDS: '0' },
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: server.apiBase,
+      CORPUS_DIR: corpus.dir,
+      ASK_COOLDOWN_SECONDS: '0',
+      ALLOWED_GUILD_IDS: server.guild.id,
+    },
     { dotenv: false },
   );
   const bot = await startBot({ env, log: createLogger('debug', sink), ...(live ? { live } : {}) });

@@ -19,6 +19,9 @@ export function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     'CORPUS_DIR',
     'LOG_LEVEL',
     'ASK_COOLDOWN_SECONDS',
+    'ALLOWED_GUILD_IDS',
+    'ALLOW_ANY_GUILD',
+    'FETCH_ALLOW_HOSTS',
   ])
     env[key] = '';
   // vitest sets these for its workers; the scripts must run as in production.

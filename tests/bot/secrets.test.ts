@@ -130,7 +130,13 @@ describe('npm start with a token Discord refuses', () => {
     const child = run(
       TSX,
       ['src/main.ts'],
-      cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: SEED_CORPUS, LOG_LEVEL: 'debug' }),
+      cleanEnv({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: server.apiBase,
+        CORPUS_DIR: SEED_CORPUS,
+        LOG_LEVEL: 'debug',
+        ALLOWED_GUILD_IDS: server.guild.id,
+      }),
     );
 
     expect(await child.exited).toBe(1);

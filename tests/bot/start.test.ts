@@ -23,6 +23,7 @@ async function start({ direct = false } = {}): Promise<{ server: FakeDiscordServ
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: server.apiBase,
     CORPUS_DIR: SEED_CORPUS,
+    ALLOWED_GUILD_IDS: server.guild.id,
     LOG_LEVEL: 'debug',
   });
   const bot = direct ? run(TSX, ['src/main.ts'], env) : run('npm', ['start'], env);
@@ -90,7 +91,12 @@ describe.concurrent('npm start with DISCORD_TOKEN', () => {
     const bot = run(
       TSX,
       ['src/main.ts'],
-      cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: server.apiBase, CORPUS_DIR: '/nonexistent/articles' }),
+      cleanEnv({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: server.apiBase,
+        CORPUS_DIR: '/nonexistent/articles',
+        ALLOWED_GUILD_IDS: server.guild.id,
+      }),
     );
     children.push(bot);
 

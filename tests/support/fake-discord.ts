@@ -111,7 +111,10 @@ export interface FakeDiscordServer {
   readonly bot: APIUser;
   readonly application: APIApplication;
   readonly applicationId: string;
+  /** The guilds the bot is in now (one it leaves is removed, one added with `addGuild` appended). */
   readonly guilds: readonly FakeGuild[];
+  /** Guilds the bot left with `DELETE /users/@me/guilds/:id`, in order. */
+  readonly leftGuilds: readonly FakeGuild[];
   /** First configured guild and its first text channel (what builders default to). */
   readonly guild: FakeGuild;
   readonly channelId: string;
@@ -151,6 +154,8 @@ export interface FakeDiscordServer {
   /** Registers the interaction (so its token works) and dispatches INTERACTION_CREATE. */
   sendInteraction(payload: FakeInteractionPayload, opts?: SendInteractionOptions): Promise<FakeInteraction>;
   getInteraction(id: string): FakeInteraction | undefined;
+  /** The bot is added to a new guild (someone invited it): GUILD_CREATE on the current session. */
+  addGuild(spec?: FakeGuildSpec): FakeGuild;
   /** Generic dispatch (op 0) on the current session. */
   dispatch(event: string, data: unknown): void;
 
@@ -195,12 +200,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const interactionsById = new Map<string, FakeInteraction>();
   const interactionsByToken = new Map<string, FakeInteraction>();
   const channelMessages: APIMessage[] = [];
+  const leftGuilds: FakeGuild[] = [];
   const rest = new FakeRest({
     token: options.token,
     ackDeadlineMs: options.ackDeadlineMs ?? null,
     bot,
     application,
     guilds,
+    leftGuilds,
     gateway,
     httpUrl,
     wsUrl,
@@ -239,6 +246,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     application,
     applicationId,
     guilds,
+    leftGuilds,
     guild,
     channelId: guild.channels[0].id,
     user,
@@ -279,6 +287,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return interaction;
     },
     getInteraction: (id) => interactionsById.get(id),
+    addGuild(spec = {}) {
+      const added = makeGuild({ name: 'Another Server', ...spec }, bot, Date.now());
+      guilds.push(added);
+      gateway.dispatch('GUILD_CREATE', added.create);
+      return added;
+    },
     dispatch: (event, data) => {
       gateway.dispatch(event, data);
     },

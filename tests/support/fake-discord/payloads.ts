@@ -10,6 +10,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ButtonStyle,
+  ChannelType,
   ComponentType,
   InteractionContextType,
   InteractionType,
@@ -65,6 +66,17 @@ export interface BaseInteractionOptions {
   locale?: Locale;
   id?: string;
   token?: string;
+  /**
+   * The guild the interaction comes from, when not the server's first (e.g. one the bot is not
+   * allowed in, or has left). Its first channel is the default channel.
+   */
+  guild?: FakeGuild;
+  /**
+   * A direct message with the bot instead of a guild: no `guild_id`, no `member`, the invoker in
+   * `user`, context BotDM. Discord sends these for commands whose contexts allow DMs (or when a
+   * client ignores the contexts); a bot must still cope.
+   */
+  dm?: boolean;
 }
 
 export type CommandOptionValue = string | number | boolean;
@@ -170,8 +182,37 @@ function nest(
   return options;
 }
 
-/** Fields shared by every guild interaction. */
-function common(ctx: InteractionContext, opts: BaseInteractionOptions) {
+/** Fields of an interaction in a direct message with the bot (see `BaseInteractionOptions.dm`). */
+function directMessage(ctx: InteractionContext, opts: BaseInteractionOptions) {
+  const id = opts.id ?? snowflake();
+  const user = { ...ctx.user, ...opts.user };
+  const channelId = opts.channelId ?? snowflake();
+  return {
+    id,
+    token: opts.token ?? interactionToken(id),
+    application_id: ctx.applicationId,
+    version: 1 as const,
+    channel_id: channelId,
+    channel: { id: channelId, type: ChannelType.DM, flags: 0, last_message_id: null, recipients: [user] },
+    user,
+    app_permissions: opts.appPermissions ?? DEFAULT_APP_PERMISSIONS,
+    locale: opts.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    // "0" = GUILD_INSTALL: a guild-installed app in the bot's DM is authorized by "0".
+    authorizing_integration_owners: { 0: '0' },
+    context: InteractionContextType.BotDM,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+/** Fields shared by every guild interaction (or, with `dm`, by every DM interaction). */
+function common(base: InteractionContext, opts: BaseInteractionOptions) {
+  if (opts.dm) return directMessage(base, opts) as unknown as ReturnType<typeof guildCommon>;
+  return guildCommon(base, opts);
+}
+
+function guildCommon(base: InteractionContext, opts: BaseInteractionOptions) {
+  const ctx = opts.guild ? { ...base, guild: opts.guild } : base;
   const id = opts.id ?? snowflake();
   const user = { ...ctx.user, ...opts.user };
   const channelId = opts.channelId ?? ctx.guild.channels[0]?.id;
@@ -306,7 +347,8 @@ export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOpti
       interaction: {
         id: snowflake(),
         type: InteractionType.ApplicationCommand,
-        user: base.member.user,
+        // A DM has no member: the invoker is `user`.
+        user: base.member?.user ?? (base as unknown as { user: APIUser }).user,
         name: 'command',
       },
     });

@@ -41,6 +41,8 @@ export interface RestState {
   bot: APIUser;
   application: APIApplication;
   guilds: FakeGuild[];
+  /** Guilds the bot left (`DELETE /users/@me/guilds/:id`), in order. */
+  leftGuilds: FakeGuild[];
   gateway: FakeGateway;
   httpUrl: () => string;
   wsUrl: () => string;
@@ -339,6 +341,15 @@ export class FakeRest {
       message.attachments = attachmentsFrom(request.files, s.httpUrl(), params.channelId!);
       s.channelMessages.push(message);
       return json(message);
+    });
+    // Leaving a guild: gone from the bot's guilds, and GUILD_DELETE (without `unavailable`) on the gateway.
+    this.route('DELETE', '/users/@me/guilds/:guildId', true, ({ params }) => {
+      const index = s.guilds.findIndex((g) => g.id === params.guildId);
+      if (index < 0) return ERR.unknownGuild();
+      const [guild] = s.guilds.splice(index, 1);
+      s.leftGuilds.push(guild!);
+      s.gateway.dispatch('GUILD_DELETE', { id: guild!.id });
+      return noContent();
     });
     this.route('GET', '/guilds/:guildId', true, ({ params }) => {
       const guild = s.guilds.find((g) => g.id === params.guildId);
