@@ -1,14 +1,26 @@
-import type { ButtonHandler } from '../../src/bot/handlers.js';
+import type { ButtonHandler, SelectHandler } from '../../src/bot/handlers.js';
 import type { ButtonIds } from '../../src/render/discordMessage.js';
 import { askedNote } from './askedQuestion.js';
+import { figuresCsv, figuresCsvId } from './figuresCsv.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
 import { morePassages, morePassagesId } from './morePassages.js';
+import { openTopic, openTopicId } from './openTopic.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
 
 /** Every kind of button of the bot; their id prefixes do not overlap, so the order is only that of reading. */
-export const buttons: readonly ButtonHandler[] = [sourcesPage, morePassages, showFigures, figuresOf, figuresPage];
+export const buttons: readonly ButtonHandler[] = [
+  sourcesPage,
+  morePassages,
+  showFigures,
+  figuresOf,
+  figuresPage,
+  figuresCsv,
+];
+
+/** Every kind of select menu of the bot. */
+export const selects: readonly SelectHandler[] = [openTopic];
 
 /** The ids those modules build, for the renderers. */
 export const buttonIds: ButtonIds = {
@@ -18,4 +30,6 @@ export const buttonIds: ButtonIds = {
   figuresPage: figuresPageId,
   sourcesPage: sourcesPageId,
   askedNote,
+  figuresCsv: figuresCsvId,
+  openTopic: openTopicId,
 };
