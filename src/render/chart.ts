@@ -20,15 +20,18 @@ import { plural } from '../text/plural.js';
 import { reportLabel } from './discordFigures.js';
 import { claimLetters } from './letters.js';
 
-/** The PNG's width in pixels: Discord shows an embed image at up to 400 px, a phone at ~360: big type. */
+/** The PNG's width: Discord draws an embed image at most 400 px wide, a phone ~340 px, and about 4:3 (Discord frames an embed image in 400×300): 24 px type reads as ~12 px. */
 export const CHART_WIDTH = 800;
-const PLOT_HEIGHT = 380;
+const PLOT_HEIGHT = 300;
+/** Rows of the legend at most. */
+const LEGEND_ROWS = 4;
 const FONT = 'Noto Sans';
 const PAD = 24;
-const TITLE_SIZE = 30;
-const TEXT_SIZE = 22;
-const LETTER_SIZE = 26;
-const SMALL_SIZE = 18;
+const TITLE_SIZE = 32;
+const TEXT_SIZE = 24;
+const LETTER_SIZE = 28;
+const SMALL_SIZE = 20;
+const LEGEND_SIZE = 22;
 /** Okabe–Ito: told apart with the common colour blindnesses; grey is for "unattributed". */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D1F', '#000000'];
 const UNATTRIBUTED = '#8A8F98';
@@ -244,7 +247,7 @@ export function chartSvg(report: FiguresReport): string {
       x + bandWidth / 2,
       bottom + 30,
       column === 'no year' ? 'year unknown' : 'undated',
-      TEXT_SIZE,
+      SMALL_SIZE + 1,
       ' text-anchor="middle" fill="#444"',
     );
   });
@@ -332,26 +335,40 @@ export function chartSvg(report: FiguresReport): string {
     );
   }
 
-  // The legend: one entry per source, its letters after it; wrapped into rows.
-  let y = bottom + 72;
+  // The legend: one entry per source, its letters after it; wrapped into rows, at most
+  // LEGEND_ROWS (the picture stays about 4:3, as Discord frames it), the rest counted.
+  let y = bottom + 70;
   let x = PAD;
-  const rowHeight = TEXT_SIZE + 12;
-  for (const [who, color] of sourceColor) {
+  let row = 1;
+  const rowHeight = LEGEND_SIZE + 11;
+  const entries = [...sourceColor];
+  for (const [i, [who, color]] of entries.entries()) {
     const label = `${who} · ${sourceLetters.get(who)!.join(', ')}`;
-    const room = W - 2 * PAD - 24;
-    const shown = fitText(label, room, TEXT_SIZE);
-    const w = 24 + textWidth(shown, TEXT_SIZE) + 22;
+    const shown = fitText(label, W - 2 * PAD - 24, LEGEND_SIZE);
+    const w = 24 + textWidth(shown, LEGEND_SIZE) + 22;
+    const rest = `+${plural(entries.length - i, 'more source')}`;
     if (x > PAD && x + w > W - PAD) {
+      if (row === LEGEND_ROWS) {
+        text(x, y, rest, LEGEND_SIZE, ' fill="#555"');
+        break;
+      }
       x = PAD;
       y += rowHeight;
+      row++;
+    }
+    // Keep room on the last row for the count of the sources not named.
+    const last = row === LEGEND_ROWS && i < entries.length - 1;
+    if (last && x + w + textWidth(rest, LEGEND_SIZE) + 10 > W - PAD) {
+      text(x, y, rest, LEGEND_SIZE, ' fill="#555"');
+      break;
     }
     svg.push(`<circle cx="${x + 9}" cy="${y - 7}" r="8" fill="${color}"/>`);
-    text(x + 24, y, shown, TEXT_SIZE, ' fill="#222"');
+    text(x + 24, y, shown, LEGEND_SIZE, ' fill="#222"');
     x += w;
   }
   // The key to the marks.
   y += rowHeight;
-  const key = 'Log scale · bar: a range (“hundreds”) · arrow: “at least”, “up to” · red dashes: disagree';
+  const key = 'Log scale · bar: a range · arrow: “at least” or “up to” · dashes: disagree';
   text(PAD, y, fitText(key, W - 2 * PAD, SMALL_SIZE), SMALL_SIZE, ' fill="#555"');
   const height = Math.ceil(y + PAD - 4);
 

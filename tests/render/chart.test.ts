@@ -125,6 +125,24 @@ describe('the chart of a report', () => {
     );
   });
 
+  it('GIVEN more sources than the legend holds THEN it names those that fit and counts the rest, and stays about 4:3', () => {
+    const many: FiguresReport = {
+      category: 'killed',
+      item: null,
+      claims: Array.from({ length: 20 }, (_, i) =>
+        claim(`m${i}`, {
+          value: 10 * (i + 1),
+          attributedTo: { claimant: `Source number ${i + 1} of the ministry`, channel: null },
+        }),
+      ),
+      verdicts: [],
+    };
+    const svg = chartSvg(many);
+    expect(svg).toMatch(/>\+\d+ more sources<\/text>/);
+    const height = Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(height / CHART_WIDTH).toBeLessThan(0.85);
+  });
+
   it('names its file after the report, and shortens a claimant to the name before its description', () => {
     expect(chartFileName({ category: 'weapons', item: 'shells' })).toBe('figures-weapons-shells.png');
     expect(
