@@ -4,7 +4,8 @@
  * seed's figures run from 6 to 999). Each claim is a point, a low–high bar when its words give a
  * range ("hundreds" 200–999), or a point with a short arrow when they give one bound ("at least 100"
  * ↑, "up to 400" ↓); coloured by claimant, with its letter beside it (the letters of the figures
- * embed, src/render/letters.ts); pairs that disagree are joined by a red dashed line.
+ * embed, src/render/letters.ts); pairs that disagree are joined by a red dashed line. A report of
+ * more claims than the embed lists at once is drawn with those it lists first, lettered alike.
  *
  * Our own SVG, drawn to PNG by resvg with Noto Sans loaded from its npm package and no system font,
  * so the bytes are the same on every machine. Measured against ECharts and Vega-Lite (SVG, then the
@@ -17,7 +18,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { Claim, FiguresReport, VerdictKind } from '../engine/types.js';
 import { formatDate } from '../text/dates.js';
 import { plural } from '../text/plural.js';
-import { reportLabel } from './discordFigures.js';
+import { MAX_CLAIMS_PER_EMBED, ranked, reportLabel } from './discordFigures.js';
 import { claimLetters } from './letters.js';
 
 /** The PNG's width: Discord draws an embed image at most 400 px wide, a phone ~340 px, and about 4:3 (Discord frames an embed image in 400×300): 24 px type reads as ~12 px. */
@@ -136,7 +137,16 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 
 /** The chart of one report as SVG (what {@link chartPng} draws); deterministic for the same report. */
 export function chartSvg(report: FiguresReport): string {
-  const claims = report.claims;
+  // Those the figures embed lists first, under the same letters: a chart of hundreds of points is
+  // read by no one, and takes the better part of a second to draw.
+  const total = report.claims.length;
+  const order = new Map(report.claims.map((claim, i) => [claim.id, i]));
+  const claims =
+    total > MAX_CLAIMS_PER_EMBED
+      ? ranked(report)
+          .slice(0, MAX_CLAIMS_PER_EMBED)
+          .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      : report.claims;
   const letters = claimLetters(claims);
   const W = CHART_WIDTH;
 
@@ -234,7 +244,11 @@ export function chartSvg(report: FiguresReport): string {
     svg.push(`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}"${attrs}>${esc(s)}</text>`);
 
   // Title.
-  const title = `${reportLabel(report)} — ${plural(claims.length, 'figure')}`;
+  const title = `${reportLabel(report)} — ${
+    claims.length < total
+      ? `${claims.length} of ${total.toLocaleString('en')} figures, the most reported`
+      : plural(total, 'figure')
+  }`;
   text(PAD, PAD + TITLE_SIZE - 4, fitText(title, W - 2 * PAD, TITLE_SIZE, true), TITLE_SIZE, ' font-weight="bold"');
 
   // The band's background and headings.

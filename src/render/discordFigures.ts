@@ -141,7 +141,7 @@ class Citations {
 const rankedCache = new WeakMap<FiguresReport, Claim[]>();
 
 /** The report's claims, most relevant first: the most reported, then the latest. */
-function ranked(report: FiguresReport): Claim[] {
+export function ranked(report: FiguresReport): Claim[] {
   let list = rankedCache.get(report);
   if (!list) {
     const dateKey = (claim: Claim) => {

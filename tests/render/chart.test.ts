@@ -143,6 +143,18 @@ describe('the chart of a report', () => {
     expect(height / CHART_WIDTH).toBeLessThan(0.85);
   });
 
+  it('GIVEN more claims than the embed lists at once THEN the chart draws those it lists first, lettered A to O', () => {
+    const claims = Array.from({ length: 40 }, (_, i) =>
+      claim(`x${i}`, { value: i + 1, low: i + 1, high: i + 1, articles: i % 5 === 0 ? ['a', 'b', 'c'] : ['a'] }),
+    );
+    const svg = chartSvg({ category: 'killed', item: null, claims, verdicts: [] });
+    expect(svg).toContain('Killed — 15 of 40 figures, the most reported');
+    expect(svg).toContain('>O</text>');
+    expect(svg).not.toContain('>P</text>');
+    // The eight told by three articles are among them.
+    expect((svg.match(/<circle cx="[\d.]+" cy="[\d.]+" r="9"/g) ?? []).length).toBe(15);
+  });
+
   it('names its file after the report, and shortens a claimant to the name before its description', () => {
     expect(chartFileName({ category: 'weapons', item: 'shells' })).toBe('figures-weapons-shells.png');
     expect(
