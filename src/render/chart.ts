@@ -168,7 +168,7 @@ export function chartSvg(report: FiguresReport): string {
   // y: log10 over every value and bound, whole decades.
   const numbers = claims.flatMap((c) => [c.value, c.low, c.high]).filter((n): n is number => n !== null && n > 0);
   const lo = Math.floor(Math.log10(Math.max(1, Math.min(...numbers, 1e12))));
-  let hi = Math.ceil(Math.log10(Math.max(...numbers, 1) * 1.0001));
+  let hi = Math.ceil(Math.log10(Math.max(...numbers, 1)) - 1e-9);
   if (hi <= lo) hi = lo + 1;
   const top = PAD + TITLE_SIZE + 28;
   const bottom = top + PLOT_HEIGHT;
