@@ -6,6 +6,7 @@ import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
 import { morePassages, morePassagesId } from './morePassages.js';
 import { openTopic, openTopicId } from './openTopic.js';
+import { postToChannel, postToChannelId } from './postToChannel.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
 
@@ -17,6 +18,7 @@ export const buttons: readonly ButtonHandler[] = [
   figuresOf,
   figuresPage,
   figuresCsv,
+  postToChannel,
 ];
 
 /** Every kind of select menu of the bot. */
@@ -29,6 +31,7 @@ export const buttonIds: ButtonIds = {
   figuresOf: figuresOfId,
   figuresPage: figuresPageId,
   sourcesPage: sourcesPageId,
+  postToChannel: postToChannelId,
   askedNote,
   figuresCsv: figuresCsvId,
   openTopic: openTopicId,

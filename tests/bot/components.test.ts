@@ -11,6 +11,7 @@ import { openTopic } from '../../commands/components/openTopic.js';
 import { figuresPage } from '../../commands/components/figuresPage.js';
 import { morePassages } from '../../commands/components/morePassages.js';
 import { showFigures } from '../../commands/components/showFigures.js';
+import { postToChannel } from '../../commands/components/postToChannel.js';
 import { sourcesPage } from '../../commands/components/sourcesPage.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
 import { startServer, startTestBot, stopAll } from './harness.js';
@@ -30,6 +31,7 @@ describe('button ids', () => {
     },
     { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
     { id: buttonIds.figuresCsv('killed'), posted: 'figures:csv:killed', kind: figuresCsv, data: { topic: 'killed' } },
+    { id: buttonIds.postToChannel(), posted: 'post:channel', kind: postToChannel, data: {} },
   ] as const;
 
   it.each(cases)(
@@ -46,9 +48,9 @@ describe('button ids', () => {
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
     expect(new Set(buttons)).toStrictEqual(
-      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv]),
+      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv, postToChannel]),
     );
-    expect(buttons).toHaveLength(6);
+    expect(buttons).toHaveLength(7);
   });
 
   it('GIVEN the menu of topics THEN its id is its own, and no button reads it', () => {
