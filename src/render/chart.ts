@@ -21,7 +21,10 @@ import { plural } from '../text/plural.js';
 import { MAX_CLAIMS_PER_EMBED, ranked, reportLabel } from './discordFigures.js';
 import { claimLetters } from './letters.js';
 
-/** The PNG's width: Discord draws an embed image at most 400 px wide, a phone ~340 px, and about 4:3 (Discord frames an embed image in 400×300): 24 px type reads as ~12 px. */
+/**
+ * The PNG's width. Discord frames an embed image in 400×300 (a phone in ~340 px), so the chart is
+ * about 4:3 and its type 22–28 px, read there as 11–14 px.
+ */
 export const CHART_WIDTH = 800;
 const PLOT_HEIGHT = 300;
 /** Rows of the legend at most. */
@@ -52,9 +55,23 @@ function fonts(): string[] {
   return fontFiles;
 }
 
-/** XML-escaped text. */
+/** The text without what XML cannot hold: control characters, U+FFFE/U+FFFF and lone surrogates. */
+function xmlChars(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) out += text.slice(i, ++i + 1);
+    } else if (!(c >= 0xdc00 && c <= 0xdfff) && (c >= 0x20 || c === 9 || c === 10 || c === 13) && c < 0xfffe)
+      out += text[i];
+  }
+  return out;
+}
+
+/** XML-escaped text, without the characters XML cannot hold (controls, lone surrogates), which would make the SVG unreadable. */
 function esc(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlChars(text).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Roughly how wide a text is in Noto Sans at `size` px (for layout: labels, legend rows). */

@@ -155,6 +155,14 @@ describe('the chart of a report', () => {
     expect((svg.match(/<circle cx="[\d.]+" cy="[\d.]+" r="9"/g) ?? []).length).toBe(15);
   });
 
+  it('GIVEN control characters and broken surrogates in a claimant THEN the PNG is still drawn', () => {
+    const hostile = structuredClone(report);
+    hostile.claims[0]!.attributedTo = { claimant: 'Kyiv\u0000 Daily\u0007 \uD800 <b>&amp;', channel: null };
+    hostile.claims[1]!.subject = '\uDC00\u001F';
+    expect(() => chartPng(hostile)).not.toThrow();
+    expect(chartSvg(hostile)).toContain('Kyiv Daily  &#60;b&#62;&#38;amp; · A');
+  });
+
   it('names its file after the report, and shortens a claimant to the name before its description', () => {
     expect(chartFileName({ category: 'weapons', item: 'shells' })).toBe('figures-weapons-shells.png');
     expect(
