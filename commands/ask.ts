@@ -6,7 +6,7 @@ import type { ParsedQuestion } from '../src/engine/question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
 import { renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
 import { notice, privately, type ButtonIds } from '../src/render/discordMessage.js';
-import { figureLookups, figureTopics } from './figures.js';
+import { figureLookups, figureTopics, withAnswerCharts } from './figures.js';
 
 export const ask = {
   data: new SlashCommandBuilder()
@@ -52,9 +52,10 @@ export const ask = {
         const answer = await engine.ask(parsed, limit ? { limit } : {});
         // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
-        const reply = renderAnswerForDiscord(
-          answer,
-          answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds),
+        const reply = withAnswerCharts(
+          engine,
+          renderAnswerForDiscord(answer, answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds)),
+          answer.figures,
         );
         // "Not in the documents" tells the channel nothing; the asker alone sees it and the words to try.
         return answer.status === 'no-answer' ? privately(reply) : reply;

@@ -5,6 +5,8 @@ import { replyWhenReady } from '../src/bot/respond.js';
 import { figureTopics as registeredTopics, topicLabel } from '../src/model/categories.js';
 import type { ArticleRef, FiguresReport } from '../src/engine/types.js';
 import type { AnswerFiguresContext } from '../src/render/discord.js';
+import { cachedChartPng, reportKey } from '../src/render/chart.js';
+import { renderFiguresOverview, withCharts, withCsvButton } from '../src/render/discordCharts.js';
 import { renderFiguresForDiscord } from '../src/render/discordFigures.js';
 import { notice, type ButtonIds, type DiscordReply } from '../src/render/discordMessage.js';
 
@@ -52,12 +54,28 @@ export function figuresReply(
   offset = 0,
 ): DiscordReply {
   const reports = figuresOf(engine, topic);
-  return renderFiguresForDiscord(reports, {
-    ...(topic ? { topic, offset } : {}),
+  // Every topic: one line each and a menu that opens one (its figures, verdicts and chart).
+  if (!topic) return renderFiguresOverview(reports, figureTopics, buttonIds);
+  const reply = renderFiguresForDiscord(reports, {
+    topic,
+    offset,
     article: figureLookups(engine).article,
     topics: figureTopics,
     buttons: buttonIds,
   });
+  const charted = withCharts(reply, reports, (report) =>
+    cachedChartPng(engine, report.item ? `${topic}/${report.item}` : topic, report),
+  );
+  return withCsvButton(charted, topic, buttonIds);
+}
+
+/** An answer's figures with their charts (drawn once per index and set of claims). */
+export function withAnswerCharts(
+  engine: BotEngine,
+  reply: DiscordReply,
+  reports: readonly FiguresReport[] = [],
+): DiscordReply {
+  return withCharts(reply, reports, (report) => cachedChartPng(engine, `answer:${reportKey(report)}`, report));
 }
 
 /**

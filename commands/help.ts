@@ -22,7 +22,7 @@ export const help = {
         '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',
         '**/sources** — every article with its publisher, date and language.',
         '**/source** `id` — one article: metadata, link and first passage.',
-        '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated). Try `/figures topic:killed`.',
+        '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated), with a chart and a CSV file. Try `/figures topic:killed`, or `/figures` alone for every topic in one line each.',
         '**/reload** — for members with Manage Server: rebuild the index from the corpus folder now and see what changed.',
         '',
         'Every quote is the article’s own words; check it by its citation.',

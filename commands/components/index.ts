@@ -1,9 +1,11 @@
-import type { ButtonHandler } from '../../src/bot/handlers.js';
+import type { ButtonHandler, SelectHandler } from '../../src/bot/handlers.js';
 import type { ButtonIds } from '../../src/render/discordMessage.js';
 import { askedNote } from './askedQuestion.js';
+import { figuresCsv, figuresCsvId } from './figuresCsv.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
 import { morePassages, morePassagesId } from './morePassages.js';
+import { openTopic, openTopicId } from './openTopic.js';
 import { postToChannel, postToChannelId } from './postToChannel.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
@@ -15,8 +17,12 @@ export const buttons: readonly ButtonHandler[] = [
   showFigures,
   figuresOf,
   figuresPage,
+  figuresCsv,
   postToChannel,
 ];
+
+/** Every kind of select menu of the bot. */
+export const selects: readonly SelectHandler[] = [openTopic];
 
 /** The ids those modules build, for the renderers. */
 export const buttonIds: ButtonIds = {
@@ -27,4 +33,6 @@ export const buttonIds: ButtonIds = {
   sourcesPage: sourcesPageId,
   postToChannel: postToChannelId,
   askedNote,
+  figuresCsv: figuresCsvId,
+  openTopic: openTopicId,
 };

@@ -4,6 +4,7 @@ import { updateWhenReady } from '../../src/bot/respond.js';
 import { renderAnswerForDiscord } from '../../src/render/discord.js';
 import { notice } from '../../src/render/discordMessage.js';
 import { answerContext } from '../ask.js';
+import { withAnswerCharts } from '../figures.js';
 import { questionFromFooter } from './askedQuestion.js';
 
 const PREFIX = 'ask:more:';
@@ -28,7 +29,11 @@ export const morePassages = {
         const engine = context.engine();
         const parsed = engine.parse(question);
         const answer = await engine.ask(parsed, { limit });
-        return renderAnswerForDiscord(answer, answerContext(engine, parsed, limit, context.buttonIds));
+        return withAnswerCharts(
+          engine,
+          renderAnswerForDiscord(answer, answerContext(engine, parsed, limit, context.buttonIds)),
+          answer.figures,
+        );
       },
       { deferAfterMs: context.deferAfterMs },
     );

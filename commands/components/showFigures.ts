@@ -7,7 +7,7 @@ import { replyWhenReady } from '../../src/bot/respond.js';
 import { renderFiguresForDiscord } from '../../src/render/discordFigures.js';
 import { notice } from '../../src/render/discordMessage.js';
 import { escapeCut } from '../../src/render/discordText.js';
-import { figureLookups, figureTopics } from '../figures.js';
+import { figureLookups, figureTopics, withAnswerCharts } from '../figures.js';
 import { questionFromFooter } from './askedQuestion.js';
 
 // No colon after the kind: ids of this prefix have been posted since the first version.
@@ -37,13 +37,14 @@ export const showFigures = {
         const reports = (answer.figures ?? []).filter((report) => report.claims.length > 0);
         if (reports.length === 0) return notice('This question has no figures side by side any more; try /figures.');
         const { article, inCorpus } = figureLookups(engine);
-        return renderFiguresForDiscord(reports, {
+        const reply = renderFiguresForDiscord(reports, {
           article,
           inCorpus,
           heading: `Figures for “${escapeCut(question, 200)}”`,
           topics: figureTopics,
           buttons: context.buttonIds,
         });
+        return withAnswerCharts(engine, reply, reports);
       },
       { ephemeral: true, deferAfterMs: context.deferAfterMs },
     );

@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
 } from 'discord.js';
 import type { ButtonIds } from '../render/discordMessage.js';
 import type { BotContext } from './context.js';
@@ -25,12 +26,20 @@ export interface ButtonHandler<Data = unknown> {
   run(interaction: ButtonInteraction, data: Data, context: BotContext): Promise<void>;
 }
 
+/** One kind of select menu, as {@link ButtonHandler}: the id names the menu, the choice is in `interaction.values`. */
+export interface SelectHandler<Data = unknown> {
+  parse(customId: string): Data | null;
+  run(interaction: StringSelectMenuInteraction, data: Data, context: BotContext): Promise<void>;
+}
+
 /** What the bot answers with, given by the composition root: src/bot itself knows no command or button. */
 export interface Handlers {
   /** Every slash command, in the order Discord lists them. */
   commands: readonly Command[];
   /** Every kind of button; a click goes to the first whose `parse` accepts its id. */
   buttons: readonly ButtonHandler[];
+  /** Every kind of select menu; a choice goes to the first whose `parse` accepts its id. */
+  selects?: readonly SelectHandler[];
   /** The ids those buttons' modules build, for the renderers (which own none). */
   buttonIds: ButtonIds;
 }

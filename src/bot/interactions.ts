@@ -4,6 +4,7 @@ import {
   type BaseInteraction,
   type ButtonInteraction,
   type Interaction,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import { notice } from '../render/discordMessage.js';
 import type { BotContext } from './context.js';
@@ -43,6 +44,8 @@ export async function handleInteraction(
       await findCommand(handlers, interaction.commandName)?.autocomplete?.(interaction, scoped);
     } else if (interaction.isButton()) {
       await handleButton(interaction, scoped, handlers);
+    } else if (interaction.isStringSelectMenu()) {
+      await handleSelect(interaction, scoped, handlers);
     }
     log.info({ latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
@@ -85,6 +88,22 @@ async function handleButton(
   await interaction.reply(notice('That button no longer does anything; ask again with /ask.'));
 }
 
+/** A choice in a menu goes to the first kind of menu that reads its id, as a click does. */
+async function handleSelect(
+  interaction: StringSelectMenuInteraction,
+  context: BotContext,
+  { selects = [] }: Pick<Handlers, 'selects'>,
+): Promise<void> {
+  for (const select of selects) {
+    const data = select.parse(interaction.customId);
+    if (data !== null) {
+      await select.run(interaction, data, context);
+      return;
+    }
+  }
+  await interaction.reply(notice('That menu no longer does anything; ask again with /figures.'));
+}
+
 async function tellUser(interaction: BaseInteraction, log: BotContext['log'], failure: unknown): Promise<void> {
   if (!interaction.isRepliable()) return;
   if (isGone(failure)) {
@@ -112,5 +131,6 @@ async function tellUser(interaction: BaseInteraction, log: BotContext['log'], fa
 function describe(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button:${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  if (interaction.isStringSelectMenu()) return `select:${interaction.customId.split(':').slice(0, 2).join(':')}`;
   return `type:${interaction.type}`;
 }

@@ -1,4 +1,9 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { DiscordReply } from '../render/discordMessage.js';
 import { WorkQueue } from './workQueue.js';
 
@@ -83,7 +88,7 @@ export interface ReplyOptions {
  * A private reply (a notice, a no-answer) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   work: Work,
   { ephemeral, deferAfterMs, slow = false }: ReplyOptions,
 ): Promise<void> {

@@ -1,10 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { CorpusUnreadableError } from '../corpus/load.js';
 import { Engine } from '../engine/engine.js';
 import { figureTopics } from '../model/categories.js';
-import { MAX_LIMIT } from '../engine/types.js';
+import { MAX_LIMIT, type FiguresReport } from '../engine/types.js';
+import { chartPng } from '../render/chart.js';
+import { figuresCsv } from '../render/csv.js';
 import {
   renderAnswer,
   renderFigures,
@@ -19,11 +23,15 @@ export const USAGE = `Usage:
   npm run --silent cli -- ask "<question>" [--limit N] [--json] [--corpus DIR]
   npm run --silent cli -- sources [--json] [--corpus DIR]
   npm run --silent cli -- source <id> [--json] [--corpus DIR]
-  npm run --silent cli -- figures [category] [--json] [--corpus DIR]
+  npm run --silent cli -- figures [category] [--json | --csv] [--chart FILE.png] [--corpus DIR]
 
   --limit N     passages to show, 1 to ${MAX_LIMIT} (default 3)
   --json        print one JSON document on stdout (logs go to stderr)
   --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)
+  --csv         figures: print the claims as CSV (RFC 4180), for a spreadsheet
+  --chart FILE  figures of one category: write its chart as a PNG (one file per item for weapons)
+
+Colour only on a terminal, and never when NO_COLOR is set.
 
   categories: ${figureTopics().join(', ')}`;
 
@@ -32,13 +40,15 @@ export type CliRequest =
   | { command: 'ask'; question: string; limit?: number; json: boolean; corpus: string }
   | { command: 'sources'; json: boolean; corpus: string }
   | { command: 'source'; id: string; json: boolean; corpus: string }
-  | { command: 'figures'; topic?: string; json: boolean; corpus: string }
+  | { command: 'figures'; topic?: string; json: boolean; csv?: boolean; chart?: string; corpus: string }
   | { command: 'help' }
   | { command: 'usage-error'; message: string };
 
 const CLI_OPTIONS = {
   limit: { type: 'string' },
   json: { type: 'boolean', default: false },
+  csv: { type: 'boolean', default: false },
+  chart: { type: 'string' },
   corpus: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -89,7 +99,19 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
           message: `unknown category "${rest[0]}": use one of ${figureTopics().join(', ')}`,
         };
       }
-      return { command: 'figures', ...(topic ? { topic } : {}), json, corpus };
+      if (values.csv && json) return { command: 'usage-error', message: 'figures takes --csv or --json, not both' };
+      if (values.chart !== undefined && !topic)
+        return { command: 'usage-error', message: '--chart draws one category: figures killed --chart killed.png' };
+      if (values.chart !== undefined && !values.chart.trim())
+        return { command: 'usage-error', message: '--chart needs a file name: --chart killed.png' };
+      return {
+        command: 'figures',
+        ...(topic ? { topic } : {}),
+        json,
+        ...(values.csv ? { csv: true } : {}),
+        ...(values.chart !== undefined ? { chart: values.chart } : {}),
+        corpus,
+      };
     }
     case undefined:
       return { command: 'usage-error', message: 'no command given' };
@@ -159,11 +181,35 @@ export async function runRequest(request: CliRequest, style: TerminalStyle): Pro
     }
     case 'figures': {
       const reports = engine.figures(request.topic);
+      let written = '';
+      if (request.chart) {
+        const drawn = reports.filter((report) => report.claims.length > 0);
+        if (drawn.length === 0)
+          return { stdout: '', stderr: `${stderr}\ncrosscheck: no ${request.topic} figures to draw`, exitCode: 1 };
+        const files = await writeCharts(drawn, request.chart);
+        written = `\nWrote ${files.join(', ')}`;
+      }
+      if (request.csv) return { stdout: figuresCsv(reports).trimEnd(), stderr: stderr + written, exitCode: 0 };
       // One category asked: one report object; all of them: the array.
       const json = request.topic && reports.length === 1 ? reports[0] : reports;
-      return { stdout: print(json, () => renderFigures(reports, style)), stderr, exitCode: 0 };
+      return { stdout: print(json, () => renderFigures(reports, style)), stderr: stderr + written, exitCode: 0 };
     }
   }
+}
+
+/** Each report's chart: to `file` for one report, else to `file` with the item before the extension (killed.png, weapons-shells.png). */
+async function writeCharts(reports: FiguresReport[], file: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const report of reports) {
+    const ext = path.extname(file) || '.png';
+    const target =
+      reports.length === 1
+        ? file
+        : `${file.slice(0, file.length - path.extname(file).length)}-${report.item ?? report.category}${ext}`;
+    await writeFile(target, chartPng(report));
+    written.push(target);
+  }
+  return written;
 }
 
 // Run only as a script, not when a test imports the module.

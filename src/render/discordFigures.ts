@@ -25,6 +25,7 @@ import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { plural } from '../text/plural.js';
 import { cut, defuseMentions, escapeCut } from './discordText.js';
 import { formatPublished } from './text.js';
+import { claimLetters } from './letters.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {
   disagree: '❌',
@@ -140,7 +141,7 @@ class Citations {
 const rankedCache = new WeakMap<FiguresReport, Claim[]>();
 
 /** The report's claims, most relevant first: the most reported, then the latest. */
-function ranked(report: FiguresReport): Claim[] {
+export function ranked(report: FiguresReport): Claim[] {
   let list = rankedCache.get(report);
   if (!list) {
     const dateKey = (claim: Claim) => {
@@ -157,12 +158,6 @@ function ranked(report: FiguresReport): Claim[] {
     rankedCache.set(report, list);
   }
   return list;
-}
-
-function letter(i: number): string {
-  return i < 26
-    ? String.fromCharCode(65 + i)
-    : `${String.fromCharCode(65 + Math.floor(i / 26) - 1)}${String.fromCharCode(65 + (i % 26))}`;
 }
 
 const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : String(n));
@@ -290,7 +285,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
     for (const perClaim of [MAX_CITATIONS_PER_CLAIM, 1]) {
       const citations = context.citations.copy();
       const shown = page.slice(0, k).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      const labels = new Map(shown.map((claim, i) => [claim.id, letter(i)]));
+      const labels = claimLetters(shown);
       const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim));
       const notes: string[] = [];
       if (k < total || offset > 0) {

@@ -18,4 +18,13 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** Rows of components under a message; a select menu takes a row of its own. */
+  actionRows: 5,
+  selectOptions: 25,
+  /** An option's label, value and description each. */
+  selectOptionText: 100,
+  selectPlaceholder: 150,
+  /** Files attached to one message, and the bytes of each (a server without boosts). */
+  files: 10,
+  fileBytes: 10 * 1024 * 1024,
 } as const;

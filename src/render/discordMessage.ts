@@ -9,6 +9,8 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIStringSelectComponent,
+  type AttachmentBuilder,
 } from 'discord.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { cut, escapeCut } from './discordText.js';
@@ -17,7 +19,10 @@ import { cut, escapeCut } from './discordText.js';
 export interface DiscordReply {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
+  /** Rows of buttons, or a row holding one select menu. */
+  components: APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>[];
+  /** Files sent with the message: a chart that an embed shows (`attachment://NAME`), a CSV. An edit that has them replaces the message's files. */
+  files?: AttachmentBuilder[];
   /** Nothing the bot sends may ping anyone, whatever the text says. */
   allowedMentions: { parse: [] };
   /** Set on notices and no-answers: they are for the asker alone, whoever else can see the command. */
@@ -47,6 +52,10 @@ export interface ButtonIds {
   postToChannel(): string;
   /** The end of an answer's footer: the question as asked, from which a click reads it back. */
   askedNote(question: string): string;
+  /** "CSV file" under a topic's figures: the topic's claims as a CSV file, for the clicker alone. */
+  figuresCsv(topic: string): string;
+  /** The menu "Open a topic…" under the figures overview (the topic is the value chosen). */
+  openTopic(): string;
 }
 
 /** A message of embeds (fitted to Discord's limits), buttons and an optional line of text above them. */

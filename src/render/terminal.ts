@@ -2,6 +2,7 @@ import { plural } from '../text/plural.js';
 import type { Answer, FiguresReport, SourceDetail, SourcesReport, VerdictKind } from '../engine/types.js';
 import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../text/dates.js';
+import { claimLetters } from './letters.js';
 import { byline, formatPublished, languageLabel, truncate } from './text.js';
 
 export interface TerminalStyle {
@@ -11,8 +12,15 @@ export interface TerminalStyle {
   width: number;
 }
 
-export function terminalStyle(stream: NodeJS.WriteStream): TerminalStyle {
-  return { color: Boolean(stream.isTTY) && !process.env.NO_COLOR, width: Math.min(stream.columns || 100, 120) };
+/**
+ * How to write to a stream: colour only on a terminal and never with NO_COLOR set (no-color.org:
+ * any non-empty value); as wide as the terminal, 80 columns when piped or unknown, at most 120.
+ */
+export function terminalStyle(
+  stream: Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>,
+  env: NodeJS.ProcessEnv = process.env,
+): TerminalStyle {
+  return { color: Boolean(stream.isTTY) && !env.NO_COLOR, width: Math.min(stream.columns || 80, 120) };
 }
 
 const bold = (style: TerminalStyle, text: string) => (style.color ? `\x1b[1m${text}\x1b[22m` : text);
@@ -133,9 +141,116 @@ const VERDICT_MARK: Record<VerdictKind, string> = {
   undated: '? undated',
 };
 
-function padCell(text: string, width: number): string {
-  const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - cut.length));
+/** A cell's text as lines of at most `width`, broken at spaces; a word longer than the column is cut with "…". */
+function wrapCell(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    if (word.length > width) word = `${word.slice(0, Math.max(0, width - 1))}…`;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** An article id as short as /source takes it: the number of a "000_76f2…" id, else the id. */
+function shortId(id: string): string {
+  return /^(\d+)_[0-9a-f]{6,}$/.exec(id)?.[1] ?? id;
+}
+
+/** Columns narrower than this are not worth a column: the table turns into one block per figure. */
+const MIN_COLUMN = 8;
+/** Longest word a column is widened for; longer ones are cut with "…". */
+const LONG_WORD = 16;
+
+/**
+ * One report's claims as a table as wide as the terminal: columns as wide as their text when that
+ * fits, else the room shared equally (water-filling: a column that needs less than its share
+ * keeps its natural width) and never below its longest word, text wrapped at spaces within its column. Sources are short ids (what /source takes); when even that
+ * does not fit the Sources column goes, and narrower still each figure is a block of wrapped lines.
+ */
+function figuresTable(report: FiguresReport, style: TerminalStyle): string[] {
+  const width = Math.max(20, style.width);
+  const letters = claimLetters(report.claims);
+  const rows = report.claims.map((claim) => {
+    const who = claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed';
+    const more = claim.attributions.length > 1 ? ` (+${claim.attributions.length - 1})` : '';
+    const asOf = claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
+    return {
+      letter: letters.get(claim.id)!,
+      cells: [claim.wording, claim.subject, asOf, who + more, claim.articles.map(shortId).join(', ')],
+    };
+  });
+  const titles = ['Figure', 'What', 'As of', 'Who says so', 'Source'];
+  const indent = 2 + Math.max(...rows.map((row) => row.letter.length)) + 1;
+  const natural = titles.map((title, i) => Math.max(title.length, ...rows.map((row) => row.cells[i]!.length)));
+  const longestWord = titles.map((title, i) =>
+    Math.min(
+      LONG_WORD,
+      Math.max(title.length, ...rows.flatMap((row) => row.cells[i]!.split(/\s+/).map((w) => w.length))),
+    ),
+  );
+  for (const columns of [5, 4]) {
+    const room = width - indent - (columns - 1) * 2;
+    const nat = natural.slice(0, columns);
+    const min = longestWord.slice(0, columns).map((w) => Math.max(Math.min(w, MIN_COLUMN), w));
+    let widths: number[];
+    if (nat.reduce((a, b) => a + b, 0) <= room) widths = nat;
+    else if (min.reduce((a, b) => a + b, 0) <= room) {
+      // Water-filling: the room is shared equally; a column that needs less than its share gets
+      // its natural width, and what it leaves is shared again among the others.
+      widths = [...min];
+      let open = nat.map((_, i) => i).filter((i) => nat[i]! > min[i]!);
+      for (;;) {
+        const left = room - widths.reduce((a, b) => a + b, 0);
+        if (open.length === 0 || left <= 0) break;
+        const share = Math.floor(
+          (room - widths.reduce((sum, w, i) => sum + (open.includes(i) ? 0 : w), 0)) / open.length,
+        );
+        const done = open.filter((i) => nat[i]! <= share);
+        if (done.length === 0) {
+          for (const i of open) widths[i] = Math.max(min[i]!, share);
+          break;
+        }
+        for (const i of done) widths[i] = nat[i]!;
+        open = open.filter((i) => !done.includes(i));
+      }
+      // A column held at its longest word can push the others over: take it back from the widest.
+      for (let over = widths.reduce((a, b) => a + b, 0) - room; over > 0; over--) {
+        const widest = widths.reduce((best, w, i) => (w - min[i]! > widths[best]! - min[best]! ? i : best), 0);
+        if (widths[widest]! <= min[widest]!) break;
+        widths[widest]! -= 1;
+      }
+    } else continue;
+    const pad = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - text.length));
+    const out = [
+      dim(
+        style,
+        `${' '.repeat(indent)}${titles
+          .slice(0, columns)
+          .map((t, i) => pad(t, widths[i]!))
+          .join('  ')}`.trimEnd(),
+      ),
+    ];
+    for (const row of rows) {
+      const cells = row.cells.slice(0, columns).map((cell, i) => wrapCell(cell, widths[i]!));
+      const height = Math.max(...cells.map((lines) => lines.length));
+      for (let k = 0; k < height; k++) {
+        const head =
+          k === 0 ? `  ${bold(style, row.letter)}${' '.repeat(indent - 2 - row.letter.length)}` : ' '.repeat(indent);
+        out.push(`${head}${cells.map((lines, i) => pad(lines[k] ?? '', widths[i]!)).join('  ')}`.trimEnd());
+      }
+    }
+    return out;
+  }
+  // Too narrow for columns: one block per figure, its details wrapped under it.
+  return rows.flatMap((row) => [
+    `  ${bold(style, row.letter)} ${row.cells[0]}`,
+    wrap(row.cells.slice(1).filter(Boolean).join(' · '), width, ' '.repeat(indent)),
+  ]);
 }
 
 /** One table per category: figure, what, as of, who says so, source; the verdicts under it. */
@@ -147,21 +262,7 @@ export function renderFigures(reports: FiguresReport[], style: TerminalStyle): s
     if (report.claims.length === 0) continue;
     const heading = `${report.category}${report.item ? ` (${report.item})` : ''}`.toUpperCase();
     out.push(bold(style, `${heading} — ${report.claims.length} figure${report.claims.length === 1 ? '' : 's'}`));
-    const columns = [18, 26, 22, 36];
-    out.push(
-      dim(
-        style,
-        `  ${['Figure', 'What', 'As of', 'Who says so'].map((title, i) => padCell(title, columns[i]!)).join(' ')} Source`,
-      ),
-    );
-    for (const claim of report.claims) {
-      const who = claim.attributedTo ? describeAttribution(claim.attributedTo) : 'unattributed';
-      const more = claim.attributions.length > 1 ? ` (+${claim.attributions.length - 1})` : '';
-      const asOf = claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
-      out.push(
-        `  ${[claim.wording, claim.subject, asOf, who + more].map((cell, i) => padCell(cell, columns[i]!)).join(' ')} ${claim.articles.join(', ')}`,
-      );
-    }
+    out.push(...figuresTable(report, style));
     for (const verdict of report.verdicts)
       out.push(
         wrap(`${VERDICT_MARK[verdict.kind]}: ${verdict.explanation}`, style.width, '      ', true).replace(/^/, '  '),

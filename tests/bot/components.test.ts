@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { askedNote, questionFromFooter } from '../../commands/components/askedQuestion.js';
-import { buttonIds, buttons } from '../../commands/components/index.js';
+import { buttonIds, buttons, selects } from '../../commands/components/index.js';
+import { figuresCsv } from '../../commands/components/figuresCsv.js';
 import { figuresOf } from '../../commands/components/figuresOf.js';
+import { openTopic } from '../../commands/components/openTopic.js';
 import { figuresPage } from '../../commands/components/figuresPage.js';
 import { morePassages } from '../../commands/components/morePassages.js';
 import { showFigures } from '../../commands/components/showFigures.js';
@@ -28,6 +30,7 @@ describe('button ids', () => {
       data: { topic: 'shells', offset: 15 },
     },
     { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
+    { id: buttonIds.figuresCsv('killed'), posted: 'figures:csv:killed', kind: figuresCsv, data: { topic: 'killed' } },
     { id: buttonIds.postToChannel(), posted: 'post:channel', kind: postToChannel, data: {} },
   ] as const;
 
@@ -45,9 +48,17 @@ describe('button ids', () => {
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
     expect(new Set(buttons)).toStrictEqual(
-      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, postToChannel]),
+      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv, postToChannel]),
     );
-    expect(buttons).toHaveLength(6);
+    expect(buttons).toHaveLength(7);
+  });
+
+  it('GIVEN the menu of topics THEN its id is its own, and no button reads it', () => {
+    expect(buttonIds.openTopic()).toBe('figures:open');
+    expect(selects).toStrictEqual([openTopic]);
+    expect(openTopic.parse(buttonIds.openTopic())).toStrictEqual({});
+    expect(openTopic.parse('figures:open:x')).toBeNull();
+    expect(buttons.filter((button) => button.parse(buttonIds.openTopic()) !== null)).toStrictEqual([]);
   });
 
   it('GIVEN a page id with a bad offset THEN the first page, as before', () => {

@@ -54,7 +54,7 @@ describe('/figures topic:killed', () => {
     server = await startServer();
     await startTestBot(server);
 
-    const { callback } = await command(server, { name: 'figures', options: { topic: 'killed' } });
+    const { callback, interaction } = await command(server, { name: 'figures', options: { topic: 'killed' } });
 
     expect(callback.type).toBe(4);
     expect(callback.request.status).toBe(204);
@@ -88,8 +88,31 @@ describe('/figures topic:killed', () => {
     expect([...cited].sort()).toEqual([...keyed].sort());
     for (const id of [SEED.ytn, SEED.minister, SEED.losses, SEED.norwegian]) expect(embed.footer?.text).toContain(id);
     expect(embed.footer?.text).toMatch(/^\[\d+\] 000_76f2eabdc61f15ff · YTN, 2024-10-05$/m);
-    // Seven figures fit: no paging.
-    expect(buttonsOf(callback)).toEqual([]);
+    // Seven figures fit: no paging; the claims as a CSV file are a button away.
+    expect(buttonsOf(callback)).toEqual([
+      expect.objectContaining({ label: 'CSV file', custom_id: 'figures:csv:killed' }),
+    ]);
+    // The chart: a PNG uploaded with the reply (multipart), drawn as the figures' embed image.
+    expect(callback.request.files).toEqual([expect.objectContaining({ filename: 'figures-killed.png' })]);
+    expect(callback.request.files[0]!.size).toBeGreaterThan(10_000);
+    expect(embed.image?.url).toBe('attachment://figures-killed.png');
+    expect(interaction.original?.attachments.map((attachment) => attachment.filename)).toEqual(['figures-killed.png']);
+  });
+
+  it('GIVEN "CSV file" is clicked THEN the clicker alone gets the claims as a CSV file', async () => {
+    server = await startServer();
+    await startTestBot(server);
+    const { interaction } = await command(server, { name: 'figures', options: { topic: 'killed' } });
+
+    const click = await server.sendInteraction(
+      server.buildButtonClick({ customId: 'figures:csv:killed', message: interaction.original as APIMessage }),
+    );
+    const reply = await click.waitForCallback();
+
+    expect([reply.type, reply.data?.flags]).toEqual([4, EPHEMERAL]);
+    expect(reply.data?.content).toMatch(/^7 killed figures as CSV/);
+    expect(reply.request.files).toEqual([expect.objectContaining({ filename: 'figures-killed.csv' })]);
+    expect(click.original?.attachments.map((attachment) => attachment.filename)).toEqual(['figures-killed.csv']);
   });
 
   it('GIVEN public:false THEN the figures are for the asker alone', async () => {
@@ -115,40 +138,54 @@ describe('/figures topic:killed', () => {
 });
 
 describe('/figures with no topic', () => {
-  it('GIVEN the seed corpus THEN one embed per category within every limit, killed first', async () => {
+  it('GIVEN the seed corpus THEN one overview embed, a line per topic, and a menu that opens a topic for the chooser alone, with its chart', async () => {
     server = await startServer();
     await startTestBot(server);
 
-    const { callback } = await command(server, { name: 'figures' });
+    const { callback, interaction } = await command(server, { name: 'figures' });
 
     expect(callback.type).toBe(4);
     expect(callback.request.status).toBe(204);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
     const embeds = embedsOf(callback);
+    expect(embeds).toHaveLength(1);
     expectWithinLimits(embeds);
-    expect(embeds.length).toBeGreaterThanOrEqual(5);
-    const titles = embeds.map((embed) => embed.title ?? '');
-    expect(titles[0]).toMatch(/^Killed — /);
-    for (const category of ['Injured', 'Deployed', 'Weapons: shells'])
-      expect(titles.some((title) => title.startsWith(category))).toBe(true);
-    // Every killed figure is listed; what does not fit of the verdicts is counted and pointed to.
-    const killed = embeds[0]!;
-    for (const wording of ['six', 'at least 100', 'several hundred', 'exceeded 200', 'Rundt 400'])
-      claimLine(killed, wording);
-    expect(killed.description).toMatch(/❌ \*\*Disagree\*\*/);
-    if (!/✅ \*\*Consistent\*\*/.test(killed.description!))
-      expect(killed.description).toMatch(/^\+\d+ more verdicts?: .* — `\/figures topic:killed`$/m);
-    // One number per article across the whole message.
-    const numbers = new Map<string, string>();
-    for (const embed of embeds) {
-      for (const [, n, id] of embed.footer?.text.matchAll(/^\[(\d+)\] (\S+)/gm) ?? []) {
-        expect(numbers.get(id!) ?? n).toBe(n);
-        numbers.set(id!, n!);
-      }
-    }
+    const lines = embeds[0]!.description!.split('\n');
+    // Killed first: how many, from the smallest to the largest, and how many pairs disagree.
+    expect(lines[0]).toMatch(/^\*\*Killed\*\* — 7 figures, 6 to ≈400 · \d+ ❌$/);
+    for (const topic of ['Injured', 'Deployed', 'Weapons: shells'])
+      expect(lines.some((line) => line.startsWith(`**${topic}** — `))).toBe(true);
+    expect(callback.request.files).toEqual([]);
+    // The menu: one option per topic with figures.
+    const rows = callback.data?.components as {
+      components: { type: number; custom_id: string; placeholder: string; options: { value: string }[] }[];
+    }[];
+    expect(rows).toHaveLength(1);
+    const [menu] = rows[0]!.components;
+    expect(menu).toMatchObject({ type: 3, custom_id: 'figures:open', placeholder: 'Open a topic…' });
+    expect(menu!.options.map((option) => option.value)).toEqual(
+      expect.arrayContaining(['killed', 'injured', 'shells']),
+    );
+
+    // Someone picks "killed": the killed figures and their chart, for them alone; the overview stays.
+    const pick = await server.sendInteraction(
+      server.buildSelect({
+        customId: 'figures:open',
+        values: ['killed'],
+        message: interaction.original as APIMessage,
+        user: { id: '300000000000000009', username: 'reader' },
+      }),
+    );
+    const opened = await pick.waitForCallback();
+    expect([opened.type, opened.data?.flags]).toEqual([4, EPHEMERAL]);
+    const [killed] = embedsOf(opened) as [APIEmbed];
+    expect(killed.title).toMatch(/^Killed — 7 figures$/);
+    expect(killed.image?.url).toBe('attachment://figures-killed.png');
+    expect(opened.request.files.map((file) => file.filename)).toEqual(['figures-killed.png']);
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
   });
 
-  it('GIVEN more reports than a message can hold THEN the rest are named with the command that shows them, and a button that does, after a restart too', async () => {
+  it('GIVEN more topics than a message holds embeds THEN still one embed and one menu, every topic in both', async () => {
     // Six categories and seven weapon items: thirteen reports, more than a message's ten embeds.
     const items = ['shells', 'missiles', 'launchers', 'guns', 'containers', 'drones', 'weapons'];
     const corpus = await tempCorpus(
@@ -163,35 +200,40 @@ describe('/figures with no topic', () => {
       const engine = await Engine.load(corpus.dir);
       const reports = engine.figures().filter((report) => report.claims.length > 0);
       server = await startServer();
-      const first = await startTestBot(server, { engine });
+      await startTestBot(server, { engine });
 
       const { callback, interaction } = await command(server, { name: 'figures' });
 
       expect(callback.request.status).toBe(204);
       expect(reports.length).toBeGreaterThan(10);
       const embeds = embedsOf(callback);
-      expectWithinLimits(embeds);
-      expect(embeds.length).toBeLessThan(reports.length);
-      expect(callback.data?.content).toMatch(/^Left out for space: .+\. See each with `\/figures topic:\w+`/);
-      const buttons = buttonsOf(callback);
-      expect(buttons.length).toBeGreaterThan(0);
-      expect(buttons.every((button) => button.custom_id?.startsWith('figures:show:'))).toBe(true);
+      expect(embeds).toHaveLength(1);
+      expect(embeds[0]!.description!.split('\n').filter((line) => line.startsWith('**'))).toHaveLength(reports.length);
+      const rows = callback.data?.components as { components: { options: { value: string }[] }[] }[];
+      const values = rows[0]!.components[0]!.options.map((option) => option.value);
+      expect(new Set(values).size).toBe(values.length);
+      expect(values).toEqual(expect.arrayContaining(['killed', 'captured', 'shells', 'guns']));
 
-      // The button works from the message alone: a new process answers it.
-      await first.stop();
-      await startTestBot(server, { engine });
-      const click = await server.sendInteraction(
-        server.buildButtonClick({ customId: buttons[0]!.custom_id!, message: interaction.original as APIMessage }),
+      // The menu works from the message alone.
+      const pick = await server.sendInteraction(
+        server.buildSelect({ customId: 'figures:open', values: ['guns'], message: interaction.original as APIMessage }),
       );
-      const reply = await click.waitForCallback();
-      expect(reply.type).toBe(4);
-      // An accepted callback passed the fake's validation (50035 otherwise).
-      expect(reply.data?.flags).toBe(EPHEMERAL);
-      expect(embedsOf(reply).length).toBeGreaterThan(0);
-      expectWithinLimits(embedsOf(reply));
+      const opened = await pick.waitForCallback();
+      expect([opened.type, opened.data?.flags]).toEqual([4, EPHEMERAL]);
+      expect(embedsOf(opened).map((embed) => embed.title)).toEqual([expect.stringMatching(/^Weapons: guns — /)]);
+      expect(opened.request.files.map((file) => file.filename)).toEqual(['figures-weapons-guns.png']);
     } finally {
       await corpus.cleanup();
     }
+  });
+
+  it('GIVEN a menu value that is no topic THEN the chooser alone is told so', async () => {
+    server = await startServer();
+    await startTestBot(server);
+    const pick = await server.sendInteraction(server.buildSelect({ customId: 'figures:open', values: ['pizza'] }));
+    const reply = await pick.waitForCallback();
+    expect([reply.type, reply.data?.flags]).toEqual([4, EPHEMERAL]);
+    expect(reply.data?.content).toContain('There is no topic "pizza"');
   });
 });
 
@@ -228,6 +270,7 @@ describe('a topic with more figures than one embed shows', () => {
     expect(buttonsOf(callback)).toEqual([
       expect.objectContaining({ label: 'Previous figures', custom_id: 'figures:page:killed:0', disabled: true }),
       expect.objectContaining({ label: 'More figures', custom_id: 'figures:page:killed:15' }),
+      expect.objectContaining({ label: 'CSV file', custom_id: 'figures:csv:killed' }),
     ]);
 
     const click = await server.sendInteraction(
@@ -241,7 +284,10 @@ describe('a topic with more figures than one embed shows', () => {
     expect(buttonsOf(update)).toEqual([
       expect.objectContaining({ custom_id: 'figures:page:killed:0' }),
       expect.objectContaining({ custom_id: 'figures:page:killed:30' }),
+      expect.objectContaining({ custom_id: 'figures:csv:killed' }),
     ]);
+    // The page keeps its one chart: the update sends it again, in place of the old one.
+    expect(click.original?.attachments.map((attachment) => attachment.filename)).toEqual(['figures-killed.png']);
     expect(click.original?.id).toBe(interaction.original?.id);
   });
 
@@ -298,6 +344,9 @@ describe('/ask about a figure', () => {
     expect(Math.min(...numbers)).toBe(4);
     // The figures all fit: "More passages" only.
     expect(buttonsOf(callback).map((button) => button.label)).toEqual(['More passages']);
+    // The killed chart comes with the answer, drawn as the figures' image.
+    expect(callback.request.files.map((file) => file.filename)).toEqual(['figures-killed.png']);
+    expect(figures.image?.url).toBe('attachment://figures-killed.png');
   });
 
   it('GIVEN ten passages crowd the figures THEN "Show figures" gives the clicker every figure and verdict, after a restart too', async () => {

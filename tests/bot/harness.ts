@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { REST, Routes, type APIEmbed, type APIMessage } from 'discord.js';
-import { buttonIds, buttons } from '../../commands/components/index.js';
+import { buttonIds, buttons, selects } from '../../commands/components/index.js';
 import { commands } from '../../commands/index.js';
 import type { BotEngine } from '../../src/bot/context.js';
 import { startBot as startBotWith, type RunningBot, type StartBotOptions } from '../../src/bot/run.js';
@@ -22,7 +22,7 @@ import {
 
 /** startBot with the bot's own commands and buttons, as src/main.ts wires them. */
 export function startBot(options: Omit<StartBotOptions, 'handlers'>): Promise<RunningBot> {
-  return startBotWith({ ...options, handlers: { commands, buttons, buttonIds } });
+  return startBotWith({ ...options, handlers: { commands, buttons, buttonIds, selects } });
 }
 
 export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import { chartPng } from '../../src/render/chart.js';
 import { askJson, figuresJson, sourceJson, sourcesJson } from '../../src/cli/contract.js';
 import { parseCli, runCli, runRequest, USAGE } from '../../src/cli/main.js';
 import { SEED, SEED_CORPUS, tempCorpus } from '../helpers.js';
@@ -134,6 +138,8 @@ describe('parseCli', () => {
       'unknown category "pizza": use one of killed, injured, casualties, deployed, reinforcements, captured, weapons, shells, missiles, launchers, guns, containers',
     ],
     [[], 'no command given'],
+    [['figures', '--chart', 'x.png'], '--chart draws one category: figures killed --chart killed.png'],
+    [['figures', 'killed', '--csv', '--json'], 'figures takes --csv or --json, not both'],
   ])('GIVEN %j THEN a usage error: %s', (argv, message) => {
     expect(parseCli(argv, {})).toEqual({ command: 'usage-error', message });
   });
@@ -144,6 +150,84 @@ describe('parseCli', () => {
     expect(parseCli(['sources'], { CORPUS_DIR: '' })).toMatchObject({ corpus: 'corpus' });
   });
 });
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) field += c;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('figures for a spreadsheet and as a picture', () => {
+  it('GIVEN figures killed --csv THEN a header and one RFC 4180 record per claim, lettered as the embed, CRLF line ends', async () => {
+    const { stdout, code } = await cli(['figures', 'killed', '--csv']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^category,item,letter,value,low,high,qualifier,wording,subject,scope,as_of,claimant,channel,articles,quote\r\n/,
+    );
+    const [header, ...records] = parseCsv(stdout.replace(/\n$/, ''));
+    expect(records).toHaveLength(7);
+    for (const record of records) expect(record).toHaveLength(header!.length);
+    const byLetter: Record<string, Record<string, string>> = Object.fromEntries(
+      records.map((r) => [r[2], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]),
+    );
+    expect(byLetter.A).toMatchObject({ value: '6', wording: 'six', as_of: '2024-10-03' });
+    // A comma inside the claimant is quoted, not a new column.
+    expect(Object.values(byLetter).map((r) => r.claimant)).toContain(
+      'Andrii Kovalenko, the head of the Center for Countering Disinformation',
+    );
+    // A field a spreadsheet would run as a formula ("--12-18") starts with an apostrophe.
+    expect(Object.values(byLetter).map((r) => r.as_of)).toContain("'--12-18");
+  });
+
+  it('GIVEN figures killed --chart FILE THEN FILE is the chart PNG, 800 px wide, and stderr says where it went', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'crosscheck-chart-'));
+    try {
+      const file = path.join(dir, 'killed.png');
+      const { stderr, code } = await cli(['figures', 'killed', '--chart', file]);
+      expect(code).toBe(0);
+      expect(stderr).toContain(`Wrote ${file}`);
+      const png = await readFile(file);
+      expect(png.readUInt32BE(16)).toBe(800);
+      expect(png.equals(chartPng(engineFigures('killed')!))).toBe(true);
+      const weapons = await cli(['figures', 'weapons', '--chart', path.join(dir, 'w.png')]);
+      expect(weapons.stderr).toContain(path.join(dir, 'w-shells.png'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+let seedEngine: Engine;
+beforeAll(async () => {
+  seedEngine = await Engine.load(SEED_CORPUS);
+});
+const engineFigures = (topic: string) => seedEngine.figures(topic)[0];
 
 describe('runRequest', () => {
   it('GIVEN source <id> --json THEN the article fields and its passages', async () => {

@@ -14,6 +14,12 @@ export const LIMITS = {
   total: 6000,
   customId: 100,
   label: 80,
+  actionRows: 5,
+  selectOptions: 25,
+  selectOptionText: 100,
+  selectPlaceholder: 150,
+  files: 10,
+  fileBytes: 10 * 1024 * 1024,
 };
 
 /** One embed within Discord's limits: title, description, footer and every field, none of them empty where Discord refuses it. */

@@ -151,6 +151,8 @@ export interface FakeDiscordServer {
   buildAutocomplete(opts: AutocompleteOptions): APIApplicationCommandAutocompleteGuildInteraction;
   /** Button click (type 3, component_type 2) on `opts.message` or a synthesized bot message. */
   buildButtonClick(opts: ButtonOptions): APIButtonGuildInteraction;
+  /** A choice in a string select menu (type 3, component_type 3, `data.values`) on `opts.message`. */
+  buildSelect(opts: ButtonOptions & { values: string[] }): APIButtonGuildInteraction;
   /** Registers the interaction (so its token works) and dispatches INTERACTION_CREATE. */
   sendInteraction(payload: FakeInteractionPayload, opts?: SendInteractionOptions): Promise<FakeInteraction>;
   getInteraction(id: string): FakeInteraction | undefined;
@@ -276,6 +278,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     buildChatInput: (opts) => buildChatInputInteraction(ctx, opts),
     buildAutocomplete: (opts) => buildAutocompleteInteraction(ctx, opts),
     buildButtonClick: (opts) => buildButtonInteraction(ctx, opts),
+    buildSelect: (opts) => buildButtonInteraction(ctx, opts),
     async sendInteraction(payload, opts = {}) {
       if (interactionsById.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
       if (opts.waitForReady ?? true) await gateway.waitForReady(opts.timeoutMs ?? timeout);

@@ -111,6 +111,11 @@ export interface ButtonOptions extends BaseInteractionOptions {
    * Defaults to a bot message with one button using `customId`.
    */
   message?: APIMessage;
+  /**
+   * The values chosen in a string select menu: the interaction is then a select (component type 3)
+   * rather than a click, as when a user picks an option of the menu whose id is `customId`.
+   */
+  values?: string[];
 }
 
 function inferType(value: CommandOptionValue): ApplicationCommandOptionType {
@@ -355,7 +360,9 @@ export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOpti
   return {
     ...base,
     type: InteractionType.MessageComponent,
-    data: { custom_id: opts.customId, component_type: ComponentType.Button },
+    data: opts.values
+      ? { custom_id: opts.customId, component_type: ComponentType.StringSelect, values: opts.values }
+      : { custom_id: opts.customId, component_type: ComponentType.Button },
     message,
   } as APIButtonGuildInteraction;
 }

@@ -213,7 +213,26 @@ function validateComponents(errors: FormErrors, path: FieldPath, components: unk
         }
       }
       if (c.type === 2) maxLength(errors, [...cp, 'label'], c.label, LIMITS.buttonLabel);
-      if (c.type === 3) maxItems(errors, [...cp, 'options'], c.options, 25);
+      if (c.type === 3) {
+        // A select menu fills its row; 1 to 25 options, each with a label and a value of 1–100 characters.
+        if (children.length > 1)
+          errors.add(
+            [...rp, 'components'],
+            'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+            'The specified component exceeds the maximum width',
+          );
+        maxLength(errors, [...cp, 'placeholder'], c.placeholder, 150);
+        const options = Array.isArray(c.options) ? c.options : [];
+        if (options.length === 0)
+          errors.add([...cp, 'options'], 'BASE_TYPE_MIN_LENGTH', 'Must be 1 or more in length.');
+        maxItems(errors, [...cp, 'options'], c.options, 25);
+        options.forEach((o, k) => {
+          if (!isObject(o)) return;
+          lengthBetween(errors, [...cp, 'options', k, 'label'], o.label, 1, 100);
+          lengthBetween(errors, [...cp, 'options', k, 'value'], o.value, 1, 100);
+          maxLength(errors, [...cp, 'options', k, 'description'], o.description, 100);
+        });
+      }
     });
   });
 }
