@@ -3,16 +3,26 @@ import type { ButtonIds } from '../../src/render/discordMessage.js';
 import { askedNote } from './askedQuestion.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
-import { morePassages, morePassagesId } from './morePassages.js';
+import { passagesPage, passagesPageId } from './passagesPage.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
+import { figuresWhyId, whyId, whyVerdicts } from './whyVerdicts.js';
 
 /** Every kind of button of the bot; their id prefixes do not overlap, so the order is only that of reading. */
-export const buttons: readonly ButtonHandler[] = [sourcesPage, morePassages, showFigures, figuresOf, figuresPage];
+export const buttons: readonly ButtonHandler[] = [
+  sourcesPage,
+  passagesPage,
+  whyVerdicts,
+  showFigures,
+  figuresOf,
+  figuresPage,
+];
 
 /** The ids those modules build, for the renderers. */
 export const buttonIds: ButtonIds = {
-  morePassages: morePassagesId,
+  passagesPage: passagesPageId,
+  why: whyId,
+  figuresWhy: figuresWhyId,
   showFigures: showFiguresId,
   figuresOf: figuresOfId,
   figuresPage: figuresPageId,

@@ -32,7 +32,7 @@ describe('npm start without a token: the offline console reading stdin', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Q: how many injured');
     expect(stdout).toContain('around 1,000 more were injured');
-    expect(stdout).toContain(`(${SEED.losses})`);
+    expect(stdout).toContain(`· ${SEED.losses}`);
     expect(stderr).toContain('Indexed 5 articles');
   });
 });
