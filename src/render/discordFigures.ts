@@ -20,6 +20,7 @@ import {
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
 import { describeAttribution, shortClaimant } from '../figures/attribution.js';
 import { formatDate } from '../text/dates.js';
+import { findNumbers } from '../text/numbers/index.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { plural } from '../text/plural.js';
@@ -240,6 +241,25 @@ function who(claim: Claim): string {
   return `${line(shortClaimant(claim.attributedTo.claimant), 60) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
 }
 
+/**
+ * The qualifier of the words shown: a figure told as "over 100" and "at least 100" is one claim with
+ * the qualifier of its first telling; the line shows the lead telling's words, and marks them so (≥, not >).
+ */
+function shownQualifier(claim: Claim, article: FiguresRenderOptions['article']): Claim['qualifier'] {
+  const from = claim.sources.find((source) => source.wording === claim.wording)?.articleId ?? claim.articles[0];
+  const language = (from ? article?.(from)?.language : null) ?? 'en';
+  const key = `${language}|${claim.wording}`;
+  let known = qualifiers.get(claim);
+  if (known?.key !== key) {
+    const mention = findNumbers(oneLine(claim.wording, 60), language).find((m) => m.value === claim.value);
+    known = { key, qualifier: mention?.qualifier ?? claim.qualifier };
+    qualifiers.set(claim, known);
+  }
+  return known.qualifier;
+}
+// A report is rendered several times while its room is worked out: each wording is read once.
+const qualifiers = new WeakMap<Claim, { key: string; qualifier: Claim['qualifier'] }>();
+
 /** The figure's own words and their language, when they say more than its value ("Rundt 400", nb). */
 function wording(claim: Claim, article: FiguresRenderOptions['article']): string {
   const words = oneLine(claim.wording, 60);
@@ -258,7 +278,7 @@ function claimLine(
   article: FiguresRenderOptions['article'],
 ): string {
   // The value first, normalised, so that "six", "hundrevis" and "at least 100" compare at a glance.
-  const figure = `**${normalized(claim)}**${wording(claim, article)}`;
+  const figure = `**${normalized({ ...claim, qualifier: shownQualifier(claim, article) })}**${wording(claim, article)}`;
   const subject = !claim.subject || claim.subject === 'unspecified' ? 'not specified' : line(claim.subject, 60) || '?';
   const cited = claim.articles
     .slice(0, perClaim)

@@ -487,9 +487,7 @@ describe('exact rendering of a small report', () => {
           },
         },
       ],
-      components: [
-        { type: 1, components: [{ type: 2, style: 2, label: 'Why?', custom_id: 'figures:why:killed:0' }] },
-      ],
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Why?', custom_id: 'figures:why:killed:0' }] }],
       allowedMentions: { parse: [] },
     });
   });
