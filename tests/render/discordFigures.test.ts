@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
 import { buttonIds } from '../../commands/components/index.js';
 import { figureTopics as topics } from '../../commands/figures.js';
+import { summarize } from '../../src/engine/summary.js';
 import { renderAnswerForDiscord } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
 import { embedLength, type DiscordReply } from '../../src/render/discordMessage.js';
@@ -315,6 +316,8 @@ describe('renderAnswerForDiscord with figures', () => {
       alsoReportedBy: [],
     })),
     figures: reports,
+    // The bottom line of those figures, with whatever text they hold.
+    ...(summarize(reports) ? { summary: summarize(reports)! } : {}),
   });
 
   it('GIVEN any answer with any figures THEN one reply within every limit: the passages first, with every citation', () => {
@@ -334,6 +337,8 @@ describe('renderAnswerForDiscord with figures', () => {
           });
           expectReplyWithin(reply);
           const [first] = reply.embeds;
+          // The bottom line first, whenever the figures have one.
+          if (summarize(reports)) expect(first!.description!.split('\n')[0]).toMatch(/^\*\*[≈≥>≲≤<]?\d/);
           // One number per article: the page's articles each headed once, in order.
           expect([...first!.description!.matchAll(/^\*\*\[(\d+)\]\*\* /gm)].map((m) => Number(m[1]))).toEqual(
             Array.from({ length: passages }, (_, i) => i + 1),
