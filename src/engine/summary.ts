@@ -20,7 +20,13 @@ export function summarize(reports: readonly FiguresReport[]): AnswerSummary | nu
   const report = reports.find((candidate) => candidate.claims.length > 0);
   if (!report) return null;
   const scope = mainScope(report.claims);
-  const main = report.claims.filter((claim) => compatibleScope(claim.scope, scope));
+  // The main scope's estimates, and those that leave theirs unsaid (or say less: "troops" for
+  // "North Korean troops") in an article that tells one of them: the same story's figures.
+  const told = new Set(report.claims.filter((claim) => claim.scope === scope).flatMap((claim) => claim.articles));
+  const main = report.claims.filter(
+    (claim) =>
+      claim.scope === scope || (compatibleScope(claim.scope, scope) && claim.articles.some((id) => told.has(id))),
+  );
   const others = report.claims.filter((claim) => !main.includes(claim));
   const low = main.reduce((a, b) => (b.value < a.value ? b : a));
   const high = main.reduce((a, b) => (b.value > a.value ? b : a));
@@ -60,7 +66,7 @@ export function summarize(reports: readonly FiguresReport[]): AnswerSummary | nu
 
 /**
  * The main subject: the named scope ("troops@north-korean") with the most estimates, then the most
- * articles; figures that leave their scope unsaid join it. An increment ("two more") is never it.
+ * articles. An increment ("two more") is never it.
  */
 function mainScope(claims: readonly Claim[]): string {
   const scopes = [...new Set(claims.map((claim) => claim.scope))].filter((scope) => !scope.startsWith('more:'));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askJson } from '../../src/cli/contract.js';
 import { Engine } from '../../src/engine/engine.js';
@@ -5,7 +6,7 @@ import { compatibleScope } from '../../src/figures/compare.js';
 import { shortClaimant } from '../../src/figures/attribution.js';
 import type { Answer, Claim } from '../../src/engine/types.js';
 import { summaryLine } from '../../src/render/summary.js';
-import { SEED_CORPUS } from '../helpers.js';
+import { SEED_CORPUS, tempCorpus } from '../helpers.js';
 
 /** The bottom line of a figure question, held part by part against the claims it names. */
 describe('the summary of a figure question', () => {
@@ -91,6 +92,38 @@ describe('the summary of a figure question', () => {
       checkAgainstClaims(answer);
     },
   );
+
+  it('GIVEN the figure fixtures (dated estimates, disagreements) THEN each part of every summary is true of its claims', async () => {
+    const fixtures = await Engine.load(path.join(import.meta.dirname, '../figures/fixtures/articles'));
+    let dated = 0;
+    for (const question of ['how many killed', 'how many injured', 'how many troops deployed', 'how many captured']) {
+      const answer = fixtures.ask(question, { limit: 10 });
+      if (!answer.summary) continue;
+      checkAgainstClaims(answer);
+      if (answer.summary.latest) dated++;
+      expect(summaryLine(answer.summary, plain)).toMatch(/^[≈≥>≲≤<]?[\d,]+(–[\d,]+)? .* — \d+ estimates? /);
+    }
+    expect(dated).toBeGreaterThan(0);
+  });
+
+  it('GIVEN one claimant told by three outlets THEN one estimate from one source in three articles, and the line says so', async () => {
+    const article = (outlet: string, day: number, lead: string) =>
+      `---\ntitle: Losses in Kursk\npublisher: ${outlet}\npublished: 2025-01-${day}\nlanguage: en\n---\n${lead}\n\nAbout 300 North Korean soldiers have been killed in Kursk, the National Intelligence Service said on Monday.\n`;
+    const corpus = await tempCorpus({
+      'a.md': article('Wire One', 13, 'Seoul briefed lawmakers behind closed doors.'),
+      'b.md': article('Daily Two', 13, 'The spy agency gave its first estimate in weeks.'),
+      'c.md': article('Herald Three', 14, 'Lawmakers were told of heavy losses.'),
+    });
+    try {
+      const answer = (await Engine.load(corpus.dir)).ask('how many soldiers killed', { limit: 10 });
+      checkAgainstClaims(answer);
+      expect(summaryLine(answer.summary!, plain)).toMatch(
+        /^≈300 North Korean soldiers killed — 1 estimate from 1 source in 3 articles \(National Intelligence Service told in 3 of them\); latest dated ≈300 \(National Intelligence Service, 1[34] Jan 2025\)$/,
+      );
+    } finally {
+      await corpus.cleanup();
+    }
+  });
 
   it('GIVEN a question about no figure THEN no summary', () => {
     expect(engine.ask('who trained the engineers').summary).toBeUndefined();
