@@ -4,6 +4,7 @@ import { askedNote } from './askedQuestion.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
 import { passagesPage, passagesPageId } from './passagesPage.js';
+import { postToChannel, postToChannelId } from './postToChannel.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
 import { figuresWhyId, whyId, whyVerdicts } from './whyVerdicts.js';
@@ -16,6 +17,7 @@ export const buttons: readonly ButtonHandler[] = [
   showFigures,
   figuresOf,
   figuresPage,
+  postToChannel,
 ];
 
 /** The ids those modules build, for the renderers. */
@@ -27,5 +29,6 @@ export const buttonIds: ButtonIds = {
   figuresOf: figuresOfId,
   figuresPage: figuresPageId,
   sourcesPage: sourcesPageId,
+  postToChannel: postToChannelId,
   askedNote,
 };

@@ -9,6 +9,7 @@ import { figuresOf } from '../../commands/components/figuresOf.js';
 import { figuresPage } from '../../commands/components/figuresPage.js';
 import { passagesPage } from '../../commands/components/passagesPage.js';
 import { showFigures } from '../../commands/components/showFigures.js';
+import { postToChannel } from '../../commands/components/postToChannel.js';
 import { sourcesPage } from '../../commands/components/sourcesPage.js';
 import { whyVerdicts } from '../../commands/components/whyVerdicts.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
@@ -35,6 +36,7 @@ describe('button ids', () => {
       data: { topic: 'shells', offset: 15 },
     },
     { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
+    { id: buttonIds.postToChannel(), posted: 'post:channel', kind: postToChannel, data: {} },
   ] as const;
 
   it.each(cases)(
@@ -51,9 +53,9 @@ describe('button ids', () => {
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
     expect(new Set(buttons)).toStrictEqual(
-      new Set([passagesPage, whyVerdicts, showFigures, figuresOf, figuresPage, sourcesPage]),
+      new Set([passagesPage, whyVerdicts, showFigures, figuresOf, figuresPage, sourcesPage, postToChannel]),
     );
-    expect(buttons).toHaveLength(6);
+    expect(buttons).toHaveLength(7);
   });
 
   it('GIVEN a "More passages" id already posted (ask:more:<n>) THEN it opens the page of the last three of those n', () => {
