@@ -22,7 +22,7 @@ export const ask = {
     .addIntegerOption((option) =>
       option
         .setName('limit')
-        .setDescription('How many passages (1–10, default 3)')
+        .setDescription('How many passages a page shows (1–10, default 3)')
         .setMinValue(1)
         .setMaxValue(MAX_LIMIT),
     )
@@ -49,7 +49,8 @@ export const ask = {
     await replyWhenReady(
       interaction,
       async () => {
-        const answer = await engine.ask(parsed, limit ? { limit } : {});
+        // The whole answer: its pages turn in place (◀ ▶), `limit` passages at a time.
+        const answer = await engine.ask(parsed, { limit: MAX_LIMIT });
         // A question that cannot be asked is the asker's business, not the channel's (a notice is ephemeral).
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
         const reply = withAnswerCharts(

@@ -4,16 +4,18 @@ import { askedNote } from './askedQuestion.js';
 import { figuresCsv, figuresCsvId } from './figuresCsv.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
-import { morePassages, morePassagesId } from './morePassages.js';
 import { openTopic, openTopicId } from './openTopic.js';
+import { passagesPage, passagesPageId } from './passagesPage.js';
 import { postToChannel, postToChannelId } from './postToChannel.js';
 import { showFigures, showFiguresId } from './showFigures.js';
 import { sourcesPage, sourcesPageId } from './sourcesPage.js';
+import { figuresWhyId, whyId, whyVerdicts } from './whyVerdicts.js';
 
 /** Every kind of button of the bot; their id prefixes do not overlap, so the order is only that of reading. */
 export const buttons: readonly ButtonHandler[] = [
   sourcesPage,
-  morePassages,
+  passagesPage,
+  whyVerdicts,
   showFigures,
   figuresOf,
   figuresPage,
@@ -26,7 +28,9 @@ export const selects: readonly SelectHandler[] = [openTopic];
 
 /** The ids those modules build, for the renderers. */
 export const buttonIds: ButtonIds = {
-  morePassages: morePassagesId,
+  passagesPage: passagesPageId,
+  why: whyId,
+  figuresWhy: figuresWhyId,
   showFigures: showFiguresId,
   figuresOf: figuresOfId,
   figuresPage: figuresPageId,

@@ -46,11 +46,35 @@ export const figuresJson = z.object({
   claims: z.array(claimJson),
   verdicts: z.array(
     z.object({
-      kind: z.enum(['disagree', 'grew', 'different scope', 'consistent', 'undated']),
+      kind: z.enum(['disagree', 'far apart', 'grew', 'different scope', 'consistent', 'undated']),
       claims: z.array(z.string()),
       explanation: z.string(),
     }),
   ),
+});
+
+const qualifier = claimJson.shape.qualifier;
+const bound = z.object({ value: z.number(), qualifier, claim: z.string() });
+
+/** The bottom line of a figure question; every part names the claims it rests on (src/engine/summary.ts). */
+export const summaryJson = z.object({
+  category: claimJson.shape.category,
+  item: z.string().nullable(),
+  subject: z.string(),
+  what: z.string(),
+  low: bound,
+  high: bound,
+  claims: z.array(z.string()).min(1),
+  sources: z.array(z.object({ name: z.string(), claims: z.array(z.string()), articles: z.array(z.string()) })),
+  unattributed: z.array(z.string()),
+  articles: z.array(z.string()),
+  latest: z
+    .object({ claim: z.string(), value: z.number(), qualifier, asOf: asOf.unwrap(), claimant: z.string().nullable() })
+    .nullable(),
+  disagree: z.array(z.array(z.string())),
+  farApart: z.array(z.array(z.string())),
+  separately: z.array(z.object({ claim: z.string(), value: z.number(), qualifier, subject: z.string(), asOf })),
+  moreSeparately: z.number().int().nonnegative(),
 });
 
 export const askJson = z.object({
@@ -72,6 +96,7 @@ export const askJson = z.object({
     }),
   ),
   figures: z.array(figuresJson).optional(),
+  summary: summaryJson.optional(),
 });
 
 export const sourcesJson = z.object({

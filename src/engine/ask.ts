@@ -7,9 +7,11 @@ import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
 import { factsOf, sameFact, sourceStrength } from './facts.js';
+import { findNumbers } from '../text/numbers/index.js';
 import type { ParsedQuestion, QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
 import { articleRef } from './refs.js';
+import { summarize } from './summary.js';
 
 /** The concept of who a figure counts when the question names no one in particular. */
 const GENERAL_SUBJECT = 'troops';
@@ -130,13 +132,16 @@ export function ask(
         quote: passageText(passage),
         start: passage.start,
         end: passage.end,
-        highlights: highlights(passage, candidate.textTerms),
+        highlights: asksForFigure
+          ? figureHighlights(passage, candidate.textTerms)
+          : highlights(passage, candidate.textTerms),
         article: articleRef(passage.article),
         alsoReportedBy,
       };
     },
   );
   const figures = figuresFor(passages);
+  const summary = summarize(figures);
   return {
     question: parsed.text,
     status: 'answered',
@@ -153,6 +158,7 @@ export function ask(
     suggestions: [],
     passages,
     ...(figures.length > 0 ? { figures } : {}),
+    ...(summary ? { summary } : {}),
   };
 }
 
@@ -196,6 +202,44 @@ function highlights(passage: Passage, textTerms: Set<string>): Highlight[] {
   return passage.tokens
     .filter((token) => !token.stopWord && indexTerms(token).some((term) => textTerms.has(term)))
     .map((token) => ({ start: token.start - passage.start, end: token.end - passage.start }));
+}
+
+/**
+ * For a "how many" question, the figures a passage gives for what was asked, not the asked words:
+ * each count near a matched word ("at least 100" beside "died"), from its first word to its number.
+ * A passage with no such count keeps the asked words.
+ */
+function figureHighlights(passage: Passage, textTerms: Set<string>): Highlight[] {
+  const { text } = passage.article;
+  const marks: Highlight[] = [];
+  const near = countsNearAsked(passage, textTerms);
+  for (const span of passage.sentences) {
+    for (const mention of findNumbers(text.slice(span.start, span.end), passage.article.language ?? 'en')) {
+      if (mention.kind !== 'count') continue;
+      const start = span.start + mention.start;
+      const end = span.start + mention.end;
+      if (!near.some((token) => token.start >= start && token.end <= end)) continue;
+      if (start >= passage.start && end <= passage.end)
+        marks.push({ start: start - passage.start, end: end - passage.start });
+    }
+  }
+  return marks.length > 0 ? marks : highlights(passage, textTerms);
+}
+
+/** The count tokens of a passage within reach of a word that matched the question (see countsWhatWasAsked). */
+function countsNearAsked(passage: Passage, textTerms: Set<string>): Passage['tokens'] {
+  const { countTokens } = factsOf(passage);
+  const position: number[] = [];
+  let content = 0;
+  for (const token of passage.tokens) position.push(token.stopWord ? content : content++);
+  const matched = passage.tokens.flatMap((token, i) =>
+    !token.stopWord && indexTerms(token).some((term) => textTerms.has(term)) ? [position[i]!] : [],
+  );
+  return countTokens
+    .filter((at) =>
+      matched.some((i) => i - position[at]! >= -COUNT_WINDOW.before && i - position[at]! <= COUNT_WINDOW.after),
+    )
+    .map((at) => passage.tokens[at]!);
 }
 
 interface Merged {

@@ -24,10 +24,11 @@ export interface ChangedVerdict {
 /** Conflicts matter most to a team: they lead, then growth, then the rest. */
 const ORDER: Record<Verdict['kind'], number> = {
   disagree: 0,
-  grew: 1,
-  undated: 2,
-  'different scope': 3,
-  consistent: 4,
+  'far apart': 1,
+  grew: 2,
+  undated: 3,
+  'different scope': 4,
+  consistent: 5,
 };
 
 /**

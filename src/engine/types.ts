@@ -1,9 +1,10 @@
 import type { ArticleRef, CorpusProblem } from '../model/article.js';
-import type { FiguresReport } from '../model/claim.js';
+import type { AsOf, FiguresReport, Qualifier } from '../model/claim.js';
+import type { FigureCategory } from '../model/categories.js';
 
 // The faces read every type of an answer from here; those other layers share are defined in src/model.
 export type { ArticleRef, CorpusProblem, FiguresReport };
-export type { Claim, Verdict, VerdictKind } from '../model/claim.js';
+export type { Claim, Qualifier, Verdict, VerdictKind } from '../model/claim.js';
 export type { FigureCategory } from '../model/categories.js';
 
 /** A range of a quote to mark: a word that matched the question. Offsets are into `quote`. */
@@ -49,6 +50,59 @@ export interface Answer {
   passages: AnswerPassage[];
   /** For a question about a figure ("how many killed"): the figures of the asked categories, side by side. */
   figures?: FiguresReport[];
+  /** For a question about a figure: the bottom line of its figures, every part naming its claims. */
+  summary?: AnswerSummary;
+}
+
+/** One end of a summary's range: the value of one claim, as its words qualify it. */
+export interface SummaryBound {
+  value: number;
+  qualifier: Qualifier;
+  /** The claim's id. */
+  claim: string;
+}
+
+/** An independent source of a summary's estimates: a claimant, however many outlets carry it. */
+export interface SummarySource {
+  /** Its short name ("Andrii Kovalenko"). */
+  name: string;
+  /** The claims it gives, by id. */
+  claims: string[];
+  /** The articles that report it saying so. */
+  articles: string[];
+}
+
+/**
+ * The bottom line of a figure question (src/engine/summary.ts): the estimates of the main subject
+ * (the most reported scope, and figures that leave theirs unsaid) and, apart, those of other scopes.
+ */
+export interface AnswerSummary {
+  category: FigureCategory;
+  item: string | null;
+  /** Who was counted, as the claims say it ("North Korean soldiers"); empty when none says. */
+  subject: string;
+  /** What happened to them: the category's name or the item ("killed", "shells"). */
+  what: string;
+  /** The lowest and the highest estimate (values as stated: "at least 100" is 100). */
+  low: SummaryBound;
+  high: SummaryBound;
+  /** The estimates of the main subject, by claim id. */
+  claims: string[];
+  sources: SummarySource[];
+  /** Estimates that no one is said to give. */
+  unattributed: string[];
+  /** The articles those estimates are told in. */
+  articles: string[];
+  /** The estimate with the latest full date (a known year); null when none has one. */
+  latest: { claim: string; value: number; qualifier: Qualifier; asOf: AsOf; claimant: string | null } | null;
+  /** Pairs of those estimates whose words cannot both be true of the same time, by claim id. */
+  disagree: string[][];
+  /** Pairs whose words can both be true but whose estimates are far apart. */
+  farApart: string[][];
+  /** Figures of other scopes, apart (one strike's dead): at most three. */
+  separately: { claim: string; value: number; qualifier: Qualifier; subject: string; asOf: AsOf | null }[];
+  /** Figures of other scopes not listed. */
+  moreSeparately: number;
 }
 
 /** What an engine holds, for help texts and the log. */

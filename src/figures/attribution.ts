@@ -424,3 +424,21 @@ function tidy(text: string): string {
 export function describeAttribution(attribution: Attribution): string {
   return attribution.channel ? `${attribution.claimant}, to ${attribution.channel}` : attribution.claimant;
 }
+
+/**
+ * A claimant as a figure line names it: of "Andrii Kovalenko, the head of the Center for Countering
+ * Disinformation" the part that names (the shortest comma-separated part with a capital), without
+ * a leading article; the full description is {@link describeAttribution}.
+ */
+export function shortClaimant(claimant: string): string {
+  const parts = claimant
+    .split(/,\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const naming = parts.filter((part) => /\p{Lu}/u.test(part));
+  const pick = (naming.length > 0 ? naming : parts).reduce(
+    (a, b) => (b.length < a.length ? b : a),
+    parts[0] ?? claimant,
+  );
+  return pick.replace(/^(?:the|a|an)\s+/i, '');
+}

@@ -163,6 +163,8 @@ function dayOf(asOf: AsOf): number {
  * The range a figure's words allow, for comparison. Open bounds are closed with a reading of news
  * usage, not of the text: "at least 100" or "more than 100" is read as up to 1.5 times 100 (a
  * source meaning "several hundred" says so); "about" as ±10%; "up to", "less than" as up to the figure.
+ * Two figures of one time whose readings miss each other while their words ({@link statedRange})
+ * meet are "far apart"; only when the words themselves cannot both be true do they "disagree".
  */
 const ranges = new WeakMap<object, [number, number]>();
 export function plausibleRange(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [number, number] {
@@ -190,6 +192,25 @@ function rangeOf(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [n
     default:
       return [low ?? value, high ?? value];
   }
+}
+
+/**
+ * The range the words themselves allow, with no reading of usage: "at least 100" and "more than
+ * 100" are open above (several hundred is at least 100), "about" is ±10%, "nearly" up to 15% under.
+ * Two figures whose stated ranges meet can both be true: they are "far apart", never "disagree".
+ */
+export function statedRange(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): [number, number] {
+  const { value, low, high, qualifier } = claim;
+  if (qualifier === 'at least' || qualifier === 'more than') return [low ?? value, Infinity];
+  if (qualifier === 'vague' && high === null) return [low ?? value, Infinity];
+  return plausibleRange(claim);
+}
+
+/** A figure's estimate as a reader compares it: the range its words give ("200–900"), else its value. */
+function estimate(claim: Claim): string {
+  const { value, low, high } = claim;
+  const n = (x: number) => x.toLocaleString('en');
+  return low !== null && high !== null && low !== high ? `${n(low)}–${n(high)}` : n(value);
 }
 
 function overlaps(a: [number, number], b: [number, number]): boolean {
@@ -311,13 +332,19 @@ function pairVerdicts(group: Claim[]): Verdict[] {
       const apart = !overlaps(plausibleRange(a), plausibleRange(b));
       if (relation === 'same') {
         verdicts.push(
-          apart
-            ? {
-                kind: 'disagree',
-                claims: [a.id, b.id],
-                explanation: `${cited(a)} and ${cited(b)} are about the same time but do not overlap.`,
-              }
-            : { kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` },
+          !apart
+            ? { kind: 'consistent', claims: [a.id, b.id], explanation: `${cited(a)} and ${cited(b)} agree.` }
+            : overlaps(statedRange(a), statedRange(b))
+              ? {
+                  kind: 'far apart',
+                  claims: [a.id, b.id],
+                  explanation: `${cited(a)} and ${cited(b)} are about the same time; their words can both be true, but the estimates are far apart (${estimate(a)} vs ${estimate(b)}).`,
+                }
+              : {
+                  kind: 'disagree',
+                  claims: [a.id, b.id],
+                  explanation: `${cited(a)} and ${cited(b)} are about the same time but do not overlap.`,
+                },
         );
         continue;
       }
@@ -341,7 +368,9 @@ function pairVerdicts(group: Claim[]): Verdict[] {
           verdicts.push({
             kind: 'undated',
             claims: [a.id, b.id],
-            explanation: `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.`,
+            explanation: overlaps(statedRange(a), statedRange(b))
+              ? `${cited(a)} and ${cited(b)} can both be true but are far apart (${estimate(a)} vs ${estimate(b)}); ${undatedReason(a, b)}, so it cannot be told whether time passed.`
+              : `${cited(a)} and ${cited(b)} differ, but ${undatedReason(a, b)}, so it cannot be told whether time passed or they disagree.`,
           });
         else
           verdicts.push({

@@ -71,7 +71,7 @@ export interface Claim {
   sources: ClaimSource[];
 }
 
-export type VerdictKind = 'disagree' | 'grew' | 'different scope' | 'consistent' | 'undated';
+export type VerdictKind = 'disagree' | 'far apart' | 'grew' | 'different scope' | 'consistent' | 'undated';
 
 export interface Verdict {
   kind: VerdictKind;

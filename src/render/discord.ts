@@ -10,7 +10,8 @@ import {
   type SourceDetail,
   type SourcesReport,
 } from '../engine/types.js';
-import { figuresEmbeds } from './discordFigures.js';
+import { figuresEmbeds, type RenderedReport } from './discordFigures.js';
+import { summaryLine } from './summary.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, safeUrl } from './discordText.js';
@@ -19,8 +20,10 @@ import { byline, formatPublished, languageLabel } from './text.js';
 export interface AnswerContext {
   /** How many articles the corpus has, for the footer. */
   articles: number;
-  /** How many passages were asked for (default {@link DEFAULT_LIMIT}): fewer in the answer means there are no more. */
+  /** How many passages a page shows (default {@link DEFAULT_LIMIT}); the answer may hold more, for the other pages. */
   limit?: number;
+  /** The first passage shown (0-based): the page. Default 0. */
+  offset?: number;
   /** What the figures under an answer need from the corpus; without it they cite bare article ids. */
   figures?: AnswerFiguresContext;
   /** The buttons' ids and the footer's question, as the Discord face wires them. */
@@ -43,80 +46,121 @@ export interface AnswerFiguresContext {
  * (or all it needs, if less): the quotes are the answer, the figures a companion with a button.
  */
 const PASSAGES_FLOOR = 3600;
+/** "“" and "”" and the line break before each quote. */
+const QUOTE_OVERHEAD = 4;
+/** An article's title in its citation: enough to recognise it. */
+const TITLE_CHARS = 70;
+
+/** An answer as laid out: the reply, and what the "Why?" reply needs to name the same letters. */
+export interface AnswerLayout {
+  reply: DiscordReply;
+  /** The figures as shown, with each claim's letter. */
+  figures: RenderedReport[];
+}
 
 /**
- * What the source fields of one answer may take together, so that the quotes keep most of the
- * 6,000 characters and no citation is ever dropped to make room.
- */
-const FIELDS_BUDGET = 2400;
-/** "**[10]** " before each quote and the blank line between quotes. */
-const QUOTE_OVERHEAD = 12;
-
-/**
- * An answer: one embed of numbered quotes with the asked words in bold and one field per source;
- * for a question about a figure, the figures side by side in the embeds under it (see
- * discordFigures.ts), sharing the message's 6,000 characters.
+ * An answer: for a figure question, its bottom line first (the range of the estimates, from how
+ * many sources, the latest, how many disagree; see render/summary.ts); then one page of passages,
+ * grouped under their article's one citation number, with the figures in bold ("how many") or the
+ * asked words; for a figure question, the figures side by side in the embeds under it (see
+ * discordFigures.ts), sharing the message's 6,000 characters and the citation numbers.
  *
- * Buttons: "More passages" when the answer filled what was asked; "Show figures" when some of the
- * answer's figures were left out for space (they come to the clicker alone, with the whole message's
- * room); "All <category> figures" when the question names a category of which the corpus has more
- * figures than the answer shows (none, or only those about the question).
+ * Buttons: ◀ ▶ when the answer holds more passages than a page (the same message, three at a time);
+ * "Why?" when the figures carry verdicts (their full explanations, for the clicker alone); "Show
+ * figures" when some figures were left out for space; "All <category> figures" when the question
+ * names a category of which the corpus has more figures than the answer shows.
  */
 export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): DiscordReply {
+  return layoutAnswer(answer, context).reply;
+}
+
+export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayout {
   const { buttons: ids } = context;
-  const footer = {
-    text: cut(`Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`, LIMIT.footerText),
-  };
-  const title = escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
   const { passages } = answer;
+  const size = Math.min(Math.max(1, Math.trunc(context.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  const offset = Math.min(Math.max(0, Math.trunc(context.offset ?? 0)), Math.max(0, passages.length - 1));
+  const numbers = citationNumbers(answer);
+  const key = footerKey(answer, numbers, offset, size);
+  const footer = {
+    text: cut(
+      `${key}Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`,
+      LIMIT.footerText,
+    ),
+  };
   const figures = (answer.figures ?? []).filter((report) => report.claims.length > 0);
   const buttons: APIButtonComponent[] = [];
   let embed: APIEmbed;
+  let shownFigures: RenderedReport[] = [];
   if (answer.noAnswer || passages.length === 0) {
     const suggestions =
       answer.suggestions.length > 0
         ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}`
         : '';
     embed = {
-      title,
+      title: escapeCut(answer.question, LIMIT.embedTitle) || 'Your question',
       description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription),
       color: COLORS.none,
-      footer,
+      footer: {
+        text: cut(
+          `Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`,
+          LIMIT.footerText,
+        ),
+      },
     };
   } else {
-    embed = passagesEmbed(answer, title, footer, LIMIT.embedsTotal);
+    const page = (at: number) => passagesEmbed(answer, numbers, at, size, footer, LIMIT.embedsTotal);
+    embed = page(offset);
+    let figuresBudget = LIMIT.embedsTotal - embedLength(embed);
     if (figures.length > 0) {
-      // The passages keep what they need, unless the figures would then not fit: then at least PASSAGES_FLOOR.
-      const wanted = figuresEmbeds(figures, figureOptions(context, passages.length, LIMIT.embedsTotal)).embeds.reduce(
+      // Every page gets the same room, so that the figures under them stay put as the pages turn:
+      // what the longest page needs, unless the figures would then not fit: then at least PASSAGES_FLOOR.
+      const wanted = figuresEmbeds(figures, figureOptions(context, numbers, LIMIT.embedsTotal)).embeds.reduce(
         (sum, e) => sum + embedLength(e),
         0,
       );
-      const natural = embedLength(embed);
+      let natural = 0;
+      for (let at = 0; at < passages.length; at += size) natural = Math.max(natural, embedLength(page(at)) + 40);
       const room = Math.max(LIMIT.embedsTotal - wanted, Math.min(natural, PASSAGES_FLOOR));
-      if (natural > room) embed = passagesEmbed(answer, title, footer, room);
+      if (embedLength(embed) > room) embed = passagesEmbed(answer, numbers, offset, size, footer, room);
+      figuresBudget = LIMIT.embedsTotal - Math.max(Math.min(room, natural), embedLength(embed));
     }
-    // More passages only when this answer filled what was asked: a shorter one has no more to give.
-    if (passages.length >= (context.limit ?? DEFAULT_LIMIT) && passages.length < MAX_LIMIT) {
-      buttons.push(button('More passages', ids.morePassages(Math.min(MAX_LIMIT, passages.length + 3))));
+    if (passages.length > size) {
+      const previous = Math.max(0, offset - size);
+      const next = offset + size;
+      // Distinct ids even when disabled: ◀ points before `offset`, ▶ after it.
+      buttons.push(
+        button('◀', ids.passagesPage(offset === 0 ? -1 : previous, size), offset === 0),
+        button('▶', ids.passagesPage(next, size), next >= passages.length),
+      );
+    }
+    if (figures.length > 0) {
+      const rendering = figuresEmbeds(figures, figureOptions(context, numbers, figuresBudget));
+      shownFigures = rendering.shown;
+      if (rendering.shown.some(({ report }) => report.verdicts.length > 0)) buttons.push(button('Why?', ids.why(size)));
+      if (!rendering.complete) buttons.push(button('Show figures', ids.showFigures(MAX_LIMIT)));
+      return finish(answer, context, [embed, ...rendering.embeds], buttons, figures, shownFigures);
     }
   }
-  const embeds = [embed];
-  if (figures.length > 0) {
-    const rendering = figuresEmbeds(
-      figures,
-      figureOptions(context, passages.length, LIMIT.embedsTotal - embedLength(embed)),
-    );
-    embeds.push(...rendering.embeds);
-    if (!rendering.complete) buttons.push(button('Show figures', ids.showFigures(context.limit ?? DEFAULT_LIMIT)));
-  }
-  for (const category of context.figures?.asked ?? []) {
-    const shown = figures
+  return finish(answer, context, [embed], buttons, figures, shownFigures);
+}
+
+function finish(
+  answer: Answer,
+  context: AnswerContext,
+  embeds: APIEmbed[],
+  buttons: APIButtonComponent[],
+  figures: FiguresReport[],
+  shown: RenderedReport[],
+): AnswerLayout {
+  const ids = context.buttons;
+  for (const category of answer.noAnswer ? [] : (context.figures?.asked ?? [])) {
+    const listed = figures
       .filter((report) => report.category === category)
       .reduce((sum, report) => sum + report.claims.length, 0);
     const inCorpus = context.figures!.count(category);
     const id = ids.figuresOf(category);
     if (
-      inCorpus > shown &&
+      inCorpus > listed &&
       buttons.length < 5 &&
       id.length <= LIMIT.customId &&
       !buttons.some((b) => 'custom_id' in b && b.custom_id === id)
@@ -124,25 +168,64 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
       buttons.push(button(cut(`All ${category} figures (${inCorpus.toLocaleString('en')})`, LIMIT.buttonLabel), id));
     }
   }
-  return message(embeds, buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
+  return {
+    reply: message(
+      embeds,
+      buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, 5) }] : [],
+    ),
+    figures: shown,
+  };
 }
 
-function button(label: string, customId: string): APIButtonComponent {
+function button(label: string, customId: string, disabled = false): APIButtonComponent {
   return {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label: cut(defuseMentions(label), LIMIT.buttonLabel),
     custom_id: customId,
+    ...(disabled ? { disabled } : {}),
   };
 }
 
-/** Figures under an answer: their citations follow the passages' [1]…[n], in the embeds the passages leave. */
-function figureOptions(context: AnswerContext, passages: number, budget: number) {
+/**
+ * One number per article, for the whole answer (every page) and its figures: the passages'
+ * articles in the order they are cited, each passage's "also reported by" after it; the figures
+ * number the articles they add after these.
+ */
+export function citationNumbers(answer: Pick<Answer, 'passages'>): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const add = (id: string) => {
+    if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  };
+  for (const passage of answer.passages) {
+    add(passage.article.id);
+    for (const id of passage.alsoReportedBy) add(id);
+  }
+  return numbers;
+}
+
+/** The footer's key to the page's citations: "[1] 002_e6e5… · [2] 000_76f2…", ids being what /source takes. */
+function footerKey(answer: Answer, numbers: ReadonlyMap<string, number>, offset: number, size: number): string {
+  const ids = new Set<string>();
+  for (const passage of answer.passages.slice(offset, offset + size)) {
+    ids.add(passage.article.id);
+    for (const id of passage.alsoReportedBy.slice(0, 5)) ids.add(id);
+  }
+  if (ids.size === 0) return '';
+  const key = [...ids]
+    .sort((a, b) => numbers.get(a)! - numbers.get(b)!)
+    .map((id) => `[${numbers.get(id)}] ${defuseMentions(cut(id.replace(/\s+/g, ' '), 100))}`)
+    .join(' · ');
+  return `${cut(key, 1200)}\n`;
+}
+
+/** Figures under an answer: their citations continue the answer's numbers, in the embeds the passages leave. */
+function figureOptions(context: AnswerContext, numbers: ReadonlyMap<string, number>, budget: number) {
   const lookup = context.figures;
   return {
     budget,
     maxEmbeds: LIMIT.embedsPerMessage - 1,
-    firstCitation: passages + 1,
+    citations: numbers,
     topics: context.topics,
     ...(lookup
       ? {
@@ -153,22 +236,97 @@ function figureOptions(context: AnswerContext, passages: number, budget: number)
   };
 }
 
-/** The quotes and their sources within `total` characters of embed text. */
-function passagesEmbed(answer: Answer, title: string, footer: { text: string }, total: number): APIEmbed {
+/** The bottom line, in Discord's markdown, citing the article numbers of the claims of each part. */
+function bottomLine(answer: Answer, numbers: ReadonlyMap<string, number>, max: number): string {
+  const { summary } = answer;
+  if (!summary) return '';
+  const articlesOf = new Map<string, string[]>();
+  for (const report of answer.figures ?? [])
+    for (const claim of report.claims) articlesOf.set(claim.id, claim.articles);
+  const local = new Map(numbers);
+  const cite = (claims: readonly string[]) => {
+    const cited = [...new Set(claims.flatMap((id) => articlesOf.get(id) ?? []))].map((id) => {
+      if (!local.has(id)) local.set(id, Math.max(0, ...local.values()) + 1);
+      return local.get(id)!;
+    });
+    const sorted = [...new Set(cited)].sort((a, b) => a - b);
+    const shown = sorted
+      .slice(0, 4)
+      .map((n) => `[${n}]`)
+      .join('');
+    return sorted.length === 0 ? '' : ` ${shown}${sorted.length > 4 ? '…' : ''}`;
+  };
+  const line = summaryLine(summary, {
+    strong: (text) => `**${text}**`,
+    text: (text) => escapeCut(text.replace(/\s+/g, ' '), 80),
+    cite,
+  });
+  return cut(line, max);
+}
+
+/**
+ * One page of the answer within `total` characters of embed text: the bottom line (figure
+ * questions), then each article of the page once, under its citation number, with its quotes.
+ */
+function passagesEmbed(
+  answer: Answer,
+  numbers: ReadonlyMap<string, number>,
+  offset: number,
+  size: number,
+  footer: { text: string },
+  total: number,
+): APIEmbed {
   const { passages } = answer;
-  const fieldsBudget = Math.min(FIELDS_BUDGET, Math.floor(total * 0.4));
-  const fields = passages.map((passage) => sourceField(passage, Math.floor(fieldsBudget / passages.length)));
-  const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  // A caveat about the answer (the engine's `message`) comes first: it says how to read the quotes.
+  const page = passages.slice(offset, offset + size);
+  const summary = bottomLine(answer, numbers, 600);
+  // Without a bottom line the question is the title, as a heading for the quotes.
+  const title = summary ? undefined : escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
   const caveat = answer.message ? `${escapeCut(answer.message, 300)}\n\n` : '';
-  // The quotes share what is left of the description: each is cut after escaping (escaping can
-  // double a quote's length), at a word, with a visible "…".
-  const room =
-    Math.min(LIMIT.embedDescription, total - title.length - footer.text.length - fieldsLength) - caveat.length;
-  const perQuote = Math.floor(room / passages.length) - QUOTE_OVERHEAD;
-  const description =
-    caveat + passages.map((passage) => `**[${passage.rank}]** ${quoteWithHighlights(passage, perQuote)}`).join('\n\n');
-  return { title, description, fields, color: COLORS.answer, footer };
+  const status =
+    passages.length > size || offset > 0
+      ? `\n\n*Passages ${offset + 1}–${offset + page.length} of ${passages.length}*`
+      : '';
+  const groups = new Map<string, AnswerPassage[]>();
+  for (const passage of page) groups.set(passage.article.id, [...(groups.get(passage.article.id) ?? []), passage]);
+  const headings = [...groups.values()].map((group) => articleHeading(group, numbers));
+  const fixed =
+    (title?.length ?? 0) +
+    footer.text.length +
+    (summary ? summary.length + 2 : 0) +
+    caveat.length +
+    status.length +
+    headings.reduce((sum, heading) => sum + heading.length + 2, 0);
+  const room = Math.min(LIMIT.embedDescription, total) - fixed;
+  const perQuote = Math.floor(room / Math.max(1, page.length)) - QUOTE_OVERHEAD;
+  const body = [...groups.values()]
+    .map(
+      (group, i) => `${headings[i]}${group.map((passage) => `\n${quoteWithHighlights(passage, perQuote)}`).join('')}`,
+    )
+    .join('\n\n');
+  const description = `${summary ? `${summary}\n\n` : ''}${caveat}${body}${status}`;
+  return { ...(title ? { title } : {}), description, color: COLORS.answer, footer };
+}
+
+/**
+ * An article's one citation: "**[1]** [Title cut at ~70](url) · YTN · 2024-10-05 · also [4][5]",
+ * with the parts it does not know left out rather than printed as "unknown".
+ */
+function articleHeading(group: AnswerPassage[], numbers: ReadonlyMap<string, number>): string {
+  const { article } = group[0]!;
+  const url = safeUrl(article.url);
+  const title = escapeCut(article.title.replace(/\s+/g, ' '), TITLE_CHARS) || 'untitled';
+  const parts = [url ? `[${title}](${url})` : title];
+  if (article.publisher) parts.push(escapeCut(article.publisher.replace(/\s+/g, ' '), 60));
+  if (article.published) parts.push(formatPublished(article.published));
+  const also = [...new Set(group.flatMap((passage) => passage.alsoReportedBy))];
+  if (also.length > 0) {
+    const cited = also
+      .slice(0, 5)
+      .map((id) => `[${numbers.get(id)}]`)
+      .join('');
+    parts.push(`also ${cited}${also.length > 5 ? ` +${also.length - 5}` : ''}`);
+  }
+  return `**[${numbers.get(article.id)}]** ${parts.join(' · ')}`;
 }
 
 /**
@@ -206,27 +364,6 @@ function quoteWithHighlights(passage: AnswerPassage, budget: number): string {
     break;
   }
   return `“${out}”`;
-}
-
-function sourceField(passage: AnswerPassage, room: number): APIEmbedField {
-  const { article, alsoReportedBy } = passage;
-  const name = cut(`[${passage.rank}] ${escapeCut(byline(article), 100)}`, 100);
-  const more = alsoReportedBy.length > 5 ? ` and ${alsoReportedBy.length - 5} more` : '';
-  const also =
-    alsoReportedBy.length > 0 ? `\nAlso reported by: ${alsoReportedBy.slice(0, 5).map(codeId).join(', ')}${more}` : '';
-  const tail = `\n${codeId(article.id)}${also}`;
-  // The title takes what the name and the id leave; the link only if the title can keep a few words beside it.
-  const titleRoom = Math.max(30, room - name.length - tail.length);
-  const url = safeUrl(article.url);
-  const linked = url !== null && titleRoom - url.length - 4 >= 30;
-  const title = escapeCut(article.title, linked ? titleRoom - url.length - 4 : titleRoom) || 'untitled';
-  return {
-    name,
-    value: cut(
-      `${linked ? `[${title}](${url})` : title}${tail}`,
-      Math.min(LIMIT.fieldValue, Math.max(room - name.length, 120)),
-    ),
-  };
 }
 
 /** How many articles one page of /sources shows: ten fields read well and stay far inside the limits. */

@@ -72,7 +72,7 @@ function statedValue(claim: Claim): string {
   return `${QUALIFIER_MARK[claim.qualifier] ?? ''}${n}`;
 }
 
-/** "7 figures, 6 to ≈400 · 2 ❌": how many, from the smallest to the largest stated, and how many disagree. */
+/** "7 figures, 6 to ≈400 · 1 ❌ · 2 ⚠️": how many, from the smallest to the largest stated, how many disagree and how many are far apart. */
 export function topicLine(report: FiguresReport): string {
   const sorted = [...report.claims].sort((a, b) => a.value - b.value);
   const [least, most] = [sorted[0], sorted.at(-1)];
@@ -82,8 +82,12 @@ export function topicLine(report: FiguresReport): string {
       : least === most
         ? `, ${statedValue(least)}`
         : `, ${statedValue(least)} to ${statedValue(most)}`;
-  const disagree = report.verdicts.filter((verdict) => verdict.kind === 'disagree').length;
-  return `${plural(report.claims.length, 'figure')}${range}${disagree > 0 ? ` · ${disagree} ${VERDICT_MARK.disagree}` : ''}`;
+  // Conflicts, then estimates far apart: the two kinds a reader of the overview should open.
+  const counts = (['disagree', 'far apart'] as const)
+    .map((kind) => [kind, report.verdicts.filter((verdict) => verdict.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => ` · ${n} ${VERDICT_MARK[kind]}`);
+  return `${plural(report.claims.length, 'figure')}${range}${counts.join('')}`;
 }
 
 export interface OverviewIds extends Pick<ButtonIds, 'openTopic'> {}

@@ -18,8 +18,9 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../engine/types.js';
-import { describeAttribution } from '../figures/attribution.js';
+import { describeAttribution, shortClaimant } from '../figures/attribution.js';
 import { formatDate } from '../text/dates.js';
+import { findNumbers } from '../text/numbers/index.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { plural } from '../text/plural.js';
@@ -29,6 +30,7 @@ import { claimLetters } from './letters.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {
   disagree: '❌',
+  'far apart': '⚠️',
   grew: '📈',
   'different scope': '↔️',
   consistent: '✅',
@@ -37,6 +39,7 @@ export const VERDICT_MARK: Record<VerdictKind, string> = {
 
 const VERDICT_LABEL: Record<VerdictKind, string> = {
   disagree: 'Disagree',
+  'far apart': 'Far apart',
   grew: 'Grew',
   'different scope': 'Different scope',
   consistent: 'Consistent',
@@ -44,7 +47,27 @@ const VERDICT_LABEL: Record<VerdictKind, string> = {
 };
 
 /** What a reader most needs to see first when not every verdict fits: conflicts, then changes, then the rest. */
-const VERDICT_ORDER: VerdictKind[] = ['disagree', 'grew', 'undated', 'different scope', 'consistent'];
+export const VERDICT_ORDER: VerdictKind[] = [
+  'disagree',
+  'far apart',
+  'grew',
+  'undated',
+  'different scope',
+  'consistent',
+];
+
+/**
+ * A verdict's kind in a compact line, and how it joins the letters of its claims: "❌ D≠E",
+ * "❔ no year C–D", "✅ C=F"; the full explanations are behind the "Why?" button.
+ */
+const COMPACT: Record<VerdictKind, { label: string; join: string }> = {
+  disagree: { label: '', join: '≠' },
+  'far apart': { label: 'far apart ', join: '–' },
+  grew: { label: 'grew ', join: '→' },
+  undated: { label: 'no year ', join: '–' },
+  'different scope': { label: 'other scope ', join: '–' },
+  consistent: { label: '', join: '=' },
+};
 
 /** Claims one embed lists at most: a longer list is not read, and the letters stay single. */
 export const MAX_CLAIMS_PER_EMBED = 15;
@@ -70,6 +93,8 @@ export interface FiguresRenderOptions {
   inCorpus?: (report: FiguresReport) => number;
   /** For one report: how many of its most relevant claims to skip (paging). */
   offset?: number;
+  /** Citation numbers already given (an answer's articles, in the order it cites them): figures reuse them. */
+  citations?: ReadonlyMap<string, number>;
 }
 
 /** One report as rendered. */
@@ -79,6 +104,8 @@ export interface RenderedReport {
   claims: number;
   next: number | null;
   verdicts: number;
+  /** The letter of each claim listed, by id: what the compact verdicts and the "Why?" reply name. */
+  labels: ReadonlyMap<string, string>;
 }
 
 export interface FiguresRendering {
@@ -138,6 +165,13 @@ class Citations {
   }
 }
 
+/** The citations a rendering starts from: an answer's numbers, the next after them for new articles. */
+function seeded(options: FiguresRenderOptions): Citations {
+  const given = options.citations ?? new Map<string, number>();
+  const next = Math.max(options.firstCitation ?? 1, ...[...given.values()].map((n) => n + 1));
+  return new Citations(next, new Map(given));
+}
+
 const rankedCache = new WeakMap<FiguresReport, Claim[]>();
 
 /** The report's claims, most relevant first: the most reported, then the latest. */
@@ -162,19 +196,19 @@ export function ranked(report: FiguresReport): Claim[] {
 
 const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : String(n));
 
-/** The range a figure's words allow, for a figure written in words ("hundrevis" → 200–999). */
-function normalized(claim: Claim): string {
+/** A figure as a reader compares it: the range its words allow ("hundrevis" → 200–999), else its value with its qualifier's mark (≈400, ≥100). */
+export function normalized(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualifier'>): string {
   const { value, low, high, qualifier } = claim;
   if (low !== null && high !== null && low !== high) return `${count(low)}–${count(high)}`;
   switch (qualifier) {
     case 'about':
-      return `~${count(value)}`;
+      return `≈${count(value)}`;
     case 'more than':
       return `>${count(value)}`;
     case 'at least':
       return `≥${count(value)}`;
     case 'nearly':
-      return `≈${count(value)}`;
+      return `≲${count(value)}`;
     case 'up to':
       return `≤${count(value)}`;
     case 'less than':
@@ -187,23 +221,59 @@ function normalized(claim: Claim): string {
 }
 
 function when(claim: Claim): string {
-  if (!claim.asOf) return 'date unknown';
+  if (!claim.asOf) return 'undated';
   const date = formatDate(claim.asOf.date, claim.asOf.precision);
-  return `as of ${line(`${date}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}`, 40)}`;
+  return line(`${date}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}`, 40);
 }
 
+/** Who says it, by a short name ("Andrii Kovalenko"); the full description is behind "Why?". */
 function who(claim: Claim): string {
   if (!claim.attributedTo)
-    return claim.attributions.length > 0 ? `per ${plural(claim.attributions.length, 'source')}` : 'unattributed';
+    return claim.attributions.length > 0 ? plural(claim.attributions.length, 'source') : 'unattributed';
   const others = claim.attributions.filter(
     (a) => a.claimant !== claim.attributedTo!.claimant || a.channel !== claim.attributedTo!.channel,
   ).length;
-  return `per ${line(describeAttribution(claim.attributedTo), 100) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
+  return `${line(shortClaimant(claim.attributedTo.claimant), 60) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
 }
 
-function claimLine(claim: Claim, label: string, citations: Citations, perClaim: number): string {
-  // A figure written in words gets its value beside it, so "six", "hundrevis" and "200" can be compared at a glance.
-  const figure = `**${line(claim.wording, 60) || '?'}**${/\d/.test(claim.wording) ? '' : ` (${normalized(claim)})`}`;
+/**
+ * The qualifier of the words shown: a figure told as "over 100" and "at least 100" is one claim with
+ * the qualifier of its first telling; the line shows the lead telling's words, and marks them so (≥, not >).
+ */
+function shownQualifier(claim: Claim, article: FiguresRenderOptions['article']): Claim['qualifier'] {
+  const from = claim.sources.find((source) => source.wording === claim.wording)?.articleId ?? claim.articles[0];
+  const language = (from ? article?.(from)?.language : null) ?? 'en';
+  const key = `${language}|${claim.wording}`;
+  let known = qualifiers.get(claim);
+  if (known?.key !== key) {
+    const mention = findNumbers(oneLine(claim.wording, 60), language).find((m) => m.value === claim.value);
+    known = { key, qualifier: mention?.qualifier ?? claim.qualifier };
+    qualifiers.set(claim, known);
+  }
+  return known.qualifier;
+}
+// A report is rendered several times while its room is worked out: each wording is read once.
+const qualifiers = new WeakMap<Claim, { key: string; qualifier: Claim['qualifier'] }>();
+
+/** The figure's own words and their language, when they say more than its value ("Rundt 400", nb). */
+function wording(claim: Claim, article: FiguresRenderOptions['article']): string {
+  const words = oneLine(claim.wording, 60);
+  const digits = (text: string) => text.replace(/[^\d]/g, '');
+  if (!words || (/^[\d.,\s]+$/.test(words) && digits(words) === digits(String(claim.value)))) return '';
+  const from = claim.sources.find((source) => source.wording === claim.wording)?.articleId ?? claim.articles[0];
+  const language = from ? article?.(from)?.language : null;
+  return ` · “${line(words, 60)}”${language && language !== 'en' ? ` (${line(language, 10)})` : ''}`;
+}
+
+function claimLine(
+  claim: Claim,
+  label: string,
+  citations: Citations,
+  perClaim: number,
+  article: FiguresRenderOptions['article'],
+): string {
+  // The value first, normalised, so that "six", "hundrevis" and "at least 100" compare at a glance.
+  const figure = `**${normalized({ ...claim, qualifier: shownQualifier(claim, article) })}**${wording(claim, article)}`;
   const subject = !claim.subject || claim.subject === 'unspecified' ? 'not specified' : line(claim.subject, 60) || '?';
   const cited = claim.articles
     .slice(0, perClaim)
@@ -213,7 +283,42 @@ function claimLine(claim: Claim, label: string, citations: Citations, perClaim: 
   return `\`${label}\` ${figure} · ${subject} · ${when(claim)} · ${who(claim)}${cited || more ? ` · ${cited}${more}` : ''}`;
 }
 
-function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>): string {
+/** The verdicts of the claims listed, one line per kind, by letter: "❌ D≠E", "❔ no year C–D, C–E". */
+function compactVerdicts(
+  verdicts: readonly Verdict[],
+  labels: ReadonlyMap<string, string>,
+  room: number,
+): { text: string; shown: number } {
+  const lines = new Map<VerdictKind, string[]>();
+  // The length of the lines as they stand, kept as tokens are added: hundreds of verdicts stay linear.
+  let length = 0;
+  let shown = 0;
+  for (const verdict of verdicts) {
+    const kind = VERDICT_MARK[verdict.kind] ? verdict.kind : 'consistent';
+    const named = verdict.claims.flatMap((id) => (labels.has(id) ? [labels.get(id)!] : []));
+    // A sum (A + B = C) reads as one.
+    const token =
+      named.length === 3 && verdict.kind === 'consistent'
+        ? `${named[0]}+${named[1]}=${named[2]}`
+        : named.join(COMPACT[kind].join);
+    const list = lines.get(kind);
+    const added = list
+      ? 2 + token.length
+      : (lines.size > 0 ? 1 : 0) + VERDICT_MARK[kind].length + 1 + COMPACT[kind].label.length + token.length;
+    if (length + added > room) break;
+    length += added;
+    if (list) list.push(token);
+    else lines.set(kind, [token]);
+    shown++;
+  }
+  const text = VERDICT_ORDER.filter((kind) => lines.has(kind))
+    .map((kind) => `${VERDICT_MARK[kind]} ${COMPACT[kind].label}${lines.get(kind)!.join(', ')}`)
+    .join('\n');
+  return { text, shown };
+}
+
+/** A verdict with its full explanation, for the "Why?" reply. */
+export function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>): string {
   const named = verdict.claims.flatMap((id) => (labels.has(id) ? [labels.get(id)!] : []));
   const mark = VERDICT_MARK[verdict.kind] ?? '•';
   const label = VERDICT_LABEL[verdict.kind] ?? line(String(verdict.kind), 30);
@@ -286,7 +391,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       const citations = context.citations.copy();
       const shown = page.slice(0, k).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       const labels = claimLetters(shown);
-      const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim));
+      const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim, options.article));
       const notes: string[] = [];
       if (k < total || offset > 0) {
         const range =
@@ -314,7 +419,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       const relevant = minimal
         ? []
         : report.verdicts.filter((v) => v.claims.every((id) => !inReport.has(id) || shownIds.has(id)));
-      const longest = relevant.reduce((max, v) => Math.max(max, v.explanation.length), 0);
+      const longest = 24;
       // What the verdict lines may take: the description's limit and the budget, less the count's room.
       const room =
         Math.min(LIMIT.embedDescription - head.length, limit - title.length - head.length - footer.length) -
@@ -326,12 +431,9 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       let verdicts = '';
       let shownVerdicts = 0;
       if (!minimal) {
-        for (const verdict of sorted) {
-          const line = `${verdicts ? '\n' : '\n\n'}${verdictLine(verdict, labels)}`;
-          if (verdicts.length + line.length > room) break;
-          verdicts += line;
-          shownVerdicts++;
-        }
+        const compact = compactVerdicts(sorted, labels, room - 2);
+        verdicts = compact.text ? `\n\n${compact.text}` : '';
+        shownVerdicts = compact.shown;
       }
       let description = head + verdicts;
       if (shownVerdicts < report.verdicts.length) {
@@ -348,7 +450,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
         color: COLORS.figures,
         ...(footer ? { footer: { text: footer } } : {}),
       };
-      return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts }, citations };
+      return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts, labels }, citations };
     }
   }
   return null;
@@ -367,7 +469,7 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
   const leftOut = withClaims.slice(maxEmbeds);
   const paged = options.offset !== undefined && candidates.length === 1;
   const trial = (report: FiguresReport, room: number, minimal = false) =>
-    renderReport(report, room, { citations: new Citations(options.firstCitation ?? 1), options, paged }, minimal);
+    renderReport(report, room, { citations: seeded(options), options, paged }, minimal);
   const size = (attempt: Attempt | null) => (attempt ? embedLength(attempt.embed) + SAFETY : Infinity);
 
   let minimal = candidates.map((report) => size(trial(report, budget, true)));
@@ -391,7 +493,7 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
     }
   }
 
-  const citations = new Citations(options.firstCitation ?? 1);
+  const citations = seeded(options);
   const embeds: APIEmbed[] = [];
   const shown: RenderedReport[] = [];
   let carry = left;
@@ -418,9 +520,54 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
   return { embeds, shown, leftOut, complete };
 }
 
+/**
+ * The "Why?" reply: for each report as it was shown, every verdict on the claims listed with its full
+ * explanation, conflicts first, then each letter's sources described in full (once).
+ */
+export function whyEmbeds(shown: readonly RenderedReport[]): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  const budget = Math.floor(LIMIT.embedsTotal / Math.max(1, shown.length)) - 80;
+  for (const { report, labels } of shown) {
+    const verdicts = VERDICT_ORDER.flatMap((kind) =>
+      report.verdicts.filter((v) => v.kind === kind && v.claims.every((id) => labels.has(id))),
+    );
+    const who = report.claims
+      .filter((claim) => labels.has(claim.id) && claim.attributions.length > 0)
+      .map((claim) => {
+        const lead = claim.attributedTo ?? claim.attributions[0]!;
+        const others = claim.attributions.filter(
+          (a) => a !== lead && describeAttribution(a) !== describeAttribution(lead),
+        );
+        return `\`${labels.get(claim.id)}\` ${line(describeAttribution(lead), 200)}${
+          others.length > 0 ? `; also ${others.map((a) => line(describeAttribution(a), 100)).join('; ')}` : ''
+        }`;
+      });
+    const title = `Why — ${reportLabel(report)}`;
+    const room = Math.min(LIMIT.embedDescription, budget - title.length);
+    let description = '';
+    for (const text of [
+      ...verdicts.map((v) => verdictLine(v, labels)),
+      ...(who.length > 0 ? ['', '**Who says so**', ...who] : []),
+    ]) {
+      const next = description ? `${description}\n${text}` : text;
+      if (next.length > room) {
+        description = `${description}\n…`;
+        break;
+      }
+      description = next;
+    }
+    embeds.push({
+      title: line(title, LIMIT.embedTitle),
+      description: description || 'No verdicts.',
+      color: COLORS.figures,
+    });
+  }
+  return embeds;
+}
+
 export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus' | 'topics'> {
   /** The ids of the paging and topic buttons, as the Discord face wires them. */
-  buttons: Pick<ButtonIds, 'figuresOf' | 'figuresPage'>;
+  buttons: Pick<ButtonIds, 'figuresOf' | 'figuresPage' | 'figuresWhy'>;
   /** The topic asked for (/figures topic:…); none for every topic. */
   topic?: string;
   /** One report: the claims to skip, for paging. */
@@ -436,6 +583,34 @@ const button = (label: string, customId: string, disabled = false): APIButtonCom
   custom_id: customId,
   ...(disabled ? { disabled } : {}),
 });
+
+/** The figures of a /figures reply as rendered: one topic from its page, or every report. */
+function replyRendering(
+  withClaims: FiguresReport[],
+  options: Omit<FiguresReplyOptions, 'buttons'>,
+): { rendering: FiguresRendering; single: boolean } {
+  const topic = options.topic?.trim().toLowerCase() || undefined;
+  const single = withClaims.length === 1 && topic !== undefined;
+  const rendering = figuresEmbeds(withClaims, {
+    article: options.article,
+    inCorpus: options.inCorpus,
+    topics: options.topics,
+    ...(single ? { offset: Math.max(0, Math.trunc(options.offset ?? 0)) } : {}),
+  });
+  return { rendering, single };
+}
+
+/** The "Why?" reply of a /figures message: its verdicts in full, by the letters that message shows. */
+export function renderFiguresWhyForDiscord(
+  reports: readonly FiguresReport[],
+  options: Omit<FiguresReplyOptions, 'buttons'>,
+): DiscordReply {
+  const { rendering } = replyRendering(
+    reports.filter((report) => report.claims.length > 0),
+    options,
+  );
+  return message(whyEmbeds(rendering.shown));
+}
 
 /**
  * The reply to /figures: every report, or those of one topic. One report pages through its claims
@@ -462,16 +637,10 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
     );
   }
 
-  const single = withClaims.length === 1 && topic !== undefined;
-  const rendering = figuresEmbeds(withClaims, {
-    article: options.article,
-    inCorpus: options.inCorpus,
-    topics,
-    ...(single ? { offset: Math.max(0, Math.trunc(options.offset ?? 0)) } : {}),
-  });
+  const { rendering, single } = replyRendering(withClaims, options);
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   let content = heading;
-  if (single && rendering.shown[0]) {
+  if (single && topic !== undefined && rendering.shown[0]) {
     const [{ report, claims, next }] = rendering.shown as [RenderedReport];
     const offset = Math.max(0, Math.min(Math.trunc(options.offset ?? 0), report.claims.length - 1));
     const id = (at: number) => ids.figuresPage(topic, at);
@@ -485,6 +654,13 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
           components: [button('Previous figures', back, offset === 0), button('More figures', forward, next === null)],
         });
       }
+    }
+    // The verdicts in full, for the clicker alone.
+    const why = ids.figuresWhy(topic, offset);
+    if (report.verdicts.length > 0 && why.length <= LIMIT.customId) {
+      const row = rows[0] ?? { type: ComponentType.ActionRow, components: [] };
+      row.components.push(button('Why?', why));
+      if (rows.length === 0) rows.push(row);
     }
   }
   if (rendering.leftOut.length > 0) {

@@ -38,14 +38,18 @@ export const COLORS = { answer: 0x2b6cb0, none: 0x718096, figures: 0xc05621, sou
  * it again read it back, after a restart too.
  */
 export interface ButtonIds {
-  /** "More passages" under an answer: the same question with `limit` passages. */
-  morePassages(limit: number): string;
+  /** ◀ ▶ under an answer: the page of `size` passages from `offset` (-1: a disabled ◀ on the first page). */
+  passagesPage(offset: number, size: number): string;
+  /** "Why?" under an answer: the full explanations of its verdicts (pages of `size` passages), for the clicker alone. */
+  why(size: number): string;
   /** "Show figures" under an answer whose figures did not all fit (asked with `limit` passages). */
   showFigures(limit: number): string;
   /** The figures of one `/figures` topic, for the clicker alone ("All killed figures", a topic left out). */
   figuresOf(topic: string): string;
   /** Another page of one topic's figures, from `offset`, in place. */
   figuresPage(topic: string, offset: number): string;
+  /** "Why?" under one topic's figures (the page from `offset`): its verdicts in full, for the clicker alone. */
+  figuresWhy(topic: string, offset: number): string;
   /** A page of /sources, in place. */
   sourcesPage(page: number): string;
   /** "Post to channel" under a private listing: the same message, posted for everyone. */

@@ -3,6 +3,7 @@ import type { Answer, FiguresReport, SourceDetail, SourcesReport, VerdictKind } 
 import { describeAttribution } from '../figures/attribution.js';
 import { formatDate } from '../text/dates.js';
 import { claimLetters } from './letters.js';
+import { summaryLine } from './summary.js';
 import { byline, formatPublished, languageLabel, truncate } from './text.js';
 
 export interface TerminalStyle {
@@ -65,27 +66,76 @@ export function renderAnswer(answer: Answer, style: TerminalStyle): string {
     if (answer.suggestions.length > 0) out.push(`Try asking about: ${answer.suggestions.join(', ')}`);
     return out.join('\n');
   }
-  out.push(bold(style, `Q: ${answer.question}`), '');
+  // One number per article, shared by the passages, the bottom line and the figures.
+  const numbers = new Map<string, number>();
+  const number = (id: string) => {
+    if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+    return numbers.get(id)!;
+  };
   for (const passage of answer.passages) {
-    out.push(wrap(`[${passage.rank}] ${marked(style, passage.quote, passage.highlights)}`, style.width, '    ', true));
-    const { article } = passage;
+    number(passage.article.id);
+    for (const id of passage.alsoReportedBy) number(id);
+  }
+  if (answer.summary) {
+    const articlesOf = new Map(
+      (answer.figures ?? []).flatMap((report) => report.claims.map((claim) => [claim.id, claim.articles] as const)),
+    );
+    const cite = (claims: readonly string[]) => {
+      const cited = [...new Set(claims.flatMap((id) => articlesOf.get(id) ?? []).map(number))].sort((a, b) => a - b);
+      return cited.length > 0 ? ` ${cited.map((n) => `[${n}]`).join('')}` : '';
+    };
     out.push(
       wrap(
-        dim(
-          style,
-          `— ${byline(article)} · "${truncate(article.title, 90)}" (${article.id})${article.url ? ` ${article.url}` : ''}`,
-        ),
+        summaryLine(answer.summary, { strong: (text) => bold(style, text), text: (text) => text, cite }),
+        style.width,
+        '',
+      ),
+      '',
+    );
+  }
+  out.push(bold(style, `Q: ${answer.question}`), '');
+  // Each article once, under its number, with its passages.
+  const groups = new Map<string, Answer['passages']>();
+  for (const passage of answer.passages)
+    groups.set(passage.article.id, [...(groups.get(passage.article.id) ?? []), passage]);
+  for (const group of groups.values()) {
+    const { article } = group[0]!;
+    const about = [
+      truncate(article.title.replace(/\s+/g, ' '), 70),
+      article.publisher,
+      article.published ? formatPublished(article.published) : null,
+      article.id,
+    ].filter(Boolean);
+    const also = [...new Set(group.flatMap((passage) => passage.alsoReportedBy))];
+    out.push(
+      wrap(
+        `${bold(style, `[${number(article.id)}]`)} ${about.join(' · ')}${article.url ? ` ${article.url}` : ''}`,
         style.width,
         '    ',
+        true,
       ),
     );
-    if (passage.alsoReportedBy.length > 0)
-      out.push(wrap(dim(style, `Also reported by: ${passage.alsoReportedBy.join(', ')}`), style.width, '    '));
+    for (const passage of group)
+      out.push(wrap(`“${marked(style, passage.quote, passage.highlights)}”`, style.width, '    '));
+    if (also.length > 0)
+      out.push(
+        wrap(
+          dim(style, `Also reported by: ${also.map((id) => `[${number(id)}] ${id}`).join(', ')}`),
+          style.width,
+          '    ',
+        ),
+      );
     out.push('');
   }
   if (answer.message) out.push(answer.message);
-  if (answer.figures && answer.figures.length > 0)
-    out.push('', bold(style, 'Figures side by side'), '', renderFigures(answer.figures, style));
+  if (answer.figures && answer.figures.length > 0) {
+    for (const report of answer.figures) for (const claim of report.claims) claim.articles.forEach(number);
+    const key = [...numbers].filter(
+      ([id]) => !groups.has(id) && !answer.passages.some((p) => p.alsoReportedBy.includes(id)),
+    );
+    out.push('', bold(style, 'Figures side by side'), '', renderFigures(answer.figures, style, numbers));
+    if (key.length > 0) out.push(dim(style, key.map(([id, n]) => `[${n}] ${id}`).join(' · ')));
+  }
   return out.join('\n').trimEnd();
 }
 
@@ -135,6 +185,7 @@ export function renderSource(source: SourceDetail, style: TerminalStyle): string
 
 const VERDICT_MARK: Record<VerdictKind, string> = {
   disagree: '✗ disagree',
+  'far apart': '! far apart',
   grew: '↗ grew',
   'different scope': '≠ different scope',
   consistent: '✓ consistent',
@@ -172,7 +223,7 @@ const LONG_WORD = 16;
  * keeps its natural width) and never below its longest word, text wrapped at spaces within its column. Sources are short ids (what /source takes); when even that
  * does not fit the Sources column goes, and narrower still each figure is a block of wrapped lines.
  */
-function figuresTable(report: FiguresReport, style: TerminalStyle): string[] {
+function figuresTable(report: FiguresReport, style: TerminalStyle, numbers?: ReadonlyMap<string, number>): string[] {
   const width = Math.max(20, style.width);
   const letters = claimLetters(report.claims);
   const rows = report.claims.map((claim) => {
@@ -181,7 +232,15 @@ function figuresTable(report: FiguresReport, style: TerminalStyle): string[] {
     const asOf = claim.asOf ? formatDate(claim.asOf.date, claim.asOf.precision) : 'date unknown';
     return {
       letter: letters.get(claim.id)!,
-      cells: [claim.wording, claim.subject, asOf, who + more, claim.articles.map(shortId).join(', ')],
+      cells: [
+        claim.wording,
+        claim.subject,
+        asOf,
+        who + more,
+        numbers
+          ? claim.articles.map((id) => `[${numbers.get(id) ?? shortId(id)}]`).join('')
+          : claim.articles.map(shortId).join(', '),
+      ],
     };
   });
   const titles = ['Figure', 'What', 'As of', 'Who says so', 'Source'];
@@ -254,7 +313,11 @@ function figuresTable(report: FiguresReport, style: TerminalStyle): string[] {
 }
 
 /** One table per category: figure, what, as of, who says so, source; the verdicts under it. */
-export function renderFigures(reports: FiguresReport[], style: TerminalStyle): string {
+export function renderFigures(
+  reports: FiguresReport[],
+  style: TerminalStyle,
+  numbers?: ReadonlyMap<string, number>,
+): string {
   if (reports.length === 0 || reports.every((report) => report.claims.length === 0))
     return 'No figures of that kind in the corpus.';
   const out: string[] = [];
@@ -262,12 +325,37 @@ export function renderFigures(reports: FiguresReport[], style: TerminalStyle): s
     if (report.claims.length === 0) continue;
     const heading = `${report.category}${report.item ? ` (${report.item})` : ''}`.toUpperCase();
     out.push(bold(style, `${heading} — ${report.claims.length} figure${report.claims.length === 1 ? '' : 's'}`));
-    out.push(...figuresTable(report, style));
-    for (const verdict of report.verdicts)
-      out.push(
-        wrap(`${VERDICT_MARK[verdict.kind]}: ${verdict.explanation}`, style.width, '      ', true).replace(/^/, '  '),
-      );
+    const labels = claimLetters(report.claims);
+    out.push(...figuresTable(report, style, numbers));
+    // The verdicts, one compact line per kind by letter, conflicts first; /figures explains them in full.
+    for (const line of compactVerdictLines(report, labels))
+      out.push(wrap(line, style.width, '      ', true).replace(/^/, '  '));
     out.push('');
   }
   return out.join('\n').trimEnd();
+}
+
+const VERDICT_ORDER: VerdictKind[] = ['disagree', 'far apart', 'grew', 'undated', 'different scope', 'consistent'];
+const JOIN: Record<VerdictKind, string> = {
+  disagree: '≠',
+  'far apart': '–',
+  grew: '→',
+  undated: '–',
+  'different scope': '–',
+  consistent: '=',
+};
+
+/** "✗ disagree D≠E", "? undated C–D, C–E": one line per kind of verdict, by the claims' letters. */
+export function compactVerdictLines(report: FiguresReport, labels: ReadonlyMap<string, string>): string[] {
+  return VERDICT_ORDER.flatMap((kind) => {
+    const pairs = report.verdicts
+      .filter((verdict) => verdict.kind === kind)
+      .map((verdict) => {
+        const named = verdict.claims.map((id) => labels.get(id) ?? '?');
+        return named.length === 3 && kind === 'consistent'
+          ? `${named[0]}+${named[1]}=${named[2]}`
+          : named.join(JOIN[kind]);
+      });
+    return pairs.length > 0 ? [`${VERDICT_MARK[kind]} ${pairs.join(', ')}`] : [];
+  });
 }

@@ -9,10 +9,11 @@ import { figuresCsv } from '../../commands/components/figuresCsv.js';
 import { figuresOf } from '../../commands/components/figuresOf.js';
 import { openTopic } from '../../commands/components/openTopic.js';
 import { figuresPage } from '../../commands/components/figuresPage.js';
-import { morePassages } from '../../commands/components/morePassages.js';
+import { passagesPage } from '../../commands/components/passagesPage.js';
 import { showFigures } from '../../commands/components/showFigures.js';
 import { postToChannel } from '../../commands/components/postToChannel.js';
 import { sourcesPage } from '../../commands/components/sourcesPage.js';
+import { whyVerdicts } from '../../commands/components/whyVerdicts.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
 import { startServer, startTestBot, stopAll } from './harness.js';
 
@@ -20,7 +21,14 @@ const EPHEMERAL = 64;
 
 describe('button ids', () => {
   const cases = [
-    { id: buttonIds.morePassages(6), posted: 'ask:more:6', kind: morePassages, data: { limit: 6 } },
+    { id: buttonIds.passagesPage(3, 3), posted: 'ask:page:3:3', kind: passagesPage, data: { offset: 3, size: 3 } },
+    { id: buttonIds.why(3), posted: 'ask:why:3', kind: whyVerdicts, data: { of: 'answer', size: 3 } },
+    {
+      id: buttonIds.figuresWhy('shells', 15),
+      posted: 'figures:why:shells:15',
+      kind: whyVerdicts,
+      data: { of: 'figures', topic: 'shells', offset: 15 },
+    },
     { id: buttonIds.showFigures(3), posted: 'ask:figures:3', kind: showFigures, data: { limit: 3 } },
     { id: buttonIds.figuresOf('killed'), posted: 'figures:show:killed', kind: figuresOf, data: { topic: 'killed' } },
     {
@@ -48,9 +56,9 @@ describe('button ids', () => {
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
     expect(new Set(buttons)).toStrictEqual(
-      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv, postToChannel]),
+      new Set([passagesPage, whyVerdicts, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv, postToChannel]),
     );
-    expect(buttons).toHaveLength(7);
+    expect(buttons).toHaveLength(8);
   });
 
   it('GIVEN the menu of topics THEN its id is its own, and no button reads it', () => {
@@ -59,6 +67,15 @@ describe('button ids', () => {
     expect(openTopic.parse(buttonIds.openTopic())).toStrictEqual({});
     expect(openTopic.parse('figures:open:x')).toBeNull();
     expect(buttons.filter((button) => button.parse(buttonIds.openTopic()) !== null)).toStrictEqual([]);
+  });
+
+  it('GIVEN a "More passages" id already posted (ask:more:<n>) THEN it opens the page of the last three of those n', () => {
+    expect(passagesPage.parse('ask:more:6')).toStrictEqual({ offset: 3, size: 3 });
+    expect(passagesPage.parse('ask:more:9')).toStrictEqual({ offset: 6, size: 3 });
+    expect(passagesPage.parse('ask:more:x')).toStrictEqual({ offset: 3, size: 3 });
+    // A bad page is the first page of three.
+    expect(passagesPage.parse('ask:page:-1:3')).toStrictEqual({ offset: 0, size: 3 });
+    expect(passagesPage.parse('ask:page:x:y')).toStrictEqual({ offset: 0, size: 3 });
   });
 
   it('GIVEN a page id with a bad offset THEN the first page, as before', () => {
@@ -92,7 +109,7 @@ describe('clicks the bot cannot act on', () => {
     });
   });
 
-  it('GIVEN "More passages" on a message without the question in its footer THEN the clicker is told to ask again', async () => {
+  it('GIVEN "More passages" (or ◀ ▶) on a message without the question in its footer THEN the clicker is told to ask again', async () => {
     server = await startServer();
     await startTestBot(server);
 
@@ -100,7 +117,7 @@ describe('clicks the bot cannot act on', () => {
     const callback = await click.waitForCallback();
 
     expect(callback.data).toMatchObject({
-      content: 'This answer is too old to extend; ask again with /ask.',
+      content: 'This answer is too old to page; ask again with /ask.',
       flags: EPHEMERAL,
     });
   });

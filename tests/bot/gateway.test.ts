@@ -21,7 +21,9 @@ describe('the gateway connection', () => {
 
     const after = await command(server, { name: 'ask', options: { question: 'how many killed' } });
     expect(after.callback.type).toBe(4);
-    expect(answerEmbedOf(after.callback).fields?.[0]?.name).toBe('[1] newsukraine.rbc.ua, date unknown');
+    expect(answerEmbedOf(after.callback).description).toContain(
+      '**[1]** North Korean Troops Face Significant Losses in Russia-Ukraine Conflict · newsukraine.rbc.ua',
+    );
     expect(server.identifyCount).toBe(1);
     expect(server.resumeCount).toBe(1);
     expect(bot.logs.map((line) => line.msg)).toEqual(

@@ -95,7 +95,8 @@ function shown(embeds: unknown): string {
 async function ask(server: FakeDiscordServer, question: string): Promise<string> {
   const { callback } = await command(server, { name: 'ask', options: { question } });
   const embed = (callback.data?.embeds as APIEmbed[] | undefined)?.[0];
-  return embed?.fields?.length ? (embed.description ?? '') : '';
+  // An answer is blue (a no-answer grey): its quotes are in the description.
+  return embed?.color === 0x2b6cb0 ? (embed.description ?? '') : '';
 }
 
 /** The first "reloaded the corpus" line logged after `after`, one that added `file` when given. */

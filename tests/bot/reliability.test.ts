@@ -28,8 +28,8 @@ function firstEmbed(source: AcceptedCallback | { embeds?: APIEmbed[] } | null | 
 /** A cited answer to "how many killed", as the asker sees it. */
 function expectAnswer(source: Parameters<typeof firstEmbed>[0]): void {
   const embed = firstEmbed(source);
-  expect(embed?.title).toBe('how many killed');
-  expect(embed?.fields?.[0]?.name).toMatch(/^\[1\] /);
+  expect(embed?.footer?.text).toMatch(/ · asked: how many killed$/);
+  expect(embed?.description).toMatch(/^\*\*\[1\]\*\* /m);
 }
 
 /**

@@ -50,8 +50,8 @@ describe.concurrent('npm start with DISCORD_TOKEN', () => {
     );
     const callback = await ask.waitForCallback(10_000);
     expect(callback.type).toBe(4);
-    expect((callback.data!.embeds as { fields: { name: string }[] }[])[0]!.fields[0]!.name).toBe(
-      '[1] newsukraine.rbc.ua, date unknown',
+    expect((callback.data!.embeds as { description: string }[])[0]!.description).toContain(
+      '**[1]** North Korean Troops Face Significant Losses in Russia-Ukraine Conflict · newsukraine.rbc.ua',
     );
     await bot.waitForOutput('interaction handled');
 

@@ -77,14 +77,14 @@ describe('the CLI in-process (runCli)', () => {
     expect(wordings).toEqual(expect.arrayContaining(['at least 100', 'several hundred', 'exceeded 200', 'Rundt 400']));
   });
 
-  it('GIVEN figures killed --json THEN one report: six officers as of 2024-10-03, and a disagreement about the same time', async () => {
+  it('GIVEN figures killed --json THEN one report: six officers as of 2024-10-03, and two estimates of the same time far apart', async () => {
     const { stdout, code } = await cli(['figures', 'killed', '--json']);
     expect(code).toBe(0);
     const report = figuresJson.parse(JSON.parse(stdout));
     const six = report.claims.find((claim) => claim.value === 6)!;
     expect(six).toMatchObject({ subject: 'North Korean officers', asOf: { date: '2024-10-03', precision: 'day' } });
     expect(six.articles).toEqual(expect.arrayContaining([SEED.ytn, SEED.minister]));
-    const disagree = report.verdicts.filter((verdict) => verdict.kind === 'disagree');
+    const disagree = report.verdicts.filter((verdict) => verdict.kind === 'far apart');
     const byId = new Map(report.claims.map((claim) => [claim.id, claim.wording]));
     expect(disagree.map((verdict) => verdict.claims.map((id) => byId.get(id)).sort())).toContainEqual([
       'at least 100',
@@ -251,10 +251,15 @@ describe('runRequest', () => {
       { command: 'ask', question: 'how many injured', json: false, corpus: SEED_CORPUS },
       plain,
     );
-    expect(output.stdout).toMatch(/^Q: how many injured\n\n\[1\] /);
-    expect(output.stdout.replace(/\s+/g, ' ')).toContain(
-      `— newsukraine.rbc.ua, date unknown · "North Korean Troops Face Significant Losses in Russia-Ukraine Conflict" (${SEED.losses})`,
+    // The bottom line first, then the question and each article once, under its number, with what is known of it.
+    expect(output.stdout).toMatch(/^.+ injured \[\d+\].* — \d+ estimates? from /);
+    expect(output.stdout).toMatch(/\nQ: how many injured\n\n\[1\] /);
+    expect(output.stdout.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(
+        `\\[\\d\\] North Korean Troops Face Significant Losses in Russia-Ukraine Conflict · newsukraine\\.rbc\\.ua · ${SEED.losses}`,
+      ),
     );
+    expect(output.stdout.split('Figures side by side')[0]).not.toContain('unknown');
   });
 
   it('GIVEN a corpus with a bad file THEN the summary on stderr names it, and sources lists it as a problem', async () => {

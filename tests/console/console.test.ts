@@ -33,7 +33,7 @@ describe('npm start without a token: the offline console reading stdin', () => {
     expect(stdout).toContain('Q: how many injured');
     // Piped, the text wraps at 80 columns: read it as one line.
     expect(stdout.replace(/\s+/g, ' ')).toContain('around 1,000 more were injured');
-    expect(stdout).toContain(`(${SEED.losses})`);
+    expect(stdout).toContain(`· ${SEED.losses}`);
     expect(stderr).toContain('Indexed 5 articles');
   });
 });

@@ -258,7 +258,18 @@ describe('mergeClaims: the same figure told twice is counted once', () => {
 });
 
 describe('compareFigures: the verdicts', () => {
-  it('GIVEN two figures of the same time that cannot both be right THEN disagree', () => {
+  it('GIVEN two figures of the same time whose words cannot both be true THEN disagree', () => {
+    const found = verdicts([
+      claim({ id: 'seoul', value: 100, date: '2024-12-19', claimant: 'NIS' }),
+      claim({ id: 'us', value: 300, qualifier: 'about', date: '2024-12-19', claimant: 'a US official', article: 'b' }),
+    ]);
+    expect(kinds(found)).toEqual(['disagree: seoul us']);
+    expect(found[0]!.explanation).toBe(
+      '100 (NIS, 19 Dec 2024) and about 300 (a US official, 19 Dec 2024) are about the same time but do not overlap.',
+    );
+  });
+
+  it('GIVEN "at least 100" and "several hundred" of the same time THEN far apart: both can be true, the estimates are far apart', () => {
     const found = verdicts([
       claim({ id: 'nis', value: 100, qualifier: 'at least', date: '2024-12-19', claimant: 'NIS' }),
       claim({
@@ -273,9 +284,9 @@ describe('compareFigures: the verdicts', () => {
         article: 'b',
       }),
     ]);
-    expect(kinds(found)).toEqual(['disagree: nis us']);
+    expect(kinds(found)).toEqual(['far apart: nis us']);
     expect(found[0]!.explanation).toBe(
-      'at least 100 (NIS, 19 Dec 2024) and several hundred (a US official, 19 Dec 2024) are about the same time but do not overlap.',
+      'at least 100 (NIS, 19 Dec 2024) and several hundred (a US official, 19 Dec 2024) are about the same time; their words can both be true, but the estimates are far apart (100 vs 200–900).',
     );
   });
 
@@ -380,7 +391,7 @@ describe('compareFigures: the verdicts', () => {
           claim({ id: 'kyiv', value: 1000, qualifier: 'about', date: '2025-01-14', claimant: 'Kyiv', article: 'y' }),
         ]),
       ),
-    ).toEqual(['disagree: seoul kyiv']);
+    ).toEqual(['far apart: seoul kyiv']);
   });
 
   it('GIVEN figures more than a year apart THEN no growth or disagreement is read into them', () => {
@@ -505,14 +516,22 @@ describe('compareFigures: the verdicts', () => {
       claim({ id: 'dec', value: 200, qualifier: 'more than', date: '--12-18', article: 'y' }),
     ]);
     expect(kinds(neither)).toEqual(['undated: feb dec']);
+    // "more than 200" allows about 400: they can both be true, and are far apart.
     expect(neither[0]!.explanation).toMatch(
+      /can both be true but are far apart \(400 vs 200\); neither gives a full date, so it cannot be told whether time passed\.$/,
+    );
+    const exact = verdicts([
+      claim({ id: 'feb', value: 400, qualifier: 'about', date: '--02-26', article: 'x' }),
+      claim({ id: 'dec', value: 200, date: '--12-18', article: 'y' }),
+    ]);
+    expect(exact[0]!.explanation).toMatch(
       /neither gives a full date, so it cannot be told whether time passed or they disagree\.$/,
     );
     const one = verdicts([
       claim({ id: 'oct', value: 3, qualifier: 'more than', date: '2024-10-03', article: 'x' }),
       claim({ id: 'feb', value: 3600, date: '--02-26', article: 'y' }),
     ]);
-    expect(one[0]!.explanation).toMatch(/but 3600 gives no full date/);
+    expect(one[0]!.explanation).toMatch(/; 3600 gives no full date/);
   });
 
   it('GIVEN weapons THEN one report per item, compared within it', () => {

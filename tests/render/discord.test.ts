@@ -5,7 +5,12 @@ import type { Answer, AnswerPassage, ArticleRef, SourceDetail, SourcesReport } f
 import { questionFromFooter } from '../../commands/components/askedQuestion.js';
 import { buttonIds } from '../../commands/components/index.js';
 import { figureTopics } from '../../commands/figures.js';
-import { renderAnswerForDiscord, renderSourceForDiscord, renderSourcesForDiscord } from '../../src/render/discord.js';
+import {
+  citationNumbers,
+  renderAnswerForDiscord,
+  renderSourceForDiscord,
+  renderSourcesForDiscord,
+} from '../../src/render/discord.js';
 import { embedLength, notice, type DiscordReply } from '../../src/render/discordMessage.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
 import { expectEmbedWithin, LIMITS } from './discordLimits.js';
@@ -146,21 +151,24 @@ describe('renderAnswerForDiscord, for any answer', () => {
     );
   });
 
-  it('GIVEN any answered question THEN every quote keeps its numbered citation', () => {
+  it('GIVEN any answered question THEN each article of the page has one citation number, its passages under it', () => {
     fc.assert(
-      fc.property(answer, (a) => {
-        const [embed] = renderAnswerForDiscord(a, { articles: 5, ...wiring }).embeds as [APIEmbed];
+      fc.property(answer, fc.integer({ min: 0, max: 12 }), (a, offset) => {
+        const [embed] = renderAnswerForDiscord(a, { articles: 5, offset, ...wiring }).embeds as [APIEmbed];
         if (a.noAnswer || a.passages.length === 0) return;
-        expect(embed.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
-          a.passages.map((p) => String(p.rank)),
-        );
-        for (const p of a.passages) expect(embed.description).toContain(`**[${p.rank}]**`);
+        const numbers = citationNumbers(a);
+        const start = Math.min(offset, a.passages.length - 1);
+        const page = a.passages.slice(start, start + 3);
+        const headed = [...embed.description!.matchAll(/^\*\*\[(\d+)\]\*\* /gm)].map((m) => Number(m[1]));
+        // One heading per article of the page, in the order first cited, each with the answer's number.
+        expect(headed).toEqual([...new Set(page.map((p) => numbers.get(p.article.id)!))]);
+        expect(embed.fields).toBeUndefined();
       }),
       RUNS,
     );
   });
 
-  it('GIVEN any question THEN the "More passages" button can read it back from the footer', () => {
+  it('GIVEN any question THEN the buttons under it can read it back from the footer', () => {
     fc.assert(
       fc.property(answer, (a) => {
         const [embed] = renderAnswerForDiscord(a, { articles: 5, ...wiring }).embeds as [APIEmbed];
@@ -258,7 +266,7 @@ describe('exact payloads of small answers', () => {
     language: 'en',
   };
 
-  it('GIVEN one cited passage THEN one embed: the quote with the asked word in bold, its source, no button', () => {
+  it('GIVEN one cited passage THEN one embed: the question, the article once under its number with a masked link, the quote with the asked word in bold, no button', () => {
     const reply = renderAnswerForDiscord(
       {
         question: 'how many killed',
@@ -284,16 +292,12 @@ describe('exact payloads of small answers', () => {
       embeds: [
         {
           title: 'how many killed',
-          description: '**[1]** “Six officers were **killed**.”',
-          fields: [
-            {
-              name: '[1] YTN, 2024-10-05',
-              value:
-                '[Six officers killed](https://www.ytn.co.kr/a)\n`000_76f2eabdc61f15ff`\nAlso reported by: `001_10382fba07225c82`',
-            },
-          ],
+          description:
+            '**[1]** [Six officers killed](https://www.ytn.co.kr/a) · YTN · 2024-10-05 · also [2]\n“Six officers were **killed**.”',
           color: 0x2b6cb0,
-          footer: { text: 'Crosscheck · 5 articles · asked: how many killed' },
+          footer: {
+            text: '[1] 000_76f2eabdc61f15ff · [2] 001_10382fba07225c82\nCrosscheck · 5 articles · asked: how many killed',
+          },
         },
       ],
       components: [],
@@ -301,12 +305,13 @@ describe('exact payloads of small answers', () => {
     });
   });
 
-  it('GIVEN a full answer of three THEN a "More passages" button asks for six', () => {
-    const passages = [1, 2, 3].map(
-      (rank): AnswerPassage => ({
-        rank,
+  it('GIVEN ten passages of one article THEN one number, three passages a page, "4–6 of 10", and ◀ ▶ to page', () => {
+    const passages = Array.from(
+      { length: 10 },
+      (_, i): AnswerPassage => ({
+        rank: i + 1,
         score: 1,
-        quote: `Quote ${rank}.`,
+        quote: `Quote ${i + 1}.`,
         start: 0,
         end: 8,
         highlights: [],
@@ -316,19 +321,38 @@ describe('exact payloads of small answers', () => {
     );
     const reply = renderAnswerForDiscord(
       { question: 'how many killed', status: 'answered', noAnswer: false, suggestions: [], passages },
-      { articles: 5, ...wiring },
+      { articles: 5, offset: 3, ...wiring },
+    );
+    expect(reply.embeds[0]!.description).toBe(
+      '**[1]** Troops face losses · newsukraine.rbc.ua\n“Quote 4.”\n“Quote 5.”\n“Quote 6.”\n\n*Passages 4–6 of 10*',
     );
     expect(reply.components).toStrictEqual([
-      { type: 1, components: [{ type: 2, style: 2, label: 'More passages', custom_id: 'ask:more:6' }] },
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 2, label: '◀', custom_id: 'ask:page:0:3' },
+          { type: 2, style: 2, label: '▶', custom_id: 'ask:page:6:3' },
+        ],
+      },
     ]);
-    expect(reply.embeds[0]!.fields!.map((field) => field.name)).toStrictEqual([
-      '[1] newsukraine.rbc.ua, date unknown',
-      '[2] newsukraine.rbc.ua, date unknown',
-      '[3] newsukraine.rbc.ua, date unknown',
+    // The first page: ◀ disabled (with an id of its own); the last: ▶ disabled.
+    const first = renderAnswerForDiscord(
+      { question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages },
+      { articles: 5, ...wiring },
+    );
+    expect(first.components[0]!.components.map((b) => ['custom_id' in b && b.custom_id, b.disabled ?? false])).toEqual([
+      ['ask:page:-1:3', true],
+      ['ask:page:3:3', false],
     ]);
+    const last = renderAnswerForDiscord(
+      { question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages },
+      { articles: 5, offset: 9, ...wiring },
+    );
+    expect(last.embeds[0]!.description).toMatch(/“Quote 10\.”\n\n\*Passages 10–10 of 10\*$/);
+    expect(last.components[0]!.components.map((b) => b.disabled ?? false)).toEqual([false, true]);
   });
 
-  it('GIVEN fewer passages than asked for THEN there is no "More passages" button: there are no more', () => {
+  it('GIVEN no more passages than a page THEN no paging buttons', () => {
     const passages = [1, 2, 3].map(
       (rank): AnswerPassage => ({
         rank,

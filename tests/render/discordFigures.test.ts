@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Claim, FiguresReport, Verdict, VerdictKind } from '../../src/engine/types.js';
 import { buttonIds } from '../../commands/components/index.js';
 import { figureTopics as topics } from '../../commands/figures.js';
+import { summarize } from '../../src/engine/summary.js';
 import { renderAnswerForDiscord } from '../../src/render/discord.js';
 import { figuresEmbeds, renderFiguresForDiscord } from '../../src/render/discordFigures.js';
 import { embedLength, type DiscordReply } from '../../src/render/discordMessage.js';
@@ -31,7 +32,7 @@ const articleId = fc.oneof(
   text(3).filter((s) => s.length > 0),
   fc.constant('<@1>/@everyone'),
 );
-const kinds: VerdictKind[] = ['disagree', 'grew', 'different scope', 'consistent', 'undated'];
+const kinds: VerdictKind[] = ['disagree', 'far apart', 'grew', 'different scope', 'consistent', 'undated'];
 const categories = ['killed', 'injured', 'casualties', 'deployed', 'reinforcements', 'captured', 'weapons'] as const;
 
 function claimArb(id: string, category: Claim['category'], item: string | null): fc.Arbitrary<Claim> {
@@ -315,6 +316,8 @@ describe('renderAnswerForDiscord with figures', () => {
       alsoReportedBy: [],
     })),
     figures: reports,
+    // The bottom line of those figures, with whatever text they hold.
+    ...(summarize(reports) ? { summary: summarize(reports)! } : {}),
   });
 
   it('GIVEN any answer with any figures THEN one reply within every limit: the passages first, with every citation', () => {
@@ -334,13 +337,19 @@ describe('renderAnswerForDiscord with figures', () => {
           });
           expectReplyWithin(reply);
           const [first] = reply.embeds;
-          expect(first!.fields?.map((field) => field.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
-            Array.from({ length: passages }, (_, i) => String(i + 1)),
+          // The bottom line first, whenever the figures have one.
+          if (summarize(reports)) expect(first!.description!.split('\n')[0]).toMatch(/^\*\*[≈≥>≲≤<]?\d/);
+          // One number per article: the page's articles each headed once, in order.
+          expect([...first!.description!.matchAll(/^\*\*\[(\d+)\]\*\* /gm)].map((m) => Number(m[1]))).toEqual(
+            Array.from({ length: passages }, (_, i) => i + 1),
           );
-          // Figures' citations follow the passages'.
+          // Figures cite the passages' articles by the same numbers, and articles of their own after them.
           for (const embed of reply.embeds.slice(1)) {
-            for (const [, n] of embed.footer?.text.matchAll(/^\[(\d+)\] /gm) ?? [])
-              expect(Number(n)).toBeGreaterThan(passages);
+            for (const [, n, id] of embed.footer?.text.matchAll(/^\[(\d+)\] (\S+)/gm) ?? []) {
+              const own = /^00(\d)_x$/.exec(id!);
+              if (own) expect(Number(n)).toBe(Number(own[1]) + 1);
+              else expect(Number(n)).toBeGreaterThan(passages);
+            }
           }
         },
       ),
@@ -431,6 +440,14 @@ describe('exact rendering of a small report', () => {
     ],
   };
   const articles: Record<string, ArticleRef> = {
+    '004_14b0dfdcbc3388b4': {
+      id: '004_14b0dfdcbc3388b4',
+      title: 'Nord-Korea har sendt flere soldater',
+      publisher: null,
+      url: null,
+      published: null,
+      language: 'nb',
+    },
     '000_76f2eabdc61f15ff': {
       id: '000_76f2eabdc61f15ff',
       title: 'Six officers',
@@ -449,7 +466,7 @@ describe('exact rendering of a small report', () => {
     },
   };
 
-  it('GIVEN four claims and two verdicts THEN one line per claim, the disagreement first, and the citation key in the footer', () => {
+  it('GIVEN four claims and two verdicts THEN one line per claim led by its value, the verdicts compact by letter with the disagreement first, and the citation key in the footer', () => {
     const reply = renderFiguresForDiscord([report], {
       topic: 'killed',
       article: (id) => articles[id],
@@ -461,21 +478,21 @@ describe('exact rendering of a small report', () => {
         {
           title: 'Killed — 4 figures',
           description: [
-            "`A` **six** (6) · North Korean officers · as of 3 Oct 2024 · per the Ukrainian media 'Kiwu Post' (+1 more) · [1][2]",
-            '`B` **Rundt 400** · North Korean soldiers · as of 26 Feb (year unknown) · unattributed · [3]',
-            '`C` **at least 100** · not specified · date unknown · per Lee \\<@1>, to Reuters · [4]',
-            '`D` **several hundred** (200–900) · soldiers · date unknown · per a US official · [4]',
+            "`A` **6** · “six” · North Korean officers · 3 Oct 2024 · Ukrainian media 'Kiwu Post' (+1 more) · [1][2]",
+            '`B` **≈400** · “Rundt 400” (nb) · North Korean soldiers · 26 Feb (year unknown) · unattributed · [3]',
+            '`C` **≥100** · “at least 100” · not specified · undated · Lee \\<@1> · [4]',
+            '`D` **200–900** · “several hundred” · soldiers · undated · US official · [4]',
             '',
-            '❌ **Disagree** (C, D): at least 100 (Lee \\<@1>) and several hundred do not overlap.',
-            '✅ **Consistent** (B, D): Rundt 400 and several hundred agree.',
+            '❌ C≠D',
+            '✅ B=D',
           ].join('\n'),
           color: 0xc05621,
           footer: {
-            text: '[1] 000_76f2eabdc61f15ff · YTN, 2024-10-05\n[2] 001_10382fba07225c82 · “North Korean Soldiers Deployed”\n[3] 004_14b0dfdcbc3388b4\n[4] 002_e6e5478af83b0f24',
+            text: '[1] 000_76f2eabdc61f15ff · YTN, 2024-10-05\n[2] 001_10382fba07225c82 · “North Korean Soldiers Deployed”\n[3] 004_14b0dfdcbc3388b4 · “Nord-Korea har sendt flere soldater”\n[4] 002_e6e5478af83b0f24',
           },
         },
       ],
-      components: [],
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Why?', custom_id: 'figures:why:killed:0' }] }],
       allowedMentions: { parse: [] },
     });
   });
