@@ -1,5 +1,6 @@
 import { perRegistry, type MetadataWords } from '../languages/index.js';
 import { parseDateline } from '../text/dates.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** Metadata a plain-text article states about itself, each with the words it came from. */
 export interface InferredMetadata {
@@ -35,7 +36,7 @@ const metadataPatterns = perRegistry((all) => {
   return {
     source: new RegExp(`^(?:${words((m) => m.sourceLabels)})\\s*:\\s*(\\S.*)$`, 'i'),
     placeholder: new RegExp(`^(?:${words((m) => m.placeholderSources)})$`, 'i'),
-    signOff: new RegExp(
+    signOff: wordRegExp(
       `\\b(?:${words((m) => m.signOff.before)}) ([A-Z][\\w&.-]*)(?:${words((m) => m.signOff.after)}) \\p{Lu}`,
       'u',
     ),

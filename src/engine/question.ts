@@ -5,6 +5,7 @@ import { conceptsOf, guessQuestionLanguage, lexiconStems, stem, tokenize } from 
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { AnalyzedLanguage } from '../text/language.js';
 import { MAX_QUESTION_CHARS } from './types.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** A word of the question that search looks for. */
 export interface QueryWord {
@@ -31,8 +32,8 @@ export type ParsedQuestion =
   | { ok: false; text: string; message: string };
 
 /** "How many…", "number of…", "hvor mange…", in any language: the asker wants a figure, so passages with one rank higher. */
-const figureQuestion = perRegistry(
-  (all) => new RegExp(`\\b(${all.flatMap((module) => module.questions.asksForFigure).join('|')})\\b`, 'iu'),
+const figureQuestion = perRegistry((all) =>
+  wordRegExp(`\\b(${all.flatMap((module) => module.questions.asksForFigure).join('|')})\\b`, 'iu'),
 );
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.

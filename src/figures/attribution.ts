@@ -7,6 +7,7 @@
 
 import type { Attribution } from '../model/claim.js';
 import { DEFAULT_LANGUAGE, languageFor, perLanguage, perRegistry, type AttributionWords } from '../languages/index.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** An attribution and where it stands in its sentence, to pick the one nearest a figure. */
 export interface AttributionSpan extends Attribution {
@@ -24,33 +25,33 @@ const attributionPatterns = perRegistry((all) => {
     /** Verbs that report whatever follows them; the others report only a clause ("confirmed that…") or an estimate ("provided a different estimate"). */
     bareSpeech: new RegExp(`^(?:${words((a) => a.bareSpeechVerbs)})$`),
     told: new RegExp(`^(?:${words((a) => a.toldVerbs)})$`),
-    accordingTo: new RegExp(
+    accordingTo: wordRegExp(
       `\\b(${words((a) => a.accordingTo)})\\s+(?:(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+)?`,
       'giu',
     ),
     sourceIntroduction: new RegExp(`^(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+`, 'i'),
     /** "said that…", "sa at…": the verb reports a clause. */
-    reportsAClause: new RegExp(`^\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
+    reportsAClause: wordRegExp(`^\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
     /** After a fronted time, the claimant is what stands between the verb and "that": "I går sa politiet at…". */
-    claimantBeforeClause: new RegExp(`^\\s+([^,.;:]+?)\\s+(?:${words((a) => a.complementizers)})\\b`, 'iu'),
-    listJoiner: new RegExp(`\\b(?:${words((a) => a.listJoiners)})\\b`),
+    claimantBeforeClause: wordRegExp(`^\\s+([^,.;:]+?)\\s+(?:${words((a) => a.complementizers)})\\b`, 'iu'),
+    listJoiner: wordRegExp(`\\b(?:${words((a) => a.listJoiners)})\\b`),
     /** An appositive opens with an article that is not a pronoun too: "Park, a member of…". */
     appositiveOpening: new RegExp(
       `^(?!(?:${words((a) => a.pronounArticles) || '(?!)'})\\s)(?:${words((a) => a.subjectArticles)})\\s`,
       'i',
     ),
-    auxiliaryAtEnd: new RegExp(`\\b(?:${words((a) => a.auxiliaries)})\\s*$`, 'i'),
+    auxiliaryAtEnd: wordRegExp(`\\b(?:${words((a) => a.auxiliaries)})\\s*$`, 'i'),
     /** Clause breaks a claimant cannot span; the punctuation ones are every language's. */
     clauseBreaks: [
-      new RegExp(`\\b(?:${words((a) => a.clauseBreaks)})\\s|[;:]`, 'gi'),
-      new RegExp(`\\b(?:${words((a) => a.clauseBreaksCaseSensitive) || '(?!)'})\\s`, 'gu'),
+      wordRegExp(`\\b(?:${words((a) => a.clauseBreaks)})\\s|[;:]`, 'gi'),
+      wordRegExp(`\\b(?:${words((a) => a.clauseBreaksCaseSensitive) || '(?!)'})\\s`, 'gu'),
     ],
     spokeTo: new RegExp(`^(.+?)\\s+(?:${words((a) => a.spokeTo)})\\s+(.+)$`, 'iu'),
     conjunction: new RegExp(`^(?:${words((a) => a.conjunctions)})$`, 'i'),
     article: new RegExp(`^(?:${words((a) => a.subjectArticles)})$`, 'i'),
     nameParticle: new RegExp(`^(?:${words((a) => a.nameParticles)})$`, 'i'),
     /** "are said to", "were reported": a passive verb has no speaker before it. */
-    passive: new RegExp(`\\b(?:${words((a) => a.passiveAuxiliaries)})$`, 'i'),
+    passive: wordRegExp(`\\b(?:${words((a) => a.passiveAuxiliaries)})$`, 'i'),
     pronouns: new RegExp(`^(?:${words((a) => a.pronouns)})$`, 'i'),
     /** Function words that are never a claimant on their own ("with estimates suggesting…"). */
     functionWord: new RegExp(`^(?:${words((a) => a.functionWords)})$`, 'i'),
@@ -58,22 +59,22 @@ const attributionPatterns = perRegistry((all) => {
     finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
     /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
     qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
-    reportsWhat: new RegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
+    reportsWhat: wordRegExp(`^\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
     /** "put the number of injured at 46", "puts casualties at nearly 4,000": an estimate stated as a value. */
     putVerb: new RegExp(`^(?:${words((a) => a.putVerbs) || '(?!)'})$`),
-    putsAt: new RegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
+    putsAt: wordRegExp(`^\\s+(?:[^\\s,.;]+\\s+){1,6}?(?:${words((a) => a.putAt) || '(?!)'})\\b`, 'i'),
     adverbs: new RegExp(`\\s+(?:${words((a) => a.adverbs)})$`, 'i'),
     trailingTime: new RegExp(`\\s+(?:${words((a) => a.trailingTimes)})$`, 'i'),
     /** "…, sier X i et intervju med BBC" / "said X in an interview with the BBC": the outlet is the channel. */
     interview: new RegExp(`\\s+(?:${words((a) => a.interviewWith)})\\s+(.+)$`, 'iu'),
     claimantTail: new RegExp(`\\s+(?:${words((a) => a.claimantTails)})\\s.*$`, 'iu'),
-    notAClaimantStart: new RegExp(`^\\s*(?:${words((a) => a.notClaimantStarts)})\\b`, 'iu'),
+    notAClaimantStart: wordRegExp(`^\\s*(?:${words((a) => a.notClaimantStarts)})\\b`, 'iu'),
     /** A phrase with a verb or a figure in it is a clause, not a name: "Six officers were killed". */
-    notANounPhrase: new RegExp(`\\d|\\b(?:${words((a) => a.clauseVerbs)})\\b`, 'i'),
-    openingPhrase: new RegExp(`^(?:${words((a) => a.openingWords)})\\b`, 'i'),
-    parenthetical: new RegExp(`^(?:${words((a) => a.parentheticals)})\\b`, 'iu'),
+    notANounPhrase: wordRegExp(`\\d|\\b(?:${words((a) => a.clauseVerbs)})\\b`, 'i'),
+    openingPhrase: wordRegExp(`^(?:${words((a) => a.openingWords)})\\b`, 'i'),
+    parenthetical: wordRegExp(`^(?:${words((a) => a.parentheticals)})\\b`, 'iu'),
     /** A sentence's subject: the words before its first relative pronoun or auxiliary. */
-    sentenceSubject: new RegExp(
+    sentenceSubject: wordRegExp(
       `^((?:${words((a) => a.subjectArticles)})?\\s*[^\\s,;:]+(?:\\s+[^\\s,;:]+){0,6}?)\\s+(?:${words((a) => a.subjectEnds)})\\b`,
       'i',
     ),
@@ -94,7 +95,7 @@ const attributionPatterns = perRegistry((all) => {
  */
 const speechPattern = perLanguage((module) => {
   const verbs = [...new Set([...DEFAULT_LANGUAGE.attribution.speechVerbs, ...module.attribution.speechVerbs])];
-  return new RegExp(
+  return wordRegExp(
     `\\b(${verbs.join('|')})\\b(?:\\s+([\\p{Lu}][\\p{L}.'-]*(?:\\s+[\\p{Lu}][\\p{L}.'-]*){0,3}))?`,
     'gu',
   );

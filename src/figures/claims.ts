@@ -16,6 +16,7 @@ import type { Passage, Token } from '../model/passage.js';
 import { findAttributions, type AttributionSpan } from './attribution.js';
 import { findDates } from '../text/dates.js';
 import { findNumbers, type NumberMention } from '../text/numbers/index.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** How far after a number the event it counts may stand, in content words ("100 North Korean soldiers have died"). */
 const EVENT_AFTER = 8;
@@ -79,14 +80,14 @@ const claimPatterns = perRegistry((all) => {
      * An apposition that says what a figure counts: "about 980,000 troops, a figure that counts both
      * the dead and the wounded" is a casualty figure.
      */
-    definingApposition: new RegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
+    definingApposition: wordRegExp(`^\\s*(?:${words((c) => c.definingAppositions)})\\b`, 'i'),
     /** "of whom roughly 250,000", "hvorav fire", "av dem": a part of the count before it, of the same people. */
     partOfBefore: new RegExp(`(?:${words((c) => c.partOfBefore)})\\s*$`, 'i'),
     /** Prepositions and conjunctions end a noun phrase even where the stop-word lists miss them ("3,800 North Koreans since…"). */
     phraseEnd: whole((c) => c.phraseEnd),
     /** "120 were civilians", "40 var barn": a count whose noun comes after its verb. */
     predicateNoun: new RegExp(`^\\s+(?:${words((c) => c.copulas)})\\s+(\\p{L}+)`, 'iu'),
-    partOfThose: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
+    partOfThose: wordRegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfPronouns)})\\b`, 'i'),
     /** "Nærmere 40 av de skadde": a part of a count named by its event ("of the injured"), not that count. */
     partOfEvent: new RegExp(
       `^\\s+(?:${words((c) => c.of)})\\s+(?:${words((c) => c.partOfArticles)})\\s+(\\p{L}+)`,
@@ -103,35 +104,35 @@ const claimPatterns = perRegistry((all) => {
     /** Prisoners of war are soldiers. */
     prisonersOfWar: whole((c) => c.prisonersOfWar, 'iu'),
     prisoners: whole((c) => c.prisoners),
-    ofWar: new RegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
+    ofWar: wordRegExp(`^\\s+(?:${words((c) => c.ofWar)})\\b`, 'i'),
     joining: whole((c) => c.joining),
-    and: new RegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
+    and: wordRegExp(`\\b(?:${words((c) => c.and)})\\b`, 'i'),
     /** Nouns that stand for a figure named before: "Estimates of the number killed vary. Officials put the figure at…". */
     anaphoric: whole((c) => c.anaphoric),
     /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
-    subsetOpener: new RegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    subsetOpener: wordRegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
-    since: new RegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
+    since: wordRegExp(`\\b(?:${words((c) => c.since)})\\b[^,.;:]{0,60}$`, 'i'),
     /** "…since January, when NIS estimated about 300": a figure in the when-clause is of that date. */
-    when: new RegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
+    when: wordRegExp(`\\b(?:${words((c) => c.when)})\\b`, 'i'),
     /** A contrast between clauses: a date across it belongs to the other clause ("…in the autumn, but X said last month…"). */
-    clauseContrast: new RegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
+    clauseContrast: wordRegExp(`;|,\\s*(?:${words((c) => c.contrast)})\\b`, 'i'),
     /** A new clause joined to the one before: ", and …", ", og …". */
-    clauseJoin: new RegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
+    clauseJoin: wordRegExp(`,\\s*(?:${words((c) => c.and)})\\b`, 'i'),
     /**
      * Present or perfect verbs: the figure is the state of things when the article was written
      * ("North Korea has about 11,000 troops", "Av disse er rundt 4700 drept"), not the date of the
      * sentence before, which a past-tense sentence continues ("On the 3rd … . The attack killed 20").
      */
-    presentOrPerfect: new RegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
+    presentOrPerfect: wordRegExp(`\\b(?:${words((c) => c.presentOrPerfect)})\\b`, 'i'),
     /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
     eventNoun: whole((c) => c.eventNouns, 'iu'),
     demonym: new RegExp(`^\\p{Lu}\\p{Ll}+(?:${words((c) => c.demonymEndings) || '(?!)'})s?$`, 'u'),
     nations: NATIONS.map((nation) => ({
       ...nation,
-      pattern: new RegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
+      pattern: wordRegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
     })),
   };
 });

@@ -9,6 +9,7 @@ import { describeAttribution } from './attribution.js';
 import { perRegistry } from '../languages/index.js';
 import { categoryByName, categoryNames, figureCategories } from '../model/categories.js';
 import { compareDates, formatDate } from '../text/dates.js';
+import { wordRegExp } from '../text/wordBoundary.js';
 
 /** Two dates closer than this are the same period for comparing figures. */
 const SAME_PERIOD_DAYS = 14;
@@ -232,8 +233,8 @@ function period(a: Claim, b: Claim): PeriodRelation {
 }
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
-const earlier = perRegistry(
-  (all) => new RegExp(`^(?:${[...new Set(all.flatMap((module) => module.claims.earlier))].join('|')})\\b`, 'i'),
+const earlier = perRegistry((all) =>
+  wordRegExp(`^(?:${[...new Set(all.flatMap((module) => module.claims.earlier))].join('|')})\\b`, 'i'),
 );
 
 function toldAsEarlier(claim: Claim, articleId: string): boolean {

@@ -1,13 +1,14 @@
 import { languageFor, perRegistry } from '../languages/index.js';
 import type { Span } from '../model/passage.js';
 import type { AnalyzedLanguage } from './language.js';
+import { wordRegExp } from './wordBoundary.js';
 
 // Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24"),
 // whatever the language of the text.
 const abbreviationBeforeEnd = perRegistry((all) => {
   const words = [...new Set(all.flatMap((module) => module.segmentation.abbreviations))];
   const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`(?:\\b\\p{Lu}\\.|\\b(?:${alternatives})\\.)\\s*$`, 'u');
+  return wordRegExp(`(?:\\b\\p{Lu}\\.|\\b(?:${alternatives})\\.)\\s*$`, 'u');
 });
 
 const sentenceSegmenters = new Map<string, Intl.Segmenter>();

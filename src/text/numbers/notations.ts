@@ -23,6 +23,7 @@ import {
   type Scan,
   type UnitPatterns,
 } from './scan.js';
+import { wordRegExp } from '../wordBoundary.js';
 
 /** Unit symbols and abbreviations any language writes ("mm", "km²", "kg"), to their canonical unit. */
 const UNIT_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
@@ -393,7 +394,7 @@ const fixedPatterns = perRegistry(() => {
   const { phoneLabels, clock } = numberContext();
   return {
     phones: [
-      new RegExp(
+      wordRegExp(
         `(?:\\[(?:${phoneLabels})\\]|\\b(?:${phoneLabels})\\.?:?)[ \\u00A0]*(\\+?\\(?\\d[\\d \\u00A0().-]{4,}\\d)`,
         'giu',
       ),
