@@ -2,6 +2,7 @@
  * The registry of languages: every language module the machinery reads text with. A new language
  * is one module in this folder and one line in {@link BUILT_IN}.
  */
+import { czech } from './cs.js';
 import { english } from './en.js';
 import { norwegian } from './nb.js';
 import type { LanguageModule } from './types.js';
@@ -18,7 +19,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, czech];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;
