@@ -459,10 +459,13 @@ function readFigure(
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
   else return null;
   // "3,000 more soldiers", "two more … captured": an increment, not a total.
-  const additive = /^\s*(?:\S+\s+)?/
-    .exec(text.slice(mention.end))![0]
-    .split(/\s+/)
-    .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, '')));
+  // …or said right before it: "dalších 3000 vojáků", "another 3,000 troops".
+  const additive =
+    /^\s*(?:\S+\s+)?/
+      .exec(text.slice(mention.end))![0]
+      .split(/\s+/)
+      .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
+    patterns.additive.test(/(\p{L}+)\s+$/u.exec(text.slice(0, mention.start))?.[1] ?? '');
   const incrementCategory = categoryByName(category)?.increment;
   if (incrementCategory && additive) category = incrementCategory;
   // "about 980,000 troops, a figure that counts both the dead and the wounded": the sum of its parts.
@@ -531,13 +534,14 @@ function subjectOf(
   const inAttribution = (token: Token) =>
     spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
-  // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
-  const possessive = nationOf(
-    /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(
-      text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset),
-    )?.[1] ?? '',
-    true,
+  // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number; not a bare
+  // nation after a preposition, which is a place ("vyslala do Ruska 14 tisíc", "sent to Russia 14,000").
+  const owner = /(\S+\s*-?\S*?)(['’]s|s)?\s*$/u.exec(
+    text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset),
   );
+  const prior = tokens.filter((token) => token.end <= numberStart);
+  const place = !owner?.[2] && prior.length >= 2 && prior.at(-2)!.stopWord;
+  const possessive = place ? null : nationOf(owner?.[1] ?? '', true);
   // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
   // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));

@@ -392,6 +392,11 @@ export interface AttributionWords {
   functionWords: readonly string[];
   /** Finite verbs, which end an "according to" phrase ("Ifølge X har Nord-Korea sendt…"). */
   finiteVerbs: readonly string[];
+  /**
+   * …and finite verbs told by their form, where no list can hold them all: fragments matched whole and
+   * case-sensitively (the Czech past tense of "dorazilo", "vrátili": a lower-case word ending in -l, -la, -lo…).
+   */
+  finiteVerbForms?: readonly string[];
   /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
   qualifierWords: readonly string[];
   /** What a non-bare speech verb may report: "confirmed that…", "provided a different estimate". */

@@ -71,6 +71,8 @@ export interface DateExpression {
   relative?: RelativeDate;
   /** For a month named as a deadline ("by March", "innen mars"): the nearest such month, which may be still to come. */
   deadline?: boolean;
+  /** For a month of a relative year ("loni v prosinci", "i fjor i desember"): years after the publication year (−1). */
+  yearOffset?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -531,7 +533,41 @@ export function scanDateExpressions(
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return withRelativeYears(
+    text,
+    found.sort((a, b) => a.start - b.start),
+  );
+}
+
+const YEAR_OFFSETS: Partial<Record<RelativeDate, number>> = { 'last-year': -1, 'this-year': 0, 'year-before-last': -2 };
+
+/**
+ * "loni v prosinci", "i fjor i desember", "last year in December": a relative year followed by a
+ * month (one short word between, or none) is one date, that month of that year.
+ */
+function withRelativeYears(text: string, found: DateExpression[]): DateExpression[] {
+  const out: DateExpression[] = [];
+  for (const e of found) {
+    const year = out.at(-1);
+    const offset = year?.type === 'relative' && year.relative ? YEAR_OFFSETS[year.relative] : undefined;
+    if (
+      year &&
+      offset !== undefined &&
+      e.type === 'absolute' &&
+      e.month !== undefined &&
+      e.day === undefined &&
+      e.year === undefined &&
+      /^[\s\u00A0]+(?:\p{Ll}{1,3}[\s\u00A0]+)?$/u.test(text.slice(year.end, e.start))
+    ) {
+      out[out.length - 1] = {
+        ...expr(text, year.start, e.end, { type: 'absolute', month: e.month }),
+        yearOffset: offset,
+      };
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -541,7 +577,8 @@ function resolve(e: DateExpression, ref: Ymd | YearMonth | null): { date: string
   switch (e.type) {
     case 'absolute':
     case 'year': {
-      const { year: y, month: mo, day: d } = e;
+      const { month: mo, day: d } = e;
+      const y = e.year ?? (ref && e.yearOffset !== undefined ? ref.y + e.yearOffset : undefined);
       if (y !== undefined) {
         if (mo === undefined) return { date: pad4(y), precision: 'year' };
         if (d === undefined) return { date: isoYm(y, mo), precision: 'month' };
