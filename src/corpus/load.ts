@@ -11,7 +11,8 @@ import {
   stat as statCallback,
   type Stats,
 } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import ignore, { type Ignore } from 'ignore';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { nextMessage, startThread } from '../threads.js';
@@ -62,14 +63,32 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   return reply.corpus;
 }
 
-/** Every entry of a folder and its subfolders, by name. */
+/** Every entry of a folder and its subfolders, by name, but those that are not articles by the team's say. */
 async function listFolder(dir: string): Promise<string[]> {
+  let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    return (await readdir(dir, { recursive: true })).map(String).sort();
+    names = (await readdir(dir, { recursive: true })).map(String).sort();
   } catch (error) {
     throw new CorpusUnreadableError(dir, error);
   }
+  const ignored = await ignoreRules(dir);
+  return names.filter((name) => {
+    const file = name.split(path.sep).join('/');
+    return !README.test(path.posix.basename(file)) && !ignored.ignores(file);
+  });
+}
+
+/** A folder's README says what the folder is; it is not an article. */
+const README = /^readme(\.(md|markdown|txt))?$/i;
+/** Files the team keeps in the corpus folder that are not articles, in gitignore syntax. */
+export const IGNORE_FILE = '.crosscheckignore';
+
+async function ignoreRules(dir: string): Promise<Ignore> {
+  const rules = ignore();
+  const text = await readFile(path.join(dir, IGNORE_FILE), 'utf8').catch(() => null);
+  if (text !== null) rules.add(text);
+  return rules;
 }
 
 /**
