@@ -229,7 +229,8 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
   );
   if (cut === -1) cut = words.length;
   const kept = words.slice(0, cut);
-  while (kept.length > 1 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
+  // "podle odhadů zhruba 6000": a qualifier alone is no source.
+  while (kept.length > 0 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
   // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
   if (cut < words.length && patterns.auxiliaryAtEnd.test(before) && kept.length > 1 && /^\p{Ll}/u.test(kept.at(-1)!))
     kept.pop();

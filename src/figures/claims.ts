@@ -111,6 +111,8 @@ const claimPatterns = perRegistry((all) => {
     anaphoric: whole((c) => c.anaphoric),
     /** A subset after a comma keeps the event before it: "killed 20 people, including six officers", "skadet, blant dem fem barn". */
     subsetOpener: wordRegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
+    /** A relative clause right after the counted noun tells what happened to them: "Dva vojáci, které Ukrajinci zajali". */
+    relativeOpener: wordRegExp(`^\\s*(?:${words((c) => c.relativePronouns ?? []) || '(?!)'})\\b`, 'i'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
@@ -483,7 +485,26 @@ function readFigure(
   if (itemCategory && category === itemCategory.name)
     return { category, item: itemId, subject: itemId!, scope: itemId! };
 
-  let figure = subjectOf(text, offset, tokens, phrase, subjectToken, people, eventToken, numberStart, spans);
+  // "390 válečných zajatců", "390 war prisoners": words right before an event noun that heads the phrase describe it.
+  const headedByEvent =
+    eventToken !== null &&
+    phrase.length > 0 &&
+    !subjectToken &&
+    !people &&
+    patterns.eventNoun.test(wordOf(eventToken)) &&
+    after[after.indexOf(phrase.at(-1)!) + 1] === eventToken &&
+    !phrase.some((token) => patterns.personNoun.test(wordOf(token)) || nationOf(wordOf(token), false));
+  let figure = subjectOf(
+    text,
+    offset,
+    tokens,
+    headedByEvent ? [] : phrase,
+    subjectToken,
+    people,
+    eventToken,
+    numberStart,
+    spans,
+  );
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
   const human = categoryByName(category)?.countsPeople ?? false;
   if (human && figure.scope.startsWith('other:') && !phrase.some((token) => patterns.personNoun.test(wordOf(token))))
@@ -708,7 +729,14 @@ function findEvent(
       const marks = between.match(/[,;:()!?–—]/g)!;
       if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event')
         return { token, how: 'adjacent' };
-      break;
+      // "Dva severokorejští vojáci, které Ukrajinci zajali v lednu": so is the event of a relative clause there.
+      const clause = gap(numberEnd, token.end);
+      if (
+        marks.length !== 1 ||
+        marks[0] !== ',' ||
+        !patterns.relativeOpener.test(clause.slice(clause.indexOf(',') + 1))
+      )
+        break;
     }
     if (token.stopWord) continue;
     if (role(token) === 'event') return { token, how: 'adjacent' };

@@ -360,6 +360,11 @@ export interface ClaimWords {
   anaphoric: readonly string[];
   /** Phrases opening a subset after a comma ("including", "blant dem"). */
   subsetOpeners: readonly string[];
+  /**
+   * Relative pronouns opening a clause right after a counted noun, whose event is what happened to the
+   * counted ("Dva vojáci, které Ukrajinci zajali"): leave out those that make them the doers.
+   */
+  relativePronouns?: readonly string[];
   /** Nouns naming a count of the dead ("toll", "dødstall"). */
   tolls: readonly string[];
   /** "since": the start of a period, not the date a figure holds for. */
