@@ -58,8 +58,6 @@ const attributionPatterns = perRegistry((all) => {
     functionWord: new RegExp(`^(?:${words((a) => a.functionWords)})$`, 'i'),
     /** A finite verb ends an "according to" phrase: "Ifølge X har Nord-Korea sendt…". */
     finiteVerb: new RegExp(`^(?:${words((a) => a.finiteVerbs)})$`, 'i'),
-    /** Finite verbs by their form ("dorazilo", "vrátili": the Czech past tense), matched case-sensitively. */
-    finiteVerbForm: new RegExp(`^(?:${words((a) => a.finiteVerbForms ?? []) || '(?!)'})$`, 'u'),
     /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
     qualifierWords: new RegExp(`^(?:${words((a) => a.qualifierWords)})$`, 'i'),
     reportsWhat: wordRegExp(`^\\s*,?\\s*(?:[^\\s,.;]+\\s+){0,5}?(?:${words((a) => a.reportedObjects)})\\b`, 'i'),
@@ -104,6 +102,14 @@ const speechPattern = perLanguage((module) => {
   );
 });
 
+/**
+ * Finite verbs by their form ("dorazilo", "vrátili": the Czech past tense), matched case-sensitively and
+ * only in the language's own articles: English "special" has the form of a Czech past tense.
+ */
+const finiteVerbForm = perLanguage(
+  (module) => new RegExp(`^(?:${module.attribution.finiteVerbForms?.join('|') || '(?!)'})$`, 'u'),
+);
+
 const MAX_CLAIMANT_WORDS = 14;
 
 /** Every attribution in a sentence, in order. */
@@ -133,7 +139,7 @@ export function findAttributions(sentence: string, language: string): Attributio
   // figure or a finite verb; "U.S., South Korean and Ukrainian assessments" is one source.
   for (const match of sentence.matchAll(patterns.accordingTo)) {
     const from = match.index + match[0].length;
-    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns);
+    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns, language);
     if (claimant) add(claimant, null, match.index, from + claimant.length);
   }
 
@@ -206,7 +212,13 @@ export function findAttributions(sentence: string, language: string): Attributio
  * of parliament's intelligence committee"). In "har ifølge X sendt opptil 12.000", the participle
  * after X belongs to the clause, not to X.
  */
-function accordingTo(rest: string, before: string, patterns: ReturnType<typeof attributionPatterns>): string | null {
+function accordingTo(
+  rest: string,
+  before: string,
+  patterns: ReturnType<typeof attributionPatterns>,
+  language: string,
+): string | null {
+  const verbForm = finiteVerbForm(languageFor(language) ?? DEFAULT_LANGUAGE);
   // Abbreviations ("U.S.") are not sentence ends.
   const masked = rest.replace(/\b(\p{Lu})\./gu, '$1\u0000');
   const end = masked.search(/[.;:()\]]|$/u);
@@ -225,7 +237,7 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
   }
   const words = claimant.split(/\s+/);
   let cut = words.findIndex(
-    (word, i) => i > 0 && (/\d/.test(word) || patterns.finiteVerb.test(word) || patterns.finiteVerbForm.test(word)),
+    (word, i) => i > 0 && (/\d/.test(word) || patterns.finiteVerb.test(word) || verbForm.test(word)),
   );
   if (cut === -1) cut = words.length;
   const kept = words.slice(0, cut);

@@ -770,7 +770,6 @@ export const czech: LanguageModule = {
         ['dní', 'day'],
         ['dnů', 'day'],
         ['dny', 'day'],
-        ['den', 'day'],
         ['týdnů', 'week'],
         ['týdny', 'week'],
         ['týden', 'week'],
@@ -1211,7 +1210,9 @@ export const czech: LanguageModule = {
     prisoners: [],
     ofWar: [],
     joining: ['nebo', 'či', 'a'],
-    and: ['a'],
+    // Not "a": every language's words apply to every article, and English ", a spokesman says…" is no
+    // clause joined by "and". "a" still joins words ("mrtvých a raněných": killed and injured).
+    and: [],
     anaphoric: ['číslo', 'počet', 'údaj', 'odhad', 'bilance', 'bilanci'],
     subsetOpeners: ['včetně', 'mezi nimi', 'z toho', 'z nich', 'mimo jiné'],
     // Object and intransitive subjects: "vojáci, které Ukrajinci zajali", "vojáci, kteří zahynuli".
@@ -1498,7 +1499,6 @@ export const czech: LanguageModule = {
       'navíc',
       'také',
       'ale',
-      'a',
       'dříve',
       'později',
       'zároveň',
@@ -1512,7 +1512,9 @@ export const czech: LanguageModule = {
     listJoiners: ['a'],
     auxiliaries: ['je', 'jsou', 'byl', 'byla', 'bylo', 'má', 'mají'],
     clauseBreaks: ['že', 'když', 'zatímco', 'ale', 'protože', 'kde'],
-    clauseBreaksCaseSensitive: ['a(?=\\s\\p{Ll})'],
+    // "Rusko útočí a mluvčí uvedl": "a" between lower-case words; not after a comma, where English "Kim, a
+    // spokesman for the army, said" has its article.
+    clauseBreaksCaseSensitive: ['(?<=\\p{Ll}\\s)a(?=\\s\\p{Ll})'],
     spokeTo: ['který\\s+(?:mluvil|hovořil)\\s+s'],
     conjunctions: ['a', 'ale'],
     nameParticles: ['a', 'pro'],

@@ -406,8 +406,9 @@ export interface AttributionWords {
   /** Finite verbs, which end an "according to" phrase ("Ifølge X har Nord-Korea sendt…"). */
   finiteVerbs: readonly string[];
   /**
-   * …and finite verbs told by their form, where no list can hold them all: fragments matched whole and
-   * case-sensitively (the Czech past tense of "dorazilo", "vrátili": a lower-case word ending in -l, -la, -lo…).
+   * …and finite verbs told by their form, where no list can hold them all: fragments matched whole,
+   * case-sensitively and in the language's own articles only (the Czech past tense of "dorazilo",
+   * "vrátili": a lower-case word ending in -l, -la, -lo…).
    */
   finiteVerbForms?: readonly string[];
   /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
