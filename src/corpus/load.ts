@@ -172,11 +172,15 @@ async function readEntry(
   const parsed = readArticle(read.bytes, file, extension);
   if ('reason' in parsed) return parsed;
   const result = parsed.language === null ? await withDetectedLanguage(parsed, extension) : parsed;
+  return { article: result, textKey: textKey(result.text) };
+}
+
+/** What two copies of an article share, whatever their line breaks and spacing. */
+export function textKey(text: string): string {
   // Every run of white space as one space (runs that already are one space are left alone: much faster than /\s+/g).
-  const textKey = createHash('sha256')
-    .update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim())
+  return createHash('sha256')
+    .update(text.replace(/\s{2,}|[^\S ]/g, ' ').trim())
     .digest('hex');
-  return { article: result, textKey };
 }
 
 /** The four file calls an article is read with: through libuv's pool, or blocking (on a thread of its own). */
@@ -292,7 +296,15 @@ function fromMarkdown(id: string, file: string, source: string): Article | Corpu
   const { data } = parsed;
   const provenance: Article['provenance'] = {};
   const fields: (keyof ArticleRef)[] = ['title', 'publisher', 'url', 'published', 'language'];
-  for (const field of fields) if (data[field]) provenance[field] = 'front matter';
+  // An article added from a page records where on the page each field was found.
+  const recorded =
+    typeof data.provenance === 'object' && data.provenance !== null ? (data.provenance as Record<string, unknown>) : {};
+  for (const field of fields) {
+    if (!data[field]) continue;
+    const from = recorded[field];
+    provenance[field] =
+      typeof from === 'string' && from.trim() ? `front matter (from the page: ${from.trim()})` : 'front matter';
+  }
 
   let title = data.title ?? null;
   if (!title) {
