@@ -92,6 +92,7 @@ describe('Czech: numbers', () => {
     ['sto vojáků', 'sto', 100],
     ['tisíc vojáků', 'tisíc', 1000],
     ['půl milionu granátů', 'půl milionu', 500_000],
+    ['pět stovek vojáků', 'pět stovek', 500],
   ])('GIVEN "%s" THEN "%s" counts %d', (text, wording, value) => {
     expect(counts(text)).toEqual([{ wording, value, low: value, high: value, qualifier: 'exact' }]);
   });
@@ -108,6 +109,7 @@ describe('Czech: numbers', () => {
     ['přes 200 raket', 'přes 200', 200, 200, null, 'more than'],
     ['až 12 tisíc vojáků', 'až 12 tisíc', 12000, null, 12000, 'up to'],
     ['téměř 4000 vojáků', 'téměř 4000', 4000, null, 4000, 'nearly'],
+    ['počet padlých překročil tisícovku', 'překročil tisícovku', 1000, 1000, null, 'more than'],
   ])('GIVEN "%s" THEN "%s" is %d (%s–%s), %s', (text, wording, value, low, high, qualifier) => {
     expect(counts(text)).toEqual([{ wording, value, low, high, qualifier }]);
   });
