@@ -14,6 +14,7 @@ import {
   type AttributionWords,
   type LanguageModule,
 } from '../languages/index.js';
+import { scanDateExpressions } from '../text/dates.js';
 import { wordRegExp } from '../text/wordBoundary.js';
 
 /** An attribution and where it stands in its sentence, to pick the one nearest a figure. */
@@ -44,10 +45,10 @@ const attributionPatterns = perRegistry((all) => {
       'giu',
     ),
     sourceIntroduction: new RegExp(`^(?:${words((a) => a.sourceIntroductions) || '(?!)'})\\s+`, 'i'),
-    /** "said that…", "sa at…": the verb reports a clause. */
-    reportsAClause: wordRegExp(`^\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
+    /** "said that…", "sa at…", "uvedl, že…" (a comma before it, as Czech, German and Russian write it): the verb reports a clause. */
+    reportsAClause: wordRegExp(`^\\s*,?\\s*(?:${words((a) => a.complementizers)})\\b`, 'i'),
     /** After a fronted time, the claimant is what stands between the verb and "that": "I går sa politiet at…". */
-    claimantBeforeClause: wordRegExp(`^\\s+([^,.;:]+?)\\s+(?:${words((a) => a.complementizers)})\\b`, 'iu'),
+    claimantBeforeClause: wordRegExp(`^\\s+([^,.;:]+?)\\s*,?\\s+(?:${words((a) => a.complementizers)})\\b`, 'iu'),
     listJoiner: wordRegExp(`\\b(?:${words((a) => a.listJoiners)})\\b`),
     /** An appositive opens with an article that is not a pronoun too: "Park, a member of…". */
     appositiveOpening: new RegExp(
@@ -122,6 +123,14 @@ const speechPattern = perLanguage((module) => {
   );
 });
 
+/**
+ * Finite verbs by their form ("dorazilo", "vrátili": the Czech past tense), matched case-sensitively and
+ * only in the language's own articles: English "special" has the form of a Czech past tense.
+ */
+const finiteVerbForm = perLanguage(
+  (module) => new RegExp(`^(?:${module.attribution.finiteVerbForms?.join('|') || '(?!)'})$`, 'u'),
+);
+
 const MAX_CLAIMANT_WORDS = 14;
 
 /** Every attribution in a sentence, in order. */
@@ -152,7 +161,7 @@ export function findAttributions(sentence: string, language: string): Attributio
   // figure or a finite verb; "U.S., South Korean and Ukrainian assessments" is one source.
   for (const match of sentence.matchAll(patterns.accordingTo)) {
     const from = match.index + match[0].length;
-    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns);
+    const claimant = accordingTo(sentence.slice(from), sentence.slice(0, match.index), patterns, language);
     if (claimant) add(claimant, null, match.index, from + claimant.length);
   }
 
@@ -201,9 +210,14 @@ export function findAttributions(sentence: string, language: string): Attributio
       if (named) add(named[0], null, match.index, match.index + match[0].length);
       continue;
     }
-    if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(afterVerb)) {
+    // ", uvedla ve čtvrtek rozvědka", ", uvedlo loni v prosinci ministerstvo": a time said right after
+    // the verb stands before an inverted claimant.
+    const timeEnd = leadingTimesEnd(afterVerb, language);
+    const claimantSide =
+      timeEnd > 0 && /^\s+\p{L}/u.test(afterVerb.slice(timeEnd)) ? afterVerb.slice(timeEnd) : afterVerb;
+    if (/[,"”'»]$/.test(before) && !reportsAClause && !patterns.notAClaimantStart.test(claimantSide)) {
       // Inverted: ", said Seoul." / ", rapporterte Sør-Koreas militær torsdag" / ", sier X i et intervju med BBC".
-      const after = /^\s*([^,.;:]+)/u.exec(afterVerb);
+      const after = /^\s*([^,.;:]+)/u.exec(claimantSide);
       if (after) {
         let claimant = after[1]!.replace(patterns.leadingTime, '').replace(patterns.trailingTime, '');
         let channel: string | null = null;
@@ -227,6 +241,8 @@ export function findAttributions(sentence: string, language: string): Attributio
         continue;
       }
     }
+    // "Rozvědka NIS v březnu uvedla": a time said between the claimant and its verb is not the claimant's.
+    if (found) found = { ...found, claimant: withoutTrailingTimes(found.claimant, language) };
     // The span ends with the verb, or with its recipient ("informed Reuters"); a capitalised word after
     // another verb ("puts North Korean casualties at…") is what is reported, not who hears it.
     if (found)
@@ -330,7 +346,13 @@ function headFinalAttributions(
  * of parliament's intelligence committee"). In "har ifølge X sendt opptil 12.000", the participle
  * after X belongs to the clause, not to X.
  */
-function accordingTo(rest: string, before: string, patterns: ReturnType<typeof attributionPatterns>): string | null {
+function accordingTo(
+  rest: string,
+  before: string,
+  patterns: ReturnType<typeof attributionPatterns>,
+  language: string,
+): string | null {
+  const verbForm = finiteVerbForm(languageFor(language) ?? DEFAULT_LANGUAGE);
   // Abbreviations ("U.S.") are not sentence ends.
   const masked = rest.replace(/\b(\p{Lu})\./gu, '$1\u0000');
   const end = masked.search(/[.;:()\]]|$/u);
@@ -348,15 +370,47 @@ function accordingTo(rest: string, before: string, patterns: ReturnType<typeof a
     if (list || appositive) claimant = `${claimant}, ${next}`;
   }
   const words = claimant.split(/\s+/);
-  let cut = words.findIndex((word, i) => i > 0 && (/\d/.test(word) || patterns.finiteVerb.test(word)));
+  let cut = words.findIndex(
+    (word, i) => i > 0 && (/\d/.test(word) || patterns.finiteVerb.test(word) || verbForm.test(word)),
+  );
   if (cut === -1) cut = words.length;
   const kept = words.slice(0, cut);
-  while (kept.length > 1 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
+  // "podle odhadů zhruba 6000": a qualifier alone is no source.
+  while (kept.length > 0 && patterns.qualifierWords.test(kept.at(-1)!)) kept.pop();
   // "har ifølge X sendt": the claimant sits between an auxiliary and its participle.
   if (cut < words.length && patterns.auxiliaryAtEnd.test(before) && kept.length > 1 && /^\p{Ll}/u.test(kept.at(-1)!))
     kept.pop();
   const text = kept.join(' ').replaceAll('\u0000', '.').trim();
   return text || null;
+}
+
+/** What may stand between two times, or before the first: nothing, or one short word ("v", "ve", "on"). */
+const TIME_CONTEXT = /^\s*(?:\p{L}{1,3}\s+)?$/u;
+
+/** Where the times a phrase opens with end ("ve čtvrtek", "loni v prosinci"); 0 when it opens with none. */
+function leadingTimesEnd(phrase: string, language: string): number {
+  let end = 0;
+  for (const date of scanDateExpressions(phrase, language)) {
+    if (date.start < end || !TIME_CONTEXT.test(phrase.slice(end, date.start))) break;
+    end = date.end;
+  }
+  return end;
+}
+
+/** A claimant without the times it opens or ends with ("Jihokorejská rozvědka NIS v březnu"), unless nothing else is left. */
+function withoutTrailingTimes(claimant: string, language: string): string {
+  const dates = scanDateExpressions(claimant, language);
+  let end = claimant.trimEnd().length;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const date = dates[i]!;
+    if (!/^\s*$/.test(claimant.slice(date.end, end))) break;
+    // …with the words that place it: "v březnu", "na konci ledna".
+    const context = /(?:^|\s)(?:\p{Ll}{1,5}\s+)?\p{Ll}{1,5}\s*$/u.exec(claimant.slice(0, date.start));
+    end = context ? context.index : date.start;
+  }
+  const start = leadingTimesEnd(claimant.slice(0, end), language);
+  const kept = claimant.slice(start, end).trim();
+  return kept || claimant;
 }
 
 /**

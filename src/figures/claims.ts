@@ -126,6 +126,8 @@ const claimPatterns = perRegistry((all) => {
     subsetOpener: wordRegExp(`^\\s*(?:${words((c) => c.subsetOpeners)})\\b`, 'i'),
     /** An aside between commas opened by a subset opener: "Total losses, including the wounded, exceeded 4,700". */
     aside: wordRegExp(`,\\s*(?:${words((c) => c.subsetOpeners)})\\b[^,.;:()!?–—]*,`, 'gi'),
+    /** A relative clause right after the counted noun tells what happened to them: "Dva vojáci, které Ukrajinci zajali". */
+    relativeOpener: wordRegExp(`^\\s*(?:${words((c) => c.relativePronouns ?? []) || '(?!)'})\\b`, 'i'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
@@ -580,11 +582,20 @@ function readFigure(
   if (itemCategory && category === itemCategory.name)
     return { category, item: itemId, subject: itemId!, scope: itemId! };
 
+  // "390 válečných zajatců", "390 war prisoners": words right before an event noun that heads the phrase describe it.
+  const headedByEvent =
+    eventToken !== null &&
+    phrase.length > 0 &&
+    !subjectToken &&
+    !people &&
+    patterns.eventNoun.test(wordOf(eventToken)) &&
+    after[after.indexOf(phrase.at(-1)!) + 1] === eventToken &&
+    !phrase.some((token) => patterns.personNoun.test(wordOf(token)) || nationOf(wordOf(token), false));
   let figure = subjectOf(
     text,
     offset,
     tokens,
-    phrase,
+    headedByEvent ? [] : phrase,
     subjectToken,
     people,
     eventToken,
@@ -643,12 +654,15 @@ function subjectOf(
   const inAttribution = (token: Token) =>
     spans.some((span) => token.start - offset >= span.start && token.end - offset <= span.end);
   const phraseText = phrase.length > 0 ? text.slice(phrase[0]!.start - offset, phrase.at(-1)!.end - offset) : '';
-  // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number.
-  // Not a destination: "отправила в Россию 11 000 военных" (the stop-word lists hold the prepositions).
+  // "Nord -Koreas estimerte 11.000 soldater": a possessive nation right before the number; not a
+  // nation after a preposition, which is a place or a destination ("vyslala do Ruska 14 tisíc",
+  // "отправила в Россию 11 000 военных"; the stop-word lists hold the prepositions).
   const beforeNumber = text.slice(Math.max(0, numberStart - offset - 24), numberStart - offset);
-  const possessiveMatch = /(\S+\s*-?\S*?)(?:['’]s|s)?\s*$/u.exec(beforeNumber);
+  const owner = /(\S+\s*-?\S*?)(['’]s|s)?\s*$/u.exec(beforeNumber);
   const prepositionBefore = patterns.phraseEnd.test(/(\p{L}+)\s+\S+\s*$/u.exec(beforeNumber)?.[1] ?? '');
-  const possessive = prepositionBefore ? null : nationOf(possessiveMatch?.[1] ?? '', true);
+  const prior = tokens.filter((token) => token.end <= numberStart);
+  const place = prepositionBefore || (!owner?.[2] && prior.length >= 2 && prior.at(-2)!.stopWord);
+  const possessive = place ? null : nationOf(owner?.[1] ?? '', true);
   // "Nord-Korea har sendt …", "North Korea has about 11,000 troops", "Ukraine's general staff says
   // Russia has lost …": the nation the sentence (or the clause its source opens it with) is about.
   const firstOwn = tokens.findIndex((token) => !inAttribution(token));
@@ -826,7 +840,14 @@ function findEvent(
       const marks = between.match(/[,;:()!?–—…]/g)!;
       if (marks.length === 1 && marks[0] === ',' && /,\s*$/.test(between) && role(token) === 'event')
         return { token, how: 'adjacent' };
-      break;
+      // "Dva severokorejští vojáci, které Ukrajinci zajali v lednu": so is the event of a relative clause there.
+      const clause = gap(numberEnd, token.end);
+      if (
+        marks.length !== 1 ||
+        marks[0] !== ',' ||
+        !patterns.relativeOpener.test(clause.slice(clause.indexOf(',') + 1))
+      )
+        break;
     }
     if (token.stopWord) continue;
     if (role(token) === 'event') return { token, how: 'adjacent' };

@@ -3,6 +3,7 @@
  * is one module in this folder and one line in {@link BUILT_IN}.
  */
 import { german } from './de.js';
+import { czech } from './cs.js';
 import { english } from './en.js';
 import { french } from './fr.js';
 import { korean } from './ko.js';
@@ -24,7 +25,7 @@ export type {
   RelativeDate,
 } from './types.js';
 
-const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french, russian, ukrainian, korean];
+const BUILT_IN: readonly LanguageModule[] = [english, norwegian, german, french, russian, ukrainian, korean, czech];
 
 const modules: LanguageModule[] = [...BUILT_IN];
 let version = 0;

@@ -418,6 +418,11 @@ export interface ClaimWords {
   anaphoric: readonly string[];
   /** Phrases opening a subset after a comma ("including", "blant dem"). */
   subsetOpeners: readonly string[];
+  /**
+   * Relative pronouns opening a clause right after a counted noun, whose event is what happened to the
+   * counted ("Dva vojáci, které Ukrajinci zajali"): leave out those that make them the doers.
+   */
+  relativePronouns?: readonly string[];
   /** Nouns naming a count of the dead ("toll", "dødstall"). */
   tolls: readonly string[];
   /** "since": the start of a period, not the date a figure holds for. */
@@ -479,6 +484,12 @@ export interface AttributionWords {
   functionWords: readonly string[];
   /** Finite verbs, which end an "according to" phrase ("Ifølge X har Nord-Korea sendt…"). */
   finiteVerbs: readonly string[];
+  /**
+   * …and finite verbs told by their form, where no list can hold them all: fragments matched whole,
+   * case-sensitively and in the language's own articles only (the Czech past tense of "dorazilo",
+   * "vrátili": a lower-case word ending in -l, -la, -lo…).
+   */
+  finiteVerbForms?: readonly string[];
   /** Qualifier words that belong to the figure after a claimant, not to the claimant. */
   qualifierWords: readonly string[];
   /** What a non-bare speech verb may report: "confirmed that…", "provided a different estimate". */

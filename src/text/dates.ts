@@ -71,7 +71,7 @@ export interface DateExpression {
   relative?: RelativeDate;
   /** For a month named as a deadline ("by March", "innen mars"): the nearest such month, which may be still to come. */
   deadline?: boolean;
-  /** A month of a year named relative to the publication ("지난해 10월": last year's October): years from it. */
+  /** A month of a year named relative to the publication ("지난해 10월", "loni v prosinci", "i fjor i desember"): years from it. */
   yearOffset?: number;
 }
 
@@ -607,7 +607,41 @@ export function scanDateExpressions(
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return withRelativeYears(
+    text,
+    found.sort((a, b) => a.start - b.start),
+  );
+}
+
+const YEAR_OFFSETS: Partial<Record<RelativeDate, number>> = { 'last-year': -1, 'this-year': 0, 'year-before-last': -2 };
+
+/**
+ * "loni v prosinci", "i fjor i desember", "last year in December": a relative year followed by a
+ * month (one short word between, or none) is one date, that month of that year.
+ */
+function withRelativeYears(text: string, found: DateExpression[]): DateExpression[] {
+  const out: DateExpression[] = [];
+  for (const e of found) {
+    const year = out.at(-1);
+    const offset = year?.type === 'relative' && year.relative ? YEAR_OFFSETS[year.relative] : undefined;
+    if (
+      year &&
+      offset !== undefined &&
+      e.type === 'absolute' &&
+      e.month !== undefined &&
+      e.day === undefined &&
+      e.year === undefined &&
+      /^[\s\u00A0]+(?:\p{Ll}{1,3}[\s\u00A0]+)?$/u.test(text.slice(year.end, e.start))
+    ) {
+      out[out.length - 1] = {
+        ...expr(text, year.start, e.end, { type: 'absolute', month: e.month }),
+        yearOffset: offset,
+      };
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

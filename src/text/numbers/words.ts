@@ -179,11 +179,12 @@ function readIdiom(lang: NumberReading, words: Word[], gaps: string[]): Atom | n
   const st = words[0]!.start;
   const spaced = (k: number): boolean => gaps[k] === ' ';
 
-  // tens / hundreds of thousands, hundrevis av tusen
+  // tens / hundreds of thousands, hundrevis av tusen; "desítky tisíc", where a genitive does what "of" does
   const factor = idioms.vagueMultiples[lw[0]!];
-  const multiple = idioms.vagueMultipleScales[lw[2] ?? ''];
-  if (factor !== undefined && multiple !== undefined && lang.of.has(lw[1]!) && spaced(0) && spaced(1))
-    return vagueAtom(st, end(2), 2 * factor * multiple, 10 * factor * multiple - 1);
+  const scaleAt = lang.of.has(lw[1] ?? '') && spaced(0) ? 2 : 1;
+  const multiple = idioms.vagueMultipleScales[lw[scaleAt] ?? ''];
+  if (factor !== undefined && multiple !== undefined && spaced(0) && spaced(scaleAt - 1))
+    return vagueAtom(st, end(scaleAt), 2 * factor * multiple, 10 * factor * multiple - 1);
   // dozens, hundreds, thousands, hundrevis, tusenvis, millioner
   const vague = idioms.vagueWords[lw[0]!];
   if (vague) return vagueAtom(st, end(0), vague[0], vague[1]);
