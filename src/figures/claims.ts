@@ -157,6 +157,8 @@ const claimPatterns = perRegistry((all) => {
     transfer: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.transfers)})(?!\\p{L})`, 'iu'),
     or: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.or)})(?!\\p{L})`, 'iu'),
     joiningWord: new RegExp(`(?<!\\p{L})(?:${words((c) => c.joining)})(?!\\p{L})`, 'iu'),
+    /** Nothing, or an average, between a verb and its count: "lost on average 1,200", "mistet i snitt 1200". */
+    averageGap: new RegExp(`^\\s*(?:(?:${optional((c) => c.averages)})\\s+)?$`, 'iu'),
     /** Between two nations, what joins them into one count: "Russian and North Korean losses". */
     nationJoiner: new RegExp(`^\\s*(?:,|${words((c) => c.joining)})\\s*$`, 'i'),
     nations: NATIONS.map((nation) => ({
@@ -396,7 +398,9 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
     }
     if (patterns.lossVerb.test(lower)) {
       const next = counts.find((mention) => offset + mention.start >= token.end);
-      if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return marked(token, lossOf(next));
+      // "mistet i snitt 1200 soldater": an average between the verb and its count is the count's.
+      if (next && patterns.averageGap.test(text.slice(token.end - offset, next.start)))
+        return marked(token, lossOf(next));
       // "About 600 North Korean troops were lost": a passive loss after its count, in its clause.
       const auxiliary = tokens[i - 1];
       const last = counts.filter((mention) => offset + mention.end <= token.start).at(-1);
@@ -758,8 +762,20 @@ function subjectOf(
       ? ((n) => (n?.key.includes('+') ? n : nationOf(eventAdjectives, false)))(nationOf(widerAdjectives, false))
       : null;
 
+  // "…estimate that North Korea could lose up to 9,000 soldiers": who loses is whose the lost are.
+  const lossOwner =
+    eventToken && eventAt > 0 && patterns.lossVerb.test(wordOf(eventToken)) && eventToken.end <= numberStart
+      ? nationOf(
+          tokens
+            .slice(Math.max(0, eventAt - 4), eventAt)
+            .map(wordOf)
+            .join(' '),
+          false,
+        )
+      : null;
   if (subjectToken || people) {
-    const nation = nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation) : null);
+    const nation =
+      nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation ?? lossOwner) : null);
     if (people && !subjectToken)
       return { item: null, subject: nation ? `${nation.adjective} people` : 'people', scope: scoped('people', nation) };
     const id = conceptOfRole(subjectToken!, 'subject')!;
@@ -791,9 +807,16 @@ function subjectOf(
   }
   if (phraseNation) return { item: null, subject: phraseNation.people, scope: scoped('unspecified', phraseNation) };
 
+  // "The mayor's office has since confirmed 11 dead": a noun before a verb of the count's clause is
+  // its subject, who speaks or acts, not who was counted.
+  const beforeVerb = (token: Token) =>
+    token.end <= numberStart && patterns.presentOrPerfect.test(text.slice(token.end - offset, numberStart - offset));
   const subject = nearestSubject(
     tokens.filter(
-      (token) => !inAttribution(token) && !(agentBefore && eventToken !== null && token.end <= eventToken.start),
+      (token) =>
+        !inAttribution(token) &&
+        !beforeVerb(token) &&
+        !(agentBefore && eventToken !== null && token.end <= eventToken.start),
     ),
     numberStart,
   );
@@ -805,7 +828,12 @@ function subjectOf(
       .slice(Math.max(0, at - 3), at)
       .map(wordOf)
       .join(' ');
-    const nation = nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
+    const own = nationOf(adjectives, false);
+    // "Russian and North Korean losses of 350 … reported by Ukraine's general staff": the nations of the
+    // event noun say whose losses; a subject of another nation elsewhere in the sentence is not theirs.
+    if (eventNation && own && own.key !== eventNation.key)
+      return { item: null, subject: eventNation.people, scope: scoped('unspecified', eventNation) };
+    const nation = own ?? eventNation ?? sentenceNation ?? lossOwner;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
   if (eventToken && patterns.toll.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
@@ -887,7 +915,8 @@ function findEvent(
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
-  const immediate = beforeContent[0];
+  // "sende ytterligere 2000 soldater": an increment word between the verb and its count is the count's.
+  const immediate = beforeContent.find((token) => !patterns.additive.test(wordOf(token)));
   if (immediate && role(immediate) === 'event') {
     const between = before.filter((token) => token.start >= immediate.end);
     if (

@@ -1060,6 +1060,7 @@ export const english: LanguageModule = {
       'brought (?:home|back)',
       'returned home',
     ],
+    averages: ['on average', 'an average of', 'on the average'],
     or: ['or'],
   },
 

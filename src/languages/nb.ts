@@ -594,6 +594,7 @@ export const norwegian: LanguageModule = {
       'barna',
       'kvinner',
       'menn',
+      'mann',
       'sivile',
       'pasienter',
       'beboere',
@@ -729,6 +730,7 @@ export const norwegian: LanguageModule = {
       'sendt (?:hjem|tilbake)',
       'ført (?:hjem|tilbake)',
     ],
+    averages: ['i snitt', 'i gjennomsnitt', 'gjennomsnittlig'],
     or: ['eller'],
   },
 

@@ -757,6 +757,36 @@ const FILED_RIGHT: typeof RULES = [
     ],
   ],
   [
+    'who loses is whose the lost are',
+    'Analysts estimate that North Korea could lose up to 9,000 soldiers by the end of the year.',
+    {},
+    [{ category: 'casualties', value: 9000, scope: 'projection:troops@north-korean' }],
+  ],
+  [
+    'an average between the loss verb and its count (nb)',
+    'Russland har mistet i snitt 1200 soldater hver dag.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 1200, rate: 'day', scope: 'per-day:troops@russian' }],
+  ],
+  [
+    'the speaker before the verb is not who was counted',
+    "The mayor's office has since confirmed 11 dead.",
+    {},
+    [{ category: 'killed', value: 11, scope: 'unspecified' }],
+  ],
+  [
+    "the event noun's nations, not a subject of another nation elsewhere",
+    "Russian and North Korean losses of 350 were reported by Ukraine's general staff.",
+    {},
+    [{ category: 'killed', value: 350, scope: 'unspecified@north-korean+russian' }],
+  ],
+  [
+    'an increment word between the verb and its count (nb)',
+    'Nord-Korea vil sende ytterligere 2000 til 3000 soldater for å erstatte dem som har falt.',
+    { language: 'nb' },
+    [{ category: 'reinforcements', value: 2500 }],
+  ],
+  [
     'alternatives in one sentence are flagged',
     'Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.',
     {},
