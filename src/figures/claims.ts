@@ -144,6 +144,8 @@ const claimPatterns = perRegistry((all) => {
     partitive: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${optional((c) => c.partitiveDeterminers)})\\s+`, 'iu'),
     /** "a toll of 2,500 that counts the dead, wounded and missing". */
     definingRelative: new RegExp(`^\\s*(?:${optional((c) => c.definingRelatives)})(?!\\p{L})`, 'iu'),
+    /** "holds 6,000 servicemen", "are held", "would be exchanged": people in custody. */
+    custodyVerb: new RegExp(`^(?:${optional((c) => c.custodyVerbs)})$`, 'i'),
     lossAuxiliary: new RegExp(`^(?:${optional((c) => c.lossAuxiliaries)})$`, 'i'),
     rates: (['day', 'week', 'month', 'year'] as const)
       .map((period) => ({ period, words: optional((c) => c.rates?.[period]) }))
@@ -427,6 +429,28 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
       patterns.killingVerb.test(text.slice(Math.max(0, token.start - offset - 20), next.start))
     )
       return marked(token, 'killed');
+    // "it holds about 6,000 Russian servicemen", "8,000 Ukrainians are held in Russia", "the remaining
+    // 610 would be exchanged": people held or exchanged are captured (only people: see readFigure).
+    if (patterns.custodyVerb.test(lower) && !token.concepts.includes('captured')) {
+      // …unless the noun says it: "holds 8,000 Ukrainian prisoners of war".
+      const noun = next ? tokens.filter((other) => other.start >= offset + next.end).slice(0, NOUN_PHRASE + 1) : [];
+      if (
+        next &&
+        patterns.averageGap.test(text.slice(token.end - offset, next.start)) &&
+        !noun.some((other) => other.concepts.includes('captured'))
+      )
+        return marked(token, 'captured');
+      const auxiliary = tokens[i - 1];
+      const last = counts.filter((mention) => offset + mention.end <= token.start).at(-1);
+      if (
+        auxiliary &&
+        last &&
+        patterns.lossAuxiliary.test(word(text, offset, auxiliary)) &&
+        !/[;:()!?–—]|,\s|\.\s/.test(text.slice(last.end, token.start - offset)) &&
+        text.slice(last.end, token.start - offset).split(/\s+/).length <= EVENT_AFTER
+      )
+        return marked(token, 'captured');
+    }
     return token;
   });
 }

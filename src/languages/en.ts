@@ -982,7 +982,7 @@ export const english: LanguageModule = {
       'counting',
       'covering',
     ],
-    lossAuxiliaries: ['were', 'was', 'been', 'are', 'is', 'being'],
+    lossAuxiliaries: ['were', 'was', 'been', 'are', 'is', 'being', 'be'],
     rates: {
       day: [
         '(?<!\\b(?:in|within|on|for|one|single|same)\\s)a day(?! (?:after|before|later|earlier|ago))',
@@ -1060,6 +1060,7 @@ export const english: LanguageModule = {
       'brought (?:home|back)',
       'returned home',
     ],
+    custodyVerbs: ['holds', 'held', 'holding', 'hold', 'exchanged', 'swapped', 'detained', 'detains'],
     averages: ['on average', 'an average of', 'on the average'],
     or: ['or'],
   },

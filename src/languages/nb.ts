@@ -686,7 +686,7 @@ export const norwegian: LanguageModule = {
     relativePronouns: ['som'],
     partitiveDeterminers: ['de', 'sine', 'sin', 'deres', 'disse'],
     definingRelatives: ['som teller', 'som omfatter', 'som inkluderer', 'som dekker'],
-    lossAuxiliaries: ['ble', 'blitt', 'er', 'var'],
+    lossAuxiliaries: ['ble', 'blitt', 'er', 'var', 'bli'],
     rates: {
       day: ['om dagen', 'per dag', 'pr\\. dag', 'hver dag', 'daglig', 'i døgnet', 'per døgn', 'hvert døgn'],
       week: ['i uka', 'i uken', 'per uke', 'hver uke', 'ukentlig'],
@@ -730,6 +730,7 @@ export const norwegian: LanguageModule = {
       'sendt (?:hjem|tilbake)',
       'ført (?:hjem|tilbake)',
     ],
+    custodyVerbs: ['holder', 'holdt', 'holdes', 'utvekslet', 'utveksles', 'byttet', 'byttes', 'internert'],
     averages: ['i snitt', 'i gjennomsnitt', 'gjennomsnittlig'],
     or: ['eller'],
   },

@@ -402,6 +402,8 @@ export interface ClaimWords {
   cumulative?: readonly string[];
   /** Verbs that move the counted somewhere, making them a part, not a total: "800 wounded were evacuated"; fragments. */
   transfers?: readonly string[];
+  /** Verbs of custody: people held or exchanged, before their count or after it with an auxiliary, are captured. */
+  custodyVerbs?: readonly string[];
   /** Averages that may stand between a verb and its count: "lost on average 1,200", "mistet i snitt 1200"; fragments. */
   averages?: readonly string[];
   /** "or", joining alternative counts ("1 million shells, or perhaps 2 million"). */

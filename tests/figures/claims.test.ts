@@ -787,6 +787,23 @@ const FILED_RIGHT: typeof RULES = [
     [{ category: 'reinforcements', value: 2500 }],
   ],
   [
+    'people held or exchanged are captured',
+    'Kyiv has said it holds about 6,000 Russian servicemen. Kyiv says about 8,000 Ukrainians are held in Russia. The remaining 610 would be exchanged on Sunday.',
+    {},
+    [
+      { category: 'captured', value: 6000, scope: 'troops@russian' },
+      { category: 'captured', value: 8000, scope: 'unspecified@ukrainian' },
+      { category: 'captured', value: 610 },
+    ],
+  ],
+  ['…but meetings held are no figure', 'The two sides have held 20 meetings since March.', {}, []],
+  [
+    'people held in Norwegian',
+    'Ukraina holder rundt 6000 russiske soldater.',
+    { language: 'nb' },
+    [{ category: 'captured', value: 6000, scope: 'troops@russian' }],
+  ],
+  [
     'alternatives in one sentence are flagged',
     'Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.',
     {},
