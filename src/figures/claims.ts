@@ -161,6 +161,8 @@ const claimPatterns = perRegistry((all) => {
     joiningWord: new RegExp(`(?<!\\p{L})(?:${words((c) => c.joining)})(?!\\p{L})`, 'iu'),
     /** Nothing, or an average, between a verb and its count: "lost on average 1,200", "mistet i snitt 1200". */
     averageGap: new RegExp(`^\\s*(?:(?:${optional((c) => c.averages)})\\s+)?$`, 'iu'),
+    /** Right before a count, what joins it to the count before it: "and", "alongside", "sammen med". */
+    countJoin: new RegExp(`(?<!\\p{L})(?:${words((c) => c.and)}|${optional((c) => c.alongside)}),?\\s*$`, 'iu'),
     /** Between two nations, what joins them into one count: "Russian and North Korean losses". */
     nationJoiner: new RegExp(`^\\s*(?:,|${words((c) => c.joining)})\\s*$`, 'i'),
     nations: NATIONS.map((nation) => ({
@@ -317,7 +319,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
         dates.filter((candidate) => datesFigure(text, candidate, mention)),
         mention,
       ) ?? null;
-    const carried = current ? null : previous.asOf;
+    // "The correct figure is about 1,100": the figure of the sentence before is of that sentence's date.
+    const carried = current && !figure.refersBack ? null : previous.asOf;
+    delete figure.refersBack;
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
     const asOfBasis: AsOfBasis | null = date
       ? 'sentence'
@@ -358,7 +362,11 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     };
     out.push(lastClaim);
   }
-  const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)));
+  // A deadline after the article's date ("by April" in a March article) is its forecast's, not the
+  // date the next sentence's figures hold for.
+  const future = (date: { date: string }) =>
+    publishedDay !== null && !date.date.startsWith('--') && date.date > publishedDay.slice(0, date.date.length);
+  const ownDates = dates.filter((date) => !patterns.since.test(text.slice(0, date.start)) && !future(date));
   const carried = ownDates.length > 0 ? dateOf(ownDates.at(-1)!) : counts.length > 0 && !current ? previous.asOf : null;
   const resolved =
     named.at(-1) ??
@@ -498,6 +506,8 @@ interface Figure {
   combined?: boolean;
   incident?: boolean;
   alternative?: boolean;
+  /** "The correct figure is about 1,100": a figure named by a noun that stands for the previous sentence's (not kept on the claim). */
+  refersBack?: boolean;
 }
 
 /**
@@ -602,7 +612,17 @@ function readFigure(
 
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
-  const floor = earlier ? offset + earlier.end : -Infinity;
+  // "sent 11,000 soldiers, alongside roughly 1,000 labourers": a count joined to the one before it
+  // with no verb of its own shares its event; any other count keeps the event before it for itself.
+  const joinedToEarlier =
+    earlier !== undefined &&
+    patterns.countJoin.test(text.slice(earlier.end, mention.start)) &&
+    !/[;:()!?–—.]/.test(text.slice(earlier.end, mention.start)) &&
+    // …right after the earlier count's noun phrase, not clauses later.
+    (text.slice(earlier.end, mention.start).match(/,/g) ?? []).length <= 1 &&
+    text.slice(earlier.end, mention.start).trim().split(/\s+/).length <= NOUN_PHRASE + 3 &&
+    !tokens.some((token) => token.start >= offset + earlier.end && token.end <= numberStart && role(token) === 'event');
+  const floor = earlier && !joinedToEarlier ? offset + earlier.end : -Infinity;
   let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
   const ownOther =
@@ -622,7 +642,8 @@ function readFigure(
     phrase.length === 0 &&
     before.slice(0, 6).some((token) => patterns.anaphoric.test(wordOf(token)));
   if (anaphoric && earlierFigure && earlierFigure.item === null) return earlierFigure;
-  if (anaphoric && previousEvent) eventToken = previousEvent;
+  const refersBack = anaphoric && previousEvent !== null;
+  if (refersBack) eventToken = previousEvent;
   const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
 
   const itemId = item ? conceptOfRole(item, 'item')! : null;
@@ -634,6 +655,8 @@ function readFigure(
     if (!named) return null;
     category = named.name;
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
+  else if (joinedToEarlier && earlierFigure && earlierFigure.item === null && phrase.length > 0)
+    category = earlierFigure.category;
   else return null;
   // "3,000 more soldiers", "an additional 3,000", "a second rotation of 5,000", "two more … captured":
   // an increment, not a total.
@@ -712,8 +735,10 @@ function readFigure(
   // …of troops only: firefighters sent "to reinforce flood barriers" are no reinforcements.
   if (incrementCategory && purpose && !additive && /^(?:troops|officers|unspecified)(?:@|$)/.test(figure.scope))
     category = incrementCategory;
-  if (increment) return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}` };
-  return { category, ...figure };
+  const back = refersBack ? { refersBack: true } : {};
+  if (increment)
+    return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}`, ...back };
+  return { category, ...figure, ...back };
 }
 
 /**

@@ -1060,6 +1060,7 @@ export const english: LanguageModule = {
       'brought (?:home|back)',
       'returned home',
     ],
+    alongside: ['alongside', 'along with', 'as well as', 'together with', 'plus'],
     custodyVerbs: ['holds', 'held', 'holding', 'hold', 'exchanged', 'swapped', 'detained', 'detains'],
     averages: ['on average', 'an average of', 'on the average'],
     or: ['or'],

@@ -730,6 +730,7 @@ export const norwegian: LanguageModule = {
       'sendt (?:hjem|tilbake)',
       'ført (?:hjem|tilbake)',
     ],
+    alongside: ['sammen med', 'i tillegg til', 'samt'],
     custodyVerbs: ['holder', 'holdt', 'holdes', 'utvekslet', 'utveksles', 'byttet', 'byttes', 'internert'],
     averages: ['i snitt', 'i gjennomsnitt', 'gjennomsnittlig'],
     or: ['eller'],

@@ -404,6 +404,8 @@ export interface ClaimWords {
   transfers?: readonly string[];
   /** Verbs of custody: people held or exchanged, before their count or after it with an auxiliary, are captured. */
   custodyVerbs?: readonly string[];
+  /** Words that join a count to the one before it, like "and": "alongside", "along with", "as well as". */
+  alongside?: readonly string[];
   /** Averages that may stand between a verb and its count: "lost on average 1,200", "mistet i snitt 1200"; fragments. */
   averages?: readonly string[];
   /** "or", joining alternative counts ("1 million shells, or perhaps 2 million"). */

@@ -804,6 +804,39 @@ const FILED_RIGHT: typeof RULES = [
     [{ category: 'captured', value: 6000, scope: 'troops@russian' }],
   ],
   [
+    'a count joined to the one before it shares its event',
+    'Pyongyang had sent 11,000 to 12,000 soldiers in total, alongside roughly 1,000 labourers.',
+    {},
+    [
+      { category: 'deployed', value: 11500 },
+      { category: 'deployed', value: 1000, subject: 'labourers' },
+    ],
+  ],
+  [
+    '…not a count clauses later',
+    'The toll rose to at least 21 on Monday, officials said, as rivers kept rising and thousands of people were told to leave.',
+    {},
+    [{ category: 'killed', value: 21 }],
+  ],
+  [
+    'a deadline after the article date dates its forecast only, not the next sentence',
+    'North Korea is expected to send a further 5,000 troops by April. The ministry estimated that Pyongyang had sent 11,000 soldiers.',
+    { published: '2025-03-02' },
+    [
+      { category: 'reinforcements', value: 5000 },
+      { category: 'deployed', value: 11000, asOf: '2025-03-02' },
+    ],
+  ],
+  [
+    'a correction\'s "the correct figure" is of the withdrawn figure\'s date',
+    'An earlier version said the team treated 1,400 wounded soldiers in January. The correct figure is about 1,100.',
+    { published: '2025-03-02' },
+    [
+      { category: 'injured', value: 1400, asOf: '2025-01' },
+      { category: 'injured', value: 1100, asOf: '2025-01' },
+    ],
+  ],
+  [
     'alternatives in one sentence are flagged',
     'Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.',
     {},
