@@ -163,6 +163,7 @@ const claimPatterns = perRegistry((all) => {
     averageGap: new RegExp(`^\\s*(?:(?:${optional((c) => c.averages)})\\s+)?$`, 'iu'),
     /** Right before a count, what joins it to the count before it: "and", "alongside", "sammen med". */
     countJoin: new RegExp(`(?<!\\p{L})(?:${words((c) => c.and)}|${optional((c) => c.alongside)}),?\\s*$`, 'iu'),
+    cumulativeGap: new RegExp(`^\\s*(?:${optional((c) => c.cumulative)})\\s*$`, 'u'),
     /** Between two nations, what joins them into one count: "Russian and North Korean losses". */
     nationJoiner: new RegExp(`^\\s*(?:,|${words((c) => c.joining)})\\s*$`, 'i'),
     nations: NATIONS.map((nation) => ({
@@ -409,8 +410,7 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
     if (patterns.lossVerb.test(lower)) {
       const next = counts.find((mention) => offset + mention.start >= token.end);
       // "mistet i snitt 1200 soldater": an average between the verb and its count is the count's.
-      if (next && patterns.averageGap.test(text.slice(token.end - offset, next.start)))
-        return marked(token, lossOf(next));
+      if (next && verbGap(text.slice(token.end - offset, next.start))) return marked(token, lossOf(next));
       // "About 600 North Korean troops were lost": a passive loss after its count, in its clause.
       const auxiliary = tokens[i - 1];
       const last = counts.filter((mention) => offset + mention.end <= token.start).at(-1);
@@ -444,7 +444,7 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
       const noun = next ? tokens.filter((other) => other.start >= offset + next.end).slice(0, NOUN_PHRASE + 1) : [];
       if (
         next &&
-        patterns.averageGap.test(text.slice(token.end - offset, next.start)) &&
+        verbGap(text.slice(token.end - offset, next.start)) &&
         !noun.some((other) => other.concepts.includes('captured'))
       )
         return marked(token, 'captured');
@@ -461,6 +461,11 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
     }
     return token;
   });
+}
+
+/** Nothing, an average or a total between a verb and its count: "lost on average 1,200", "mister til sammen 1000". */
+function verbGap(gap: string): boolean {
+  return patterns.averageGap.test(gap) || patterns.cumulativeGap.test(gap);
 }
 
 /**
@@ -536,6 +541,7 @@ function kindOf(text: string, mention: NumberMention, all: readonly NumberMentio
   if (patterns.projection.test(before) || patterns.projection.test(ownVerb)) {
     kind.projection = true;
     scope = `projection:${scope}`;
+    subject = `${subject} (forecast)`;
   }
   const people = countsPeople(figure.category);
   if (people && patterns.transfer.test(clause)) {
@@ -777,9 +783,13 @@ function subjectOf(
     firstOwn > 0 && spans.some((span) => span.start === 0 || text.slice(0, span.start).trim() === '');
   const opening = firstOwn === 0 || leadingSource ? tokens.slice(firstOwn, firstOwn + 3) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
+  // "Russiske og nordkoreanske styrker mister …": a sentence may open with nations counted together.
+  const openingNations = nationOf(openingText, false);
   const sentenceNation = agentBefore
     ? null
-    : (patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null);
+    : openingNations?.key.includes('+')
+      ? openingNations
+      : (patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null);
   const nationRanges = nationSpans(phraseText);
   const phraseStart = phrase[0]?.start ?? 0;
   const nationWords = (token: Token) =>
@@ -789,11 +799,14 @@ function subjectOf(
   // "North Korean casualties at nearly 4,000", "Pyongyang som sendte tusenvis av tropper": the nation
   // before an event noun, or before a verb of sending (the sender's troops; not before "killed").
   const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
+  // …within its clause: "Ukraina: Nordkoreanske tap" are North Korean losses.
+  const sameClause = (token: Token) =>
+    eventToken !== null && !CLAUSE_PUNCTUATION.test(text.slice(token.end - offset, eventToken.start - offset));
   const eventAdjectives =
     eventAt > 0
       ? tokens
           .slice(Math.max(0, eventAt - 3), eventAt)
-          .filter((token) => !inAttribution(token))
+          .filter((token) => !inAttribution(token) && sameClause(token))
           .map(wordOf)
           .join(' ')
       : '';
@@ -802,7 +815,7 @@ function subjectOf(
     eventAt > 0
       ? tokens
           .slice(Math.max(0, eventAt - 5), eventAt)
-          .filter((token) => !inAttribution(token))
+          .filter((token) => !inAttribution(token) && sameClause(token))
           .map(wordOf)
           .join(' ')
       : '';

@@ -1043,6 +1043,7 @@ export const english: LanguageModule = {
       'cumulative',
       '[Oo]ver the past',
       '[Tt]hroughout',
+      '[Aa] total of',
       '[Tt]otal',
     ],
     transfers: [

@@ -837,6 +837,32 @@ const FILED_RIGHT: typeof RULES = [
     ],
   ],
   [
+    'a total between the loss verb and its count; nations a sentence opens with, combined',
+    'Russiske og nordkoreanske styrker mister til sammen rundt 1000 soldater hver dag.',
+    { language: 'nb' },
+    [
+      {
+        category: 'casualties',
+        value: 1000,
+        rate: 'day',
+        combined: true,
+        scope: 'per-day:troops@north-korean+russian',
+      },
+    ],
+  ],
+  [
+    '"a total of" between the loss verb and its count',
+    'Russia lost a total of 300 soldiers in the battle.',
+    {},
+    [{ category: 'casualties', value: 300, scope: 'troops@russian' }],
+  ],
+  [
+    "an event noun's nation within its clause, not the headline's speaker",
+    'Ukraina: Nordkoreanske tap passerer 5000',
+    { language: 'nb' },
+    [{ category: 'killed', value: 5000, scope: 'unspecified@north-korean' }],
+  ],
+  [
     'alternatives in one sentence are flagged',
     'Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.',
     {},
