@@ -1,7 +1,9 @@
 /**
  * A deterministic generator of news-like articles for the benchmark: front matter, ~10 passages
- * an article, ~15% Norwegian, figures and dates the way news states them, and filler drawn from a
- * Zipf-distributed vocabulary so common words match many passages and rare ones few.
+ * an article, in the eight languages the bot reads (English about half, then Korean, Ukrainian,
+ * Russian, German, French, Norwegian, Czech: LANGUAGE_MIX in languages.ts), figures and dates the
+ * way each language's news states them, and filler drawn from a Zipf-distributed vocabulary so
+ * common words match many passages and rare ones few.
  *
  * It also plants labelled facts (a unique name with a figure, plus decoy passages naming the same
  * person) for the recall measurement, and makes the question set for the latency measurement.
@@ -10,9 +12,10 @@
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LANGUAGE_MIX, OTHER_LANGUAGES, type OtherLanguage } from './languages.js';
 
 /** Bump whenever the output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const SEED = 20_241_003;
 /** Labelled facts per corpus (fewer for tiny corpora: at most one per five articles). */
 const PLANTED = 200;
@@ -185,12 +188,47 @@ function syntheticWords(language: 'en' | 'nb', count: number, avoid: ReadonlySet
   return words;
 }
 
+function otherWords(language: OtherLanguage, count: number, seed: number): string[] {
+  const { common, syllables } = OTHER_LANGUAGES[language];
+  const rng = new Rng(seed);
+  const words = [...new Set(common)];
+  const seen = new Set(words);
+  while (words.length < count) {
+    let word = '';
+    for (let i = rng.pick([2, 2, 3, 3, 3, 4]); i > 0; i--) word += rng.pick(syllables);
+    if (seen.has(word)) continue;
+    seen.add(word);
+    words.push(word);
+  }
+  return words;
+}
+
+type Language = 'en' | 'nb' | OtherLanguage;
+const OTHER_TAGS = Object.keys(OTHER_LANGUAGES) as OtherLanguage[];
+const isOther = (language: string): language is OtherLanguage => language in OTHER_LANGUAGES;
+
 /** Real common words at the head of the distribution, made-up words for the long tail. */
-export const VOCABULARY = {
+export const VOCABULARY: Record<Language, string[]> = {
   en: [...EN_COMMON, ...syntheticWords('en', 40_000 - EN_COMMON.length, new Set(EN_COMMON), 1)],
   nb: [...NB_COMMON, ...syntheticWords('nb', 15_000 - NB_COMMON.length, new Set(NB_COMMON), 2)],
+  ...(Object.fromEntries(OTHER_TAGS.map((tag, i) => [tag, otherWords(tag, 12_000, 3 + i)])) as Record<
+    OtherLanguage,
+    string[]
+  >),
 };
-const ZIPF = { en: new Zipf(VOCABULARY.en.length), nb: new Zipf(VOCABULARY.nb.length) };
+const ZIPF = Object.fromEntries(
+  Object.entries(VOCABULARY).map(([language, words]) => [language, new Zipf(words.length)]),
+) as Record<Language, Zipf>;
+
+/** A language drawn by its share of the corpus. */
+function pickLanguage(rng: Rng): Language {
+  let u = rng.next();
+  for (const [language, share] of LANGUAGE_MIX) {
+    u -= share;
+    if (u < 0) return language;
+  }
+  return 'en';
+}
 
 export const PLACES = [
   'Kursk',
@@ -531,9 +569,15 @@ function datePhrase(rng: Rng, language: 'en' | 'nb'): string {
 }
 
 /** Filler words from the Zipf vocabulary, with a domain word now and then. */
-function filler(rng: Rng, language: 'en' | 'nb', count: number): string {
+function filler(rng: Rng, language: Language, count: number): string {
   const words: string[] = [];
   for (let i = 0; i < count; i++) {
+    if (isOther(language)) {
+      words.push(
+        rng.chance(0.08) ? rng.pick(OTHER_LANGUAGES[language].domain) : VOCABULARY[language][ZIPF[language].rank(rng)]!,
+      );
+      continue;
+    }
     if (rng.chance(0.06)) words.push(rng.pick(PLACES));
     else if (rng.chance(0.04))
       words.push(
@@ -611,10 +655,18 @@ export interface Labelled {
   question: string;
   articleId: string;
   needle: string;
-  kind: 'same-word' | 'synonym' | 'typo-name' | 'nb-nb' | 'nb-en';
+  /** `same-word`, `synonym`, `typo-name` (English); `xx-xx` asked in the article's language xx, `xx-en` in English. */
+  kind: string;
 }
 
-const KINDS: Labelled['kind'][] = ['same-word', 'synonym', 'typo-name', 'nb-nb', 'nb-en'];
+const KINDS: string[] = [
+  'same-word',
+  'synonym',
+  'typo-name',
+  'nb-nb',
+  'nb-en',
+  ...OTHER_TAGS.flatMap((tag) => [`${tag}-${tag}`, `${tag}-en`]),
+];
 
 /** A surname no other article uses and no filler word resembles. */
 function uniqueName(rng: Rng, used: Set<string>): string {
@@ -660,10 +712,16 @@ interface Plant {
   labelled: Omit<Labelled, 'articleId'>;
 }
 
-function plant(rng: Rng, kind: Labelled['kind'], name: string): Plant {
+function plant(rng: Rng, kind: string, name: string): Plant {
   const eventName = rng.pick(['killed', 'injured', 'deployed'] as const);
   const event = EVENTS[eventName];
   const place = rng.pick(PLACES);
+  const language = kind.split('-')[0]!;
+  if (isOther(language)) {
+    const text = OTHER_LANGUAGES[language].plant(rng, name, eventName);
+    const question = kind.endsWith('-en') ? text.questionEn : text.question;
+    return { answer: text.answer, decoys: text.decoys, labelled: { question, needle: text.answer, kind } };
+  }
   if (kind === 'nb-nb' || kind === 'nb-en') {
     const answer = `Ifølge ${rng.pick(ROLES_NB)} ${rng.pick(FIRST_NAMES)} ${name} ble ${qualifier(rng, 'nb')}${rng.int(12, 4000)} soldater ${rng.pick(event.nb)} nær ${place} ${datePhrase(rng, 'nb')}.`;
     const decoys = [
@@ -701,10 +759,15 @@ interface Article {
   content: string;
 }
 
-function article(rng: Rng, n: number, planted: Plant | null, forced: 'en' | 'nb' | null): Article {
-  const nb = rng.chance(0.15);
-  const language = forced ?? (nb ? 'nb' : 'en');
-  const sentence = language === 'en' ? englishSentence : norwegianSentence;
+function article(rng: Rng, n: number, planted: Plant | null, forced: Language | null): Article {
+  const drawn = pickLanguage(rng);
+  const language = forced ?? drawn;
+  const other = isOther(language) ? OTHER_LANGUAGES[language] : null;
+  const sentence = other
+    ? (r: Rng) => other.sentence(r, (count) => filler(r, language, count))
+    : language === 'en'
+      ? englishSentence
+      : norwegianSentence;
   const paragraphs: string[] = [];
   const count = rng.int(8, 11);
   for (let i = 0; i < count; i++)
@@ -714,12 +777,12 @@ function article(rng: Rng, n: number, planted: Plant | null, forced: 'en' | 'nb'
   }
   const month = rng.int(1, 12);
   const published = `${month >= 7 ? 2024 : 2025}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-  const publisher = rng.pick(language === 'nb' ? PUBLISHERS_NB : PUBLISHERS);
+  const publisher = rng.pick(other ? other.publishers : language === 'nb' ? PUBLISHERS_NB : PUBLISHERS);
   const folder = String(Math.floor(n / 1000)).padStart(3, '0');
   const id = `${folder}/${String(n).padStart(6, '0')}`;
   const front = [
     '---',
-    `title: ${JSON.stringify(title(rng, language))}`,
+    `title: ${JSON.stringify(other ? other.title(rng, (count) => filler(rng, language, count)) : title(rng, language === 'nb' ? 'nb' : 'en'))}`,
     `publisher: ${JSON.stringify(publisher)}`,
     `url: https://news.example/${id}`,
     `published: ${published}`,
@@ -748,7 +811,9 @@ function* articles(size: number, labelled: Labelled[]): Generator<Article> {
     const i = plantAt.get(n);
     const kind = i === undefined ? null : KINDS[i % KINDS.length]!;
     const fact = kind ? plant(plantRng, kind, uniqueName(plantRng, names)) : null;
-    const generated = article(rng, n, fact, kind === null ? null : kind.startsWith('nb') ? 'nb' : 'en');
+    const language = kind?.split('-')[0];
+    const forced = language === 'nb' || (language !== undefined && isOther(language)) ? language : 'en';
+    const generated = article(rng, n, fact, kind === null ? null : (forced as Language));
     if (fact) labelled.push({ ...fact.labelled, articleId: generated.id });
     yield generated;
   }
@@ -850,6 +915,8 @@ export function questions(count: number, seed = SEED): string[] {
       () => `casualties ${place} ${rng.pick(WEEKDAYS)}`,
       () => `North Korean ${rng.pick(['troops', 'officers', 'soldiers'])} ${event.ask} ${place}`,
       () => `zorbleq ${rare('en')}`, // unknown: the no-answer and suggestion path
+      () => OTHER_LANGUAGES[rng.pick(OTHER_TAGS)].questions(rng),
+      () => OTHER_LANGUAGES[rng.pick(OTHER_TAGS)].questions(rng),
     ])();
     let words = question.split(' ');
     if (rng.chance(0.15)) {

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/handlers.js';
+import { privatelyWithPost } from '../src/render/discordMessage.js';
 import { DISCORD_LIMITS } from '../src/render/discordLimits.js';
 import { renderSourceForDiscord } from '../src/render/discord.js';
 import { notice } from '../src/render/discordMessage.js';
@@ -25,7 +26,7 @@ export const source = {
       await interaction.reply(notice(`No article "${truncate(id, 100)}". Use /sources to list them.`));
       return;
     }
-    await interaction.reply(renderSourceForDiscord(found));
+    await interaction.reply(privatelyWithPost(renderSourceForDiscord(found), context.buttonIds));
   },
 
   async autocomplete(interaction, context) {

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/handlers.js';
+import { privatelyWithPost } from '../src/render/discordMessage.js';
 import { renderSourcesForDiscord } from '../src/render/discord.js';
 
 export const sources = {
@@ -9,6 +10,8 @@ export const sources = {
     .toJSON(),
 
   async execute(interaction, context) {
-    await interaction.reply(renderSourcesForDiscord(context.engine().sources(), 0, context.buttonIds));
+    await interaction.reply(
+      privatelyWithPost(renderSourcesForDiscord(context.engine().sources(), 0, context.buttonIds), context.buttonIds),
+    );
   },
 } satisfies Command;

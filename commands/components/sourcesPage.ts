@@ -1,7 +1,9 @@
 /** "Previous" / "Next" under /sources: another page of the list; in place for the asker, privately for anyone else. */
 import type { ButtonHandler } from '../../src/bot/handlers.js';
 import { updateWhenReady } from '../../src/bot/respond.js';
+import { MessageFlags } from 'discord.js';
 import { renderSourcesForDiscord } from '../../src/render/discord.js';
+import { withPostButton } from '../../src/render/discordMessage.js';
 
 const PREFIX = 'sources:page:';
 
@@ -18,9 +20,14 @@ export const sourcesPage = {
   },
 
   async run(interaction, { page }, context) {
+    // A private listing keeps its "Post to channel" button from page to page.
+    const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
     await updateWhenReady(
       interaction,
-      () => renderSourcesForDiscord(context.engine().sources(), page, context.buttonIds),
+      () => {
+        const reply = renderSourcesForDiscord(context.engine().sources(), page, context.buttonIds);
+        return isPrivate ? withPostButton(reply, context.buttonIds) : reply;
+      },
       { deferAfterMs: context.deferAfterMs },
     );
   },

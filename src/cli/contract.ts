@@ -64,6 +64,7 @@ export const askJson = z.object({
   question: z.string(),
   noAnswer: z.boolean(),
   message: z.string().optional(),
+  ignoredWords: z.array(z.string()).optional(),
   suggestions: z.array(z.string()),
   passages: z.array(
     z.object({

@@ -11,7 +11,8 @@ import {
   stat as statCallback,
   type Stats,
 } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import ignore, { type Ignore } from 'ignore';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { nextMessage, startThread } from '../threads.js';
@@ -62,14 +63,32 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   return reply.corpus;
 }
 
-/** Every entry of a folder and its subfolders, by name. */
+/** Every entry of a folder and its subfolders, by name, but those that are not articles by the team's say. */
 async function listFolder(dir: string): Promise<string[]> {
+  let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    return (await readdir(dir, { recursive: true })).map(String).sort();
+    names = (await readdir(dir, { recursive: true })).map(String).sort();
   } catch (error) {
     throw new CorpusUnreadableError(dir, error);
   }
+  const ignored = await ignoreRules(dir);
+  return names.filter((name) => {
+    const file = name.split(path.sep).join('/');
+    return !README.test(path.posix.basename(file)) && !ignored.ignores(file);
+  });
+}
+
+/** A folder's README says what the folder is; it is not an article. */
+const README = /^readme(\.(md|markdown|txt))?$/i;
+/** Files the team keeps in the corpus folder that are not articles, in gitignore syntax. */
+export const IGNORE_FILE = '.crosscheckignore';
+
+async function ignoreRules(dir: string): Promise<Ignore> {
+  const rules = ignore();
+  const text = await readFile(path.join(dir, IGNORE_FILE), 'utf8').catch(() => null);
+  if (text !== null) rules.add(text);
+  return rules;
 }
 
 /**
@@ -153,11 +172,15 @@ async function readEntry(
   const parsed = readArticle(read.bytes, file, extension);
   if ('reason' in parsed) return parsed;
   const result = parsed.language === null ? await withDetectedLanguage(parsed, extension) : parsed;
+  return { article: result, textKey: textKey(result.text) };
+}
+
+/** What two copies of an article share, whatever their line breaks and spacing. */
+export function textKey(text: string): string {
   // Every run of white space as one space (runs that already are one space are left alone: much faster than /\s+/g).
-  const textKey = createHash('sha256')
-    .update(result.text.replace(/\s{2,}|[^\S ]/g, ' ').trim())
+  return createHash('sha256')
+    .update(text.replace(/\s{2,}|[^\S ]/g, ' ').trim())
     .digest('hex');
-  return { article: result, textKey };
 }
 
 /** The four file calls an article is read with: through libuv's pool, or blocking (on a thread of its own). */
@@ -273,7 +296,15 @@ function fromMarkdown(id: string, file: string, source: string): Article | Corpu
   const { data } = parsed;
   const provenance: Article['provenance'] = {};
   const fields: (keyof ArticleRef)[] = ['title', 'publisher', 'url', 'published', 'language'];
-  for (const field of fields) if (data[field]) provenance[field] = 'front matter';
+  // An article added from a page records where on the page each field was found.
+  const recorded =
+    typeof data.provenance === 'object' && data.provenance !== null ? (data.provenance as Record<string, unknown>) : {};
+  for (const field of fields) {
+    if (!data[field]) continue;
+    const from = recorded[field];
+    provenance[field] =
+      typeof from === 'string' && from.trim() ? `front matter (from the page: ${from.trim()})` : 'front matter';
+  }
 
   let title = data.title ?? null;
   if (!title) {

@@ -11,6 +11,8 @@ import type { ParsedQuestion, QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
 import { articleRef } from './refs.js';
 
+/** The concept of who a figure counts when the question names no one in particular. */
+const GENERAL_SUBJECT = 'troops';
 /** A passage must match words carrying at least this share of the question's weight: no padding with half-answers. */
 const MIN_COVERAGE = 0.5;
 /** How many ranked candidates are compared for "same fact" before the answer is cut to its limit. */
@@ -53,7 +55,23 @@ export function ask(
       passages: [],
     };
   }
-  const { words, asksForFigure, language, figureCategories } = parsed;
+  const { asksForFigure, language, figureCategories } = parsed;
+  // A word the articles never use cannot narrow the answer: one that carries the question (its
+  // figure, who was counted, a name) means the documents do not say; any other ("recently",
+  // "roughly", a particle) is left out and named, so it cannot turn a good question into no answer.
+  const known = (word: QueryWord, i: number) =>
+    termChoices(index, word, i === parsed.words.length - 1).some(({ term }) => index.frequency(term) > 0);
+  const unknown = parsed.words.filter((word, i) => !known(word, i));
+  const unknownCarrying = unknown.filter((word) => word.carries);
+  // Only a figure question has a point apart from its words: "capital of Ukraine" is about "capital".
+  const dropped = asksForFigure && unknownCarrying.length === 0 && unknown.length < parsed.words.length ? unknown : [];
+  const words = parsed.words.filter((word) => !dropped.includes(word));
+  const ignoredWords = dropped.filter((word) => !word.foreignFunctionWord).map((word) => word.surface);
+  // Who was counted, when the question names someone in particular ("officers", not "troops" in
+  // general): a passage that does not name them does not answer it.
+  const requiredSubjects = asksForFigure
+    ? words.flatMap((word, i) => (word.carries === 'subject' && !word.concepts.includes(GENERAL_SUBJECT) ? [i] : []))
+    : [];
   const figuresFor = (cited: AnswerPassage[]) =>
     asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : [];
   const weights = words.map((word) => weightOf(index, word));
@@ -68,6 +86,7 @@ export function ask(
     });
     const coverage = total > 0 ? covered / total : 0;
     if (coverage < MIN_COVERAGE) continue;
+    if (requiredSubjects.length > 0 && !requiredSubjects.some((i) => hit.matched[i])) continue;
     let score = hit.score * (0.5 + coverage);
     const { passage, textTerms } = hit;
     if (asksForFigure) score *= countsWhatWasAsked(passage, textTerms) ? BONUS.figure : BONUS.noFigure;
@@ -80,14 +99,17 @@ export function ask(
   candidates.sort((a, b) => b.score - a.score || a.hit.passage.id - b.hit.passage.id);
 
   if (candidates.length === 0) {
-    const figures = figuresFor([]);
-    const known = (word: QueryWord) => termChoices(index, word, false).some(({ term }) => index.frequency(term) > 0);
-    const missing = words.filter((word) => !known(word)).map((word) => word.surface);
-    const found = words.filter(known).map((word) => word.surface);
+    // The category's figures would count someone else when who was asked about is nowhere to be found.
+    const figures = unknownCarrying.length > 0 || requiredSubjects.length > 0 ? [] : figuresFor([]);
+    const missing = (unknown.length > 0 ? unknown : words).map((word) => word.surface);
+    const found = parsed.words.filter((word) => !unknown.includes(word)).map((word) => word.surface);
     const message =
-      found.length > 0
-        ? `No passage answers "${parsed.text}": the articles mention ${list(found)}, but not together with ${list(missing)}.`
-        : `No passage answers "${parsed.text}": the articles never mention ${list(missing)}.`;
+      `Not in the documents: no passage answers "${parsed.text}". ` +
+      (unknown.length === 0
+        ? `The articles mention ${list(found, 'and')}, but not together.`
+        : found.length > 0
+          ? `The articles mention ${list(found, 'and')}, but never ${list(missing)}.`
+          : `The articles never mention ${list(missing)}.`);
     return {
       question: parsed.text,
       status: 'no-answer',
@@ -119,6 +141,15 @@ export function ask(
     question: parsed.text,
     status: 'answered',
     noAnswer: false,
+    ...(ignoredWords.length > 0
+      ? {
+          message: `Answered for ${list(
+            words.map((word) => word.surface),
+            'and',
+          )}; the articles never use ${list(ignoredWords, 'or')}, so ${ignoredWords.length === 1 ? 'it was' : 'they were'} left out.`,
+          ignoredWords,
+        }
+      : {}),
     suggestions: [],
     passages,
     ...(figures.length > 0 ? { figures } : {}),
@@ -236,7 +267,7 @@ function suggest(index: SearchIndex, words: QueryWord[]): string[] {
   return [...suggestions].slice(0, MAX_SUGGESTIONS);
 }
 
-function list(words: string[]): string {
+function list(words: string[], joiner: 'or' | 'and' = 'or'): string {
   const quoted = words.map((word) => `"${word}"`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted.at(-1)}`;
 }

@@ -1,7 +1,7 @@
 import { languages, perRegistry } from '../languages/index.js';
 import { categoryOfConcept, figureCategories, type FigureCategory } from '../model/categories.js';
 import { conceptById } from '../model/concepts.js';
-import { conceptsOf, guessQuestionLanguage, lexiconStems, stem, tokenize } from '../text/analyze.js';
+import { conceptsOf, guessQuestionLanguage, isStopWord, lexiconStems, stem, tokenize } from '../text/analyze.js';
 import { allowedTypos, editDistance } from '../text/editDistance.js';
 import type { AnalyzedLanguage } from '../text/language.js';
 import { MAX_QUESTION_CHARS } from './types.js';
@@ -16,7 +16,17 @@ export interface QueryWord {
   concepts: string[];
   /** True when the concepts were found by correcting a typo ("kiled" → killed). */
   corrected: boolean;
+  /**
+   * What the word names of the question's point: a figure category ("killed", "shells"), who was
+   * counted ("officers"; "generals" in "how many generals…") or a name ("Donetsk"). Absent for the
+   * rest ("recently", "roughly"), which an answer may do without when the articles never use them.
+   */
+  carries?: WordRole;
+  /** A function word of another supported language ("wie", "의"): never the point of a question. */
+  foreignFunctionWord?: boolean;
 }
+
+export type WordRole = 'category' | 'subject' | 'name';
 
 export type ParsedQuestion =
   | {
@@ -57,6 +67,7 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     };
   }
   const language = guessQuestionLanguage(text);
+  const figurePhrase = figureQuestion().exec(text);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const token of tokenize(text, language)) {
@@ -65,12 +76,18 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     const surface = text.slice(token.start, token.end);
     const found = lexiconConcepts(surface, language);
     const corrected = found.length === 0 && !inCorpus(token.stem) ? typoConcepts(token.stem, language) : [];
-    words.push({
+    const word: QueryWord = {
       surface,
       stem: token.stem,
       concepts: withIncluded([...found, ...corrected]),
       corrected: corrected.length > 0,
-    });
+    };
+    const counted =
+      figurePhrase !== null && token.start >= figurePhrase.index + figurePhrase[0].length && !words.some(namesCategory);
+    const role = roleOf(word, token.start === 0, counted);
+    if (role) word.carries = role;
+    else if (word.concepts.length === 0 && isForeignFunctionWord(surface, language)) word.foreignFunctionWord = true;
+    words.push(word);
   }
   if (words.length === 0) {
     return {
@@ -91,6 +108,31 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
     asksForFigure: figureQuestion().test(text) || (figureCategories.length > 0 && onlyFigureWords),
     figureCategories,
   };
+}
+
+/**
+ * What a word names of the question's point, from its concepts, its capital or its place: the
+ * words right after "how many" and before the category are who was counted ("how many generals
+ * were killed"), whether or not the lexicon knows them.
+ */
+function roleOf(word: QueryWord, first: boolean, counted: boolean): WordRole | undefined {
+  if (namesCategory(word)) return 'category';
+  const roles = word.concepts.map((id) => conceptById(id)?.role);
+  if (roles.includes('subject')) return 'subject';
+  // A capital says name except at the start, where a sentence capitalises any word.
+  if (roles.includes('topic') || (!first && /^\p{Lu}/u.test(word.surface))) return 'name';
+  return counted ? 'subject' : undefined;
+}
+
+function namesCategory(word: QueryWord): boolean {
+  return word.concepts.some((id) => {
+    const role = conceptById(id)?.role;
+    return (role === 'event' || role === 'item') && categoryOfConcept(id) !== undefined;
+  });
+}
+
+function isForeignFunctionWord(word: string, language: AnalyzedLanguage): boolean {
+  return languages().some((module) => module.tags[0] !== language && isStopWord(word, module.tags[0]!));
 }
 
 /** A question word may come from any language whatever the rest of the question is ("how many drept"). */

@@ -39,6 +39,11 @@ export interface Answer {
   noAnswer: boolean;
   /** Why there is no answer, or a caveat about the answer, in a sentence a user can act on. */
   message?: string;
+  /**
+   * Words of the question the articles never use and that name neither its figure, who was counted
+   * nor a place ("recently", "roughly"): left out of the search; absent when none was. `message` says so.
+   */
+  ignoredWords?: string[];
   /** Words that do occur in the corpus, offered when the question found nothing. */
   suggestions: string[];
   passages: AnswerPassage[];

@@ -15,6 +15,19 @@ export const norwegian: LanguageModule = {
 
   segmentation: {
     abbreviations: ['ca', 'bl.a', 'f.eks', 'nr', 'kl', 'mill', 'mrd'],
+    furniture: [
+      'del(?:e)?(?: (?:artikkelen|saken))?(?: på \\p{L}+)?',
+      'skriv ut',
+      'annonse',
+      '\\d* ?kommentar(?:er)?',
+      'abonner(?: nå)?',
+      'logg inn',
+      'relaterte (?:saker|artikler):?',
+      '(?:les|se) (?:også|mer)(?![\\p{L}\\p{N}]).*',
+      '(?:foto|bilde|video|grafikk) ?: .*',
+      '.*informasjonskapsler.*',
+    ],
+    bylines: ['av', 'skrevet av', 'journalist'],
   },
 
   concepts: {
@@ -54,6 +67,7 @@ export const norwegian: LanguageModule = {
     reinforcements: ['forsterkninger', 'forsterkningene', 'forsterke', 'forsterket'],
     captured: ['fanget', 'fanger', 'krigsfanger', 'krigsfange'],
     officers: ['offiserer', 'offiser', 'befal'],
+    generals: ['generaler', 'generalene'],
     weapons: ['våpen', 'våpnene', 'ammunisjon', 'materiell'],
     shells: ['granater', 'granat', 'artillerigranater'],
     missiles: ['missiler', 'missil', 'raketter', 'rakett'],

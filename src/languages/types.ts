@@ -34,6 +34,14 @@ export interface LanguageModule {
   segmentation: {
     /** Abbreviations ending in a period that do not end a sentence ("Gen.", "f.eks."); without the final period. */
     abbreviations: readonly string[];
+    /**
+     * Page furniture: whole lines of a web page that are not the article ("Share", "Read also: …",
+     * "Exit mobile version", a cookie notice, a byline); fragments, each matched against a whole
+     * line, any case. Kept out of passages and figures; the metadata reader still sees them.
+     */
+    furniture?: readonly string[];
+    /** Words that open a byline line ("By", "Written by"): followed by one to six capitalised names, the line is furniture. */
+    bylines?: readonly string[];
   };
 
   /** The words of each concept of src/model/concepts.ts, by concept id. A concept may have none here. */

@@ -13,6 +13,8 @@ export const DISCORD_LIMITS = {
   embedsTotal: 6000,
   customId: 100,
   buttonLabel: 80,
+  buttonsPerRow: 5,
+  rowsPerMessage: 5,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,

@@ -2,7 +2,14 @@
  * The message every Discord renderer produces, and the last guard on its size: the shape shared by
  * answers, figures and listings, so that none of those renderers needs another.
  */
-import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { cut, escapeCut } from './discordText.js';
 
@@ -36,6 +43,8 @@ export interface ButtonIds {
   figuresPage(topic: string, offset: number): string;
   /** A page of /sources, in place. */
   sourcesPage(page: number): string;
+  /** "Post to channel" under a private listing: the same message, posted for everyone. */
+  postToChannel(): string;
   /** The end of an answer's footer: the question as asked, from which a click reads it back. */
   askedNote(question: string): string;
 }
@@ -57,6 +66,44 @@ export function message(
 /** A short message for the asker alone: errors, cooldowns, bad input. */
 export function notice(text: string): DiscordReply {
   return privately(message([], [], escapeCut(text, LIMIT.content)));
+}
+
+/**
+ * For the asker alone, with a "Post to channel" button: a listing is usually wanted by one person,
+ * and shared when it helps the discussion.
+ */
+export function privatelyWithPost(reply: DiscordReply, ids: Pick<ButtonIds, 'postToChannel'>): DiscordReply {
+  return privately(withPostButton(reply, ids));
+}
+
+/** The message with a "Post to channel" button after its others (an update of a private message keeps it). */
+export function withPostButton(reply: DiscordReply, ids: Pick<ButtonIds, 'postToChannel'>): DiscordReply {
+  const post: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'Post to channel',
+    custom_id: ids.postToChannel(),
+  };
+  const rows = [...reply.components];
+  const last = rows.at(-1);
+  if (last && last.components.length < LIMIT.buttonsPerRow)
+    rows[rows.length - 1] = { ...last, components: [...last.components, post] };
+  else rows.push({ type: ComponentType.ActionRow, components: [post] });
+  return { ...reply, components: rows };
+}
+
+/** A message as posted for everyone from its private copy: the same, without its "Post to channel" button. */
+export function postedCopy(
+  reply: Pick<DiscordReply, 'content' | 'embeds' | 'components'>,
+  postId: string,
+): DiscordReply {
+  const components = reply.components
+    .map((row) => ({
+      ...row,
+      components: row.components.filter((button) => !('custom_id' in button) || button.custom_id !== postId),
+    }))
+    .filter((row) => row.components.length > 0);
+  return message(reply.embeds, components, reply.content);
 }
 
 /** The same message, for the asker (or the clicker) alone. */

@@ -20,6 +20,41 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "by" → "[Bb]y": a byline's lead word in any case, its names capitalised. */
+const anyCase = (word: string) =>
+  [...escapeRegExp(word)]
+    .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c))
+    .join('');
+
+/**
+ * Lines of a web page that are not the article, in every language (pages mix them): each
+ * language's furniture, its source lines ("Original Source: …", "Kilde: …", "• Source 1 • Source 2"),
+ * bylines, and a broadcast transcript's bracketed labels ("[Anchor]").
+ */
+const furniture = perRegistry((all) => {
+  const lines = all.flatMap((module) => module.segmentation.furniture ?? []);
+  const labels = all.flatMap((module) => module.metadata.sourceLabels).map(escapeRegExp);
+  const placeholders = all.flatMap((module) => module.metadata.placeholderSources);
+  const words = [`\\[[^\\]]{1,40}\\]`, `(?:${labels.join('|')})s? ?:.*`, ...lines];
+  if (placeholders.length > 0) words.push(`(?:[•·|,-]?\\s*(?:${placeholders.join('|')})\\s*)+`);
+  const leads = all.flatMap((module) => module.segmentation.bylines ?? []).map(anyCase);
+  const name = `\\p{Lu}[\\p{L}.'’-]*`;
+  return {
+    line: new RegExp(`^(?:${words.join('|')})$`, 'iu'),
+    byline:
+      leads.length > 0
+        ? new RegExp(`^(?:${leads.join('|')}):? ${name}(?:,? (?:\\p{Ll}{1,4} |& )?${name}){0,5}$`, 'u')
+        : /(?!)/,
+  };
+});
+
+/** Whether a line (trimmed) is page furniture rather than article text. */
+export function isFurniture(line: string): boolean {
+  const { line: pattern, byline } = furniture();
+  return line.length <= 200 && (pattern.test(line) || byline.test(line));
+}
+
 /** A list number alone ("2." of "2. How many soldiers…?") opens the sentence after it. */
 const LIST_MARKER = /^\(?\d{1,2}[.)]$/;
 
@@ -32,6 +67,7 @@ export function splitSentences(text: string, language: AnalyzedLanguage | null):
   const ABBREVIATION_BEFORE_END = abbreviationBeforeEnd();
   const spans: Span[] = [];
   for (const line of lines(text)) {
+    if (isFurniture(text.slice(line.start, line.end).trim())) continue;
     let pending: Span | null = null;
     for (const { segment, index } of segmenter.segment(text.slice(line.start, line.end))) {
       const span = trimSpan(text, line.start + index, line.start + index + segment.length);

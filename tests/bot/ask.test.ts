@@ -137,7 +137,7 @@ describe('/ask', () => {
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(EPHEMERAL);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    expect(embedOf(callback).description).toMatch(/^No passage answers "submarine volcano"/);
+    expect(embedOf(callback).description).toMatch(/^Not in the documents: no passage answers "submarine volcano"/);
     // The question could be asked, so it counts as the asker's turn, as an answer does.
     expect(again.callback.data).toMatchObject({ flags: EPHEMERAL, content: 'You can ask again in 30 s.' });
   });
@@ -149,7 +149,7 @@ describe('/ask', () => {
     const { callback } = await command(server, { name: 'ask', options: { question: 'submarine volcano' } });
 
     const embed = embedOf(callback);
-    expect(embed.description).toMatch(/^No passage answers/);
+    expect(embed.description).toMatch(/^Not in the documents: no passage answers/);
     expect(embed.description).toContain('Try asking about:');
     expect(embed.fields ?? []).toEqual([]);
     expect(buttonsOf(callback)).toEqual([]);

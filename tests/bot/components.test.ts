@@ -9,6 +9,7 @@ import { figuresOf } from '../../commands/components/figuresOf.js';
 import { figuresPage } from '../../commands/components/figuresPage.js';
 import { morePassages } from '../../commands/components/morePassages.js';
 import { showFigures } from '../../commands/components/showFigures.js';
+import { postToChannel } from '../../commands/components/postToChannel.js';
 import { sourcesPage } from '../../commands/components/sourcesPage.js';
 import type { FakeDiscordServer } from '../support/fake-discord.js';
 import { startServer, startTestBot, stopAll } from './harness.js';
@@ -27,6 +28,7 @@ describe('button ids', () => {
       data: { topic: 'shells', offset: 15 },
     },
     { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
+    { id: buttonIds.postToChannel(), posted: 'post:channel', kind: postToChannel, data: {} },
   ] as const;
 
   it.each(cases)(
@@ -42,8 +44,10 @@ describe('button ids', () => {
   });
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
-    expect(new Set(buttons)).toStrictEqual(new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage]));
-    expect(buttons).toHaveLength(5);
+    expect(new Set(buttons)).toStrictEqual(
+      new Set([morePassages, showFigures, figuresOf, figuresPage, sourcesPage, postToChannel]),
+    );
+    expect(buttons).toHaveLength(6);
   });
 
   it('GIVEN a page id with a bad offset THEN the first page, as before', () => {

@@ -10,13 +10,13 @@ let server: FakeDiscordServer;
 afterEach(stopAll);
 
 describe('/sources', () => {
-  it('GIVEN the seed corpus THEN one page lists the five articles with publisher, date and language, without paging buttons', async () => {
+  it('GIVEN the seed corpus THEN one private page lists the five articles with publisher, date and language, with only "Post to channel"', async () => {
     server = await startServer();
     await startTestBot(server);
 
     const { callback } = await command(server, { name: 'sources' });
 
-    expect(callback.type).toBe(4);
+    expect([callback.type, callback.data?.flags]).toEqual([4, EPHEMERAL]);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
     const embed = embedOf(callback);
     expect(embed.title).toBe('5 articles');
@@ -25,7 +25,23 @@ describe('/sources', () => {
     expect(embed.fields?.[0]?.value).toContain('YTN, 2024-10-05');
     expect(embed.fields?.[2]?.value).toContain('newsukraine.rbc.ua, date unknown');
     expect(embed.fields?.[4]?.value).toMatch(/\(nb\)/);
-    expect(buttonsOf(callback)).toEqual([]);
+    expect(buttonsOf(callback).map((button) => button.label)).toEqual(['Post to channel']);
+  });
+
+  it('GIVEN "Post to channel" clicked THEN the same listing is posted for everyone, without the button, mentioning no one', async () => {
+    server = await startServer();
+    await startTestBot(server);
+    const { interaction, callback } = await command(server, { name: 'sources' });
+
+    const click = await server.sendInteraction(
+      server.buildButtonClick({ customId: buttonsOf(callback)[0]!.custom_id!, message: interaction.original! }),
+    );
+    const posted = await click.waitForCallback();
+
+    expect([posted.type, posted.data?.flags ?? 0]).toEqual([4, 0]);
+    expect(posted.data?.embeds).toEqual(callback.data?.embeds);
+    expect(buttonsOf(posted)).toEqual([]);
+    expect(posted.data?.allowed_mentions).toEqual({ parse: [] });
   });
 
   describe('GIVEN a corpus of 23 articles', () => {
@@ -60,6 +76,7 @@ describe('/sources', () => {
       expect(buttonsOf(callback)).toEqual([
         expect.objectContaining({ label: 'Previous', disabled: true }),
         expect.objectContaining({ label: 'Next', disabled: false }),
+        expect.objectContaining({ label: 'Post to channel' }),
       ]);
 
       const next = buttonsOf(callback)[1]!.custom_id!;
@@ -72,7 +89,8 @@ describe('/sources', () => {
       expect(page2.description).toBe('Page 2 of 3.');
       expect(page2.fields?.[0]?.name).toBe('Report number 11');
       expect(click.original?.id).toBe(interaction.original?.id);
-      expect(buttonsOf(update).map((button) => button.disabled)).toEqual([false, false]);
+      expect(buttonsOf(update).map((button) => button.label ?? '')).toEqual(['Previous', 'Next', 'Post to channel']);
+      expect(buttonsOf(update).map((button) => button.disabled ?? false)).toEqual([false, false, false]);
 
       const last = await server.sendInteraction(
         server.buildButtonClick({ customId: buttonsOf(update)[1]!.custom_id!, message: click.original! }),
@@ -83,7 +101,7 @@ describe('/sources', () => {
         'Report number 22',
         'Report number 23',
       ]);
-      expect(buttonsOf(page3).map((button) => button.disabled)).toEqual([false, true]);
+      expect(buttonsOf(page3).map((button) => button.disabled ?? false)).toEqual([false, true, false]);
     });
 
     it("THEN someone else's Next gets page 2 for them alone, and the asker's message is not edited", async () => {
@@ -137,14 +155,14 @@ describe('/source', () => {
     expect(((await interaction.waitForCallback()).data!.choices as unknown[]).length).toBe(5);
   });
 
-  it('GIVEN an id THEN its metadata, first passage and id, public', async () => {
+  it('GIVEN an id THEN its metadata, first passage and id, privately with "Post to channel"', async () => {
     server = await startServer();
     await startTestBot(server);
 
     const { callback } = await command(server, { name: 'source', options: { id: SEED.ytn } });
 
-    expect(callback.type).toBe(4);
-    expect(callback.data?.flags ?? 0).toBe(0);
+    expect([callback.type, callback.data?.flags]).toEqual([4, EPHEMERAL]);
+    expect(buttonsOf(callback).map((button) => button.label)).toEqual(['Post to channel']);
     const embed = embedOf(callback);
     expect(embed.title).toBe(
       'Six North Korean officers killed on battlefield in Ukra...North Korea-Russia military honeymoon is deepening.',

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CorpusUnreadableError, loadCorpus } from '../../src/corpus/load.js';
 import { SEED, SEED_CORPUS, tempCorpus } from '../helpers.js';
 
@@ -209,5 +211,34 @@ describe('loadCorpus on an article dated to the month', () => {
     const { articles, problems } = await loadCorpus(corpus.dir);
     expect(problems).toEqual([]);
     expect(articles.map((article) => [article.id, article.published])).toEqual([['march', '2025-03']]);
+  });
+});
+
+describe('loadCorpus and the files that are not articles', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it('GIVEN a README and a .crosscheckignore (gitignore syntax) THEN those files are neither articles nor problems', async () => {
+    const article = (title: string) => `---\ntitle: ${title}\n---\n\n${title}: at least 100 soldiers were killed.\n`;
+    const corpus = await tempCorpus({
+      'README.md': '# Our corpus\n\nArticles about the war, one per file.\n',
+      '.crosscheckignore': '# not articles\ndrafts/\n*.notes.md\n!kept.notes.md\n',
+      'wire.md': article('Wire'),
+      'team.notes.md': 'who reads what',
+      'kept.notes.md': article('Kept notes'),
+    });
+    cleanup = corpus.cleanup;
+    await mkdir(path.join(corpus.dir, 'drafts'));
+    await writeFile(path.join(corpus.dir, 'drafts', 'half-written.md'), article('Draft'));
+    await mkdir(path.join(corpus.dir, 'sub'));
+    await writeFile(path.join(corpus.dir, 'sub', 'Readme.txt'), 'About this folder');
+    await writeFile(path.join(corpus.dir, 'sub', 'story.md'), article('Story'));
+
+    const { articles, problems } = await loadCorpus(corpus.dir);
+    expect(articles.map((a) => a.id).sort()).toEqual(['kept.notes', 'sub/story', 'wire']);
+    expect(problems).toEqual([]);
   });
 });

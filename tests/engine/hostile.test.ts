@@ -53,7 +53,7 @@ describe('ask on hostile questions', () => {
   it('GIVEN a question in a script the corpus does not have THEN a clear no-answer, not an error', () => {
     const answer = engine.ask('몇 명이 죽었나요');
     expect(answer).toMatchObject({ noAnswer: true, passages: [] });
-    expect(answer.message).toMatch(/^No passage answers/);
+    expect(answer.message).toMatch(/^Not in the documents: no passage answers/);
   });
 
   it('GIVEN 10,000 characters THEN the length message, with the question cut in the echo', () => {

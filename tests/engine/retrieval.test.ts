@@ -106,13 +106,48 @@ describe('ask: questions the corpus cannot answer', () => {
     (question) => {
       const answer = engine.ask(question);
       expect(answer).toMatchObject({ noAnswer: true, status: 'no-answer', passages: [] });
-      expect(answer.message).toMatch(/^No passage answers/);
+      expect(answer.message).toMatch(/^Not in the documents: no passage answers/);
       expect(answer.suggestions.length).toBeGreaterThan(0);
       for (const word of answer.suggestions) {
         expect(engine.ask(word).noAnswer, `suggestion "${word}" must find something`).toBe(false);
       }
     },
   );
+
+  it.each([
+    ['roughly how many soldiers died', 'roughly'],
+    ['how many killed lately', 'lately'],
+  ])(
+    'GIVEN the figure question "%s" with a word the articles never use THEN it answers from the others and says it left "%s" out',
+    (question, left) => {
+      const answer = engine.ask(question);
+      expect(answer.noAnswer).toBe(false);
+      expect(answer.ignoredWords).toEqual([left]);
+      expect(answer.message).toContain(`never use "${left}"`);
+      expect(answer.passages[0]!.article.id).toBe(SEED.losses);
+      expect(answer.figures?.some((report) => report.category === 'killed')).toBe(true);
+    },
+  );
+
+  it.each([
+    ['how many generals were killed', 'generals'],
+    ['how many killed in Bakhmut', 'Bakhmut'],
+  ])(
+    'GIVEN "%s", whose subject or place the articles never name THEN "not in the documents", and no figures of someone else',
+    (question, missing) => {
+      const answer = engine.ask(question);
+      expect(answer).toMatchObject({ noAnswer: true, status: 'no-answer', passages: [] });
+      expect(answer.message).toMatch(/^Not in the documents/);
+      expect(answer.message).toContain(`never "${missing}"`);
+      expect(answer.figures).toBeUndefined();
+    },
+  );
+
+  it('GIVEN a question about officers THEN only passages that name officers (or generals) answer it', () => {
+    const answer = engine.ask('how many officers were killed');
+    expect(answer.passages.length).toBeGreaterThan(0);
+    for (const passage of answer.passages) expect(passage.quote).toMatch(/officer|commander|general/i);
+  });
 
   it('GIVEN one known and one unknown rare word THEN it does not pad with passages that match only the known one', () => {
     expect(engine.ask('capital of Ukraine').noAnswer).toBe(true);

@@ -1,16 +1,18 @@
 /**
  * Adding an article never changes another article's claims, dates or attributions. Articles are
- * added one by one — the seed corpus, the fixture articles, then a wire article of 2024-12-19 with
- * a February figure (tests/figures/fixtures/later) — and the engine is built after each addition.
+ * added one by one — the seed corpus, the fixture articles, the held-out ones, the fixtures of
+ * every language (tests/languages/fixtures), then a wire article of 2024-12-19 with a February
+ * figure (tests/figures/fixtures/later) — and the engine is built after each addition.
  */
 import type { Claim, ClaimSource } from '../../src/model/claim.js';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Article } from '../../src/model/article.js';
 import { Engine } from '../../src/engine/engine.js';
-import { articlesOf, FIXTURE_ARTICLES, FIXTURES, SEED_CORPUS } from './fixtures/expectations.js';
+import { articlesOf, FIXTURE_ARTICLES, FIXTURES, HOLDOUT_ARTICLES, SEED_CORPUS } from './fixtures/expectations.js';
 
 const LATER_ARTICLES = path.join(FIXTURES, 'later');
+const LANGUAGE_FIXTURES = path.resolve(import.meta.dirname, '../languages/fixtures');
 
 /** One telling of a figure by an article, as a reader of that article sees it. */
 function telling(claim: Claim, source: ClaimSource): string {
@@ -55,8 +57,16 @@ describe('adding an article', () => {
   it('GIVEN articles added one by one THEN no article already present changes its tellings, and each claim shows one telling', async () => {
     const seeds = await articlesOf(SEED_CORPUS);
     const fixtures = await articlesOf(FIXTURE_ARTICLES);
+    const holdout = await articlesOf(HOLDOUT_ARTICLES);
+    const languages = await articlesOf(LANGUAGE_FIXTURES);
     const later = await articlesOf(LATER_ARTICLES);
-    const order: Article[] = [...seeds.values(), ...fixtures.values(), ...later.values()];
+    const order: Article[] = [
+      ...seeds.values(),
+      ...fixtures.values(),
+      ...holdout.values(),
+      ...languages.values(),
+      ...later.values(),
+    ];
     expect(later.get('en-wire-nis-february')?.published).toBe('2024-12-19');
 
     const present: Article[] = [];
