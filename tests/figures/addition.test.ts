@@ -89,5 +89,6 @@ describe('adding an article', () => {
     }
     expect(changed).toEqual([]);
     expect(mixed).toEqual([]);
-  });
+    // One engine per article added: it grows with every language's fixtures (26 s seen on a loaded 2-core machine).
+  }, 120_000);
 });
