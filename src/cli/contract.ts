@@ -38,6 +38,13 @@ export const claimJson = z.object({
   attributions: z.array(attribution),
   articles: z.array(z.string()).min(1),
   quote: z.string(),
+  // Added with issue 11: what kind of figure it is, where it is not a plain count.
+  rate: z.enum(['day', 'week', 'month', 'year']).optional(),
+  projection: z.boolean().optional(),
+  combined: z.boolean().optional(),
+  incident: z.boolean().optional(),
+  alternative: z.boolean().optional(),
+  span: z.object({ low: z.number().nullable(), high: z.number().nullable() }).optional(),
 });
 
 export const figuresJson = z.object({

@@ -61,8 +61,12 @@ export function ask(
   // A word the articles never use cannot narrow the answer: one that carries the question (its
   // figure, who was counted, a name) means the documents do not say; any other ("recently",
   // "roughly", a particle) is left out and named, so it cannot turn a good question into no answer.
+  // Who was counted must be in the articles as asked: a typo's neighbour ("hester" → "hest…") is
+  // someone else. Other words are forgiven their typos, names above all.
   const known = (word: QueryWord, i: number) =>
-    termChoices(index, word, i === parsed.words.length - 1).some(({ term }) => index.frequency(term) > 0);
+    word.carries === 'subject' && word.concepts.length === 0
+      ? index.frequency(word.stem) > 0
+      : termChoices(index, word, i === parsed.words.length - 1).some(({ term }) => index.frequency(term) > 0);
   const unknown = parsed.words.filter((word, i) => !known(word, i));
   const unknownCarrying = unknown.filter((word) => word.carries);
   // Only a figure question has a point apart from its words: "capital of Ukraine" is about "capital".
@@ -71,8 +75,17 @@ export function ask(
   const ignoredWords = dropped.filter((word) => !word.foreignFunctionWord).map((word) => word.surface);
   // Who was counted, when the question names someone in particular ("officers", not "troops" in
   // general): a passage that does not name them does not answer it.
+  // The head noun is the first such word ("how many ships were exchanged": ships, not exchanged);
+  // a word the lexicon knows as who was counted ("officers") is one wherever it stands.
+  const head = words.findIndex((word) => word.carries === 'subject' && word.concepts.length === 0);
   const requiredSubjects = asksForFigure
-    ? words.flatMap((word, i) => (word.carries === 'subject' && !word.concepts.includes(GENERAL_SUBJECT) ? [i] : []))
+    ? words.flatMap((word, i) =>
+        word.carries === 'subject' &&
+        !word.concepts.includes(GENERAL_SUBJECT) &&
+        (word.concepts.length > 0 || i === head)
+          ? [i]
+          : [],
+      )
     : [];
   const figuresFor = (cited: AnswerPassage[]) =>
     asksForFigure && lookupFigures ? lookupFigures(figureCategories, words, cited) : [];
@@ -81,7 +94,12 @@ export function ask(
 
   const hits = index.find(words.map((word, i) => termChoices(index, word, i === words.length - 1)));
   const candidates: Candidate[] = [];
-  for (const hit of hits) {
+  // A figure question whose figure, subject or place the articles never name is not in them.
+  const answerable = !(asksForFigure && unknownCarrying.length > 0);
+  // What happened to them, in words the articles do not use ("how many hectares burned" of a fire
+  // that "swept 450 hectares"): answered only by a passage that counts what was asked.
+  const mustCount = dropped.some((word) => word.describesCount);
+  for (const hit of answerable ? hits : []) {
     let covered = 0;
     words.forEach((_, i) => {
       if (hit.matched[i]) covered += weights[i]!;
@@ -89,6 +107,14 @@ export function ask(
     const coverage = total > 0 ? covered / total : 0;
     if (coverage < MIN_COVERAGE) continue;
     if (requiredSubjects.length > 0 && !requiredSubjects.some((i) => hit.matched[i])) continue;
+    // …and whose figure is not already something else that happened ("sent about 200 pilots" does not
+    // say how many pilots defected).
+    if (
+      mustCount &&
+      ((!countsWhatWasAsked(hit.passage, hit.textTerms) && !numberBefore(hit.passage, hit.textTerms)) ||
+        factsOf(hit.passage).sentences.some((sentence) => sentence.hasCount && sentence.events.size > 0))
+    )
+      continue;
     let score = hit.score * (0.5 + coverage);
     const { passage, textTerms } = hit;
     if (asksForFigure) score *= countsWhatWasAsked(passage, textTerms) ? BONUS.figure : BONUS.noFigure;
@@ -178,6 +204,14 @@ function countsWhatWasAsked(passage: Passage, textTerms: Set<string>): boolean {
   );
   return countTokens.some((at) =>
     matched.some((i) => i - position[at]! >= -COUNT_WINDOW.before && i - position[at]! <= COUNT_WINDOW.after),
+  );
+}
+
+/** A number right before a matched word: "450 hectares", "2,000 Soldaten" (a measure, not only a count). */
+function numberBefore(passage: Passage, textTerms: Set<string>): boolean {
+  const { tokens } = passage;
+  return tokens.some(
+    (token, i) => i > 0 && /\d/.test(tokens[i - 1]!.stem) && indexTerms(token).some((term) => textTerms.has(term)),
   );
 }
 

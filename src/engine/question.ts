@@ -22,6 +22,11 @@ export interface QueryWord {
    * rest ("recently", "roughly"), which an answer may do without when the articles never use them.
    */
   carries?: WordRole;
+  /**
+   * A word between "how many" and the figure's word that is not who was counted: what happened to
+   * them, said in the asker's words ("how many hectares burned", "how many pilots defected").
+   */
+  describesCount?: boolean;
   /** A function word of another supported language ("wie", "의"): never the point of a question. */
   foreignFunctionWord?: boolean;
 }
@@ -48,6 +53,11 @@ const figureQuestion = perRegistry(
       `(?<![\\p{L}\\p{N}_])(${all.flatMap((module) => module.questions.asksForFigure).join('|')})(?![\\p{L}\\p{N}_])`,
       'iu',
     ),
+);
+
+/** The words that make a count an increment, in every language ("more", "flere"): no subject of a question. */
+const additiveWord = perRegistry(
+  (all) => new RegExp(`^(?:${all.flatMap((module) => module.claims.additive).join('|') || '(?!)'})$`, 'iu'),
 );
 
 // Controls, zero-width and bidirectional marks: invisible, and no part of any word.
@@ -87,12 +97,17 @@ export function parseQuestion(raw: string, inCorpus: (stem: string) => boolean =
       concepts: withIncluded([...found, ...corrected]),
       corrected: corrected.length > 0,
     };
-    const counted =
+    // Who was counted is the first noun after "how many", before the figure's word: "how many ships
+    // were exchanged" counts ships; "exchanged" is only a word to search.
+    const inCount =
       figurePhrase !== null && token.start >= figurePhrase.index + figurePhrase[0].length && !words.some(namesCategory);
+    const counted = inCount && !words.some((earlier) => earlier.carries === 'subject');
     // Where every noun is capitalised (German), a capital does not make a name.
     const capitalIsName = token.start > 0 && !languageFor(language)?.claims.nounsCapitalised;
-    const role = roleOf(word, capitalIsName, counted);
+    // "more", "flere", "weitere" say the count is an increment, not who was counted.
+    const role = additiveWord().test(surface) ? undefined : roleOf(word, capitalIsName, counted);
     if (role) word.carries = role;
+    else if (inCount) word.describesCount = true;
     else if (word.concepts.length === 0 && isForeignFunctionWord(surface, language)) word.foreignFunctionWord = true;
     words.push(word);
   }

@@ -8,7 +8,7 @@
  * (src/model/concepts.ts), categories from their registry (src/model/categories.ts), and the words
  * each rule looks for from the language modules (src/languages/).
  */
-import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision } from '../model/claim.js';
+import type { AsOf, AsOfBasis, Claim, ClaimSource, Precision, RatePeriod } from '../model/claim.js';
 import {
   languageFor,
   perRegistry,
@@ -55,6 +55,8 @@ const claimPatterns = perRegistry((all) => {
     [...new Set(all.flatMap((module) => pick(module.claims)))].join('|');
   const whole = (pick: (claims: ClaimWords) => readonly string[], flags = 'i') =>
     new RegExp(`^(?:${words(pick)})$`, flags);
+  const optional = (pick: (claims: ClaimWords) => readonly string[] | undefined) =>
+    [...new Set(all.flatMap((module) => pick(module.claims) ?? []))].join('|') || '(?!)';
   const numberContext = (pick: (context: NumberContextWords) => readonly string[]) =>
     [...new Set(all.flatMap((module) => pick(module.numbers.context)))].join('|') || '(?!)';
   return {
@@ -127,7 +129,7 @@ const claimPatterns = perRegistry((all) => {
     /** An aside between commas opened by a subset opener: "Total losses, including the wounded, exceeded 4,700". */
     aside: wordRegExp(`,\\s*(?:${words((c) => c.subsetOpeners)})\\b[^,.;:()!?–—]*,`, 'gi'),
     /** A relative clause right after the counted noun tells what happened to them: "Dva vojáci, které Ukrajinci zajali". */
-    relativeOpener: wordRegExp(`^\\s*(?:${words((c) => c.relativePronouns ?? []) || '(?!)'})\\b`, 'i'),
+    relativeOpener: wordRegExp(`^\\s*(?:${words((c) => c.patientRelatives ?? []) || '(?!)'})\\b`, 'i'),
     /** Nouns naming a count of the dead ("the death toll … has risen to 13"): with no one named, they count people. */
     toll: whole((c) => c.tolls, 'iu'),
     /** "since December", "siden i fjor høst": the start of a period, not the date a figure holds for. */
@@ -154,6 +156,41 @@ const claimPatterns = perRegistry((all) => {
     /** Event words that are nouns: the words before them describe the counted ("North Korean casualties"), not an agent. */
     eventNoun: whole((c) => c.eventNouns, 'iu'),
     demonym: new RegExp(`^\\p{Lu}\\p{Ll}+(?:${words((c) => c.demonymEndings) || '(?!)'})s?$`, 'u'),
+    // Figures filed right (issue 11): the optional words of each language; a language without them
+    // files every count as a plain total.
+    /** "an additional 3,000", "a second rotation of 5,000": an increment, said before the count. */
+    incrementBefore: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.incrementsBefore)})\\s*$`, 'iu'),
+    /** "sent 1,500 troops to replace the fallen": an increment, said by its purpose. */
+    incrementPurpose: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.incrementPurposes)})(?!\\p{L})`, 'iu'),
+    /** "shot four of their comrades": a verb that kills when a count follows it right away. */
+    killingVerb: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.killingVerbs)})\\s+$`, 'iu'),
+    relativePronoun: new RegExp(`^(?:${optional((c) => c.relativePronouns)})$`, 'i'),
+    /** "four of their Russian comrades": the partitive whose noun says who was counted. */
+    partitive: new RegExp(`^\\s+(?:${words((c) => c.of)})\\s+(?:${optional((c) => c.partitiveDeterminers)})\\s+`, 'iu'),
+    /** "a toll of 2,500 that counts the dead, wounded and missing". */
+    definingRelative: new RegExp(`^\\s*(?:${optional((c) => c.definingRelatives)})(?!\\p{L})`, 'iu'),
+    /** "holds 6,000 servicemen", "are held", "would be exchanged": people in custody. */
+    custodyVerb: new RegExp(`^(?:${optional((c) => c.custodyVerbs)})$`, 'i'),
+    lossAuxiliary: new RegExp(`^(?:${optional((c) => c.lossAuxiliaries)})$`, 'i'),
+    rates: (['day', 'week', 'month', 'year'] as const)
+      .map((period) => ({ period, words: optional((c) => c.rates?.[period]) }))
+      .filter((rate) => rate.words !== '(?!)')
+      .map(({ period, words }) => ({ period, pattern: new RegExp(`(?<!\\p{L})(?:${words})(?!\\p{L})`, 'iu') })),
+    /** Case-sensitive: "may" is a forecast, "May" a month. */
+    projection: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.projections)})(?!\\p{L})`, 'u'),
+    incident: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.incidents)})(?!\\p{L})`, 'iu'),
+    /** Case-sensitive, for the lookaheads of "since October" (not "has since put"). */
+    cumulative: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.cumulative)})(?!\\p{L})`, 'u'),
+    transfer: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.transfers)})(?!\\p{L})`, 'iu'),
+    or: new RegExp(`(?<!\\p{L})(?:${optional((c) => c.or)})(?!\\p{L})`, 'iu'),
+    joiningWord: new RegExp(`(?<!\\p{L})(?:${words((c) => c.joining)})(?!\\p{L})`, 'iu'),
+    /** Nothing, or an average, between a verb and its count: "lost on average 1,200", "mistet i snitt 1200". */
+    averageGap: new RegExp(`^\\s*(?:(?:${optional((c) => c.averages)})\\s+)?$`, 'iu'),
+    /** Right before a count, what joins it to the count before it: "and", "alongside", "sammen med". */
+    countJoin: new RegExp(`(?<!\\p{L})(?:${words((c) => c.and)}|${optional((c) => c.alongside)}),?\\s*$`, 'iu'),
+    cumulativeGap: new RegExp(`^\\s*(?:${optional((c) => c.cumulative)})\\s*$`, 'u'),
+    /** Between two nations, what joins them into one count: "Russian and North Korean losses". */
+    nationJoiner: new RegExp(`^\\s*(?:,|${words((c) => c.joining)})\\s*$`, 'i'),
     nations: NATIONS.map((nation) => ({
       ...nation,
       pattern: wordRegExp(`\\b(?:${words((c) => c.nations[nation.key] ?? [])})${nation.end}`, 'iu'),
@@ -246,6 +283,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
   const sameDay = patterns.sameDay.test(text) ? previous.lastDate : null;
 
   let lastFigure: { mention: NumberMention; figure: Figure } | null = null;
+  let lastClaim: Claim | null = null;
   const categories: FigureCategory[] = [];
   for (const mention of counts) {
     // "…약 3천 명으로 보도했으나": a figure its own clause withdraws is no figure.
@@ -270,7 +308,7 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     // "270 of those returned were servicemen and 120 were civilians": a count with no noun or event of
     // its own, joined to the count before it, is of the same kind.
     const joint = lastFigure ? text.slice(lastFigure.mention.end, mention.start) : '';
-    const coordinated = patterns.and.test(joint) && !/[.;:]/.test(joint);
+    const coordinated = (patterns.and.test(joint) || patterns.or.test(joint)) && !/[.;:]/.test(joint);
     if (!figure && lastFigure && (joint.includes(':') || coordinated) && !ownNoun(text, start, tokens, mention)) {
       const additive = patterns.additive.test(
         text
@@ -305,6 +343,15 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
     ) {
       figure = { ...figure, subject: `part of ${figure.subject}`, scope: `part:${figure.scope}` };
     }
+    // "1 million shells, or perhaps 2 million": alternatives, one claim each, never a disagreement.
+    if (lastFigure && lastClaim && figure.category === lastFigure.figure.category) {
+      const joint = text.slice(lastFigure.mention.end, mention.start);
+      if (patterns.or.test(joint) && !/[.;:]/.test(joint) && !ownNoun(text, start, tokens, mention)) {
+        figure = { ...figure, alternative: true };
+        lastClaim.alternative = true;
+      }
+    }
+    figure = kindOf(text, mention, mentions, figure);
     categories.push(figure.category);
     lastFigure = { mention, figure };
     const date =
@@ -312,7 +359,9 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
         dates.filter((candidate) => datesFigure(text, candidate, mention, module?.claims.headFinal === true)),
         mention,
       ) ?? null;
-    const carried = sameDay ?? (current ? null : previous.asOf);
+    // "The correct figure is about 1,100": the figure of the sentence before is of that sentence's date.
+    const carried = sameDay ?? (current && !figure.refersBack ? null : previous.asOf);
+    delete figure.refersBack;
     let asOf: AsOf | null = date ? dateOf(date) : (carried ?? published(article.published));
     const asOfBasis: AsOfBasis | null = date
       ? 'sentence'
@@ -332,8 +381,11 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       attributedTo: attribution ? { claimant: attribution.claimant, channel: attribution.channel } : null,
       asOf,
       asOfBasis,
+      qualifier: mention.qualifier,
+      low: mention.low,
+      high: mention.high,
     };
-    out.push({
+    lastClaim = {
       id: `${article.id}@${start + mention.start}`,
       value: mention.value,
       low: mention.low,
@@ -347,10 +399,18 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
       articles: [article.id],
       quote: text,
       sources: [source],
-    });
+    };
+    out.push(lastClaim);
   }
+  // A deadline after the article's date ("by April" in a March article) is its forecast's, not the
+  // date the next sentence's figures hold for.
+  const future = (date: { date: string }) =>
+    publishedDay !== null && !date.date.startsWith('--') && date.date > publishedDay.slice(0, date.date.length);
   const ownDates = dates.filter(
-    (date) => !patterns.since.test(text.slice(0, date.start)) && !patterns.sinceAfter.test(text.slice(date.end)),
+    (date) =>
+      !patterns.since.test(text.slice(0, date.start)) &&
+      !patterns.sinceAfter.test(text.slice(date.end)) &&
+      !future(date),
   );
   // "… 450 gefallen. Das erklärte ein Sprecher am Donnerstag.": the source, and the date, of the sentence before.
   const backward = counts.length === 0 && samePara ? attributions.find((span) => span.backward) : undefined;
@@ -386,12 +446,28 @@ function claimsOfSentence(passage: Passage, start: number, end: number, previous
 }
 
 /**
- * Verbs of loss that name a death only in context: "lost their lives"/"mistet livet", and "lost"
- * right before a count ("Russia has lost about 980,000 troops"). They are marked killed for this
- * sentence; the lexicon keeps them out of search, where "lost" means much else.
+ * Verbs of loss and killing that name an event only in context; the lexicon keeps them out of
+ * search, where "lost" and "shot" mean much else. They are marked for this sentence:
+ * - "lost their lives"/"mistet livet" is a death;
+ * - "lost" right before a count ("Russia has lost about 980,000 troops") or after it with an
+ *   auxiliary ("600 troops were lost") is a loss of soldiers, dead or wounded: casualties, unless
+ *   the count's clause says killed;
+ * - a killing verb right before a count ("shot four of their comrades"; not "shot down 50 drones") kills.
  */
 function withLossEvents(text: string, offset: number, tokens: Token[], mentions: NumberMention[]): Token[] {
-  const killed = (token: Token): Token => ({ ...token, concepts: [...token.concepts, 'killed'] });
+  const marked = (token: Token, concept: string): Token => ({ ...token, concepts: [...token.concepts, concept] });
+  const counts = mentions.filter((mention) => mention.kind === 'count');
+  // A loss is a death when the count's clause says killed: "lost 400 soldiers killed in action".
+  const lossOf = (mention: NumberMention): string => {
+    const next = counts.find((other) => other.start >= mention.end);
+    const clauseEnd = text.slice(mention.end).search(/[;:()!?–—]|,\s|\.(?:\s|$)/);
+    const end = offset + Math.min(next?.start ?? Infinity, clauseEnd < 0 ? text.length : mention.end + clauseEnd);
+    const saysKilled = tokens.some(
+      (token) => token.start >= offset + mention.end && token.end <= end && token.concepts.includes('killed'),
+    );
+    return saysKilled ? 'killed' : 'casualties';
+  };
+  const killed = (token: Token): Token => marked(token, 'killed');
   const phrases = [...text.matchAll(patterns.deathPhrase)].map((match) => [
     offset + match.index,
     offset + match.index + match[0].length,
@@ -404,20 +480,80 @@ function withLossEvents(text: string, offset: number, tokens: Token[], mentions:
       const verb = [tokens[i - 1], tokens[i - 2]].find(
         (other) => other && patterns.lossVerb.test(word(text, offset, other)),
       );
-      if (verb && !/[,.;:]/.test(text.slice(verb.end - offset, token.start - offset))) return killed(token);
+      if (verb && !/[,.;:]/.test(text.slice(verb.end - offset, token.start - offset))) return marked(token, 'killed');
     }
     if (patterns.lossVerb.test(lower)) {
-      const next = mentions.find((mention) => mention.kind === 'count' && offset + mention.start >= token.end);
-      if (next && /^\s*$/.test(text.slice(token.end - offset, next.start))) return killed(token);
-      // "hat rund 700.000 Soldaten verloren": a verb-final loss right after the counted noun phrase.
-      const last = mentions.filter((mention) => mention.kind === 'count' && offset + mention.end <= token.start).at(-1);
+      const next = counts.find((mention) => offset + mention.start >= token.end);
+      // "mistet i snitt 1200 soldater": an average between the verb and its count is the count's.
+      if (next && verbGap(text.slice(token.end - offset, next.start))) return marked(token, lossOf(next));
+      // "About 600 North Korean troops were lost": a passive loss after its count, in its clause.
+      const auxiliary = tokens[i - 1];
+      const last = counts.filter((mention) => offset + mention.end <= token.start).at(-1);
+      if (
+        auxiliary &&
+        last &&
+        patterns.lossAuxiliary.test(word(text, offset, auxiliary)) &&
+        // …of soldiers: "18 others were lost to jamming" are drones.
+        tokens
+          .slice(0, i)
+          .some(
+            (other) =>
+              other.start >= offset + last.end && other.concepts.some((id) => conceptById(id)?.role === 'subject'),
+          ) &&
+        !/[;:()!?–—]|,\s|\.\s/.test(text.slice(last.end, token.start - offset)) &&
+        text.slice(last.end, token.start - offset).split(/\s+/).length <= EVENT_AFTER
+      )
+        return marked(token, lossOf(last));
+      // "hat rund 700.000 Soldaten verloren": a verb-final loss right after the counted noun phrase, ending
+      // its clause ("mistet livet" goes on: their lives, a death, read below).
       const between = last ? text.slice(last.end, token.start - offset) : '';
       const words = last ? tokens.filter((other) => other.start >= offset + last.end && other.end <= token.start) : [];
-      if (last && !/[,.;:()!?–—]/.test(between) && words.length <= 3 && words.every((other) => !other.stopWord))
-        return killed(token);
+      const endsClause = /^\s*(?:[,.;:!?()–—]|$)/.test(text.slice(token.end - offset));
+      if (
+        last &&
+        endsClause &&
+        !/[,.;:()!?–—]/.test(between) &&
+        words.length <= 3 &&
+        words.every((other) => !other.stopWord)
+      )
+        return marked(token, lossOf(last));
+    }
+    const next = counts.find((mention) => offset + mention.start >= token.end);
+    if (
+      next &&
+      /^\s*$/.test(text.slice(token.end - offset, next.start)) &&
+      patterns.killingVerb.test(text.slice(Math.max(0, token.start - offset - 20), next.start))
+    )
+      return marked(token, 'killed');
+    // "it holds about 6,000 Russian servicemen", "8,000 Ukrainians are held in Russia", "the remaining
+    // 610 would be exchanged": people held or exchanged are captured (only people: see readFigure).
+    if (patterns.custodyVerb.test(lower) && !token.concepts.includes('captured')) {
+      // …unless the noun says it: "holds 8,000 Ukrainian prisoners of war".
+      const noun = next ? tokens.filter((other) => other.start >= offset + next.end).slice(0, NOUN_PHRASE + 1) : [];
+      if (
+        next &&
+        verbGap(text.slice(token.end - offset, next.start)) &&
+        !noun.some((other) => other.concepts.includes('captured'))
+      )
+        return marked(token, 'captured');
+      const auxiliary = tokens[i - 1];
+      const last = counts.filter((mention) => offset + mention.end <= token.start).at(-1);
+      if (
+        auxiliary &&
+        last &&
+        patterns.lossAuxiliary.test(word(text, offset, auxiliary)) &&
+        !/[;:()!?–—]|,\s|\.\s/.test(text.slice(last.end, token.start - offset)) &&
+        text.slice(last.end, token.start - offset).split(/\s+/).length <= EVENT_AFTER
+      )
+        return marked(token, 'captured');
     }
     return token;
   });
+}
+
+/** Nothing, an average or a total between a verb and its count: "lost on average 1,200", "mister til sammen 1000". */
+function verbGap(gap: string): boolean {
+  return patterns.averageGap.test(gap) || patterns.cumulativeGap.test(gap);
 }
 
 /**
@@ -466,6 +602,55 @@ interface Figure {
   item: string | null;
   subject: string;
   scope: string;
+  rate?: RatePeriod;
+  projection?: boolean;
+  combined?: boolean;
+  incident?: boolean;
+  alternative?: boolean;
+  /** "The correct figure is about 1,100": a figure named by a noun that stands for the previous sentence's (not kept on the claim). */
+  refersBack?: boolean;
+}
+
+/**
+ * What kind of figure a count is, where it is not a plain total (issue 11, "figures filed right"):
+ * - a rate, by the period its clause counts per ("roughly 70 casualties a day"): scope `per-day:…`;
+ * - a forecast, by a modal or forecast verb in its clause ("could lose up to 9,000"): `projection:…`;
+ * - of people moved somewhere, a part, not a total ("800 wounded were evacuated"): `transferred:…`;
+ * - of nations counted together ("Russian and North Korean losses"): combined;
+ * - of people, one incident ("the strike killed 20 people") or a cumulative toll the sentence calls
+ *   one ("so far", "in total", "since October"); the scope stays, the comparison keeps them apart.
+ */
+function kindOf(text: string, mention: NumberMention, all: readonly NumberMention[], figure: Figure): Figure {
+  const after = clauseAfter(text, mention, all);
+  const before = clauseBefore(text, mention, all);
+  const clause = `${before} ${mention.wording} ${after}`;
+  let { scope, subject } = figure;
+  const kind: Partial<Figure> = {};
+  const rate = patterns.rates.find((candidate) => candidate.pattern.test(after) || candidate.pattern.test(before));
+  if (rate) {
+    kind.rate = rate.period;
+    scope = `per-${rate.period}:${scope}`;
+    subject = `${subject === 'unspecified' ? figure.category : subject} per ${rate.period}`;
+  }
+  // The forecast must govern the count's own verb: not "are training in Russia and could be deployed".
+  const ownVerb = after.split(patterns.joiningWord)[0]!;
+  if (patterns.projection.test(before) || patterns.projection.test(ownVerb)) {
+    kind.projection = true;
+    scope = `projection:${scope}`;
+    subject = `${subject} (forecast)`;
+  }
+  const people = countsPeople(figure.category);
+  if (people && patterns.transfer.test(clause)) {
+    const verb = patterns.transfer.exec(clause)![0].toLowerCase();
+    scope = `transferred:${scope}`;
+    subject = `${subject === 'unspecified' ? figure.category : subject} ${verb}`;
+  }
+  if (figure.scope.slice(figure.scope.lastIndexOf('@') + 1).includes('+')) kind.combined = true;
+  if (people) {
+    if (patterns.cumulative.test(text)) kind.incident = false;
+    else if (patterns.incident.test(text)) kind.incident = true;
+  }
+  return { ...figure, ...kind, scope, subject };
 }
 
 /**
@@ -504,9 +689,29 @@ function readFigure(
   const before = tokens.filter((token) => token.end <= numberStart && !inOtherNumber(token)).reverse();
 
   const nounBefore = module?.claims.countedNounBefore;
-  const phrase = nounBefore
+  let phrase = nounBefore
     ? countedPhrase(text, offset, mention, before, after, nounBefore, dates)
     : nounPhrase(text, offset, numberEnd, after);
+  // "four of their Russian comrades", "1,300 of the soldiers Pyongyang dispatched": a partitive's
+  // noun says who was counted (not "50 of the drones", a part of something counted before).
+  const partitive = phrase.length === 0 ? patterns.partitive.exec(text.slice(mention.end)) : null;
+  if (partitive) {
+    const from = numberEnd + partitive[0].length;
+    const own = nounPhrase(
+      text,
+      offset,
+      from,
+      after.filter((token) => token.start >= from),
+    );
+    if (
+      !own.some((token) => role(token) === 'item') &&
+      own.some(
+        (token) =>
+          role(token) === 'subject' || patterns.people.test(wordOf(token)) || nationOf(wordOf(token), false) !== null,
+      )
+    )
+      phrase = own;
+  }
   // The head of "artillery shells" is shells; of "containers of weaponry", containers (the phrase stops at "of").
   const item = phrase.filter((token) => role(token) === 'item').at(-1);
   const subjectToken = phrase.find((token) => role(token) === 'subject');
@@ -514,7 +719,17 @@ function readFigure(
 
   // An earlier count of the sentence keeps the event before it for itself.
   const earlier = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
-  const floor = earlier ? offset + earlier.end : -Infinity;
+  // "sent 11,000 soldiers, alongside roughly 1,000 labourers": a count joined to the one before it
+  // with no verb of its own shares its event; any other count keeps the event before it for itself.
+  const joinedToEarlier =
+    earlier !== undefined &&
+    patterns.countJoin.test(text.slice(earlier.end, mention.start)) &&
+    !/[;:()!?–—.]/.test(text.slice(earlier.end, mention.start)) &&
+    // …right after the earlier count's noun phrase, not clauses later.
+    (text.slice(earlier.end, mention.start).match(/,/g) ?? []).length <= 1 &&
+    text.slice(earlier.end, mention.start).trim().split(/\s+/).length <= NOUN_PHRASE + 3 &&
+    !tokens.some((token) => token.start >= offset + earlier.end && token.end <= numberStart && role(token) === 'event');
+  const floor = earlier && !joinedToEarlier ? offset + earlier.end : -Infinity;
   let found = findEvent(text, offset, numberStart, numberEnd, before, after, floor, module?.claims.headFinal === true);
   // "the two countries" near "sending troops": a noun that is no one the story counts needs its event next to it.
   const ownOther =
@@ -536,7 +751,8 @@ function readFigure(
     phrase.length === 0 &&
     before.slice(0, 6).some((token) => patterns.anaphoric.test(wordOf(token)));
   if (anaphoric && earlierFigure && earlierFigure.item === null) return earlierFigure;
-  if (anaphoric && previousEvent) eventToken = previousEvent;
+  const refersBack = anaphoric && previousEvent !== null;
+  if (refersBack) eventToken = previousEvent;
   const event = eventToken ? eventOf(eventToken, tokens, wordOf) : null;
 
   const itemId = item ? conceptOfRole(item, 'item')! : null;
@@ -548,8 +764,11 @@ function readFigure(
     if (!named) return null;
     category = named.name;
   } else if (subjectToken && bySubjectAlone()) category = bySubjectAlone()!.name;
+  else if (joinedToEarlier && earlierFigure && earlierFigure.item === null && phrase.length > 0)
+    category = earlierFigure.category;
   else return null;
-  // "3,000 more soldiers", "two more … captured": an increment, not a total ("추가로 3천 명을" too).
+  // "3,000 more soldiers", "an additional 3,000", "a second rotation of 5,000", "two more … captured":
+  // an increment, not a total ("추가로 3천 명을" too).
   // "1 500 militaires supplémentaires": where adjectives follow the noun, any word of the counted phrase.
   // …or right before it: "another 3,000 troops", "ещё 3 000 военных".
   const additive =
@@ -558,8 +777,13 @@ function readFigure(
       .split(/\s+/)
       .some((w) => patterns.additive.test(w.replace(/[^\p{L}]/gu, ''))) ||
     phrase.some((token) => patterns.additive.test(wordOf(token))) ||
-    patterns.additive.test(/(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1] ?? '');
+    patterns.additive.test(
+      /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 30), mention.start))?.[1] ?? '',
+    ) ||
+    patterns.incrementBefore.test(text.slice(earlier?.end ?? 0, mention.start));
   const incrementCategory = categoryByName(category)?.increment;
+  // "sent 1,500 troops to replace the fallen", "to bolster the front": an increment by its purpose.
+  const purpose = patterns.incrementPurpose.test(clauseAfter(text, mention, all));
   if (incrementCategory && additive) category = incrementCategory;
   // "envoyés en renfort", "als Verstärkung geschickt": sent as an increment, said in the count's own clause.
   if (incrementCategory) {
@@ -591,6 +815,16 @@ function readFigure(
     patterns.eventNoun.test(wordOf(eventToken)) &&
     after[after.indexOf(phrase.at(-1)!) + 1] === eventToken &&
     !phrase.some((token) => patterns.personNoun.test(wordOf(token)) || nationOf(wordOf(token), false));
+  // "North Korean soldiers shot four of their Russian comrades", "Ukrainian forces captured two
+  // soldiers": the subject of an active verb before the count is its agent, not who was counted.
+  const agentBefore =
+    countsPeople(category) &&
+    found !== null &&
+    found.how === 'adjacent' &&
+    found.token.end <= numberStart &&
+    !patterns.eventNoun.test(wordOf(found.token)) &&
+    !patterns.lossVerb.test(wordOf(found.token)) &&
+    !patterns.toll.test(wordOf(found.token));
   let figure = subjectOf(
     text,
     offset,
@@ -602,6 +836,7 @@ function readFigure(
     numberStart,
     spans,
     module?.claims.headFinal === true,
+    agentBefore,
   );
   // Only people are killed, injured or captured: "1200 bygninger … skadet" counts damaged buildings.
   const human = categoryByName(category)?.countsPeople ?? false;
@@ -628,8 +863,13 @@ function readFigure(
   if (partOf && eventToken && wordOf(eventToken).toLowerCase() === partOf[1]!.toLowerCase()) {
     figure = { item: null, subject: partOf[0].trim(), scope: `part:${figure.scope}` };
   }
-  if (increment) return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}` };
-  return { category, ...figure };
+  // …of troops only: firefighters sent "to reinforce flood barriers" are no reinforcements.
+  if (incrementCategory && purpose && !additive && /^(?:troops|officers|unspecified)(?:@|$)/.test(figure.scope))
+    category = incrementCategory;
+  const back = refersBack ? { refersBack: true } : {};
+  if (increment)
+    return { category, item: null, subject: `more ${figure.subject}`, scope: `more:${figure.scope}`, ...back };
+  return { category, ...figure, ...back };
 }
 
 /**
@@ -649,6 +889,7 @@ function subjectOf(
   numberStart: number,
   spans: AttributionSpan[],
   headFinal: boolean,
+  agentBefore = false,
 ): Omit<Figure, 'category'> {
   const wordOf = (token: Token) => word(text, offset, token);
   const inAttribution = (token: Token) =>
@@ -673,7 +914,13 @@ function subjectOf(
   while (openFrom >= 0 && tokens[openFrom]?.stopWord && openFrom < firstOwn + 1) openFrom++;
   const opening = firstOwn === 0 || leadingSource ? tokens.slice(openFrom, openFrom + 4) : [];
   const openingText = opening.length > 0 ? text.slice(opening[0]!.start - offset, opening.at(-1)!.end - offset) : '';
-  const sentenceNation = patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null;
+  // "Russiske og nordkoreanske styrker mister …": a sentence may open with nations counted together.
+  const openingNations = nationOf(openingText, false);
+  const sentenceNation = agentBefore
+    ? null
+    : openingNations?.key.includes('+')
+      ? openingNations
+      : (patterns.nations.find((nation) => nation.pattern.exec(openingText)?.index === 0) ?? null);
   const nationRanges = nationSpans(phraseText);
   const phraseStart = phrase[0]?.start ?? 0;
   const nationWords = (token: Token) =>
@@ -683,11 +930,23 @@ function subjectOf(
   // "North Korean casualties at nearly 4,000", "Pyongyang som sendte tusenvis av tropper": the nation
   // before an event noun, or before a verb of sending (the sender's troops; not before "killed").
   const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
+  // …within its clause: "Ukraina: Nordkoreanske tap" are North Korean losses.
+  const sameClause = (token: Token) =>
+    eventToken !== null && !CLAUSE_PUNCTUATION.test(text.slice(token.end - offset, eventToken.start - offset));
   const eventAdjectives =
     eventAt > 0
       ? tokens
           .slice(Math.max(0, eventAt - 3), eventAt)
-          .filter((token) => !inAttribution(token))
+          .filter((token) => !inAttribution(token) && sameClause(token))
+          .map(wordOf)
+          .join(' ')
+      : '';
+  // "Russian and North Korean losses of 350": nations joined before it are counted together.
+  const widerAdjectives =
+    eventAt > 0
+      ? tokens
+          .slice(Math.max(0, eventAt - 5), eventAt)
+          .filter((token) => !inAttribution(token) && sameClause(token))
           .map(wordOf)
           .join(' ')
       : '';
@@ -695,11 +954,23 @@ function subjectOf(
     // Where verbs end their clauses, the words before a verb of sending are its destination ("러시아에 파견").
     eventToken &&
     (patterns.eventNoun.test(wordOf(eventToken)) || (!headFinal && eventToken.concepts.includes('deployed')))
-      ? nationOf(eventAdjectives, false)
+      ? ((n) => (n?.key.includes('+') ? n : nationOf(eventAdjectives, false)))(nationOf(widerAdjectives, false))
       : null;
 
+  // "…estimate that North Korea could lose up to 9,000 soldiers": who loses is whose the lost are.
+  const lossOwner =
+    eventToken && eventAt > 0 && patterns.lossVerb.test(wordOf(eventToken)) && eventToken.end <= numberStart
+      ? nationOf(
+          tokens
+            .slice(Math.max(0, eventAt - 4), eventAt)
+            .map(wordOf)
+            .join(' '),
+          false,
+        )
+      : null;
   if (subjectToken || people) {
-    const nation = nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation) : null);
+    const nation =
+      nationOf(phraseText, false) ?? possessive ?? (subjectToken ? (eventNation ?? sentenceNation ?? lossOwner) : null);
     if (people && !subjectToken)
       return { item: null, subject: nation ? `${nation.adjective} people` : 'people', scope: scoped('people', nation) };
     const id = conceptOfRole(subjectToken!, 'subject')!;
@@ -731,8 +1002,17 @@ function subjectOf(
   }
   if (phraseNation) return { item: null, subject: phraseNation.people, scope: scoped('unspecified', phraseNation) };
 
+  // "The mayor's office has since confirmed 11 dead": a noun before a verb of the count's clause is
+  // its subject, who speaks or acts, not who was counted.
+  const beforeVerb = (token: Token) =>
+    token.end <= numberStart && patterns.presentOrPerfect.test(text.slice(token.end - offset, numberStart - offset));
   const subject = nearestSubject(
-    tokens.filter((token) => !inAttribution(token)),
+    tokens.filter(
+      (token) =>
+        !inAttribution(token) &&
+        !beforeVerb(token) &&
+        !(agentBefore && eventToken !== null && token.end <= eventToken.start),
+    ),
     numberStart,
   );
   if (subject) {
@@ -744,7 +1024,12 @@ function subjectOf(
       .map(wordOf)
       .join(' ');
     // "북한군" names its nation in the word itself.
-    const nation = nationOf(wordOf(subject), false) ?? nationOf(adjectives, false) ?? eventNation ?? sentenceNation;
+    const own = nationOf(wordOf(subject), false) ?? nationOf(adjectives, false);
+    // "Russian and North Korean losses of 350 … reported by Ukraine's general staff": the nations of the
+    // event noun say whose losses; a subject of another nation elsewhere in the sentence is not theirs.
+    if (eventNation && own && own.key !== eventNation.key)
+      return { item: null, subject: eventNation.people, scope: scoped('unspecified', eventNation) };
+    const nation = own ?? eventNation ?? sentenceNation ?? lossOwner;
     return { item: null, subject: `${nation ? `${nation.adjective} ` : ''}${label}`, scope: scoped(id, nation) };
   }
   if (eventToken && patterns.toll.test(wordOf(eventToken))) return { item: null, subject: 'people', scope: 'people' };
@@ -773,14 +1058,24 @@ function nationSpans(phrase: string): [number, number][] {
 /** The first nation a phrase names; with `possessiveOnly`, only one the phrase ends with. */
 function nationOf(phrase: string, possessiveOnly: boolean): Nation | null {
   if (!phrase) return null;
-  let best: { at: number; nation: Nation } | null = null;
+  const named: { at: number; end: number; nation: Nation }[] = [];
   for (const nation of patterns.nations) {
     const match = nation.pattern.exec(phrase);
     if (!match) continue;
     if (possessiveOnly && !/^\s*(?:['’]s|s)?\s*$/u.test(phrase.slice(match.index + match[0].length))) continue;
-    if (!best || match.index < best.at) best = { at: match.index, nation };
+    named.push({ at: match.index, end: match.index + match[0].length, nation });
   }
-  if (best) return best.nation;
+  named.sort((a, b) => a.at - b.at);
+  // "Russian and North Korean": nations joined by "and"/"or" are counted together, combined.
+  if (!possessiveOnly && named.length >= 2 && patterns.nationJoiner.test(phrase.slice(named[0]!.end, named[1]!.at))) {
+    const [a, b] = [named[0]!.nation, named[1]!.nation];
+    return {
+      key: [a.key, b.key].sort().join('+'),
+      adjective: `${a.adjective} and ${b.adjective}`,
+      people: `${a.people} and ${b.people}`,
+    };
+  }
+  if (named.length > 0) return named[0]!.nation;
   if (possessiveOnly) return null;
   const demonym = phrase.split(/\s+/).find((word) => patterns.demonym.test(word));
   if (!demonym) return null;
@@ -817,8 +1112,9 @@ function findEvent(
   const gap = (from: number, to: number) => text.slice(from - offset, to - offset);
   const wordOf = (token: Token) => word(text, offset, token);
   const beforeContent = before.filter((token) => !token.stopWord);
-  // "направила в Россию 6 000 строителей": a place between the verb and its count does not part them.
-  const immediate = beforeContent.find((token) => !isPlace(token));
+  // "направила в Россию 6 000 строителей": a place between the verb and its count does not part them;
+  // "sende ytterligere 2000 soldater": nor does an increment word, which is the count's.
+  const immediate = beforeContent.find((token) => !isPlace(token) && !patterns.additive.test(wordOf(token)));
   // Where verbs end their clauses, a verb before a count is the clause before's ("2명이 숨지고 5명이
   // 다쳤다"): only an event noun right before counts there ("사망자 400명").
   const verbFinal = headFinal && !(immediate && patterns.eventNoun.test(wordOf(immediate)));
@@ -833,7 +1129,7 @@ function findEvent(
   }
 
   let seen = 0;
-  for (const token of after) {
+  for (const [at, token] of after.entries()) {
     const between = gap(numberEnd, token.start);
     if (CLAUSE_PUNCTUATION.test(between)) {
       // "two of them, captured in January": a participle right after one comma is theirs.
@@ -850,7 +1146,12 @@ function findEvent(
         break;
     }
     if (token.stopWord) continue;
-    if (role(token) === 'event') return { token, how: 'adjacent' };
+    if (role(token) === 'event') {
+      // "1,300 of the soldiers Pyongyang dispatched have died": the event of a relative clause on the
+      // counted noun is background; the clause's main verb after it says what the count is of.
+      const main = inRelativeClause(text, offset, after, at) ? mainEventAfter(text, offset, after, at) : null;
+      return { token: main ?? token, how: 'adjacent' };
+    }
     if (++seen >= EVENT_AFTER) break;
   }
   seen = 0;
@@ -870,6 +1171,70 @@ function findEvent(
     if (++seen >= EVENT_BEFORE) break;
   }
   return null;
+}
+
+/**
+ * Whether the event at `at` stands in a relative clause on the counted noun: after a relative pronoun
+ * ("the troops that Russia sent", "soldatene som ble sendt"), or right after a capitalised subject
+ * of a contact clause ("the soldiers Pyongyang dispatched").
+ */
+function inRelativeClause(text: string, offset: number, after: Token[], at: number): boolean {
+  const before = after.slice(0, at);
+  if (before.some((token) => patterns.relativePronoun.test(word(text, offset, token)))) return true;
+  const content = before.filter((token) => !token.stopWord);
+  const last = content.at(-1);
+  return content.length >= 2 && last !== undefined && /^\p{Lu}/u.test(word(text, offset, last));
+}
+
+/**
+ * The main verb after a relative clause: the next event, past at most one comma ("1300 av soldatene
+ * Pyongyang sendte, har dødd") and a few words, that is not itself in a relative clause.
+ */
+function mainEventAfter(text: string, offset: number, after: Token[], at: number): Token | null {
+  let commas = 0;
+  let seen = 0;
+  for (let i = at + 1; i < after.length; i++) {
+    const token = after[i]!;
+    const between = text.slice(after[i - 1]!.end - offset, token.start - offset);
+    if (/[;:()!?–—.]/.test(between)) return null;
+    commas += (between.match(/,/g) ?? []).length;
+    if (commas > 1) return null;
+    if (token.stopWord) continue;
+    if (role(token) === 'event') return token;
+    if (++seen >= 3) return null;
+  }
+  return null;
+}
+
+/** Whether a category counts people only (killed, injured, captured). */
+function countsPeople(category: FigureCategory): boolean {
+  return categoryByName(category)?.countsPeople ?? false;
+}
+
+/** Where a count's clause begins and ends in its sentence (a comma in "1,300" breaks nothing). */
+function clauseOf(text: string, mention: NumberMention): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(/[;:()!?–—]|,(?=\s)|\.(?=\s|$)/g)) {
+    if (match.index < mention.start) start = match.index + 1;
+    else if (match.index >= mention.end) {
+      end = match.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** The words after a count in its clause, up to the next count. */
+function clauseAfter(text: string, mention: NumberMention, all: readonly NumberMention[]): string {
+  const next = all.find((other) => other.kind === 'count' && other.start >= mention.end);
+  return text.slice(mention.end, Math.min(clauseOf(text, mention).end, next?.start ?? Infinity));
+}
+
+/** The words before a count in its clause, from the count before it. */
+function clauseBefore(text: string, mention: NumberMention, all: readonly NumberMention[]): string {
+  const previous = all.filter((other) => other.kind === 'count' && other.end <= mention.start).at(-1);
+  return text.slice(Math.max(clauseOf(text, mention).start, previous?.end ?? 0), mention.start);
 }
 
 /** The category a subject counted with no event names ("11,000 troops": deployed). */
@@ -896,8 +1261,15 @@ function definesCasualties(
   parts: readonly string[],
 ): boolean {
   const rest = text.slice(mention.end);
-  const comma = rest.search(/[,.;:]/);
-  if (comma < 0 || rest[comma] !== ',' || !patterns.definingApposition.test(rest.slice(comma + 1))) return false;
+  let comma = rest.search(/[,.;:]/);
+  if (comma < 0 || rest[comma] !== ',' || !patterns.definingApposition.test(rest.slice(comma + 1))) {
+    // "a toll of 2,500 that counts the dead, wounded and missing": a defining relative on the count or its noun.
+    const words = /^(?:\s+\p{L}+){0,3}/u.exec(rest)![0];
+    const candidates = [0, ...[...words.matchAll(/\s+\p{L}+/gu)].map((match) => match.index + match[0].length)];
+    const at = candidates.find((from) => patterns.definingRelative.test(rest.slice(from)));
+    if (at === undefined) return false;
+    comma = at - 1;
+  }
   const from = offset + mention.end + comma + 1;
   const stop = rest.slice(comma + 1).search(/[.;:]/);
   const to = stop < 0 ? Infinity : from + stop;

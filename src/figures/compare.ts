@@ -30,7 +30,7 @@ export function mergeClaims(claims: readonly Claim[]): Claim[] {
   for (const claim of claims) {
     const key = `${claim.category}|${claim.item}|${claim.value}|${claim.qualifier === 'vague'}`;
     const bucket = buckets.get(key) ?? [];
-    const same = bucket.find((other) => compatibleScope(other.scope, claim.scope) && !datedApart(other, claim));
+    const same = bucket.find((other) => compatibleClaims(other, claim) && !datedApart(other, claim));
     if (same) {
       absorb(same, claim);
     } else {
@@ -92,6 +92,28 @@ function settle(claim: Claim): void {
   claim.quote = lead.quote;
   claim.wording = lead.wording;
   claim.asOf = lead.asOf;
+  // The qualifier goes with the words: "approximately 11,000" merged with "11,000" is about 11,000
+  // where it was said so; the merged claim shows the range its tellings span together.
+  if (lead.qualifier !== undefined) {
+    claim.qualifier = lead.qualifier;
+    claim.low = lead.low ?? null;
+    claim.high = lead.high ?? null;
+  }
+  const told = claim.sources.filter((source) => source.qualifier !== undefined);
+  if (new Set(told.map((source) => source.qualifier)).size > 1) {
+    const ranges = told.map((source) =>
+      plausibleRange({
+        value: claim.value,
+        low: source.low ?? null,
+        high: source.high ?? null,
+        qualifier: source.qualifier!,
+      }),
+    );
+    claim.span = {
+      low: Math.round(Math.min(...ranges.map((range) => range[0]))),
+      high: Math.round(Math.max(...ranges.map((range) => range[1]))),
+    };
+  }
 }
 
 const basisRank = { sentence: 3, context: 2, published: 1 } as const;
@@ -123,17 +145,43 @@ function parseScope(scope: string): { base: string; nation: string | null } {
 }
 const parsedScopes = new Map<string, { base: string; nation: string | null }>();
 
+/** The scope prefixes of figures that are no plain count: `per-day:`, `projection:`, `transferred:` (see claims.ts). */
+const KIND_PREFIX = /^(?:(?:per-\w+|projection|transferred):)+/;
+
 /**
  * Whether two claims may count the same thing: the same thing or one left unspecified, and the
  * same nation or one left unsaid (Ukrainian servicemen are not North Korean soldiers; "100
  * soldiers" in an article about North Koreans may well be them).
  */
 export function compatibleScope(a: string, b: string): boolean {
-  const x = parseScope(a);
-  const y = parseScope(b);
+  // A rate, a forecast or people moved elsewhere are compared only with their own kind, even unspecified.
+  const kindA = KIND_PREFIX.exec(a)?.[0] ?? '';
+  const kindB = KIND_PREFIX.exec(b)?.[0] ?? '';
+  if (kindA !== kindB) return false;
+  const x = parseScope(a.slice(kindA.length));
+  const y = parseScope(b.slice(kindB.length));
   const bases = x.base === y.base || x.base === 'unspecified' || y.base === 'unspecified';
   const nations = x.nation === null || y.nation === null || x.nation === y.nation;
   return bases && nations;
+}
+
+/**
+ * Whether two claims may count the same thing: compatible scopes (a rate, a forecast or a part has
+ * a scope of its own), and not one incident against a cumulative toll ("the strike killed 20" is
+ * not "4,000 killed so far").
+ */
+export function compatibleClaims(a: Claim, b: Claim): boolean {
+  if (!compatibleScope(a.scope, b.scope)) return false;
+  return a.incident === undefined || b.incident === undefined || a.incident === b.incident;
+}
+
+/** Two alternatives offered in one sentence ("1 million shells, or perhaps 2 million"). */
+function alternatives(a: Claim, b: Claim): boolean {
+  return (
+    a.alternative === true &&
+    b.alternative === true &&
+    a.sources.some((x) => b.sources.some((y) => x.articleId === y.articleId && x.start === y.start))
+  );
 }
 
 function datedApart(a: Claim, b: Claim): boolean {
@@ -315,7 +363,8 @@ function pairVerdicts(group: Claim[]): Verdict[] {
     for (let i = j - 1; i >= 0; i--) {
       const a = group[i]!;
       const b = group[j]!;
-      if (!compatibleScope(a.scope, b.scope)) {
+      if (alternatives(a, b)) continue;
+      if (!compatibleClaims(a, b)) {
         // Once per pair of scopes, whenever they stand side by side: they are not to be compared.
         const key = a.scope < b.scope ? `${a.scope}|${b.scope}` : `${b.scope}|${a.scope}`;
         if (!scopesSeen.has(key)) {
@@ -323,7 +372,9 @@ function pairVerdicts(group: Claim[]): Verdict[] {
           verdicts.push({
             kind: 'different scope',
             claims: [a.id, b.id],
-            explanation: `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.`,
+            explanation: compatibleScope(a.scope, b.scope)
+              ? `${figure(a)} ${a.incident ? 'counts one incident' : 'is a cumulative toll'}; ${figure(b)} ${b.incident ? 'counts one incident' : 'is a cumulative toll'}: not the same thing.`
+              : `${figure(a)} counts ${a.subject}; ${figure(b)} counts ${b.subject}: not the same thing.`,
           });
         }
         continue;
@@ -414,7 +465,7 @@ function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
     const [first, second] = whole.sumOf as [string, string];
     for (const total of group.filter((claim) => claim.category === whole.name)) {
       const [low, high] = plausibleRange(total);
-      const near = (claim: Claim) => closeInTime(claim, total) && compatibleScope(claim.scope, total.scope);
+      const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
       for (const a of all.filter((claim) => claim.category === first && near(claim))) {
         for (const b of all.filter(
           (claim) => claim.category === second && near(claim) && closeInTime(claim, a) && givenTogether(a, claim),

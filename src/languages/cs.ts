@@ -1224,7 +1224,7 @@ export const czech: LanguageModule = {
     anaphoric: ['číslo', 'počet', 'údaj', 'odhad', 'bilance', 'bilanci'],
     subsetOpeners: ['včetně', 'mezi nimi', 'z toho', 'z nich', 'mimo jiné'],
     // Object and intransitive subjects: "vojáci, které Ukrajinci zajali", "vojáci, kteří zahynuli".
-    relativePronouns: ['které', 'kterých', 'kteří', 'jež', 'jichž'],
+    patientRelatives: ['které', 'kterých', 'kteří', 'jež', 'jichž'],
     tolls: ['bilanc\\p{L}*'],
     since: ['od', 'ode'],
     when: ['kdy', 'když'],

@@ -422,7 +422,7 @@ export interface ClaimWords {
    * Relative pronouns opening a clause right after a counted noun, whose event is what happened to the
    * counted ("Dva vojáci, které Ukrajinci zajali"): leave out those that make them the doers.
    */
-  relativePronouns?: readonly string[];
+  patientRelatives?: readonly string[];
   /** Nouns naming a count of the dead ("toll", "dødstall"). */
   tolls: readonly string[];
   /** "since": the start of a period, not the date a figure holds for. */
@@ -460,6 +460,44 @@ export interface ClaimWords {
   countedNounBefore?: { linkers: readonly string[]; caseEndings: readonly string[] };
   /** How the language names the nations a count may be of, by nation key (see claims.ts). */
   nations: Readonly<Record<string, readonly string[]>>;
+
+  // Figures filed right (issue 11). Optional: a language without them reads every count as a plain total.
+
+  /**
+   * Right before a count, words that make it an increment: "an additional 3,000", "a further 2,000",
+   * "another 1,000", "a second rotation of 5,000"; fragments matched at the end of the words before it.
+   */
+  incrementsBefore?: readonly string[];
+  /** After a count in its clause, a purpose that makes it an increment: "to replace", "to bolster"; fragments. */
+  incrementPurposes?: readonly string[];
+  /** Verbs that kill when a count of people follows them right away: "shot four of their comrades" (not "shot down 50 drones"). */
+  killingVerbs?: readonly string[];
+  /** Relative pronouns: an event in "the soldiers that Pyongyang dispatched" is background to the clause's main verb. */
+  relativePronouns?: readonly string[];
+  /** After "of", the determiners of a partitive whose noun says who was counted: "four of their Russian comrades". */
+  partitiveDeterminers?: readonly string[];
+  /** Relatives that define a count by what it counts: "a toll of 2,500 that counts the dead, wounded and missing"; fragments. */
+  definingRelatives?: readonly string[];
+  /** Auxiliaries of a passive loss after the count: "600 troops were lost". */
+  lossAuxiliaries?: readonly string[];
+  /** Rates, by the period they count per: `{ day: ['a day', 'per day', 'daily'] }`; fragments, matched in the count's clause. */
+  rates?: Readonly<Partial<Record<'day' | 'week' | 'month' | 'year', readonly string[]>>>;
+  /** Words of a forecast in a count's clause: "could lose up to 9,000", "is expected to"; fragments, case-sensitive. */
+  projections?: readonly string[];
+  /** A single incident named in the sentence: "the strike", "a drone attack", "angrepet"; fragments. */
+  incidents?: readonly string[];
+  /** Words of a cumulative toll: "so far", "in total", "since"; fragments. */
+  cumulative?: readonly string[];
+  /** Verbs that move the counted somewhere, making them a part, not a total: "800 wounded were evacuated"; fragments. */
+  transfers?: readonly string[];
+  /** Verbs of custody: people held or exchanged, before their count or after it with an auxiliary, are captured. */
+  custodyVerbs?: readonly string[];
+  /** Words that join a count to the one before it, like "and": "alongside", "along with", "as well as". */
+  alongside?: readonly string[];
+  /** Averages that may stand between a verb and its count: "lost on average 1,200", "mistet i snitt 1200"; fragments. */
+  averages?: readonly string[];
+  /** "or", joining alternative counts ("1 million shells, or perhaps 2 million"). */
+  or?: readonly string[];
 }
 
 /** Attribution words; entries are regular-expression fragments, matched whole and case-insensitively. */

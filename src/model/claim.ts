@@ -40,7 +40,14 @@ export interface ClaimSource {
   attributedTo: Attribution | null;
   asOf: AsOf | null;
   asOfBasis: AsOfBasis | null;
+  /** How this telling qualifies the figure ("approximately 11,000" merged with "11,000" is still about 11,000 here). */
+  qualifier?: Qualifier;
+  low?: number | null;
+  high?: number | null;
 }
+
+/** The period a rate counts per: "roughly 70 casualties a day" is 70 per `day`. */
+export type RatePeriod = 'day' | 'week' | 'month' | 'year';
 
 export interface Claim {
   /** Stable within an index: the first source's article and offset. */
@@ -62,6 +69,25 @@ export interface Claim {
    * captured"); and `@<nation>` when the text says whose ("troops@north-korean").
    */
   scope: string;
+  /**
+   * A rate, not a count: "roughly 70 casualties a day" is 70 per day. Compared only with rates of
+   * the same period (its scope starts `per-<period>:`).
+   */
+  rate?: RatePeriod;
+  /** A forecast, not a count: "could lose up to 9,000" (its scope starts `projection:`). */
+  projection?: boolean;
+  /** Of several nations together: "Russian and North Korean losses of 350" (its scope's nation joins them with `+`). */
+  combined?: boolean;
+  /**
+   * One incident ("the strike killed 20 people") is `true`; a cumulative toll the text calls one
+   * ("so far", "in total", "since October") is `false`; left out when the text says neither. An
+   * incident and a cumulative toll are not compared.
+   */
+  incident?: boolean;
+  /** One of two figures offered as alternatives in one sentence ("1 million shells, or perhaps 2 million"): never a disagreement with the other. */
+  alternative?: boolean;
+  /** The range its tellings span together, when they qualify it differently ("approximately 11,000" and "11,000"). */
+  span?: { low: number | null; high: number | null };
   asOf: AsOf | null;
   attributedTo: Attribution | null;
   /** Every distinct source of this figure, when several sources report it. */

@@ -208,7 +208,21 @@ function claims(text: string, options?: { language?: string; published?: string 
   return extractClaims(buildPassages([article(text, options)]));
 }
 
-type Shape = Partial<Pick<Claim, 'category' | 'item' | 'value' | 'scope' | 'subject'>> & {
+type Shape = Partial<
+  Pick<
+    Claim,
+    | 'category'
+    | 'item'
+    | 'value'
+    | 'scope'
+    | 'subject'
+    | 'rate'
+    | 'projection'
+    | 'combined'
+    | 'incident'
+    | 'alternative'
+  >
+> & {
   asOf?: string | null;
   claimant?: string | null;
 };
@@ -339,7 +353,7 @@ const RULES: [
     "the nation a sentence opens with is the sender's",
     'Nord-Korea kan sende opptil 6000 nye soldater til Russland.',
     { language: 'nb' },
-    [{ category: 'reinforcements', value: 6000, scope: 'troops@north-korean' }],
+    [{ category: 'reinforcements', value: 6000, scope: 'projection:troops@north-korean' }],
   ],
   [
     '"two more … captured" is an increment',
@@ -521,5 +535,404 @@ describe('extractClaims: the general rules', () => {
         (claim) => claim.asOf,
       ),
     ).toEqual([null]);
+  });
+});
+
+/**
+ * Figures filed right (issue 11): each rule named by its pattern, in English and Norwegian. The
+ * sentences are written for these tests; the fixtures in tests/languages/fixtures measure the rules
+ * on whole articles.
+ */
+const FILED_RIGHT: typeof RULES = [
+  [
+    'the verb that applies to the number names the category, not a relative clause on its noun',
+    'About 1,300 of the soldiers Pyongyang dispatched have died, the agency said.',
+    {},
+    [{ category: 'killed', value: 1300, scope: 'troops@north-korean' }],
+  ],
+  [
+    '…past the comma that ends the relative clause (nb)',
+    'Rundt 1300 av soldatene Pyongyang sendte, har dødd.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 1300 }],
+  ],
+  [
+    'a toll defined by a relative as counting the dead and the wounded is casualties',
+    'Kyiv gives a toll of 2,500 that counts the dead, wounded and missing.',
+    {},
+    [{ category: 'casualties', value: 2500 }],
+  ],
+  [
+    '…in Norwegian',
+    'Ukraina oppgir et tapstall på 2500 som omfatter døde, sårede og savnede.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 2500 }],
+  ],
+  [
+    '"lost N soldiers" is casualties',
+    'North Korea has lost 600 troops in Kursk.',
+    {},
+    [{ category: 'casualties', value: 600, scope: 'troops@north-korean' }],
+  ],
+  [
+    '"N troops were lost" is casualties',
+    'About 600 North Korean troops were lost in the fighting.',
+    {},
+    [{ category: 'casualties', value: 600, scope: 'troops@north-korean' }],
+  ],
+  [
+    '…unless the text says killed',
+    'Russia lost 400 soldiers killed in the assault on Sudzha.',
+    {},
+    [{ category: 'killed', value: 400, scope: 'troops@russian' }],
+  ],
+  [
+    '"ble tapt" is casualties (nb)',
+    'Rundt 600 nordkoreanske soldater ble tapt i kampene.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 600, scope: 'troops@north-korean' }],
+  ],
+  [
+    'drones lost to jamming are no casualties',
+    'Air defences shot down 50 of the drones, while 18 others were lost to electronic jamming.',
+    {},
+    [],
+  ],
+  [
+    '"an additional", "a further", "another" before the count are reinforcements',
+    'Pyongyang sent an additional 3,000 troops in January. A further 2,000 soldiers followed. Another 1,000 soldiers arrived in March.',
+    {},
+    [
+      { category: 'reinforcements', value: 3000 },
+      { category: 'reinforcements', value: 2000 },
+      { category: 'reinforcements', value: 1000 },
+    ],
+  ],
+  [
+    'a new wave, a second rotation are reinforcements',
+    'A new wave of 4,000 troops arrived in February. A second rotation of 5,000 soldiers was deployed in April.',
+    {},
+    [
+      { category: 'reinforcements', value: 4000 },
+      { category: 'reinforcements', value: 5000 },
+    ],
+  ],
+  [
+    'troops sent to replace or to bolster are reinforcements',
+    'North Korea sent 1,500 troops to replace the fallen. Pyongyang dispatched 2,000 soldiers to bolster the front.',
+    {},
+    [
+      { category: 'reinforcements', value: 1500 },
+      { category: 'reinforcements', value: 2000 },
+    ],
+  ],
+  [
+    '…but firefighters sent to reinforce flood barriers are deployed',
+    'About 1,200 firefighters have been deployed to reinforce flood barriers.',
+    {},
+    [{ category: 'deployed', value: 1200 }],
+  ],
+  [
+    'reinforcements in Norwegian: "ytterligere", "en ny bølge på", "for å erstatte"',
+    'Nord-Korea sendte ytterligere 3000 soldater i januar. En ny bølge på 4000 soldater kom i februar. Nord-Korea sendte 1500 soldater for å erstatte de falne.',
+    { language: 'nb' },
+    [
+      { category: 'reinforcements', value: 3000 },
+      { category: 'reinforcements', value: 4000 },
+      { category: 'reinforcements', value: 1500 },
+    ],
+  ],
+  [
+    'the victims of an active verb are not its agents',
+    'North Korean soldiers shot four of their Russian comrades.',
+    {},
+    [{ category: 'killed', value: 4, scope: 'troops@russian', subject: 'Russian soldiers' }],
+  ],
+  [
+    "…and the agent's nation is not given to victims of none",
+    'North Korean troops killed 12 soldiers near Sudzha.',
+    {},
+    [{ category: 'killed', value: 12, scope: 'troops' }],
+  ],
+  [
+    '…in Norwegian',
+    'Nordkoreanske soldater skjøt fire av sine russiske kamerater.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 4, scope: 'troops@russian' }],
+  ],
+  [
+    'a rate carries its period and a scope of its own',
+    'North Korean units are suffering roughly 70 casualties a day. The enemy loses about 1,200 soldiers per day.',
+    {},
+    [
+      { category: 'casualties', value: 70, rate: 'day', scope: 'per-day:unspecified' },
+      { category: 'casualties', value: 1200, rate: 'day', scope: 'per-day:troops' },
+    ],
+  ],
+  [
+    '"killed 20 people in a day" is no rate',
+    'The shelling killed 20 people in a day.',
+    {},
+    [{ category: 'killed', value: 20, rate: undefined }],
+  ],
+  [
+    'a rate in Norwegian',
+    'Nordkoreanske styrker har rundt 70 tap om dagen.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 70, rate: 'day' }],
+  ],
+  [
+    'wounded evacuated are a part, not the total of the wounded',
+    'About 800 wounded were evacuated to Pyongyang.',
+    {},
+    [{ category: 'injured', value: 800, scope: 'transferred:unspecified' }],
+  ],
+  [
+    '…in Norwegian',
+    'Rundt 800 sårede ble evakuert til Pyongyang.',
+    { language: 'nb' },
+    [{ category: 'injured', value: 800, scope: 'transferred:unspecified' }],
+  ],
+  [
+    'construction workers have a scope of their own',
+    'North Korea has also sent 6,000 construction workers to Kursk.',
+    {},
+    [{ category: 'deployed', value: 6000, subject: 'construction workers' }],
+  ],
+  [
+    'a forecast is a projection',
+    'North Korea could lose up to 9,000 soldiers by spring, analysts warn.',
+    {},
+    [{ category: 'casualties', value: 9000, projection: true, scope: 'projection:troops@north-korean' }],
+  ],
+  [
+    '…not a modal of another verb, nor "could have"',
+    'Several thousand North Korean soldiers are training in Russia and could be deployed soon. Losses could have exceeded 200 troops.',
+    {},
+    [
+      { category: 'deployed', value: 3000, projection: undefined },
+      { category: 'killed', value: 200, projection: undefined },
+    ],
+  ],
+  [
+    'a forecast in Norwegian',
+    'Nord-Korea kan miste opptil 9000 soldater innen våren, mener analytikere.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 9000, projection: true }],
+  ],
+  [
+    'nations joined before the event are combined',
+    'Russian and North Korean losses of 350 were reported.',
+    {},
+    [{ category: 'killed', value: 350, combined: true, scope: 'unspecified@north-korean+russian' }],
+  ],
+  [
+    '…in Norwegian',
+    'Russiske og nordkoreanske tap på 350 ble rapportert.',
+    { language: 'nb' },
+    [{ category: 'killed', value: 350, combined: true }],
+  ],
+  [
+    'one incident, and cumulative tolls',
+    'The strike killed 20 people in Sumy. So far, 4,000 North Korean soldiers have been killed. Since October, about 1,000 have died.',
+    {},
+    [
+      { category: 'killed', value: 20, incident: true },
+      { category: 'killed', value: 4000, incident: false },
+      { category: 'killed', value: 1000, incident: false },
+    ],
+  ],
+  [
+    '"has since put" opens no period',
+    'An earlier version said 64 people were injured in the strike. The administration has since put the number of injured at 46.',
+    {},
+    [
+      { category: 'injured', value: 64, incident: true },
+      { category: 'injured', value: 46, incident: undefined },
+    ],
+  ],
+  [
+    'incidents and tolls in Norwegian',
+    'Angrepet drepte 20 mennesker. Så langt er 4000 nordkoreanske soldater drept.',
+    { language: 'nb' },
+    [
+      { category: 'killed', value: 20, incident: true },
+      { category: 'killed', value: 4000, incident: false },
+    ],
+  ],
+  [
+    'who loses is whose the lost are',
+    'Analysts estimate that North Korea could lose up to 9,000 soldiers by the end of the year.',
+    {},
+    [{ category: 'casualties', value: 9000, scope: 'projection:troops@north-korean' }],
+  ],
+  [
+    'an average between the loss verb and its count (nb)',
+    'Russland har mistet i snitt 1200 soldater hver dag.',
+    { language: 'nb' },
+    [{ category: 'casualties', value: 1200, rate: 'day', scope: 'per-day:troops@russian' }],
+  ],
+  [
+    'the speaker before the verb is not who was counted',
+    "The mayor's office has since confirmed 11 dead.",
+    {},
+    [{ category: 'killed', value: 11, scope: 'unspecified' }],
+  ],
+  [
+    "the event noun's nations, not a subject of another nation elsewhere",
+    "Russian and North Korean losses of 350 were reported by Ukraine's general staff.",
+    {},
+    [{ category: 'killed', value: 350, scope: 'unspecified@north-korean+russian' }],
+  ],
+  [
+    'an increment word between the verb and its count (nb)',
+    'Nord-Korea vil sende ytterligere 2000 til 3000 soldater for å erstatte dem som har falt.',
+    { language: 'nb' },
+    [{ category: 'reinforcements', value: 2500 }],
+  ],
+  [
+    'people held or exchanged are captured',
+    'Kyiv has said it holds about 6,000 Russian servicemen. Kyiv says about 8,000 Ukrainians are held in Russia. The remaining 610 would be exchanged on Sunday.',
+    {},
+    [
+      { category: 'captured', value: 6000, scope: 'troops@russian' },
+      { category: 'captured', value: 8000, scope: 'unspecified@ukrainian' },
+      { category: 'captured', value: 610 },
+    ],
+  ],
+  ['…but meetings held are no figure', 'The two sides have held 20 meetings since March.', {}, []],
+  [
+    'people held in Norwegian',
+    'Ukraina holder rundt 6000 russiske soldater.',
+    { language: 'nb' },
+    [{ category: 'captured', value: 6000, scope: 'troops@russian' }],
+  ],
+  [
+    'a count joined to the one before it shares its event',
+    'Pyongyang had sent 11,000 to 12,000 soldiers in total, alongside roughly 1,000 labourers.',
+    {},
+    [
+      { category: 'deployed', value: 11500 },
+      { category: 'deployed', value: 1000, subject: 'labourers' },
+    ],
+  ],
+  [
+    '…not a count clauses later',
+    'The toll rose to at least 21 on Monday, officials said, as rivers kept rising and thousands of people were told to leave.',
+    {},
+    [{ category: 'killed', value: 21 }],
+  ],
+  [
+    'a deadline after the article date dates its forecast only, not the next sentence',
+    'North Korea is expected to send a further 5,000 troops by April. The ministry estimated that Pyongyang had sent 11,000 soldiers.',
+    { published: '2025-03-02' },
+    [
+      { category: 'reinforcements', value: 5000 },
+      { category: 'deployed', value: 11000, asOf: '2025-03-02' },
+    ],
+  ],
+  [
+    'a correction\'s "the correct figure" is of the withdrawn figure\'s date',
+    'An earlier version said the team treated 1,400 wounded soldiers in January. The correct figure is about 1,100.',
+    { published: '2025-03-02' },
+    [
+      { category: 'injured', value: 1400, asOf: '2025-01' },
+      { category: 'injured', value: 1100, asOf: '2025-01' },
+    ],
+  ],
+  [
+    'a total between the loss verb and its count; nations a sentence opens with, combined',
+    'Russiske og nordkoreanske styrker mister til sammen rundt 1000 soldater hver dag.',
+    { language: 'nb' },
+    [
+      {
+        category: 'casualties',
+        value: 1000,
+        rate: 'day',
+        combined: true,
+        scope: 'per-day:troops@north-korean+russian',
+      },
+    ],
+  ],
+  [
+    '"a total of" between the loss verb and its count',
+    'Russia lost a total of 300 soldiers in the battle.',
+    {},
+    [{ category: 'casualties', value: 300, scope: 'troops@russian' }],
+  ],
+  [
+    "an event noun's nation within its clause, not the headline's speaker",
+    'Ukraina: Nordkoreanske tap passerer 5000',
+    { language: 'nb' },
+    [{ category: 'killed', value: 5000, scope: 'unspecified@north-korean' }],
+  ],
+  [
+    'alternatives in one sentence are flagged',
+    'Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.',
+    {},
+    [
+      { category: 'weapons', value: 1000000, alternative: true },
+      { category: 'weapons', value: 2000000, alternative: true },
+    ],
+  ],
+  [
+    '…or one claim with a range',
+    'Pyongyang has shipped 1 million or 2 million rounds.',
+    {},
+    [{ category: 'weapons', value: 1500000 }],
+  ],
+];
+
+describe('extractClaims: figures filed right', () => {
+  it.each(FILED_RIGHT)('%s', (_rule, text, options, expected) => {
+    const found = claims(text, options);
+    expect(
+      found.map((claim, i) => shape(claim, expected[i] ?? { category: claim.category, value: claim.value })),
+    ).toEqual(expected);
+  });
+
+  it('GIVEN "approximately 11,000" and "11,000" WHEN merged THEN each telling keeps its qualifier and the claim shows the span', () => {
+    const merged = mergeClaims(
+      claims('North Korea has sent approximately 11,000 troops. Officials say 11,000 troops are in Kursk.'),
+    );
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.sources.map((source) => [source.wording, source.qualifier])).toEqual([
+      ['approximately 11,000', 'about'],
+      ['11,000', 'exact'],
+    ]);
+    expect(merged[0]!.span).toEqual({ low: 9900, high: 12100 });
+    const lead = merged[0]!.sources.find((source) => source.wording === merged[0]!.wording)!;
+    expect(merged[0]!.qualifier).toBe(lead.qualifier);
+  });
+});
+
+describe('compareFigures: rates, forecasts, incidents and alternatives stay apart from totals', () => {
+  const verdictsOf = (text: string, category: string) =>
+    compareFigures(mergeClaims(claims(text, { published: '2025-03-10' })), category).flatMap((report) =>
+      report.verdicts.map((verdict) => verdict.kind),
+    );
+
+  it('GIVEN a rate and a total THEN they are different scopes, never a disagreement', () => {
+    expect(
+      verdictsOf('North Korean units suffer roughly 70 casualties a day. About 4,000 casualties so far.', 'casualties'),
+    ).toEqual(['different scope']);
+  });
+
+  it('GIVEN a forecast and a total THEN they are not compared as one count', () => {
+    expect(
+      verdictsOf('North Korea has lost 4,000 troops. It could lose up to 9,000 troops by spring.', 'casualties'),
+    ).toEqual(['different scope']);
+  });
+
+  it('GIVEN one incident and a cumulative toll THEN no disagreement', () => {
+    expect(
+      verdictsOf('The strike killed 20 people on Monday. So far, 300 people have been killed in the region.', 'killed'),
+    ).toEqual(['different scope']);
+  });
+
+  it('GIVEN two alternatives in one sentence THEN no verdict between them', () => {
+    expect(verdictsOf('Pyongyang has shipped 1 million shells, or perhaps 2 million, to Russia.', 'weapons')).toEqual(
+      [],
+    );
   });
 });

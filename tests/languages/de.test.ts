@@ -159,9 +159,9 @@ describe('German attribution and figures', () => {
     ).toEqual([expect.objectContaining({ value: 450, claimant: 'ein Sprecher des Ministeriums', asOf: '2025-03-10' })]);
   });
 
-  it('GIVEN a verb-final loss ("700.000 Soldaten verloren") THEN the loss is the count\'s', () => {
+  it('GIVEN a verb-final loss ("700.000 Soldaten verloren") THEN the loss is the count\'s: casualties, as "lost" is unless the text says killed', () => {
     expect(claimsOf('Russland hat rund 700.000 Soldaten verloren.')).toEqual([
-      expect.objectContaining({ category: 'killed', value: 700_000, scope: 'troops@russian' }),
+      expect.objectContaining({ category: 'casualties', value: 700_000, scope: 'troops@russian' }),
     ]);
   });
 

@@ -47,8 +47,13 @@ type CompactClaim = [
   start: number,
   end: number,
   asOfBasis: ClaimSource['asOfBasis'],
+  kind?: ClaimKind,
 ];
 export type StoredClaim = CompactClaim | Claim;
+
+/** What kind of figure a claim is, where it is not a plain count (rate, projection…): stored only when any is set. */
+type ClaimKind = Pick<Claim, 'rate' | 'projection' | 'combined' | 'incident' | 'alternative'>;
+const KIND_FIELDS = ['rate', 'projection', 'combined', 'incident', 'alternative'] as const;
 
 export function packClaim(claim: Claim, article: Article): StoredClaim {
   const source = claim.sources[0]!;
@@ -66,10 +71,16 @@ export function packClaim(claim: Claim, article: Article): StoredClaim {
     source.asOf === claim.asOf &&
     source.attributedTo === claim.attributedTo &&
     claim.attributions.length === (claim.attributedTo ? 1 : 0) &&
-    (claim.attributions.length === 0 || claim.attributions[0] === claim.attributedTo);
+    (claim.attributions.length === 0 || claim.attributions[0] === claim.attributedTo) &&
+    source.qualifier === claim.qualifier &&
+    source.low === claim.low &&
+    source.high === claim.high &&
+    claim.span === undefined;
   if (!compact) return claim;
+  const kind: ClaimKind = {};
+  for (const field of KIND_FIELDS) if (claim[field] !== undefined) Object.assign(kind, { [field]: claim[field] });
   const { value, low, high, qualifier, wording, category, item, subject, scope, asOf, attributedTo } = claim;
-  return [
+  const packed: CompactClaim = [
     Number(claim.id.slice(id.length)),
     value,
     low,
@@ -86,6 +97,8 @@ export function packClaim(claim: Claim, article: Article): StoredClaim {
     source.end,
     source.asOfBasis,
   ];
+  if (Object.keys(kind).length > 0) packed.push(kind);
+  return packed;
 }
 
 export function unpackClaim(stored: StoredClaim, article: Article): Claim {
@@ -106,6 +119,7 @@ export function unpackClaim(stored: StoredClaim, article: Article): Claim {
     start,
     end,
     asOfBasis,
+    kind,
   ] = stored;
   const quote = article.text.slice(start, end);
   return {
@@ -119,12 +133,15 @@ export function unpackClaim(stored: StoredClaim, article: Article): Claim {
     item,
     subject,
     scope,
+    ...kind,
     asOf,
     attributedTo,
     attributions: attributedTo ? [attributedTo] : [],
     articles: [article.id],
     quote,
-    sources: [{ articleId: article.id, quote, start, end, wording, attributedTo, asOf, asOfBasis }],
+    sources: [
+      { articleId: article.id, quote, start, end, wording, attributedTo, asOf, asOfBasis, qualifier, low, high },
+    ],
   };
 }
 
