@@ -24,6 +24,7 @@ export const help = {
         '**/source** `id` — one article: metadata, link and first passage.',
         '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated), with a chart and a CSV file. Try `/figures topic:killed`, or `/figures` alone for every topic in one line each.',
         '**/reload** — for members with Manage Server: rebuild the index from the corpus folder now and see what changed.',
+        '**/add** `url` or `file` — for members with Manage Messages: add an article (a link, or a .md, .txt, .html or .pdf file) and see what it changes; right-click a message → Apps → **Add to Crosscheck** adds its links and files. **/remove** `id` takes one out again.',
         '',
         'Every quote is the article’s own words; check it by its citation.',
       ]

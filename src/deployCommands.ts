@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import { commands } from '../commands/index.js';
+import { definitions } from '../commands/index.js';
 import { serverOnly } from './bot/guilds.js';
 import { readEnvOrReport } from './config/env.js';
 
@@ -22,13 +22,13 @@ async function deploy(): Promise<number> {
     : Routes.applicationCommands(env.DISCORD_CLIENT_ID!);
   try {
     // Servers only (no DMs, no user installs), whatever a command's own definition says.
-    const body = commands.map((command) => serverOnly(command.data));
-    const registered = (await rest.put(route, { body })) as { name: string }[];
+    const body = definitions.map((data) => serverOnly(data));
+    const registered = (await rest.put(route, { body })) as { name: string; type?: number }[];
     const where = env.DISCORD_GUILD_ID
       ? `guild ${env.DISCORD_GUILD_ID}`
       : 'all guilds (global; may take up to an hour to appear)';
     process.stdout.write(
-      `Registered ${registered.length} commands in ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}\n`,
+      `Registered ${registered.length} commands in ${where}: ${registered.map((c) => ((c.type ?? 1) === 1 ? `/${c.name}` : `“${c.name}” (message menu)`)).join(', ')}\n`,
     );
     return 0;
   } catch (error) {

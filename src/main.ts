@@ -1,7 +1,7 @@
 import { CorpusUnreadableError } from './corpus/load.js';
 import { readEnvOrReport } from './config/env.js';
 import { runConsole } from './console/console.js';
-import { Engine } from './engine/engine.js';
+import { LiveEngine } from './engine/live.js';
 import { terminalStyle } from './render/terminal.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, the offline console otherwise. */
@@ -9,17 +9,18 @@ async function main(): Promise<number> {
   const env = readEnvOrReport();
   if (!env) return 1;
   if (env.DISCORD_TOKEN) {
-    const [{ runBot }, { commands }, { buttons, buttonIds, selects }] = await Promise.all([
+    const [{ runBot }, { commands, messageCommands }, { buttons, buttonIds, selects }] = await Promise.all([
       import('./bot/run.js'),
       import('../commands/index.js'),
       import('../commands/components/index.js'),
     ]);
-    return runBot(env, { commands, buttons, buttonIds, selects });
+    return runBot(env, { commands, messageCommands, buttons, buttonIds, selects });
   }
 
-  let engine: Engine;
+  // Not watched (the console answers one person, who reloads by restarting), but reloaded in place by /add.
+  let live: LiveEngine;
   try {
-    engine = await Engine.load(env.CORPUS_DIR);
+    live = await LiveEngine.start(env.CORPUS_DIR, { watch: false });
   } catch (error) {
     if (error instanceof CorpusUnreadableError) {
       process.stderr.write(`${error.message}\n`);
@@ -27,8 +28,13 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const engine = live.current();
   process.stderr.write(`${engine.summary()}\n`);
-  await runConsole(engine, process.stdin, process.stdout, terminalStyle(process.stdout));
+  await runConsole(engine, process.stdin, process.stdout, terminalStyle(process.stdout), {
+    target: live,
+    fetch: { allowHosts: env.FETCH_ALLOW_HOSTS },
+  });
+  live.close();
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import type { ButtonHandler, SelectHandler } from '../../src/bot/handlers.js';
 import type { ButtonIds } from '../../src/render/discordMessage.js';
 import { askedNote } from './askedQuestion.js';
+import { confirmRemove } from './confirmRemove.js';
 import { figuresCsv, figuresCsvId } from './figuresCsv.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
@@ -21,6 +22,7 @@ export const buttons: readonly ButtonHandler[] = [
   figuresPage,
   figuresCsv,
   postToChannel,
+  confirmRemove,
 ];
 
 /** Every kind of select menu of the bot. */

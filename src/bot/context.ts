@@ -1,9 +1,28 @@
 import type { Logger } from 'pino';
+import type { AddOptions, AddTarget } from '../engine/add.js';
 import type { Engine } from '../engine/engine.js';
 import type { ReloadReport } from '../engine/live.js';
 import type { ButtonIds } from '../render/discordMessage.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildAllowList } from './guilds.js';
+import type { RateLimit } from './rateLimit.js';
+
+/**
+ * Adding articles from the chat (`/add`, "Add to Crosscheck", `/remove`): enabled only with a corpus
+ * folder being followed and a list of allowed servers; otherwise the reason it is not.
+ */
+export type Adding =
+  | {
+      enabled: true;
+      target: AddTarget;
+      /** How links are fetched (FETCH_ALLOW_HOSTS; a resolver in tests). */
+      fetch: AddOptions['fetch'];
+      /** ADD_ROLE_ID: members with this role may add, besides those with Manage Messages. */
+      roleId: string | null;
+      /** Per user: articles added (or tried) in a window. */
+      limit: RateLimit;
+    }
+  | { enabled: false; reason: string };
 
 /**
  * What the bot needs of an engine: an {@link Engine}, except that `ask` may also answer
@@ -33,4 +52,6 @@ export interface BotContext {
   buttonIds: ButtonIds;
   /** The servers the bot serves; an interaction from anywhere else is refused before any handler runs. */
   allowedGuilds: GuildAllowList;
+  /** Adding articles from the chat; absent is the same as disabled. */
+  adding?: Adding;
 }

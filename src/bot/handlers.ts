@@ -2,7 +2,9 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
 } from 'discord.js';
 import type { ButtonIds } from '../render/discordMessage.js';
@@ -13,6 +15,12 @@ export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+}
+
+/** One message context-menu command (right-click a message → Apps): its definition and what it does. */
+export interface MessageCommand {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void>;
 }
 
 /**
@@ -36,6 +44,8 @@ export interface SelectHandler<Data = unknown> {
 export interface Handlers {
   /** Every slash command, in the order Discord lists them. */
   commands: readonly Command[];
+  /** Every message context-menu command ("Add to Crosscheck"). */
+  messageCommands?: readonly MessageCommand[];
   /** Every kind of button; a click goes to the first whose `parse` accepts its id. */
   buttons: readonly ButtonHandler[];
   /** Every kind of select menu; a choice goes to the first whose `parse` accepts its id. */

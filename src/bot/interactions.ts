@@ -40,6 +40,13 @@ export async function handleInteraction(
         return;
       }
       await command.execute(interaction, scoped);
+    } else if (interaction.isMessageContextMenuCommand()) {
+      const command = (handlers.messageCommands ?? []).find((c) => c.data.name === interaction.commandName);
+      if (!command) {
+        await interaction.reply(notice(`Unknown command ${interaction.commandName}.`));
+        return;
+      }
+      await command.execute(interaction, scoped);
     } else if (interaction.isAutocomplete()) {
       await findCommand(handlers, interaction.commandName)?.autocomplete?.(interaction, scoped);
     } else if (interaction.isButton()) {
@@ -116,7 +123,12 @@ async function tellUser(interaction: BaseInteraction, log: BotContext['log'], fa
   }
   const message = notice('Something went wrong while answering. It has been logged; please try again.');
   try {
-    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied && !interaction.ephemeral) {
+    if (
+      (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) &&
+      interaction.deferred &&
+      !interaction.replied &&
+      !interaction.ephemeral
+    ) {
       // The public "thinking…" message would otherwise turn into a public error: replace it with a private one.
       await interaction.deleteReply();
     }
@@ -129,7 +141,7 @@ async function tellUser(interaction: BaseInteraction, log: BotContext['log'], fa
 }
 
 function describe(interaction: Interaction): string {
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button:${interaction.customId.split(':').slice(0, 2).join(':')}`;
   if (interaction.isStringSelectMenu()) return `select:${interaction.customId.split(':').slice(0, 2).join(':')}`;
   return `type:${interaction.type}`;

@@ -7,6 +7,8 @@ import { CorpusUnreadableError } from '../corpus/load.js';
 import { cacheFileFor } from '../engine/indexing/cacheFile.js';
 import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
 import { createLogger, protectSecret } from '../log.js';
+import type { AddOptions } from '../engine/add.js';
+import { addingFor } from './adding.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
@@ -80,6 +82,8 @@ export interface StartBotOptions {
   live?: Omit<LiveEngineOptions, 'log'>;
   /** Where logs go; a logger on stderr at `env.LOG_LEVEL` when omitted. */
   log?: Logger;
+  /** How links pasted to /add are fetched, beyond FETCH_ALLOW_HOSTS (tests give their own resolver). */
+  fetch?: AddOptions['fetch'];
   deferAfterMs?: number;
   /** How long the login waits for Discord, and how often it says it is waiting (defaults above; tests shorten them). */
   login?: { giveUpAfterMs?: number; logEveryMs?: number };
@@ -108,6 +112,7 @@ export async function startBot({
   engine: given,
   live: liveOptions = {},
   log = createLogger(env.LOG_LEVEL),
+  fetch,
   deferAfterMs = DEFER_AFTER_MS,
   login: { giveUpAfterMs = LOGIN_GIVE_UP_MS, logEveryMs = LOGIN_WAIT_LOG_MS } = {},
 }: StartBotOptions): Promise<RunningBot> {
@@ -134,6 +139,7 @@ export async function startBot({
     deferAfterMs,
     buttonIds: handlers.buttonIds,
     allowedGuilds,
+    adding: addingFor(env, live, allowedGuilds, fetch),
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.

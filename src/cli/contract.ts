@@ -118,3 +118,20 @@ export const sourceJson = article.extend({
     z.object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), quote: z.string() }),
   ),
 });
+
+/**
+ * `add`: what was added and what it changes, or why nothing was (`added: false`, with `reason`,
+ * `message`, and `existing` for a duplicate). Added with issue 13.
+ */
+export const addJson = z.object({
+  added: z.boolean(),
+  article: article.optional(),
+  file: z.string().optional(),
+  passages: z.number().int().nonnegative().optional(),
+  figures: z.array(claimJson).optional(),
+  repeated: z.array(z.string()).optional(),
+  verdicts: figuresJson.shape.verdicts.optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  existing: z.string().optional(),
+});

@@ -1,9 +1,13 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
+import { parseAllowedHosts, type AllowedHost } from '../config/hosts.js';
 import { CorpusUnreadableError } from '../corpus/load.js';
+import { addArticle, type AddOutcome, type AddSource } from '../engine/add.js';
+import { LiveEngine } from '../engine/live.js';
+import { renderAddedText } from '../render/added.js';
 import { Engine } from '../engine/engine.js';
 import { figureTopics } from '../model/categories.js';
 import { MAX_LIMIT, type FiguresReport } from '../engine/types.js';
@@ -24,12 +28,16 @@ export const USAGE = `Usage:
   npm run --silent cli -- sources [--json] [--corpus DIR]
   npm run --silent cli -- source <id> [--json] [--corpus DIR]
   npm run --silent cli -- figures [category] [--json | --csv] [--chart FILE.png] [--corpus DIR]
+  npm run --silent cli -- add <url | file> [--json] [--corpus DIR]
 
   --limit N     passages to show, 1 to ${MAX_LIMIT} (default 3)
   --json        print one JSON document on stdout (logs go to stderr)
   --corpus DIR  folder of articles (default: $CORPUS_DIR, else corpus/)
   --csv         figures: print the claims as CSV (RFC 4180), for a spreadsheet
   --chart FILE  figures of one category: write its chart as a PNG (one file per item for weapons)
+
+add fetches a link (or reads a .md, .txt, .html or .pdf file), saves the article in added/ of the
+corpus and says what it changes; exit code 1 when nothing was added (a duplicate, a failed fetch).
 
 Colour only on a terminal, and never when NO_COLOR is set.
 
@@ -41,6 +49,7 @@ export type CliRequest =
   | { command: 'sources'; json: boolean; corpus: string }
   | { command: 'source'; id: string; json: boolean; corpus: string }
   | { command: 'figures'; topic?: string; json: boolean; csv?: boolean; chart?: string; corpus: string }
+  | { command: 'add'; source: string; json: boolean; corpus: string; allowHosts: AllowedHost[] }
   | { command: 'help' }
   | { command: 'usage-error'; message: string };
 
@@ -113,6 +122,17 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         corpus,
       };
     }
+    case 'add': {
+      if (rest.length !== 1)
+        return { command: 'usage-error', message: 'add needs one link or file: add https://news.example/story' };
+      let allowHosts: AllowedHost[];
+      try {
+        allowHosts = parseAllowedHosts(env.FETCH_ALLOW_HOSTS ?? '');
+      } catch (error) {
+        return { command: 'usage-error', message: `FETCH_ALLOW_HOSTS ${(error as Error).message}` };
+      }
+      return { command: 'add', source: rest[0]!, json, corpus, allowHosts };
+    }
     case undefined:
       return { command: 'usage-error', message: 'no command given' };
     default:
@@ -147,6 +167,7 @@ export async function runRequest(request: CliRequest, style: TerminalStyle): Pro
   if (request.command === 'help') return { stdout: USAGE, stderr: '', exitCode: 0 };
   if (request.command === 'usage-error')
     return { stdout: '', stderr: `crosscheck: ${request.message}\n\n${USAGE}`, exitCode: 2 };
+  if (request.command === 'add') return runAdd(request);
 
   let engine: Engine;
   try {
@@ -195,6 +216,62 @@ export async function runRequest(request: CliRequest, style: TerminalStyle): Pro
       return { stdout: print(json, () => renderFigures(reports, style)), stderr: stderr + written, exitCode: 0 };
     }
   }
+}
+
+/** `add`: the shared pipeline on the corpus folder, reloaded in place (nothing watched: the run ends with it). */
+async function runAdd(request: Extract<CliRequest, { command: 'add' }>): Promise<CliOutput> {
+  let source: AddSource;
+  if (/^https?:\/\//i.test(request.source)) source = { url: request.source };
+  else {
+    try {
+      source = { fileName: path.basename(request.source), bytes: await readFile(request.source) };
+    } catch (error) {
+      return {
+        stdout: '',
+        stderr: `crosscheck: cannot read ${request.source}: ${(error as Error).message}`,
+        exitCode: 2,
+      };
+    }
+  }
+  let live: LiveEngine;
+  try {
+    live = await LiveEngine.start(request.corpus, { watch: false });
+  } catch (error) {
+    if (error instanceof CorpusUnreadableError) return { stdout: '', stderr: error.message, exitCode: 1 };
+    throw error;
+  }
+  let outcome: AddOutcome;
+  try {
+    outcome = await addArticle(live, source, {
+      addedBy: null,
+      via: 'url' in source ? 'url' : 'file',
+      fetch: { allowHosts: request.allowHosts },
+    });
+  } finally {
+    live.close();
+  }
+  const exitCode = outcome.ok ? 0 : 1;
+  if (!request.json) {
+    const text = renderAddedText(outcome, request.source);
+    return outcome.ok ? { stdout: text, stderr: '', exitCode } : { stdout: '', stderr: text, exitCode };
+  }
+  const json = outcome.ok
+    ? {
+        added: true,
+        article: outcome.article,
+        file: outcome.file,
+        passages: outcome.passages,
+        figures: outcome.changes.figures,
+        repeated: outcome.changes.repeated.map((claim) => claim.id),
+        verdicts: outcome.changes.verdicts.map(({ verdict }) => verdict),
+      }
+    : {
+        added: false,
+        reason: outcome.reason,
+        message: outcome.message,
+        ...(outcome.existing ? { existing: outcome.existing } : {}),
+      };
+  return { stdout: JSON.stringify(json, null, 2), stderr: outcome.ok ? '' : outcome.message, exitCode };
 }
 
 /** Each report's chart: to `file` for one report, else to `file` with the item before the extension (killed.png, weapons-shells.png). */

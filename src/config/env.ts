@@ -63,6 +63,8 @@ const fields = z.object({
   ALLOWED_GUILD_IDS: optional(guildIds),
   ALLOW_ANY_GUILD: optional(flag).transform((value) => value ?? false),
   FETCH_ALLOW_HOSTS: optional(hostList).transform((value) => value ?? []),
+  // A role whose members may add articles (/add, "Add to Crosscheck", /remove) besides those with Manage Messages.
+  ADD_ROLE_ID: optional(snowflake),
 });
 
 /**
@@ -97,6 +99,7 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_CLIENT_ID: 'Discord developer portal → your application → General Information → Application ID',
   DISCORD_GUILD_ID: 'in Discord, enable Developer Mode, then right-click your server → Copy Server ID',
   ALLOWED_GUILD_IDS: 'in Discord, enable Developer Mode, then right-click each server → Copy Server ID',
+  ADD_ROLE_ID: 'in Discord, enable Developer Mode, then Server Settings → Roles → right-click the role → Copy Role ID',
 };
 
 export class EnvError extends Error {

@@ -1,5 +1,10 @@
 import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { addArticle, removeArticle, type AddOptions, type AddSource, type AddTarget } from '../engine/add.js';
 import type { Engine } from '../engine/engine.js';
+import { renderAddedText, renderRemovedText } from '../render/added.js';
 import { figureTopics } from '../model/categories.js';
 import { MAX_LIMIT } from '../engine/types.js';
 import { renderAnswer, renderFigures, renderSource, renderSources, type TerminalStyle } from '../render/terminal.js';
@@ -10,6 +15,8 @@ export const CONSOLE_HELP = `Commands (the same as the bot's):
   /sources                      every article, its publisher, date and language
   /source <id>                  one article and its passages (an id prefix such as 004 is enough)
   /figures [category]           figures side by side: who says what, as of when, and whether they disagree
+  /add <url | file>             add an article (a link, or a .md, .txt, .html or .pdf file) and see what it changes
+  /remove <id>                  move an added article (added/…) to .removed/ in the corpus folder
   /help                         this help
   /quit                         leave (or Ctrl-D)
 A line without a leading / is asked as a question.`;
@@ -80,6 +87,38 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Adding from the console: the corpus folder the engine was loaded from, reloaded in place. */
+export interface ConsoleAdding {
+  target: AddTarget;
+  fetch?: AddOptions['fetch'];
+}
+
+/** `/add <url|file>` and `/remove <id>`: the pipeline the bot and the CLI share. Null for any other line. */
+export async function runConsoleAdd(line: string, adding: ConsoleAdding | undefined): Promise<ConsoleReply | null> {
+  const match = /^\/(add|remove)(?:\s+([\s\S]*))?$/i.exec(line.trim());
+  if (!match) return null;
+  const [command, rest = ''] = [match[1]!.toLowerCase(), match[2]?.trim() ?? ''];
+  if (!adding) return { text: 'This console serves a fixed index: there is no corpus folder to change.' };
+  if (command === 'remove') {
+    if (!rest) return { text: 'Which article? /remove added/<id>; /sources lists them.' };
+    return { text: renderRemovedText(await removeArticle(adding.target, rest)) };
+  }
+  if (!rest) return { text: 'What to add? /add https://news.example/story, or /add path/to/article.pdf' };
+  let source: AddSource;
+  if (/^https?:\/\//i.test(rest)) source = { url: rest };
+  else {
+    const file = rest.replace(/^(["'])(.*)\1$/, '$2');
+    if (!existsSync(file)) return { text: `No such file: ${file}` };
+    source = { fileName: path.basename(file), bytes: await readFile(file) };
+  }
+  const outcome = await addArticle(adding.target, source, {
+    addedBy: null,
+    via: 'url' in source ? 'url' : 'file',
+    ...(adding.fetch ? { fetch: adding.fetch } : {}),
+  });
+  return { text: renderAddedText(outcome, rest) };
+}
+
 /**
  * The offline console. On a terminal it prompts; otherwise it reads one command per line and
  * exits at end of input, so `echo "/ask how many killed" | npm start` works in scripts.
@@ -89,6 +128,7 @@ export async function runConsole(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream & { isTTY?: boolean },
   style: TerminalStyle,
+  adding?: ConsoleAdding,
 ): Promise<void> {
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY) && Boolean(output.isTTY);
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
@@ -100,7 +140,8 @@ export async function runConsole(
   for await (const line of lines) {
     let reply: ConsoleReply;
     try {
-      reply = runConsoleCommand(engine, line, style);
+      // After an /add the folder's engine is a new one: every line asks the current one.
+      reply = (await runConsoleAdd(line, adding)) ?? runConsoleCommand(adding?.target.current() ?? engine, line, style);
     } catch (error) {
       // A bug in one command must not end the session: say so, keep the console open.
       reply = { text: `Something went wrong answering that: ${(error as Error).message}` };

@@ -237,6 +237,20 @@ async function readArticleFile(full: string, calls: FileCalls): Promise<FileRead
   }
 }
 
+/**
+ * One article file's bytes read as the corpus reads them (`.md` with its front matter, `.txt` with
+ * what its text states, the language detected where none is stated): for a file handed over
+ * rather than found in the folder (added from the chat). A problem says why it is no article.
+ */
+export async function articleFromFile(bytes: Uint8Array, fileName: string): Promise<Article | CorpusProblem> {
+  const extension = path.extname(fileName).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.has(extension))
+    return { file: fileName, reason: `not an article file (${extension || 'no extension'})` };
+  const parsed = readArticle(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, extension);
+  if ('reason' in parsed) return parsed;
+  return parsed.language === null ? withDetectedLanguage(parsed, extension) : parsed;
+}
+
 /** Strict: a file that is not UTF-8 is reported, not read with replacement characters. Each decode starts afresh. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -5,7 +5,7 @@
  * see half a file. Nothing is ever overwritten: the name carries a hash of the text.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { PageArticle } from './fromHtml.js';
@@ -18,6 +18,8 @@ export interface Addition {
   addedBy: string | null;
   via: 'url' | 'file' | 'message';
   addedAt: Date;
+  /** What the one who added it said about it (`/add … note:`), kept in the front matter. */
+  note?: string | null;
 }
 
 /** An article already in the corpus, as far as telling a copy of it goes. */
@@ -81,6 +83,7 @@ export async function saveArticle(
       addedBy: addition.addedBy,
       addedAt: addition.addedAt.toISOString(),
       via: addition.via,
+      note: addition.note?.trim() || null,
       provenance: article.provenance,
     }).filter(([, value]) => value !== null && value !== undefined),
   );
@@ -104,4 +107,39 @@ export function slug(title: string | null): string {
     .replace(/^-+|-+$/g, '');
   const cut = ascii.length <= 60 ? ascii : ascii.slice(0, 61).replace(/-[^-]*$/, '');
   return /[a-z]/.test(cut) ? cut : 'article';
+}
+
+/** Where removed articles go: a hidden folder of the corpus, which the loader does not read. */
+export const REMOVED_FOLDER = '.removed';
+
+/** Why an article cannot be removed, in words for the one who asked. */
+export type RemoveResult = { ok: true; from: string; to: string } | { ok: false; reason: string };
+
+/**
+ * Moves the added article `id` (`added/…`, as the loader names it) to `.removed/` in the corpus
+ * folder: never deleted, and back in the corpus by moving it back. Only articles under `added/`
+ * are moved: the team's own files are the team's to manage on disk.
+ */
+export async function removeAdded(corpusDir: string, id: string): Promise<RemoveResult> {
+  const parts = id.split('/');
+  if (
+    parts[0] !== ADDED_FOLDER ||
+    parts.length < 2 ||
+    parts.some((part) => !part || part === '.' || part === '..' || part.startsWith('.'))
+  ) {
+    return {
+      ok: false,
+      reason: `only articles added from the chat (ids starting ${ADDED_FOLDER}/) can be removed here`,
+    };
+  }
+  const from = path.join(corpusDir, `${id}.md`);
+  if (!(await stat(from).catch(() => null))?.isFile()) return { ok: false, reason: `there is no added article ${id}` };
+  const folder = path.join(corpusDir, REMOVED_FOLDER, ...parts.slice(1, -1));
+  await mkdir(folder, { recursive: true });
+  const base = parts.at(-1)!;
+  // A name already taken in .removed/ (the same article added and removed twice) gets a suffix: nothing is overwritten.
+  let to = path.join(folder, `${base}.md`);
+  for (let n = 2; await stat(to).catch(() => null); n++) to = path.join(folder, `${base}-${n}.md`);
+  await rename(from, to);
+  return { ok: true, from, to };
 }

@@ -1,9 +1,10 @@
 import { plural } from '../text/plural.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../model/article.js';
-import { type Corpus, CorpusUnreadableError, loadCorpus } from '../corpus/load.js';
+import { type Corpus, CorpusUnreadableError, IGNORE_FILE, loadCorpus } from '../corpus/load.js';
 import { Engine } from './engine.js';
 import { AnalysisStore } from './indexing/analysisStore.js';
 import { encodeCache, loadCacheFile, saveCacheFile } from './indexing/cacheFile.js';
@@ -42,6 +43,9 @@ export interface LiveEngineOptions {
   log?: ReloadLog;
 }
 
+/** How long after {@link LiveEngine.reloadFor} the watcher's events for its files are taken as already indexed. */
+const INDEXED_CHANGE_MS = 5000;
+
 const quiet: ReloadLog = { info() {}, warn() {}, error() {} };
 
 /**
@@ -60,6 +64,8 @@ export class LiveEngine {
   private debounce: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Files this process changed and has already reloaded (see {@link reloadFor}), with when: their watcher events are no news. */
+  private readonly indexedChanges = new Map<string, number>();
   /** How many reloads have run, for tests and the log. */
   reloads = 0;
 
@@ -165,6 +171,34 @@ export class LiveEngine {
     return this.queued;
   }
 
+  /**
+   * Reloads now for files this process has just written, moved or removed (an article added from the
+   * chat), rather than after the watcher's debounce, so the caller can answer from the new index at
+   * once. The watcher's events for those files, arriving later, do not reload a second time; a
+   * reload already scheduled by the watcher is folded into this one (it reads the whole folder).
+   */
+  reloadFor(files: readonly string[]): Promise<ReloadReport> {
+    const now = Date.now();
+    for (const file of files) this.indexedChanges.set(path.resolve(file), now);
+    if (this.debounce) {
+      clearTimeout(this.debounce);
+      this.debounce = null;
+    }
+    return this.reload();
+  }
+
+  /** Whether a watcher event is one {@link reloadFor} has already indexed (each file's events within a few seconds). */
+  private alreadyIndexed(file: string): boolean {
+    const key = path.resolve(file);
+    const at = this.indexedChanges.get(key);
+    if (at === undefined) return false;
+    if (Date.now() - at > INDEXED_CHANGE_MS) {
+      this.indexedChanges.delete(key);
+      return false;
+    }
+    return true;
+  }
+
   close(): void {
     this.closed = true;
     void this.watcher?.close();
@@ -259,9 +293,20 @@ export class LiveEngine {
       ignoreInitial: true,
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
     });
-    this.watcher.on('all', (event, file) =>
-      event === 'unlinkDir' && file === this.dir ? this.lost() : this.schedule(),
-    );
+    this.watcher.on('all', (event, file) => {
+      if (event === 'unlinkDir' && file === this.dir) return this.lost();
+      // Hidden files and folders are no articles (a save's temporary file, .removed/), except the ignore list.
+      const hidden = path
+        .relative(this.dir, file)
+        .split(path.sep)
+        .some((part) => part.startsWith('.') && part !== IGNORE_FILE);
+      if (hidden) return;
+      if (this.alreadyIndexed(file)) {
+        this.options.log.info({ file, event }, 'change already indexed');
+        return;
+      }
+      this.schedule();
+    });
     this.watcher.on('error', () => this.lost());
     const watcher = this.watcher;
     return new Promise((resolve) => watcher.once('ready', () => resolve()));

@@ -31,11 +31,21 @@ describe.concurrent('npm run deploy-commands', () => {
 
     expect(await child.exited).toBe(0);
     expect(child.stdout()).toBe(
-      `Registered 6 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload\n`,
+      `Registered 9 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload, /add, /remove, “Add to Crosscheck” (message menu)\n`,
     );
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
-    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'figures', 'help', 'reload']);
+    expect(stored.map((command) => command.name)).toEqual([
+      'ask',
+      'sources',
+      'source',
+      'figures',
+      'help',
+      'reload',
+      'add',
+      'remove',
+      'Add to Crosscheck',
+    ]);
     const [ask, sources, source, figures, help, reload] = stored;
     expect(ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
@@ -78,7 +88,13 @@ describe.concurrent('npm run deploy-commands', () => {
     // Hidden from members without Manage Server (0x20), and only in servers.
     expect(reload).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(reload!.options ?? []).toEqual([]);
-    for (const command of stored) expect(command.description.length).toBeGreaterThan(0);
+    // Slash commands have a description; a message context-menu command (type 3) has none, as Discord wants.
+    for (const command of stored.filter((c) => c.type === 1)) expect(command.description.length).toBeGreaterThan(0);
+    // Adding and removing articles: hidden from members without Manage Messages (0x2000), checked again at run time.
+    for (const name of ['add', 'remove', 'Add to Crosscheck']) {
+      expect(stored.find((command) => command.name === name)).toMatchObject({ default_member_permissions: '8192' });
+    }
+    expect(stored.find((command) => command.name === 'Add to Crosscheck')).toMatchObject({ type: 3, description: '' });
     // Every command in servers only: no DMs, no user installs (ALLOWED_GUILD_IDS does the rest at run time).
     for (const command of stored) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
     // The token went in the Authorization header, and nowhere near the output.

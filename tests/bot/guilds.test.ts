@@ -5,7 +5,7 @@
  */
 import { Routes } from 'discord.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commands, definitions } from '../../commands/index.js';
 import { NoGuildAllowedError, REFUSAL } from '../../src/bot/guilds.js';
 import { readEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
@@ -172,8 +172,9 @@ describe('a direct message', () => {
 describe('registration', () => {
   it('GIVEN every command THEN it is registered for servers only: context Guild (0), installed by servers only (0)', () => {
     expect(commands.length).toBeGreaterThan(0);
-    for (const command of commands) {
-      expect(command.data, command.data.name).toMatchObject({ contexts: [0], integration_types: [0] });
+    expect(definitions.length).toBeGreaterThan(commands.length);
+    for (const data of definitions) {
+      expect(data, data.name).toMatchObject({ contexts: [0], integration_types: [0] });
     }
   });
 });

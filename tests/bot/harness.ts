@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { REST, Routes, type APIEmbed, type APIMessage } from 'discord.js';
 import { buttonIds, buttons, selects } from '../../commands/components/index.js';
-import { commands } from '../../commands/index.js';
+import { commands, definitions, messageCommands } from '../../commands/index.js';
 import type { BotEngine } from '../../src/bot/context.js';
 import { startBot as startBotWith, type RunningBot, type StartBotOptions } from '../../src/bot/run.js';
 import { readEnv } from '../../src/config/env.js';
@@ -22,7 +22,7 @@ import {
 
 /** startBot with the bot's own commands and buttons, as src/main.ts wires them. */
 export function startBot(options: Omit<StartBotOptions, 'handlers'>): Promise<RunningBot> {
-  return startBotWith({ ...options, handlers: { commands, buttons, buttonIds, selects } });
+  return startBotWith({ ...options, handlers: { commands, messageCommands, buttons, buttonIds, selects } });
 }
 
 export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';
@@ -81,7 +81,7 @@ export async function startServer(options: FakeDiscordOptions = {}): Promise<Fak
   // Register the real command definitions, so built interactions carry their ids and option types.
   const rest = new REST({ api: server.apiBase }).setToken(TOKEN);
   await rest.put(Routes.applicationGuildCommands(server.applicationId, server.guild.id), {
-    body: commands.map((command) => command.data),
+    body: definitions,
   });
   return server;
 }

@@ -38,7 +38,9 @@ import {
   buildAutocompleteInteraction,
   buildButtonInteraction,
   buildChatInputInteraction,
+  buildMessageCommandInteraction,
   type APIButtonGuildInteraction,
+  type MessageCommandOptions,
   type AutocompleteOptions,
   type ButtonOptions,
   type ChatInputOptions,
@@ -56,9 +58,11 @@ export type {
   APIButtonGuildInteraction,
   AutocompleteOptions,
   BaseInteractionOptions,
+  AttachmentSpec,
   ButtonOptions,
   ChatInputOptions,
   CommandOptionsInput,
+  MessageCommandOptions,
   CommandOptionValue,
   FakeInteractionPayload,
   InteractionContext,
@@ -153,6 +157,8 @@ export interface FakeDiscordServer {
   buildButtonClick(opts: ButtonOptions): APIButtonGuildInteraction;
   /** A choice in a string select menu (type 3, component_type 3, `data.values`) on `opts.message`. */
   buildSelect(opts: ButtonOptions & { values: string[] }): APIButtonGuildInteraction;
+  /** A message context-menu command (right-click a message → Apps) on a member's message. */
+  buildMessageCommand(opts: MessageCommandOptions): FakeInteractionPayload;
   /** Registers the interaction (so its token works) and dispatches INTERACTION_CREATE. */
   sendInteraction(payload: FakeInteractionPayload, opts?: SendInteractionOptions): Promise<FakeInteraction>;
   getInteraction(id: string): FakeInteraction | undefined;
@@ -234,9 +240,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     bot,
     guild,
     user,
-    findCommand: (name, guildId) =>
-      (commands.get(guildId) ?? []).find((c) => c.name === name && c.type === 1) ??
-      (commands.get('global') ?? []).find((c) => c.name === name && c.type === 1),
+    findCommand: (name, guildId, type = 1) =>
+      (commands.get(guildId) ?? []).find((c) => c.name === name && c.type === type) ??
+      (commands.get('global') ?? []).find((c) => c.name === name && c.type === type),
   };
   let closed = false;
 
@@ -279,6 +285,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     buildAutocomplete: (opts) => buildAutocompleteInteraction(ctx, opts),
     buildButtonClick: (opts) => buildButtonInteraction(ctx, opts),
     buildSelect: (opts) => buildButtonInteraction(ctx, opts),
+    buildMessageCommand: (opts) => buildMessageCommandInteraction(ctx, opts),
     async sendInteraction(payload, opts = {}) {
       if (interactionsById.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
       if (opts.waitForReady ?? true) await gateway.waitForReady(opts.timeoutMs ?? timeout);

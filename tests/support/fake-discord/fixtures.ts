@@ -124,6 +124,8 @@ export interface FakeGuildSpec {
   /** Text channels created under a "Text Channels" category. Defaults to `#general`. */
   channels?: FakeChannelSpec[];
   preferredLocale?: Locale;
+  /** Roles besides @everyone and the bot's (e.g. one a setting names), with no permissions of their own. */
+  roles?: { id: string; name: string }[];
 }
 
 /** A guild as the fake knows it: ids for building interactions, plus the GUILD_CREATE payload. */
@@ -185,6 +187,22 @@ export function makeGuild(spec: FakeGuildSpec, bot: APIUser, joinedAt: number): 
       tags: { bot_id: bot.id },
       flags: 0 as RoleFlags,
     },
+    ...(spec.roles ?? []).map(
+      (role, i): APIRole => ({
+        id: role.id,
+        name: role.name,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 2 + i,
+        permissions: '0',
+        managed: false,
+        mentionable: false,
+        flags: 0 as RoleFlags,
+      }),
+    ),
   ];
 
   const botMember: APIGuildMember = {

@@ -15,7 +15,9 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
+  MessageType,
   type APIApplicationCommand,
+  type APIAttachment,
   type APIApplicationCommandAutocompleteGuildInteraction,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
@@ -50,8 +52,8 @@ export interface InteractionContext {
   guild: FakeGuild;
   /** The user clicking / typing; tests can override per interaction. */
   user: APIUser;
-  /** Registered commands, so built options get the declared types and the real command id. */
-  findCommand?: (name: string, guildId: string) => APIApplicationCommand | undefined;
+  /** Registered commands (of `type`, chat input by default), so built options get the declared types and the real command id. */
+  findCommand?: (name: string, guildId: string, type?: ApplicationCommandType) => APIApplicationCommand | undefined;
 }
 
 export interface BaseInteractionOptions {
@@ -87,6 +89,11 @@ export type CommandOptionsInput = Record<string, CommandOptionValue> | APIApplic
 export interface ChatInputOptions extends BaseInteractionOptions {
   /** Command name, e.g. `ask`. */
   name: string;
+  /**
+   * Files given to attachment options, by option name: the option's value is the attachment's id,
+   * and the attachment is in `resolved.attachments`, as Discord sends them.
+   */
+  attachments?: Record<string, AttachmentSpec>;
   commandId?: string;
   subcommandGroup?: string;
   subcommand?: string;
@@ -279,8 +286,15 @@ export function buildChatInputInteraction(
   const { command, data } = resolveCommand(ctx, opts.name);
   const raw = opts.options ?? {};
   const leaf = Array.isArray(raw)
-    ? raw
+    ? [...raw]
     : toOptions(raw, declaredLeafOptions(command, opts.subcommandGroup, opts.subcommand), opts.name);
+  const files = Object.entries(opts.attachments ?? {}).map(([name, spec]) => ({
+    name,
+    attachment: makeAttachment(spec),
+  }));
+  for (const { name, attachment } of files) {
+    leaf.push({ name, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
+  }
   const options = nest(leaf, opts.subcommandGroup, opts.subcommand);
   return {
     ...common(ctx, opts),
@@ -289,6 +303,9 @@ export function buildChatInputInteraction(
       ...data,
       id: opts.commandId ?? data.id,
       ...(options.length > 0 ? { options } : {}),
+      ...(files.length > 0
+        ? { resolved: { attachments: Object.fromEntries(files.map(({ attachment }) => [attachment.id, attachment])) } }
+        : {}),
     },
   } as APIChatInputApplicationCommandGuildInteraction;
 }
@@ -365,4 +382,80 @@ export function buildButtonInteraction(ctx: InteractionContext, opts: ButtonOpti
       : { custom_id: opts.customId, component_type: ComponentType.Button },
     message,
   } as APIButtonGuildInteraction;
+}
+
+/** A file attached to a message or given to a command's attachment option, as Discord describes it. */
+export interface AttachmentSpec {
+  filename: string;
+  /** Where the file is fetched from (Discord's CDN; in tests a local server). */
+  url: string;
+  size: number;
+  contentType?: string;
+}
+
+/** An attachment as Discord sends it in a message or in `resolved.attachments`. */
+export function makeAttachment(spec: AttachmentSpec): APIAttachment {
+  return {
+    id: snowflake(),
+    filename: spec.filename,
+    size: spec.size,
+    url: spec.url,
+    proxy_url: spec.url,
+    ...(spec.contentType ? { content_type: spec.contentType } : {}),
+  };
+}
+
+export interface MessageCommandOptions extends BaseInteractionOptions {
+  /** The context-menu command's name, e.g. `Add to Crosscheck`. */
+  name: string;
+  /** The message right-clicked: a member's message with this text and these attachments. */
+  target: { content: string; attachments?: AttachmentSpec[]; author?: Partial<APIUser> };
+}
+
+/**
+ * A message context-menu command (interaction type 2, command type 3): `target_id` and the message
+ * itself in `resolved.messages`, its content included (Discord sends it to the app without the
+ * Message Content intent, since a member chose the message).
+ */
+export function buildMessageCommandInteraction(
+  ctx: InteractionContext,
+  opts: MessageCommandOptions,
+): FakeInteractionPayload {
+  const base = common(ctx, opts);
+  const command = ctx.findCommand?.(opts.name, ctx.guild.id, ApplicationCommandType.Message);
+  const author = {
+    ...ctx.user,
+    id: snowflake(),
+    username: 'colleague',
+    global_name: 'Colleague',
+    ...opts.target.author,
+  };
+  const message: APIMessage = {
+    id: snowflake(),
+    channel_id: base.channel_id,
+    author,
+    content: opts.target.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: (opts.target.attachments ?? []).map(makeAttachment),
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+  };
+  return {
+    ...base,
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: command?.id ?? snowflake(),
+      name: opts.name,
+      type: ApplicationCommandType.Message,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    },
+  } as unknown as FakeInteractionPayload;
 }
