@@ -170,7 +170,8 @@ export function renderAddedItemsForDiscord(added: readonly Added[], addedBy: str
     addedItemLine(item),
     ...changeLines(item.changes, escapeCut, 3)
       .slice(1)
-      .filter((line) => !line.startsWith('No verdict'))
+      // One line per article: only the verdicts that say something (pairs of another scope are left to /figures).
+      .filter((line) => !line.startsWith('No verdict') && !line.startsWith(VERDICT_MARK['different scope']))
       .map((line) => `  ${line}`),
   ]);
   const embed: APIEmbed = {

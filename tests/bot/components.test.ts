@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { askedNote, questionFromFooter } from '../../commands/components/askedQuestion.js';
+import { confirmRemove, confirmRemoveId } from '../../commands/components/confirmRemove.js';
 import { buttonIds, buttons, selects } from '../../commands/components/index.js';
 import { figuresCsv } from '../../commands/components/figuresCsv.js';
 import { figuresOf } from '../../commands/components/figuresOf.js';
@@ -40,6 +41,12 @@ describe('button ids', () => {
     { id: buttonIds.sourcesPage(2), posted: 'sources:page:2', kind: sourcesPage, data: { page: 2 } },
     { id: buttonIds.figuresCsv('killed'), posted: 'figures:csv:killed', kind: figuresCsv, data: { topic: 'killed' } },
     { id: buttonIds.postToChannel(), posted: 'post:channel', kind: postToChannel, data: {} },
+    {
+      id: confirmRemoveId('added/2025-09-04-seoul-raises-estimate-ddaf1749')!,
+      posted: 'remove:confirm:added/2025-09-04-seoul-raises-estimate-ddaf1749',
+      kind: confirmRemove,
+      data: { id: 'added/2025-09-04-seoul-raises-estimate-ddaf1749' },
+    },
   ] as const;
 
   it.each(cases)(
@@ -56,9 +63,19 @@ describe('button ids', () => {
 
   it('GIVEN every kind THEN each is routed (listed once)', () => {
     expect(new Set(buttons)).toStrictEqual(
-      new Set([passagesPage, whyVerdicts, showFigures, figuresOf, figuresPage, sourcesPage, figuresCsv, postToChannel]),
+      new Set([
+        passagesPage,
+        whyVerdicts,
+        showFigures,
+        figuresOf,
+        figuresPage,
+        sourcesPage,
+        figuresCsv,
+        postToChannel,
+        confirmRemove,
+      ]),
     );
-    expect(buttons).toHaveLength(8);
+    expect(buttons).toHaveLength(9);
   });
 
   it('GIVEN the menu of topics THEN its id is its own, and no button reads it', () => {

@@ -45,8 +45,12 @@ await cp(path.join(fixtures, 'april-nis.md'), path.join(corpus.dir, 'april-nis.m
 const live = await LiveEngine.start(corpus.dir, { watch: false });
 const options = { addedBy: '123456789012345678', via: 'url' as const, fetch: { allowHosts: pages.allowHosts } };
 await mkdir(out, { recursive: true });
-const write = (name: string, reply: unknown) =>
-  writeFile(path.join(out, `${name}.json`), JSON.stringify(reply, null, 2));
+// As Discord receives it: discord.js sends `allowedMentions` as `allowed_mentions`.
+const write = (name: string, reply: { allowedMentions?: unknown }) =>
+  writeFile(
+    path.join(out, `${name}.json`),
+    JSON.stringify({ ...reply, allowed_mentions: reply.allowedMentions }, null, 2),
+  );
 
 const added = await addArticle(live, { url: `${pages.base}/world/seoul-raises-estimate` }, options);
 if (!added.ok) throw new Error(added.message);
