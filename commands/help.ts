@@ -24,6 +24,7 @@ export const help = {
         '**/source** `id` — one article: metadata, link and first passage.',
         '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated), with a chart and a CSV file. Try `/figures topic:killed`, or `/figures` alone for every topic in one line each.',
         '**/reload** — for members with Manage Server: rebuild the index from the corpus folder now and see what changed.',
+        '**/watch** `channel` — for members with Manage Server: announce new and changed articles, their figures and what they change, in a channel.',
         '',
         'Every quote is the article’s own words; check it by its citation.',
       ]

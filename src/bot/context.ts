@@ -4,6 +4,7 @@ import type { ReloadReport } from '../engine/live.js';
 import type { ButtonIds } from '../render/discordMessage.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildAllowList } from './guilds.js';
+import type { WatchControl } from './watch.js';
 
 /**
  * What the bot needs of an engine: an {@link Engine}, except that `ask` may also answer
@@ -33,4 +34,6 @@ export interface BotContext {
   buttonIds: ButtonIds;
   /** The servers the bot serves; an interaction from anywhere else is refused before any handler runs. */
   allowedGuilds: GuildAllowList;
+  /** The watch channel (`/watch`); null when the bot serves a fixed engine and no folder is followed. */
+  watch?: WatchControl | null;
 }

@@ -13,6 +13,8 @@ import type { BotContext, BotEngine } from './context.js';
 import { GuildAllowList, leaveIfNotAllowed, NoGuildAllowedError } from './guilds.js';
 import type { Handlers } from './handlers.js';
 import { handleInteraction } from './interactions.js';
+import { WatchChannel } from './watch.js';
+import { watchStateFileFor } from './watchState.js';
 
 /** Discord allows 3 s for the first response; answers slower than this are deferred first. */
 export const DEFER_AFTER_MS = 1500;
@@ -90,6 +92,8 @@ export interface RunningBot {
   context: BotContext;
   /** The followed corpus; null when a fixed engine was given. */
   live: LiveEngine | null;
+  /** The watch channel of the followed corpus (src/bot/watch.ts); null when a fixed engine was given. */
+  watch: WatchChannel | null;
   /** Resolves once discord.js is ready (the guilds have arrived). */
   ready: Promise<void>;
   /** Closes the gateway connection and stops following the corpus. Safe to call more than once. */
@@ -125,6 +129,17 @@ export async function startBot({
   );
 
   const client = createClient(env);
+  // Corpus changes told in a channel: its state file beside the index cache (or the corpus' parent).
+  const watch = live
+    ? new WatchChannel({
+        client,
+        live,
+        envChannelId: env.WATCH_CHANNEL_ID ?? null,
+        allowedGuilds,
+        log: log.child({ component: 'watch' }),
+        file: watchStateFileFor(liveOptions.cacheFile, env.CORPUS_DIR),
+      })
+    : null;
   const context: BotContext = {
     // A reload swaps the live engine in one step; each interaction takes it once (see handleInteraction).
     engine: live ? () => live.current() : () => engine,
@@ -134,6 +149,7 @@ export async function startBot({
     deferAfterMs,
     buttonIds: handlers.buttonIds,
     allowedGuilds,
+    watch,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.
@@ -169,6 +185,7 @@ export async function startBot({
   const ready = once(client, Events.ClientReady).then(() => {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
     for (const guild of client.guilds.cache.values()) leave(guild);
+    watch?.start();
   });
   ready.catch(() => undefined);
 
@@ -183,9 +200,10 @@ export async function startBot({
   const stop = () => {
     stopping = true;
     live?.close();
-    return (stopped ??= client.destroy());
+    // An announcement under way is finished and recorded first, so that a restart does not repeat it.
+    return (stopped ??= (watch?.close() ?? Promise.resolve()).then(() => client.destroy()));
   };
-  return { client, context, live, ready, stop };
+  return { client, context, live, watch, ready, stop };
 }
 
 /**

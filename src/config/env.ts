@@ -63,6 +63,8 @@ const fields = z.object({
   ALLOWED_GUILD_IDS: optional(guildIds),
   ALLOW_ANY_GUILD: optional(flag).transform((value) => value ?? false),
   FETCH_ALLOW_HOSTS: optional(hostList).transform((value) => value ?? []),
+  /** The channel that corpus changes are announced in (src/bot/watch.ts); `/watch` overrides it. */
+  WATCH_CHANNEL_ID: optional(snowflake),
 });
 
 /**
@@ -97,6 +99,7 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_CLIENT_ID: 'Discord developer portal → your application → General Information → Application ID',
   DISCORD_GUILD_ID: 'in Discord, enable Developer Mode, then right-click your server → Copy Server ID',
   ALLOWED_GUILD_IDS: 'in Discord, enable Developer Mode, then right-click each server → Copy Server ID',
+  WATCH_CHANNEL_ID: 'in Discord, enable Developer Mode, then right-click the channel → Copy Channel ID',
 };
 
 export class EnvError extends Error {

@@ -31,12 +31,20 @@ describe.concurrent('npm run deploy-commands', () => {
 
     expect(await child.exited).toBe(0);
     expect(child.stdout()).toBe(
-      `Registered 6 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload\n`,
+      `Registered 7 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload, /watch\n`,
     );
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
-    expect(stored.map((command) => command.name)).toEqual(['ask', 'sources', 'source', 'figures', 'help', 'reload']);
-    const [ask, sources, source, figures, help, reload] = stored;
+    expect(stored.map((command) => command.name)).toEqual([
+      'ask',
+      'sources',
+      'source',
+      'figures',
+      'help',
+      'reload',
+      'watch',
+    ]);
+    const [ask, sources, source, figures, help, reload, watch] = stored;
     expect(ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
       expect.objectContaining({ name: 'limit', type: 4, min_value: 1, max_value: 10 }),
@@ -78,6 +86,14 @@ describe.concurrent('npm run deploy-commands', () => {
     // Hidden from members without Manage Server (0x20), and only in servers.
     expect(reload).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(reload!.options ?? []).toEqual([]);
+    // /watch: Manage Server too; a text or announcement channel, topics, off — all optional.
+    expect(watch).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(watch!.options).toEqual([
+      expect.objectContaining({ name: 'channel', type: 7, channel_types: [0, 5] }),
+      expect.objectContaining({ name: 'topics', type: 3, max_length: 200 }),
+      expect.objectContaining({ name: 'off', type: 5 }),
+    ]);
+    for (const option of watch!.options ?? []) expect(option).not.toHaveProperty('required', true);
     for (const command of stored) expect(command.description.length).toBeGreaterThan(0);
     // Every command in servers only: no DMs, no user installs (ALLOWED_GUILD_IDS does the rest at run time).
     for (const command of stored) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
