@@ -312,6 +312,36 @@ describe('the watch channel (WATCH_CHANNEL_ID)', () => {
     expect(more + message.embeds.length).toBe(20);
   });
 
+  it('GIVEN an announcement Discord refuses THEN it is logged and kept: the next change announces both articles in one message', async () => {
+    const { server, watchId } = await serverWithWatchChannel();
+    const corpus = await folder({ 'april.md': APRIL });
+    const bot = await startWatchBot(server, corpus, await folder(), { WATCH_CHANNEL_ID: watchId }, { watch: false });
+    // A permission removed for a moment: Discord answers 403 Missing Permissions.
+    server.failNext({
+      method: 'POST',
+      path: Routes.channelMessages(watchId),
+      status: 403,
+      body: { code: 50013, message: 'Missing Permissions' },
+    });
+
+    await writeFile(path.join(corpus, 'september.md'), SEPTEMBER);
+    await reloadAndSettle(bot);
+    expect(posted(server, watchId)).toEqual([]);
+    expect(
+      await bot.waitForLog((line) => line.msg.startsWith('watch channel: could not post the announcement')),
+    ).toMatchObject({ level: 50, added: ['september'] });
+
+    await writeFile(path.join(corpus, 'talks.md'), TALKS);
+    await reloadAndSettle(bot);
+    const messages = posted(server, watchId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.content).toBe('**Corpus update**: 2 new articles');
+    expect(messages[0]!.embeds.map((embed) => embed.title)).toEqual([
+      'New: Seoul raises toll of North Koreans killed in Russia',
+      'New: Envoys meet in Geneva without a breakthrough',
+    ]);
+  });
+
   it('GIVEN an article whose title and text try to mention everyone THEN the announcement cannot ping', async () => {
     const { server, watchId } = await serverWithWatchChannel();
     const corpus = await folder({ 'april.md': APRIL });
