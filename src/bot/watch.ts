@@ -163,7 +163,15 @@ export class WatchChannel implements WatchControl {
   /** Announces what `engine` holds that was not announced yet, and records it once posted. */
   private async check(engine: Engine): Promise<void> {
     const target = this.status();
-    if (!target || this.closed) return;
+    if (this.closed) return;
+    if (!target) {
+      // Not watched: what comes in meanwhile is not news for later. The next watch starts from the corpus as it is then.
+      if (this.state.announced) {
+        this.state.announced = null;
+        await this.save();
+      }
+      return;
+    }
     const { log } = this.options;
     const now = corpusDigest(engine.corpus.articles);
     if (!this.state.announced) {

@@ -274,6 +274,25 @@ describe('the watch channel (WATCH_CHANNEL_ID)', () => {
     expect(posted(server, watchId)).toHaveLength(2);
   });
 
+  it('GIVEN a run without a watch channel between two with one THEN what came in meanwhile is not announced later', async () => {
+    const { server, watchId } = await serverWithWatchChannel();
+    const corpus = await folder({ 'april.md': APRIL });
+    const state = await folder();
+
+    const watched = await startWatchBot(server, corpus, state, { WATCH_CHANNEL_ID: watchId }, { watch: false });
+    await watched.stop();
+    const unwatched = await startWatchBot(server, corpus, state, {}, { watch: false });
+    await writeFile(path.join(corpus, 'september.md'), SEPTEMBER);
+    await reloadAndSettle(unwatched);
+    await unwatched.stop();
+    const again = await startWatchBot(server, corpus, state, { WATCH_CHANNEL_ID: watchId }, { watch: false });
+
+    expect(server.channelMessages).toEqual([]);
+    expect(
+      again.logs.find((line) => line.msg.startsWith('watch channel: 2 articles already in the corpus')),
+    ).toBeTruthy();
+  });
+
   it('GIVEN a burst of 20 articles in one reload THEN one message within Discord’s limits, counting the articles that did not fit', async () => {
     const { server, watchId } = await serverWithWatchChannel();
     const corpus = await folder({ 'april.md': APRIL });
