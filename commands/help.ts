@@ -25,6 +25,7 @@ export const help = {
         '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated), with a chart and a CSV file. Try `/figures topic:killed`, or `/figures` alone for every topic in one line each.',
         '**/reload** — for members with Manage Server: rebuild the index from the corpus folder now and see what changed.',
         '**/add** `url` or `file` — for members with Manage Messages: add an article (a link, or a .md, .txt, .html or .pdf file) and see what it changes; right-click a message → Apps → **Add to Crosscheck** adds its links and files. **/remove** `id` takes one out again.',
+        '**/watch** `channel` — for members with Manage Server: announce new and changed articles, their figures and what they change, in a channel.',
         '',
         'Every quote is the article’s own words; check it by its citation.',
       ]

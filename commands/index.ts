@@ -9,12 +9,13 @@ import { reload } from './reload.js';
 import { remove } from './remove.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
+import { watch } from './watch.js';
 
 /**
  * Every slash command of the bot, in the order Discord lists them; each registered for servers only
  * (no DMs, no user installs), whatever its own definition says.
  */
-export const commands: readonly Command[] = [ask, sources, source, figures, help, reload, add, remove].map(
+export const commands: readonly Command[] = [ask, sources, source, figures, help, reload, watch, add, remove].map(
   (command): Command => ({ ...command, data: serverOnly(command.data) }),
 );
 

@@ -6,6 +6,7 @@ import type { ButtonIds } from '../render/discordMessage.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildAllowList } from './guilds.js';
 import type { RateLimit } from './rateLimit.js';
+import type { WatchControl } from './watch.js';
 
 /**
  * Adding articles from the chat (`/add`, "Add to Crosscheck", `/remove`): enabled only with a corpus
@@ -54,4 +55,6 @@ export interface BotContext {
   allowedGuilds: GuildAllowList;
   /** Adding articles from the chat; absent is the same as disabled. */
   adding?: Adding;
+  /** The watch channel (`/watch`); null when the bot serves a fixed engine and no folder is followed. */
+  watch?: WatchControl | null;
 }

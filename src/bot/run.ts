@@ -15,6 +15,8 @@ import type { BotContext, BotEngine } from './context.js';
 import { GuildAllowList, leaveIfNotAllowed, NoGuildAllowedError } from './guilds.js';
 import type { Handlers } from './handlers.js';
 import { handleInteraction } from './interactions.js';
+import { WatchChannel } from './watch.js';
+import { watchStateFileFor } from './watchState.js';
 
 /** Discord allows 3 s for the first response; answers slower than this are deferred first. */
 export const DEFER_AFTER_MS = 1500;
@@ -94,6 +96,8 @@ export interface RunningBot {
   context: BotContext;
   /** The followed corpus; null when a fixed engine was given. */
   live: LiveEngine | null;
+  /** The watch channel of the followed corpus (src/bot/watch.ts); null when a fixed engine was given. */
+  watch: WatchChannel | null;
   /** Resolves once discord.js is ready (the guilds have arrived). */
   ready: Promise<void>;
   /** Closes the gateway connection and stops following the corpus. Safe to call more than once. */
@@ -130,6 +134,17 @@ export async function startBot({
   );
 
   const client = createClient(env);
+  // Corpus changes told in a channel: its state file beside the index cache (or the corpus' parent).
+  const watch = live
+    ? new WatchChannel({
+        client,
+        live,
+        envChannelId: env.WATCH_CHANNEL_ID ?? null,
+        allowedGuilds,
+        log: log.child({ component: 'watch' }),
+        file: watchStateFileFor(liveOptions.cacheFile, env.CORPUS_DIR),
+      })
+    : null;
   const context: BotContext = {
     // A reload swaps the live engine in one step; each interaction takes it once (see handleInteraction).
     engine: live ? () => live.current() : () => engine,
@@ -140,6 +155,7 @@ export async function startBot({
     buttonIds: handlers.buttonIds,
     allowedGuilds,
     adding: addingFor(env, live, allowedGuilds, fetch),
+    watch,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.
@@ -175,6 +191,7 @@ export async function startBot({
   const ready = once(client, Events.ClientReady).then(() => {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
     for (const guild of client.guilds.cache.values()) leave(guild);
+    watch?.start();
   });
   ready.catch(() => undefined);
 
@@ -189,9 +206,10 @@ export async function startBot({
   const stop = () => {
     stopping = true;
     live?.close();
-    return (stopped ??= client.destroy());
+    // An announcement under way is finished and recorded first, so that a restart does not repeat it.
+    return (stopped ??= (watch?.close() ?? Promise.resolve()).then(() => client.destroy()));
   };
-  return { client, context, live, ready, stop };
+  return { client, context, live, watch, ready, stop };
 }
 
 /**

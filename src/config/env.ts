@@ -65,6 +65,8 @@ const fields = z.object({
   FETCH_ALLOW_HOSTS: optional(hostList).transform((value) => value ?? []),
   // A role whose members may add articles (/add, "Add to Crosscheck", /remove) besides those with Manage Messages.
   ADD_ROLE_ID: optional(snowflake),
+  /** The channel that corpus changes are announced in (src/bot/watch.ts); `/watch` overrides it. */
+  WATCH_CHANNEL_ID: optional(snowflake),
 });
 
 /**
@@ -100,6 +102,7 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_GUILD_ID: 'in Discord, enable Developer Mode, then right-click your server → Copy Server ID',
   ALLOWED_GUILD_IDS: 'in Discord, enable Developer Mode, then right-click each server → Copy Server ID',
   ADD_ROLE_ID: 'in Discord, enable Developer Mode, then Server Settings → Roles → right-click the role → Copy Role ID',
+  WATCH_CHANNEL_ID: 'in Discord, enable Developer Mode, then right-click the channel → Copy Channel ID',
 };
 
 export class EnvError extends Error {

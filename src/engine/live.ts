@@ -24,6 +24,9 @@ export interface ReloadReport {
   error?: string;
 }
 
+/** Told of each reload that swapped a new engine in (see {@link LiveEngine.onReload}). */
+export type ReloadListener = (engine: Engine, report: ReloadReport) => void;
+
 /** The part of a logger this module uses, so any logger (pino, console) fits. */
 export interface ReloadLog {
   info(object: object, message: string): void;
@@ -68,6 +71,7 @@ export class LiveEngine {
   private readonly indexedChanges = new Map<string, number>();
   /** How many reloads have run, for tests and the log. */
   reloads = 0;
+  private readonly listeners = new Set<ReloadListener>();
 
   private constructor(
     readonly dir: string,
@@ -148,6 +152,15 @@ export class LiveEngine {
           `could not save the index cache: ${(error as Error).message}`,
         ),
       );
+  }
+
+  /**
+   * Calls `listener` after every reload that swapped a new engine in (one that could not read the
+   * folder swaps nothing), with that engine. Returns a function that stops the calls.
+   */
+  onReload(listener: ReloadListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The engine to answer with now. Take it once per request, so one answer comes from one index. */
@@ -243,6 +256,13 @@ export class LiveEngine {
     this.options.log.info({ ...report, problems: problems.length }, `reloaded the corpus: ${describe(report)}`);
     for (const problem of problems)
       this.options.log.warn({ file: problem.file }, `corpus problem: ${problem.file}: ${problem.reason}`);
+    for (const listener of this.listeners) {
+      try {
+        listener(next, report);
+      } catch (error) {
+        this.options.log.error({ err: error }, 'a reload listener failed');
+      }
+    }
     return report;
   }
 

@@ -105,6 +105,16 @@ describe('readEnv', () => {
     });
   });
 
+  it('GIVEN WATCH_CHANNEL_ID THEN a channel id, trimmed; anything else is refused with how to copy one', () => {
+    expect(read({ WATCH_CHANNEL_ID: ' 123456789012345678 ' }).WATCH_CHANNEL_ID).toBe('123456789012345678');
+    expect(read({ WATCH_CHANNEL_ID: '' }).WATCH_CHANNEL_ID).toBeUndefined();
+    expect(errorOf({ WATCH_CHANNEL_ID: '#corpus-news' }).message).toBe(
+      'config: the environment has bad values:\n' +
+        '- WATCH_CHANNEL_ID must be a Discord id: 17 to 20 digits ' +
+        '(in Discord, enable Developer Mode, then right-click the channel → Copy Channel ID)',
+    );
+  });
+
   it('GIVEN FETCH_ALLOW_HOSTS THEN host[:port] entries, lower case, IPv6 in brackets or bare, written as URLs write them', () => {
     expect(
       read({ FETCH_ALLOW_HOSTS: 'Intranet.Example, news.example:8080,10.0.0.7 ,[0:0::1]:9000, ::1' }).FETCH_ALLOW_HOSTS,

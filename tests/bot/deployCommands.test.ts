@@ -31,7 +31,7 @@ describe.concurrent('npm run deploy-commands', () => {
 
     expect(await child.exited).toBe(0);
     expect(child.stdout()).toBe(
-      `Registered 9 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload, /add, /remove, “Add to Crosscheck” (message menu)\n`,
+      `Registered 10 commands in guild ${server.guild.id}: /ask, /sources, /source, /figures, /help, /reload, /watch, /add, /remove, “Add to Crosscheck” (message menu)\n`,
     );
     expect(server.getCommands()).toEqual([]);
     const stored = server.getCommands(server.guild.id);
@@ -42,11 +42,12 @@ describe.concurrent('npm run deploy-commands', () => {
       'figures',
       'help',
       'reload',
+      'watch',
       'add',
       'remove',
       'Add to Crosscheck',
     ]);
-    const [ask, sources, source, figures, help, reload] = stored;
+    const [ask, sources, source, figures, help, reload, watch] = stored;
     expect(ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 500 }),
       expect.objectContaining({ name: 'limit', type: 4, min_value: 1, max_value: 10 }),
@@ -95,6 +96,14 @@ describe.concurrent('npm run deploy-commands', () => {
       expect(stored.find((command) => command.name === name)).toMatchObject({ default_member_permissions: '8192' });
     }
     expect(stored.find((command) => command.name === 'Add to Crosscheck')).toMatchObject({ type: 3, description: '' });
+    // /watch: Manage Server too; a text or announcement channel, topics, off — all optional.
+    expect(watch).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(watch!.options).toEqual([
+      expect.objectContaining({ name: 'channel', type: 7, channel_types: [0, 5] }),
+      expect.objectContaining({ name: 'topics', type: 3, max_length: 200 }),
+      expect.objectContaining({ name: 'off', type: 5 }),
+    ]);
+    for (const option of watch!.options ?? []) expect(option).not.toHaveProperty('required', true);
     // Every command in servers only: no DMs, no user installs (ALLOWED_GUILD_IDS does the rest at run time).
     for (const command of stored) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
     // The token went in the Authorization header, and nowhere near the output.
