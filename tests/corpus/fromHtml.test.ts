@@ -91,6 +91,21 @@ describe('an article from a web page', () => {
     expect(article.text).toContain('사망자는 약 300명이며');
   });
 
+  it('GIVEN an AMP live blog (amp-img, amp-sidebar, a consent banner, LiveBlogPosting) THEN its updates as paragraphs, and the canonical page as its address', () => {
+    const article = extracted('amp-liveblog.html', 'https://eastline.example/amp/live/kursk');
+    expect(article).toMatchObject({
+      title: 'Live: North Korean units pulled back from Kursk front',
+      publisher: 'Eastline News',
+      url: 'https://eastline.example/live/2025/02/07/kursk-north-korea',
+      published: '2025-02-07',
+      language: 'en-GB',
+      provenance: { url: 'canonical link', title: 'JSON-LD headline' },
+    });
+    expect(article.text).toContain('close to 1,000 killed and wounded');
+    expect(article.text).toContain('Russian officials have not commented on the reports.');
+    expect(article.text).not.toMatch(/Menu|Home|cookies|Accept|©/);
+  });
+
   it('GIVEN a front page of links THEN not an article, with the reason', () => {
     const result = articleFromHtml(page('front-page.html'), 'https://harbourwire.example/');
     expect(result.ok).toBe(false);
