@@ -9,12 +9,12 @@ async function main(): Promise<number> {
   const env = readEnvOrReport();
   if (!env) return 1;
   if (env.DISCORD_TOKEN) {
-    const [{ runBot }, { commands }, { buttons, buttonIds, selects }] = await Promise.all([
+    const [{ runBot }, { commands }, { buttons, buttonIds, selects, modals }] = await Promise.all([
       import('./bot/run.js'),
       import('../commands/index.js'),
       import('../commands/components/index.js'),
     ]);
-    return runBot(env, { commands, buttons, buttonIds, selects });
+    return runBot(env, { commands, buttons, buttonIds, selects, modals });
   }
 
   let engine: Engine;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.js';
 import type { ReloadReport } from '../engine/live.js';
 import type { ButtonIds } from '../render/discordMessage.js';
+import type { Labels } from '../render/labels.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildAllowList } from './guilds.js';
 
@@ -33,4 +34,9 @@ export interface BotContext {
   buttonIds: ButtonIds;
   /** The servers the bot serves; an interaction from anywhere else is refused before any handler runs. */
   allowedGuilds: GuildAllowList;
+  /**
+   * The bot's own words in the language of the interaction's locale (English when it has no table):
+   * set per interaction by the routing, passed to every renderer.
+   */
+  labels: Labels;
 }

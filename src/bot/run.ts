@@ -7,6 +7,7 @@ import { CorpusUnreadableError } from '../corpus/load.js';
 import { cacheFileFor } from '../engine/indexing/cacheFile.js';
 import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
 import { createLogger, protectSecret } from '../log.js';
+import { en } from '../render/labels.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
@@ -134,6 +135,8 @@ export async function startBot({
     deferAfterMs,
     buttonIds: handlers.buttonIds,
     allowedGuilds,
+    // Each interaction gets its own, by its locale (see handleInteraction).
+    labels: en,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.

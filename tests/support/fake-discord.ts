@@ -38,7 +38,10 @@ import {
   buildAutocompleteInteraction,
   buildButtonInteraction,
   buildChatInputInteraction,
+  buildModalSubmitInteraction,
   type APIButtonGuildInteraction,
+  type APIModalSubmitGuildInteraction,
+  type ModalSubmitOptions,
   type AutocompleteOptions,
   type ButtonOptions,
   type ChatInputOptions,
@@ -62,11 +65,14 @@ export type {
   CommandOptionValue,
   FakeInteractionPayload,
   InteractionContext,
+  APIModalSubmitGuildInteraction,
+  ModalSubmitOptions,
 } from './fake-discord/payloads.js';
 export {
   buildAutocompleteInteraction,
   buildButtonInteraction,
   buildChatInputInteraction,
+  buildModalSubmitInteraction,
 } from './fake-discord/payloads.js';
 export type { FaultHandle, FaultSpec, RecordedFile, RecordedRequest, RequestPredicate } from './fake-discord/types.js';
 export type { DiscordErrorBody, DiscordErrorTree } from './fake-discord/validate.js';
@@ -153,6 +159,8 @@ export interface FakeDiscordServer {
   buildButtonClick(opts: ButtonOptions): APIButtonGuildInteraction;
   /** A choice in a string select menu (type 3, component_type 3, `data.values`) on `opts.message`. */
   buildSelect(opts: ButtonOptions & { values: string[] }): APIButtonGuildInteraction;
+  /** A modal submitted (type 5) with its text inputs' values, from the form a button of `opts.message` opened. */
+  buildModalSubmit(opts: ModalSubmitOptions): APIModalSubmitGuildInteraction;
   /** Registers the interaction (so its token works) and dispatches INTERACTION_CREATE. */
   sendInteraction(payload: FakeInteractionPayload, opts?: SendInteractionOptions): Promise<FakeInteraction>;
   getInteraction(id: string): FakeInteraction | undefined;
@@ -279,6 +287,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     buildAutocomplete: (opts) => buildAutocompleteInteraction(ctx, opts),
     buildButtonClick: (opts) => buildButtonInteraction(ctx, opts),
     buildSelect: (opts) => buildButtonInteraction(ctx, opts),
+    buildModalSubmit: (opts) => buildModalSubmitInteraction(ctx, opts),
     async sendInteraction(payload, opts = {}) {
       if (interactionsById.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
       if (opts.waitForReady ?? true) await gateway.waitForReady(opts.timeoutMs ?? timeout);
