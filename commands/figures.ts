@@ -73,14 +73,23 @@ export function figuresReply(
   return withCsvButton(charted, topic, buttonIds, labels);
 }
 
-/** An answer's figures with their charts (drawn once per index and set of claims). */
+/**
+ * An answer's figures with their charts (drawn once per index and set of claims). `scope` keeps apart
+ * charts of the same claims told differently: one article's (`article:<id>`) from the whole corpus'.
+ */
 export function withAnswerCharts(
   engine: BotEngine,
   reply: DiscordReply,
   reports: readonly FiguresReport[] = [],
   labels: Labels = en,
+  scope = 'answer',
 ): DiscordReply {
-  return withCharts(reply, reports, (report) => cachedChartPng(engine, `answer:${reportKey(report)}`, report), labels);
+  return withCharts(
+    reply,
+    reports,
+    (report) => cachedChartPng(engine, `${scope}:${reportKey(report)}`, report),
+    labels,
+  );
 }
 
 /**

@@ -57,7 +57,7 @@ export async function articleReply(
       labels: context.labels,
     },
   );
-  return withAnswerCharts(engine, reply, figures, context.labels);
+  return withAnswerCharts(engine, reply, figures, context.labels, `article:${found.id}`);
 }
 
 export const openSource = {

@@ -22,7 +22,7 @@ import { summaryLine } from './summary.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, safeUrl } from './discordText.js';
-import { byline, formatPublished, languageLabel } from './text.js';
+import { formatPublished, languageLabel } from './text.js';
 import { en, type Labels } from './labels.js';
 
 export interface AnswerContext {
@@ -445,7 +445,10 @@ export function renderSourcesForDiscord(
     return {
       name: escapeCut(article.title, 200) || labels.untitled,
       value: cut(
-        `${codeId(article.id)} · ${escapeCut(byline(article), 200)} · ${escapeDiscord(languageLabel(article.language))} · ${labels.passages(article.passages)}${url ? `\n${url}` : ''}`,
+        `${codeId(article.id)} · ${escapeCut(
+          `${article.publisher ?? labels.publisherUnknown}, ${article.published ? formatPublished(article.published) : labels.dateUnknown}`,
+          200,
+        )} · ${escapeDiscord(languageLabel(article.language))} · ${labels.passages(article.passages)}${url ? `\n${url}` : ''}`,
         300,
       ),
     };

@@ -106,6 +106,7 @@ export interface Labels {
   id: string;
   unknown: string;
   dateUnknown: string;
+  publisherUnknown: string;
   languageUnknown: string;
 
   // Notices.
@@ -130,6 +131,14 @@ export interface Labels {
 
   /** The bottom line's connecting words (render/summary.ts). */
   summary: SummaryWords;
+  /** /help. */
+  help: {
+    intro(articles: string, passages: string, languages: string, indexed: string): string;
+    problems(n: number): string;
+    /** One line per command, in Discord's markdown. */
+    commands: readonly string[];
+    footer: string;
+  };
 }
 
 /** The words that join the parts of a bottom line: "5 estimates from 3 sources in 2 articles; latest dated ≈400 …". */
@@ -257,6 +266,7 @@ export const en: Labels = {
   id: 'Id',
   unknown: 'unknown',
   dateUnknown: 'date unknown',
+  publisherUnknown: 'publisher unknown',
   languageUnknown: 'language unknown',
 
   cooldown: (seconds) => `You can ask again in ${seconds} s.`,
@@ -278,6 +288,19 @@ export const en: Labels = {
   articleGone: 'That article is no longer in the corpus; see /sources.',
 
   summary: EN_SUMMARY,
+  help: {
+    intro: (articles, passages, languages, indexed) =>
+      `I answer from **${articles}** (${passages}) in ${languages || 'no language yet'}, last indexed ${indexed}.`,
+    problems: (n) => `${n} file(s) in the corpus could not be read: see /sources.`,
+    commands: [
+      '**/ask** `question` — the passages that answer, each cited to its article. Try `/ask how many killed`.',
+      '**/sources** — every article with its publisher, date and language.',
+      '**/source** `id` — one article: metadata, link and first passage.',
+      '**/figures** `topic` — the figures side by side: who counts what, as of when, and where the sources disagree (❌ disagree, 📈 grew, ↔️ different scope, ✅ consistent, ❔ undated), with a chart and a CSV file. Try `/figures topic:killed`, or `/figures` alone for every topic in one line each.',
+      '**/reload** — for members with Manage Server: rebuild the index from the corpus folder now and see what changed.',
+    ],
+    footer: 'Every quote is the article’s own words; check it by its citation.',
+  },
 };
 
 /** Norwegian (Bokmål). */
@@ -363,6 +386,7 @@ export const nb: Labels = {
   id: 'Id',
   unknown: 'ukjent',
   dateUnknown: 'ukjent dato',
+  publisherUnknown: 'ukjent utgiver',
   languageUnknown: 'ukjent språk',
 
   cooldown: (seconds) => `Du kan spørre igjen om ${seconds} s.`,
@@ -400,6 +424,19 @@ export const nb: Labels = {
     separately: 'separat',
     andMore: (n) => ` og ${n} til`,
     notSpecified: 'ikke oppgitt',
+  },
+  help: {
+    intro: (articles, passages, languages, indexed) =>
+      `Jeg svarer ut fra **${articles}** (${passages}) på ${languages || 'ingen språk ennå'}, sist indeksert ${indexed}.`,
+    problems: (n) => `${n} ${n === 1 ? 'fil' : 'filer'} blant artiklene kunne ikke leses: se /sources.`,
+    commands: [
+      '**/ask** `question` — utdragene som svarer, hvert med henvisning til artikkelen sin. Prøv `/ask how many killed`.',
+      '**/sources** — alle artiklene med utgiver, dato og språk.',
+      '**/source** `id` — én artikkel: opplysninger, lenke og første utdrag.',
+      '**/figures** `topic` — tallene side om side: hvem som teller hva, per når, og hvor kildene er uenige (❌ uenige, 📈 økte, ↔️ annet omfang, ✅ stemmer overens, ❔ udatert), med diagram og CSV-fil. Prøv `/figures topic:killed`, eller bare `/figures` for alle temaene med én linje hver.',
+      '**/reload** — for medlemmer med Administrer server: bygg indeksen på nytt fra artikkelmappen nå og se hva som er endret.',
+    ],
+    footer: 'Hvert sitat er artikkelens egne ord; sjekk det ved henvisningen.',
   },
 };
 

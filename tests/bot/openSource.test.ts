@@ -174,6 +174,16 @@ describe('the bot’s own words in the asker’s language', () => {
     expect(menusOf(callback)[0]!.placeholder).toBe('Open a source…');
   });
 
+  it('GIVEN a Norwegian client THEN /help and /sources are Norwegian too', async () => {
+    const server = await startServer();
+    await startTestBot(server);
+    const help = await command(server, { name: 'help', locale: Locale.Norwegian });
+    expect(embedsOf(help.callback)[0]!.description).toMatch(/^Jeg svarer ut fra \*\*5 artikler\*\* \(\d+ utdrag\) på /);
+    const sources = await command(server, { name: 'sources', locale: Locale.Norwegian });
+    expect(embedsOf(sources.callback)[0]!.title).toBe('5 artikler');
+    expect(buttonsOf(sources.callback).map((button) => button.label)).toEqual(['Del i kanalen']);
+  });
+
   it('GIVEN a Norwegian client asking again too soon THEN the cooldown notice is Norwegian', async () => {
     const server = await startServer();
     await startTestBot(server, { env: { ASK_COOLDOWN_SECONDS: '30' } });
