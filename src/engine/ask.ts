@@ -340,6 +340,8 @@ function mergeSameFacts(candidates: Candidate[], limit: number, language: string
 function suggest(index: SearchIndex, words: QueryWord[]): string[] {
   const suggestions = new Set<string>();
   for (const word of words) {
+    // Spelling neighbours only of a word the articles do not know: "killed" is no typo of "filled".
+    if (word.concepts.length > 0 || index.frequency(word.stem) > 0) continue;
     const typos = Math.max(1, allowedTypos(word.stem.length));
     for (const stem of index.similarStems(word.stem, typos)) {
       const surface = index.surfaceOf(stem);

@@ -578,6 +578,22 @@ export function scanDateExpressions(
 ): DateExpression[] {
   const words = vocabulary();
   const slashMonthFirst = order?.slashMonthFirst ?? (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
+  // The number reader and the figure extractor scan the same text one after the other: scan it once.
+  if (lastScan.text === text && lastScan.words === words && lastScan.slashMonthFirst === slashMonthFirst)
+    return lastScan.found.map((e) => ({ ...e }));
+  const found = scanText(text, words, slashMonthFirst);
+  lastScan = { text, words, slashMonthFirst, found };
+  return found.map((e) => ({ ...e }));
+}
+
+let lastScan: { text: string; words: DateVocabulary | null; slashMonthFirst: boolean; found: DateExpression[] } = {
+  text: '',
+  words: null,
+  slashMonthFirst: false,
+  found: [],
+};
+
+function scanText(text: string, words: DateVocabulary, slashMonthFirst: boolean): DateExpression[] {
   const found: DateExpression[] = [];
   const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
   for (const p of words.patterns) {

@@ -37,12 +37,20 @@ const furniture = perRegistry((all) => {
   const lines = all.flatMap((module) => module.segmentation.furniture ?? []);
   const labels = all.flatMap((module) => module.metadata.sourceLabels).map(escapeRegExp);
   const placeholders = all.flatMap((module) => module.metadata.placeholderSources);
-  const words = [`\\[[^\\]]{1,40}\\]`, `(?:${labels.join('|')})s? ?:.*`, ...lines];
+  // Fragments that may stand anywhere in a line (".*cookies.*") are searched for, unanchored: an
+  // anchored ".*" would be tried from every position of every line of the corpus.
+  const anywhere = lines.filter((line) => line.startsWith('.*')).map((line) => line.replace(/^\.\*|\.\*$/g, ''));
+  const words = [
+    `\\[[^\\]]{1,40}\\]`,
+    `(?:${labels.join('|')})s? ?:.*`,
+    ...lines.filter((line) => !line.startsWith('.*')),
+  ];
   if (placeholders.length > 0) words.push(`(?:[•·|,-]?\\s*(?:${placeholders.join('|')})\\s*)+`);
   const leads = all.flatMap((module) => module.segmentation.bylines ?? []).map(anyCase);
   const name = `\\p{Lu}[\\p{L}.'’-]*`;
   return {
     line: wordRegExp(`^(?:${words.join('|')})$`, 'iu'),
+    anywhere: anywhere.length > 0 ? wordRegExp(`(?:${anywhere.join('|')})`, 'iu') : /(?!)/,
     byline:
       leads.length > 0
         ? new RegExp(`^(?:${leads.join('|')}):? ${name}(?:,? (?:\\p{Ll}{1,4} |& )?${name}){0,5}$`, 'u')
@@ -52,8 +60,9 @@ const furniture = perRegistry((all) => {
 
 /** Whether a line (trimmed) is page furniture rather than article text. */
 export function isFurniture(line: string): boolean {
-  const { line: pattern, byline } = furniture();
-  return line.length <= 200 && (pattern.test(line) || byline.test(line));
+  if (line.length > 200) return false;
+  const { line: pattern, anywhere, byline } = furniture();
+  return pattern.test(line) || anywhere.test(line) || byline.test(line);
 }
 
 /** A list number alone ("2." of "2. How many soldiers…?") opens the sentence after it. */

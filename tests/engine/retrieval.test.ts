@@ -162,6 +162,9 @@ describe('ask: questions the corpus cannot answer', () => {
       expect(answer.message).toMatch(/^Not in the documents/);
       expect(answer.message).toContain(`never "${missing}"`);
       expect(answer.figures).toBeUndefined();
+      // Words to try instead: topics and spellings of the missing word, not neighbours of "killed".
+      expect(answer.suggestions).not.toContain('filled');
+      expect(answer.suggestions.length).toBeGreaterThan(0);
     },
   );
 
