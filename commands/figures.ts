@@ -67,7 +67,7 @@ export function figuresReply(
   const charted = withCharts(
     reply,
     reports,
-    (report) => cachedChartPng(engine, report.item ? `${topic}/${report.item}` : topic, report),
+    (report) => cachedChartPng(engine, report.item ? `${topic}/${report.item}` : topic, report, labels),
     labels,
   );
   return withCsvButton(charted, topic, buttonIds, labels);
@@ -87,7 +87,7 @@ export function withAnswerCharts(
   return withCharts(
     reply,
     reports,
-    (report) => cachedChartPng(engine, `${scope}:${reportKey(report)}`, report),
+    (report) => cachedChartPng(engine, `${scope}:${reportKey(report)}`, report, labels),
     labels,
   );
 }

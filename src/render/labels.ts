@@ -131,6 +131,17 @@ export interface Labels {
 
   /** The bottom line's connecting words (render/summary.ts). */
   summary: SummaryWords;
+  /** The words of the figures' chart (render/chart.ts). */
+  chart: {
+    /** "7 figures", or "15 of 40 figures, the most reported". */
+    figures(shown: number, total: number): string;
+    yearUnknown: string;
+    undated: string;
+    unattributed: string;
+    moreSources: Counted;
+    /** The key to the marks, under the legend. */
+    key: string;
+  };
   /** /help. */
   help: {
     intro(articles: string, passages: string, languages: string, indexed: string): string;
@@ -288,6 +299,17 @@ export const en: Labels = {
   articleGone: 'That article is no longer in the corpus; see /sources.',
 
   summary: EN_SUMMARY,
+  chart: {
+    figures: (shown, total) =>
+      shown < total
+        ? `${shown} of ${total.toLocaleString('en')} figures, the most reported`
+        : plural('figure', 'figures', 'en')(total),
+    yearUnknown: 'year unknown',
+    undated: 'undated',
+    unattributed: 'unattributed',
+    moreSources: (n) => `+${plural('more source', 'more sources', 'en')(n)}`,
+    key: 'Log scale · bar: a range · arrow: “at least” or “up to” · dashes: disagree',
+  },
   help: {
     intro: (articles, passages, languages, indexed) =>
       `I answer from **${articles}** (${passages}) in ${languages || 'no language yet'}, last indexed ${indexed}.`,
@@ -424,6 +446,17 @@ export const nb: Labels = {
     separately: 'separat',
     andMore: (n) => ` og ${n} til`,
     notSpecified: 'ikke oppgitt',
+  },
+  chart: {
+    figures: (shown, total) =>
+      shown < total
+        ? `${shown} av ${total.toLocaleString('nb')} tall, de mest omtalte`
+        : `${total.toLocaleString('nb')} tall`,
+    yearUnknown: 'ukjent år',
+    undated: 'udatert',
+    unattributed: 'uten kilde',
+    moreSources: (n) => `+${n.toLocaleString('nb')} ${n === 1 ? 'kilde' : 'kilder'} til`,
+    key: 'Logaritmisk skala · strek: et intervall · pil: «minst» eller «opptil» · stiplet: uenige',
   },
   help: {
     intro: (articles, passages, languages, indexed) =>
