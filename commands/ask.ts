@@ -6,6 +6,7 @@ import type { ParsedQuestion } from '../src/engine/question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUESTION_CHARS } from '../src/engine/types.js';
 import { renderAnswerForDiscord, type AnswerContext } from '../src/render/discord.js';
 import { notice, privately, type ButtonIds } from '../src/render/discordMessage.js';
+import { en, type Labels } from '../src/render/labels.js';
 import { figureLookups, figureTopics, withAnswerCharts } from './figures.js';
 
 export const ask = {
@@ -40,7 +41,7 @@ export const ask = {
     if (parsed.ok) {
       const wait = context.askCooldown.take(interaction.user.id);
       if (wait > 0) {
-        await interaction.reply(notice(`You can ask again in ${Math.ceil(wait)} s.`));
+        await interaction.reply(notice(context.labels.cooldown(Math.ceil(wait))));
         return;
       }
     }
@@ -55,8 +56,12 @@ export const ask = {
         if (answer.status === 'invalid-question') return notice(answer.message ?? 'That question cannot be asked.');
         const reply = withAnswerCharts(
           engine,
-          renderAnswerForDiscord(answer, answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds)),
+          renderAnswerForDiscord(
+            answer,
+            answerContext(engine, parsed, limit ?? DEFAULT_LIMIT, context.buttonIds, context.labels),
+          ),
           answer.figures,
+          context.labels,
         );
         // "Not in the documents" tells the channel nothing; the asker alone sees it and the words to try.
         return answer.status === 'no-answer' ? privately(reply) : reply;
@@ -76,6 +81,7 @@ export function answerContext(
   parsed: ParsedQuestion,
   limit: number,
   buttonIds: ButtonIds,
+  labels: Labels = en,
 ): AnswerContext {
   const { article, count } = figureLookups(engine);
   return {
@@ -84,5 +90,6 @@ export function answerContext(
     figures: { article, count, asked: parsed.ok ? parsed.figureCategories : [] },
     buttons: buttonIds,
     topics: figureTopics,
+    labels,
   };
 }

@@ -9,6 +9,7 @@ import { cachedChartPng, reportKey } from '../src/render/chart.js';
 import { renderFiguresOverview, withCharts, withCsvButton } from '../src/render/discordCharts.js';
 import { renderFiguresForDiscord } from '../src/render/discordFigures.js';
 import { notice, type ButtonIds, type DiscordReply } from '../src/render/discordMessage.js';
+import { en, type Labels } from '../src/render/labels.js';
 
 export const figures = {
   data: new SlashCommandBuilder()
@@ -29,13 +30,11 @@ export const figures = {
     const topic = interaction.options.getString('topic') ?? undefined;
     const visible = interaction.options.getBoolean('public') ?? true;
     if (topic !== undefined && !registeredTopics().includes(topic)) {
-      await interaction.reply(
-        notice(`There is no topic "${topic.slice(0, 50)}". Topics: ${registeredTopics().join(', ')}.`),
-      );
+      await interaction.reply(notice(context.labels.noSuchTopic(topic.slice(0, 50), registeredTopics().join(', '))));
       return;
     }
     const engine = context.engine();
-    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic), {
+    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic, 0, context.labels), {
       ephemeral: !visible,
       slow: figuresMayBeSlow(engine, topic),
       deferAfterMs: context.deferAfterMs,
@@ -52,30 +51,45 @@ export function figuresReply(
   buttonIds: ButtonIds,
   topic: string | undefined,
   offset = 0,
+  labels: Labels = en,
 ): DiscordReply {
   const reports = figuresOf(engine, topic);
   // Every topic: one line each and a menu that opens one (its figures, verdicts and chart).
-  if (!topic) return renderFiguresOverview(reports, figureTopics, buttonIds);
+  if (!topic) return renderFiguresOverview(reports, figureTopics, buttonIds, labels);
   const reply = renderFiguresForDiscord(reports, {
     topic,
     offset,
     article: figureLookups(engine).article,
     topics: figureTopics,
     buttons: buttonIds,
+    labels,
   });
-  const charted = withCharts(reply, reports, (report) =>
-    cachedChartPng(engine, report.item ? `${topic}/${report.item}` : topic, report),
+  const charted = withCharts(
+    reply,
+    reports,
+    (report) => cachedChartPng(engine, report.item ? `${topic}/${report.item}` : topic, report, labels),
+    labels,
   );
-  return withCsvButton(charted, topic, buttonIds);
+  return withCsvButton(charted, topic, buttonIds, labels);
 }
 
-/** An answer's figures with their charts (drawn once per index and set of claims). */
+/**
+ * An answer's figures with their charts (drawn once per index and set of claims). `scope` keeps apart
+ * charts of the same claims told differently: one article's (`article:<id>`) from the whole corpus'.
+ */
 export function withAnswerCharts(
   engine: BotEngine,
   reply: DiscordReply,
   reports: readonly FiguresReport[] = [],
+  labels: Labels = en,
+  scope = 'answer',
 ): DiscordReply {
-  return withCharts(reply, reports, (report) => cachedChartPng(engine, `answer:${reportKey(report)}`, report));
+  return withCharts(
+    reply,
+    reports,
+    (report) => cachedChartPng(engine, `${scope}:${reportKey(report)}`, report, labels),
+    labels,
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ export const source = {
       await interaction.reply(notice(`No article "${truncate(id, 100)}". Use /sources to list them.`));
       return;
     }
-    await interaction.reply(privatelyWithPost(renderSourceForDiscord(found), context.buttonIds));
+    await interaction.reply(
+      privatelyWithPost(renderSourceForDiscord(found, context.labels), context.buttonIds, context.labels),
+    );
   },
 
   async autocomplete(interaction, context) {

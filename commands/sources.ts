@@ -11,7 +11,11 @@ export const sources = {
 
   async execute(interaction, context) {
     await interaction.reply(
-      privatelyWithPost(renderSourcesForDiscord(context.engine().sources(), 0, context.buttonIds), context.buttonIds),
+      privatelyWithPost(
+        renderSourcesForDiscord(context.engine().sources(), 0, context.buttonIds, context.labels),
+        context.buttonIds,
+        context.labels,
+      ),
     );
   },
 } satisfies Command;

@@ -9,12 +9,12 @@ async function main(): Promise<number> {
   const env = readEnvOrReport();
   if (!env) return 1;
   if (env.DISCORD_TOKEN) {
-    const [{ runBot }, { commands, messageCommands }, { buttons, buttonIds, selects }] = await Promise.all([
+    const [{ runBot }, { commands, messageCommands }, { buttons, buttonIds, selects, modals }] = await Promise.all([
       import('./bot/run.js'),
       import('../commands/index.js'),
       import('../commands/components/index.js'),
     ]);
-    return runBot(env, { commands, messageCommands, buttons, buttonIds, selects });
+    return runBot(env, { commands, messageCommands, buttons, buttonIds, selects, modals });
   }
 
   // Not watched (the console answers one person, who reloads by restarting), but reloaded in place by /add.

@@ -21,7 +21,9 @@ export const figuresCsv = {
       interaction,
       () => {
         const reports = engine.figures(topic).filter((report) => report.claims.length > 0);
-        return reports.length > 0 ? renderFiguresCsv(reports, topic) : notice(`No ${topic} figures in the corpus now.`);
+        return reports.length > 0
+          ? renderFiguresCsv(reports, topic, context.labels)
+          : notice(context.labels.noFiguresNow(topic));
       },
       { ephemeral: true, slow: figuresMayBeSlow(engine, topic), deferAfterMs: context.deferAfterMs },
     );

@@ -18,7 +18,7 @@ export const figuresOf = {
 
   async run(interaction, { topic }, context) {
     const engine = context.engine();
-    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic), {
+    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic, 0, context.labels), {
       ephemeral: true,
       slow: figuresMayBeSlow(engine, topic),
       deferAfterMs: context.deferAfterMs,

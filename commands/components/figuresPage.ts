@@ -23,7 +23,7 @@ export const figuresPage = {
 
   async run(interaction, { topic, offset }, context) {
     const engine = context.engine();
-    await updateWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic, offset), {
+    await updateWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic, offset, context.labels), {
       slow: figuresMayBeSlow(engine, topic),
       deferAfterMs: context.deferAfterMs,
     });

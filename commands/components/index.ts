@@ -1,10 +1,12 @@
-import type { ButtonHandler, SelectHandler } from '../../src/bot/handlers.js';
+import type { ButtonHandler, ModalHandler, SelectHandler } from '../../src/bot/handlers.js';
 import type { ButtonIds } from '../../src/render/discordMessage.js';
+import { askAbout, askAboutId, askAboutSubmit } from './askAbout.js';
 import { askedNote } from './askedQuestion.js';
 import { confirmRemove } from './confirmRemove.js';
 import { figuresCsv, figuresCsvId } from './figuresCsv.js';
 import { figuresOf, figuresOfId } from './figuresOf.js';
 import { figuresPage, figuresPageId } from './figuresPage.js';
+import { openSource, openSourceId } from './openSource.js';
 import { openTopic, openTopicId } from './openTopic.js';
 import { passagesPage, passagesPageId } from './passagesPage.js';
 import { postToChannel, postToChannelId } from './postToChannel.js';
@@ -23,10 +25,14 @@ export const buttons: readonly ButtonHandler[] = [
   figuresCsv,
   postToChannel,
   confirmRemove,
+  askAbout,
 ];
 
 /** Every kind of select menu of the bot. */
-export const selects: readonly SelectHandler[] = [openTopic];
+export const selects: readonly SelectHandler[] = [openTopic, openSource];
+
+/** Every kind of form (modal) of the bot. */
+export const modals: readonly ModalHandler[] = [askAboutSubmit];
 
 /** The ids those modules build, for the renderers. */
 export const buttonIds: ButtonIds = {
@@ -41,4 +47,6 @@ export const buttonIds: ButtonIds = {
   askedNote,
   figuresCsv: figuresCsvId,
   openTopic: openTopicId,
+  openSource: openSourceId,
+  askAbout: askAboutId,
 };

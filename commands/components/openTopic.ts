@@ -17,11 +17,11 @@ export const openTopic = {
   async run(interaction, _data, context) {
     const topic = interaction.values[0] ?? '';
     if (!figureTopics.includes(topic)) {
-      await interaction.reply(notice(`There is no topic "${topic.slice(0, 50)}" any more; try /figures.`));
+      await interaction.reply(notice(context.labels.noTopicAnyMore(topic.slice(0, 50))));
       return;
     }
     const engine = context.engine();
-    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic), {
+    await replyWhenReady(interaction, () => figuresReply(engine, context.buttonIds, topic, 0, context.labels), {
       ephemeral: true,
       slow: figuresMayBeSlow(engine, topic),
       deferAfterMs: context.deferAfterMs,

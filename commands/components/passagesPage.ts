@@ -43,7 +43,7 @@ export const passagesPage = {
   async run(interaction, { offset, size }, context) {
     const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
     if (!question) {
-      await interaction.reply(notice('This answer is too old to page; ask again with /ask.'));
+      await interaction.reply(notice(context.labels.tooOldToPage));
       return;
     }
     await updateWhenReady(
@@ -55,8 +55,12 @@ export const passagesPage = {
         const answer = await engine.ask(parsed, { limit: MAX_LIMIT });
         return withAnswerCharts(
           engine,
-          renderAnswerForDiscord(answer, { ...answerContext(engine, parsed, size, context.buttonIds), offset }),
+          renderAnswerForDiscord(answer, {
+            ...answerContext(engine, parsed, size, context.buttonIds, context.labels),
+            offset,
+          }),
           answer.figures,
+          context.labels,
         );
       },
       { deferAfterMs: context.deferAfterMs },

@@ -24,9 +24,7 @@ export const showFigures = {
   async run(interaction, { limit }, context) {
     const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
     if (!question) {
-      await interaction.reply(
-        notice('This answer is too old to show its figures; ask again with /ask, or use /figures.'),
-      );
+      await interaction.reply(notice(context.labels.tooOldForFigures));
       return;
     }
     await replyWhenReady(
@@ -35,16 +33,17 @@ export const showFigures = {
         const engine = context.engine();
         const answer = await engine.ask(question, Number.isInteger(limit) && limit > 0 ? { limit } : {});
         const reports = (answer.figures ?? []).filter((report) => report.claims.length > 0);
-        if (reports.length === 0) return notice('This question has no figures side by side any more; try /figures.');
+        if (reports.length === 0) return notice(context.labels.noFiguresAnyMore);
         const { article, inCorpus } = figureLookups(engine);
         const reply = renderFiguresForDiscord(reports, {
           article,
           inCorpus,
-          heading: `Figures for “${escapeCut(question, 200)}”`,
+          heading: context.labels.figuresFor(escapeCut(question, 200)),
           topics: figureTopics,
           buttons: context.buttonIds,
+          labels: context.labels,
         });
-        return withAnswerCharts(engine, reply, reports);
+        return withAnswerCharts(engine, reply, reports, context.labels);
       },
       { ephemeral: true, deferAfterMs: context.deferAfterMs },
     );

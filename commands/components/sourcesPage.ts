@@ -25,8 +25,8 @@ export const sourcesPage = {
     await updateWhenReady(
       interaction,
       () => {
-        const reply = renderSourcesForDiscord(context.engine().sources(), page, context.buttonIds);
-        return isPrivate ? withPostButton(reply, context.buttonIds) : reply;
+        const reply = renderSourcesForDiscord(context.engine().sources(), page, context.buttonIds, context.labels);
+        return isPrivate ? withPostButton(reply, context.buttonIds, context.labels) : reply;
       },
       { deferAfterMs: context.deferAfterMs },
     );

@@ -55,6 +55,7 @@ export const whyVerdicts = {
             offset,
             article: figureLookups(engine).article,
             topics: figureTopics,
+            labels: context.labels,
           }),
         { ephemeral: true, slow: figuresMayBeSlow(engine, topic), deferAfterMs: context.deferAfterMs },
       );
@@ -63,7 +64,7 @@ export const whyVerdicts = {
     const { size } = why;
     const question = questionFromFooter(interaction.message.embeds[0]?.footer?.text);
     if (!question) {
-      await interaction.reply(notice('This answer is too old to explain; ask again with /ask.'));
+      await interaction.reply(notice(context.labels.tooOldToExplain));
       return;
     }
     await replyWhenReady(
@@ -73,9 +74,12 @@ export const whyVerdicts = {
         const parsed = engine.parse(question);
         const answer = await engine.ask(parsed, { limit: MAX_LIMIT });
         // Laid out as the message was, so that the letters are the message's.
-        const { figures } = layoutAnswer(answer, answerContext(engine, parsed, size, context.buttonIds));
-        if (figures.length === 0) return notice('This answer has no verdicts any more; ask again with /ask.');
-        return message(whyEmbeds(figures));
+        const { figures } = layoutAnswer(
+          answer,
+          answerContext(engine, parsed, size, context.buttonIds, context.labels),
+        );
+        if (figures.length === 0) return notice(context.labels.noVerdictsAnyMore);
+        return message(whyEmbeds(figures, context.labels));
       },
       { ephemeral: true, deferAfterMs: context.deferAfterMs },
     );

@@ -3,6 +3,7 @@ import type { AddOptions, AddTarget } from '../engine/add.js';
 import type { Engine } from '../engine/engine.js';
 import type { ReloadReport } from '../engine/live.js';
 import type { ButtonIds } from '../render/discordMessage.js';
+import type { Labels } from '../render/labels.js';
 import type { Cooldown } from './cooldown.js';
 import type { GuildAllowList } from './guilds.js';
 import type { RateLimit } from './rateLimit.js';
@@ -57,4 +58,9 @@ export interface BotContext {
   adding?: Adding;
   /** The watch channel (`/watch`); null when the bot serves a fixed engine and no folder is followed. */
   watch?: WatchControl | null;
+  /**
+   * The bot's own words in the language of the interaction's locale (English when it has no table):
+   * set per interaction by the routing, passed to every renderer.
+   */
+  labels: Labels;
 }

@@ -51,14 +51,19 @@ export const REFUSAL = 'Crosscheck answers only in the servers it was set up for
  * private refusal, and nothing else: no answer, no article names, no autocomplete suggestions.
  * Returns false when the interaction is from an allowed server and should be handled.
  */
-export async function refuseOutsider(interaction: Interaction, allowed: GuildAllowList, log: Logger): Promise<boolean> {
+export async function refuseOutsider(
+  interaction: Interaction,
+  allowed: GuildAllowList,
+  log: Logger,
+  refusal = REFUSAL,
+): Promise<boolean> {
   if (allowed.allows(interaction.guildId)) return false;
   log.warn(
     { guildId: interaction.guildId, where: interaction.guildId ? 'a server not allowed' : 'a direct message' },
     'interaction refused: not from an allowed server',
   );
   if (interaction.isAutocomplete()) await interaction.respond([]);
-  else if (interaction.isRepliable()) await interaction.reply(notice(REFUSAL));
+  else if (interaction.isRepliable()) await interaction.reply(notice(refusal));
   return true;
 }
 

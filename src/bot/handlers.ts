@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
@@ -40,6 +41,12 @@ export interface SelectHandler<Data = unknown> {
   run(interaction: StringSelectMenuInteraction, data: Data, context: BotContext): Promise<void>;
 }
 
+/** One kind of modal (a form a button opened), as {@link ButtonHandler}: the id names the form, the answers are in `interaction.fields`. */
+export interface ModalHandler<Data = unknown> {
+  parse(customId: string): Data | null;
+  run(interaction: ModalSubmitInteraction, data: Data, context: BotContext): Promise<void>;
+}
+
 /** What the bot answers with, given by the composition root: src/bot itself knows no command or button. */
 export interface Handlers {
   /** Every slash command, in the order Discord lists them. */
@@ -50,6 +57,8 @@ export interface Handlers {
   buttons: readonly ButtonHandler[];
   /** Every kind of select menu; a choice goes to the first whose `parse` accepts its id. */
   selects?: readonly SelectHandler[];
+  /** Every kind of modal; a form sent goes to the first whose `parse` accepts its id. */
+  modals?: readonly ModalHandler[];
   /** The ids those buttons' modules build, for the renderers (which own none). */
   buttonIds: ButtonIds;
 }

@@ -4,9 +4,11 @@ import {
   type BaseInteraction,
   type ButtonInteraction,
   type Interaction,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { notice } from '../render/discordMessage.js';
+import { labelsFor } from '../render/labels.js';
 import type { BotContext } from './context.js';
 import { refuseOutsider } from './guilds.js';
 import type { Handlers } from './handlers.js';
@@ -29,14 +31,16 @@ export async function handleInteraction(
   });
   // The engine is taken once: a reload during this interaction cannot mix two indexes in one answer.
   const engine = context.engine();
-  const scoped: BotContext = { ...context, engine: () => engine, log };
+  // The bot's own words in the user's language: Discord sends the user's client locale ("nb", "en-GB").
+  const labels = labelsFor(interaction.locale);
+  const scoped: BotContext = { ...context, engine: () => engine, log, labels };
   try {
     // Before any handler: someone outside the team's servers gets a refusal and nothing of the corpus.
-    if (await refuseOutsider(interaction, context.allowedGuilds, log)) return;
+    if (await refuseOutsider(interaction, context.allowedGuilds, log, labels.refusal)) return;
     if (interaction.isChatInputCommand()) {
       const command = findCommand(handlers, interaction.commandName);
       if (!command) {
-        await interaction.reply(notice(`Unknown command /${interaction.commandName}.`));
+        await interaction.reply(notice(labels.unknownCommand(interaction.commandName)));
         return;
       }
       await command.execute(interaction, scoped);
@@ -53,11 +57,13 @@ export async function handleInteraction(
       await handleButton(interaction, scoped, handlers);
     } else if (interaction.isStringSelectMenu()) {
       await handleSelect(interaction, scoped, handlers);
+    } else if (interaction.isModalSubmit()) {
+      await handleModal(interaction, scoped, handlers);
     }
     log.info({ latencyMs: Math.round(performance.now() - started) }, 'interaction handled');
   } catch (error) {
     log.error({ err: error, latencyMs: Math.round(performance.now() - started) }, 'interaction failed');
-    await tellUser(interaction, log, error);
+    await tellUser(interaction, log, error, labels.failed);
   }
 }
 
@@ -92,7 +98,7 @@ async function handleButton(
       return;
     }
   }
-  await interaction.reply(notice('That button no longer does anything; ask again with /ask.'));
+  await interaction.reply(notice(context.labels.buttonRetired));
 }
 
 /** A choice in a menu goes to the first kind of menu that reads its id, as a click does. */
@@ -108,10 +114,31 @@ async function handleSelect(
       return;
     }
   }
-  await interaction.reply(notice('That menu no longer does anything; ask again with /figures.'));
+  await interaction.reply(notice(context.labels.menuRetired));
 }
 
-async function tellUser(interaction: BaseInteraction, log: BotContext['log'], failure: unknown): Promise<void> {
+/** A form sent goes to the first kind of modal that reads its id; one no kind reads is from a button retired. */
+async function handleModal(
+  interaction: ModalSubmitInteraction,
+  context: BotContext,
+  { modals = [] }: Pick<Handlers, 'modals'>,
+): Promise<void> {
+  for (const modal of modals) {
+    const data = modal.parse(interaction.customId);
+    if (data !== null) {
+      await modal.run(interaction, data, context);
+      return;
+    }
+  }
+  await interaction.reply(notice(context.labels.buttonRetired));
+}
+
+async function tellUser(
+  interaction: BaseInteraction,
+  log: BotContext['log'],
+  failure: unknown,
+  text: string,
+): Promise<void> {
   if (!interaction.isRepliable()) return;
   if (isGone(failure)) {
     // A reply would meet the same 10062: the failure above is the whole story.
@@ -121,7 +148,7 @@ async function tellUser(interaction: BaseInteraction, log: BotContext['log'], fa
     );
     return;
   }
-  const message = notice('Something went wrong while answering. It has been logged; please try again.');
+  const message = notice(text);
   try {
     if (
       (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) &&
@@ -144,5 +171,6 @@ function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button:${interaction.customId.split(':').slice(0, 2).join(':')}`;
   if (interaction.isStringSelectMenu()) return `select:${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  if (interaction.isModalSubmit()) return `modal:${interaction.customId.split(':').slice(0, 2).join(':')}`;
   return `type:${interaction.type}`;
 }

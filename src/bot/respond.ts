@@ -2,6 +2,7 @@ import {
   MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { DiscordReply } from '../render/discordMessage.js';
@@ -88,7 +89,7 @@ export interface ReplyOptions {
  * A private reply (a notice, a no-answer) stays with the asker even when the answer would have been public.
  */
 export async function replyWhenReady(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
   work: Work,
   { ephemeral, deferAfterMs, slow = false }: ReplyOptions,
 ): Promise<void> {

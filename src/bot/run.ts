@@ -9,6 +9,7 @@ import { LiveEngine, type LiveEngineOptions } from '../engine/live.js';
 import { createLogger, protectSecret } from '../log.js';
 import type { AddOptions } from '../engine/add.js';
 import { addingFor } from './adding.js';
+import { en } from '../render/labels.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext, BotEngine } from './context.js';
@@ -156,6 +157,8 @@ export async function startBot({
     allowedGuilds,
     adding: addingFor(env, live, allowedGuilds, fetch),
     watch,
+    // Each interaction gets its own, by its locale (see handleInteraction).
+    labels: en,
   };
   client.on(Events.InteractionCreate, (interaction) => {
     // handleInteraction catches every error of a command; this only guards against the log itself failing.

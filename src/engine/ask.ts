@@ -92,7 +92,14 @@ export function ask(
   const weights = words.map((word) => weightOf(index, word));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
 
-  const hits = index.find(words.map((word, i) => termChoices(index, word, i === words.length - 1)));
+  // One article asked about: its passages are the only candidates, however common the words.
+  const within = options.article
+    ? index.passages.flatMap((passage) => (passage.article.id === options.article ? [passage.id] : []))
+    : undefined;
+  const hits = index.find(
+    words.map((word, i) => termChoices(index, word, i === words.length - 1)),
+    within,
+  );
   const candidates: Candidate[] = [];
   // A figure question whose figure, subject or place the articles never name is not in them.
   const answerable = !(asksForFigure && unknownCarrying.length > 0);
@@ -132,7 +139,7 @@ export function ask(
     const missing = (unknown.length > 0 ? unknown : words).map((word) => word.surface);
     const found = parsed.words.filter((word) => !unknown.includes(word)).map((word) => word.surface);
     const message =
-      `Not in the documents: no passage answers "${parsed.text}". ` +
+      `Not in ${options.article ? 'this article' : 'the documents'}: no passage answers "${parsed.text}". ` +
       (unknown.length === 0
         ? `The articles mention ${list(found, 'and')}, but not together.`
         : found.length > 0

@@ -1,4 +1,4 @@
-import type { Claim, FiguresReport } from '../model/claim.js';
+import type { Attribution, Claim, FiguresReport } from '../model/claim.js';
 import { plural } from '../text/plural.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText } from '../search/passages.js';
@@ -98,9 +98,37 @@ export class Engine {
   /** The passages that answer, each cited, with the figures when the question asks for one. */
   ask(question: string | ParsedQuestion, options: AskOptions = {}): Answer {
     const parsed = typeof question === 'string' ? this.parse(question) : question;
+    // One article asked about: its figures as it tells them, grouped afresh (a few claims).
+    const groups = options.article ? groupClaims(this.claimsToldBy(options.article)) : this.claimsByCategory;
     return ask(this.index, parsed, options, (categories, words, cited) =>
-      figuresForQuestion(this.claimsByCategory, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
+      figuresForQuestion(groups, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
     );
+  }
+
+  /** One article's figures side by side, as it tells them (see {@link claimsToldBy}): every category of them. */
+  figuresToldBy(articleId: string): FiguresReport[] {
+    return compareFigures(this.claimsToldBy(articleId)).filter((report) => report.claims.length > 0);
+  }
+
+  /**
+   * The claims one article tells, as it tells them: its own sources and articles only (the quote
+   * and who is said to say it from its own telling), so that a figure told by five outlets is
+   * this article's figure here.
+   */
+  claimsToldBy(articleId: string): Claim[] {
+    return this.claims.flatMap((claim) => {
+      if (!claim.articles.includes(articleId)) return [];
+      const sources = claim.sources.filter((source) => source.articleId === articleId);
+      if (sources.length === 0) return [];
+      const same = (a: Attribution, b: Attribution) => a.claimant === b.claimant && a.channel === b.channel;
+      const attributions: Attribution[] = [];
+      for (const source of sources)
+        if (source.attributedTo && !attributions.some((a) => same(a, source.attributedTo!)))
+          attributions.push(source.attributedTo);
+      const lead = claim.attributedTo;
+      const attributedTo = lead && attributions.some((a) => same(a, lead)) ? lead : (attributions[0] ?? null);
+      return [{ ...claim, articles: [articleId], sources, quote: sources[0]!.quote, attributions, attributedTo }];
+    });
   }
 
   /**

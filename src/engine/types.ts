@@ -143,6 +143,11 @@ export interface SourceDetail extends ArticleRef {
 export interface AskOptions {
   /** How many passages at most; default {@link DEFAULT_LIMIT}, at most {@link MAX_LIMIT}. */
   limit?: number;
+  /**
+   * Answer from this one article (its id) as if it were the whole corpus: its passages only, and
+   * the figures as it tells them (its own sources, compared among themselves). An unknown id answers nothing.
+   */
+  article?: string;
 }
 
 /** Three passages fit one chat message and usually hold the differing accounts. */

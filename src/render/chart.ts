@@ -17,8 +17,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { Claim, FiguresReport, VerdictKind } from '../engine/types.js';
 import { formatDate } from '../text/dates.js';
-import { plural } from '../text/plural.js';
 import { MAX_CLAIMS_PER_EMBED, ranked, reportLabel } from './discordFigures.js';
+import { en, type Labels } from './labels.js';
 import { claimLetters } from './letters.js';
 
 /**
@@ -153,7 +153,8 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** The chart of one report as SVG (what {@link chartPng} draws); deterministic for the same report. */
-export function chartSvg(report: FiguresReport): string {
+export function chartSvg(report: FiguresReport, labels: Labels = en): string {
+  const words = labels.chart;
   // Those the figures embed lists first, under the same letters: a chart of hundreds of points is
   // read by no one, and takes the better part of a second to draw.
   const total = report.claims.length;
@@ -261,11 +262,7 @@ export function chartSvg(report: FiguresReport): string {
     svg.push(`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}"${attrs}>${esc(s)}</text>`);
 
   // Title.
-  const title = `${reportLabel(report)} — ${
-    claims.length < total
-      ? `${claims.length} of ${total.toLocaleString('en')} figures, the most reported`
-      : plural(total, 'figure')
-  }`;
+  const title = `${reportLabel(report)} — ${words.figures(claims.length, total)}`;
   text(PAD, PAD + TITLE_SIZE - 4, fitText(title, W - 2 * PAD, TITLE_SIZE, true), TITLE_SIZE, ' font-weight="bold"');
 
   // The band's background and headings.
@@ -277,7 +274,7 @@ export function chartSvg(report: FiguresReport): string {
     text(
       x + bandWidth / 2,
       bottom + 30,
-      column === 'no year' ? 'year unknown' : 'undated',
+      column === 'no year' ? words.yearUnknown : words.undated,
       SMALL_SIZE + 1,
       ' text-anchor="middle" fill="#444"',
     );
@@ -374,10 +371,10 @@ export function chartSvg(report: FiguresReport): string {
   const rowHeight = LEGEND_SIZE + 11;
   const entries = [...sourceColor];
   for (const [i, [who, color]] of entries.entries()) {
-    const label = `${who} · ${sourceLetters.get(who)!.join(', ')}`;
+    const label = `${who === 'unattributed' ? words.unattributed : who} · ${sourceLetters.get(who)!.join(', ')}`;
     const shown = fitText(label, W - 2 * PAD - 24, LEGEND_SIZE);
     const w = 24 + textWidth(shown, LEGEND_SIZE) + 22;
-    const rest = `+${plural(entries.length - i, 'more source')}`;
+    const rest = words.moreSources(entries.length - i);
     if (x > PAD && x + w > W - PAD) {
       if (row === LEGEND_ROWS) {
         text(x, y, rest, LEGEND_SIZE, ' fill="#555"');
@@ -399,7 +396,7 @@ export function chartSvg(report: FiguresReport): string {
   }
   // The key to the marks.
   y += rowHeight;
-  const key = 'Log scale · bar: a range · arrow: “at least” or “up to” · dashes: disagree';
+  const key = words.key;
   text(PAD, y, fitText(key, W - 2 * PAD, SMALL_SIZE), SMALL_SIZE, ' fill="#555"');
   const height = Math.ceil(y + PAD - 4);
 
@@ -407,8 +404,8 @@ export function chartSvg(report: FiguresReport): string {
 }
 
 /** The chart of one report as PNG bytes, `CHART_WIDTH` px wide; the same bytes for the same report on every machine. */
-export function chartPng(report: FiguresReport): Buffer {
-  const resvg = new Resvg(chartSvg(report), {
+export function chartPng(report: FiguresReport, labels: Labels = en): Buffer {
+  const resvg = new Resvg(chartSvg(report, labels), {
     font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: FONT },
     fitTo: { mode: 'original' },
   });
@@ -432,13 +429,15 @@ const cache = new WeakMap<object, Map<string, Buffer>>();
  * engine: a reload makes a new one, and its charts go with the old one), `key` the topic or, for an
  * answer's figures, the report's category and claims.
  */
-export function cachedChartPng(index: object, key: string, report: FiguresReport): Buffer {
+export function cachedChartPng(index: object, key: string, report: FiguresReport, labels: Labels = en): Buffer {
   let charts = cache.get(index);
   if (!charts) cache.set(index, (charts = new Map()));
-  let png = charts.get(key);
+  // One picture per language of its words.
+  const keyed = labels === en ? key : `${labels.tag}|${key}`;
+  let png = charts.get(keyed);
   if (!png) {
-    png = chartPng(report);
-    charts.set(key, png);
+    png = chartPng(report, labels);
+    charts.set(keyed, png);
   }
   return png;
 }

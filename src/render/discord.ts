@@ -1,5 +1,12 @@
-import { plural } from '../text/plural.js';
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIStringSelectComponent,
+} from 'discord.js';
 import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
@@ -15,7 +22,8 @@ import { summaryLine } from './summary.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { codeId, cut, defuseMentions, escapeCut, escapeDiscord, safeUrl } from './discordText.js';
-import { byline, formatPublished, languageLabel } from './text.js';
+import { formatPublished, languageLabel } from './text.js';
+import { en, type Labels } from './labels.js';
 
 export interface AnswerContext {
   /** How many articles the corpus has, for the footer. */
@@ -30,6 +38,8 @@ export interface AnswerContext {
   buttons: ButtonIds;
   /** What `/figures topic:` takes, for the figures' pointers to it. */
   topics: readonly string[];
+  /** The bot's own words, in the language of the one who asked; English by default. */
+  labels?: Labels;
 }
 
 export interface AnswerFiguresContext {
@@ -76,6 +86,7 @@ export function renderAnswerForDiscord(answer: Answer, context: AnswerContext): 
 
 export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayout {
   const { buttons: ids } = context;
+  const labels = context.labels ?? en;
   const { passages } = answer;
   const size = Math.min(Math.max(1, Math.trunc(context.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
   const offset = Math.min(Math.max(0, Math.trunc(context.offset ?? 0)), Math.max(0, passages.length - 1));
@@ -83,7 +94,7 @@ export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayo
   const key = footerKey(answer, numbers, offset, size);
   const footer = {
     text: cut(
-      `${key}Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`,
+      `${key}Crosscheck · ${labels.articles(context.articles)}${ids.askedNote(answer.question)}`,
       LIMIT.footerText,
     ),
   };
@@ -94,21 +105,21 @@ export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayo
   if (answer.noAnswer || passages.length === 0) {
     const suggestions =
       answer.suggestions.length > 0
-        ? `\n\nTry asking about: ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}`
+        ? `\n\n${labels.tryAskingAbout} ${answer.suggestions.map((word) => escapeCut(word, 100)).join(', ')}`
         : '';
     embed = {
-      title: escapeCut(answer.question, LIMIT.embedTitle) || 'Your question',
+      title: escapeCut(answer.question, LIMIT.embedTitle) || labels.yourQuestion,
       description: cut(escapeCut(answer.message ?? 'No answer.', 3000) + suggestions, LIMIT.embedDescription),
       color: COLORS.none,
       footer: {
         text: cut(
-          `Crosscheck · ${plural(context.articles, 'article')}${ids.askedNote(answer.question)}`,
+          `Crosscheck · ${labels.articles(context.articles)}${ids.askedNote(answer.question)}`,
           LIMIT.footerText,
         ),
       },
     };
   } else {
-    const page = (at: number) => passagesEmbed(answer, numbers, at, size, footer, LIMIT.embedsTotal);
+    const page = (at: number) => passagesEmbed(answer, numbers, at, size, footer, LIMIT.embedsTotal, labels);
     embed = page(offset);
     let figuresBudget = LIMIT.embedsTotal - embedLength(embed);
     if (figures.length > 0) {
@@ -121,7 +132,7 @@ export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayo
       let natural = 0;
       for (let at = 0; at < passages.length; at += size) natural = Math.max(natural, embedLength(page(at)) + 40);
       const room = Math.max(LIMIT.embedsTotal - wanted, Math.min(natural, PASSAGES_FLOOR));
-      if (embedLength(embed) > room) embed = passagesEmbed(answer, numbers, offset, size, footer, room);
+      if (embedLength(embed) > room) embed = passagesEmbed(answer, numbers, offset, size, footer, room, labels);
       figuresBudget = LIMIT.embedsTotal - Math.max(Math.min(room, natural), embedLength(embed));
     }
     if (passages.length > size) {
@@ -136,12 +147,13 @@ export function layoutAnswer(answer: Answer, context: AnswerContext): AnswerLayo
     if (figures.length > 0) {
       const rendering = figuresEmbeds(figures, figureOptions(context, numbers, figuresBudget));
       shownFigures = rendering.shown;
-      if (rendering.shown.some(({ report }) => report.verdicts.length > 0)) buttons.push(button('Why?', ids.why(size)));
-      if (!rendering.complete) buttons.push(button('Show figures', ids.showFigures(MAX_LIMIT)));
-      return finish(answer, context, [embed, ...rendering.embeds], buttons, figures, shownFigures);
+      if (rendering.shown.some(({ report }) => report.verdicts.length > 0))
+        buttons.push(button(labels.why, ids.why(size)));
+      if (!rendering.complete) buttons.push(button(labels.showFigures, ids.showFigures(MAX_LIMIT)));
+      return finish(answer, context, [embed, ...rendering.embeds], buttons, figures, shownFigures, rendering.citations);
     }
   }
-  return finish(answer, context, [embed], buttons, figures, shownFigures);
+  return finish(answer, context, [embed], buttons, figures, shownFigures, numbers);
 }
 
 function finish(
@@ -151,8 +163,10 @@ function finish(
   buttons: APIButtonComponent[],
   figures: FiguresReport[],
   shown: RenderedReport[],
+  cited: ReadonlyMap<string, number>,
 ): AnswerLayout {
   const ids = context.buttons;
+  const labels = context.labels ?? en;
   for (const category of answer.noAnswer ? [] : (context.figures?.asked ?? [])) {
     const listed = figures
       .filter((report) => report.category === category)
@@ -165,16 +179,59 @@ function finish(
       id.length <= LIMIT.customId &&
       !buttons.some((b) => 'custom_id' in b && b.custom_id === id)
     ) {
-      buttons.push(button(cut(`All ${category} figures (${inCorpus.toLocaleString('en')})`, LIMIT.buttonLabel), id));
+      buttons.push(button(cut(labels.allFigures(category, labels.count(inCorpus)), LIMIT.buttonLabel), id));
     }
   }
+  const rows: APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>[] = [];
+  if (buttons.length > 0) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(0, 5) });
+  const menu = answer.noAnswer ? null : sourceMenu(answer, cited, context);
+  if (menu) rows.push({ type: ComponentType.ActionRow, components: [menu] });
+  return { reply: message(embeds, rows), figures: shown };
+}
+
+/**
+ * "Open a source…" under an answer: one option per article the message cites, by its citation
+ * number ("[2] Title cut · YTN · 2024-10-05"), in number order, at most 25. The value is the
+ * article id (its first 100 characters: /source finds an article by a unique prefix).
+ */
+function sourceMenu(
+  answer: Answer,
+  cited: ReadonlyMap<string, number>,
+  context: AnswerContext,
+): APIStringSelectComponent | null {
+  const labels = context.labels ?? en;
+  const refs = new Map<string, ArticleRef>();
+  for (const passage of answer.passages) refs.set(passage.article.id, passage.article);
+  const options: APIStringSelectComponent['options'] = [];
+  const values = new Set<string>();
+  for (const [id, n] of [...cited].sort((a, b) => a[1] - b[1])) {
+    if (options.length >= LIMIT.selectOptions) break;
+    const value = id.slice(0, LIMIT.selectOptionText);
+    if (values.has(value)) continue;
+    values.add(value);
+    const ref = refs.get(id) ?? context.figures?.article(id);
+    const title = oneLine(ref?.title ?? '') || id;
+    const about = [ref?.publisher ? oneLine(ref.publisher) : '', ref?.published ? formatPublished(ref.published) : '']
+      .filter(Boolean)
+      .join(' · ');
+    options.push({
+      label: cut(`[${n}] ${cut(title, TITLE_CHARS)}`, LIMIT.selectOptionText),
+      value,
+      ...(about ? { description: cut(about, LIMIT.selectOptionText) } : {}),
+    });
+  }
+  if (options.length === 0) return null;
   return {
-    reply: message(
-      embeds,
-      buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, 5) }] : [],
-    ),
-    figures: shown,
+    type: ComponentType.StringSelect,
+    custom_id: context.buttons.openSource(),
+    placeholder: cut(labels.openSource, LIMIT.selectPlaceholder),
+    options,
   };
+}
+
+/** Text on one line: what a menu option shows (it shows text raw: no markdown to escape). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function button(label: string, customId: string, disabled = false): APIButtonComponent {
@@ -224,6 +281,7 @@ function figureOptions(context: AnswerContext, numbers: ReadonlyMap<string, numb
   const lookup = context.figures;
   return {
     budget,
+    labels: context.labels ?? en,
     maxEmbeds: LIMIT.embedsPerMessage - 1,
     citations: numbers,
     topics: context.topics,
@@ -237,7 +295,7 @@ function figureOptions(context: AnswerContext, numbers: ReadonlyMap<string, numb
 }
 
 /** The bottom line, in Discord's markdown, citing the article numbers of the claims of each part. */
-function bottomLine(answer: Answer, numbers: ReadonlyMap<string, number>, max: number): string {
+function bottomLine(answer: Answer, numbers: ReadonlyMap<string, number>, max: number, labels: Labels): string {
   const { summary } = answer;
   if (!summary) return '';
   const articlesOf = new Map<string, string[]>();
@@ -260,6 +318,7 @@ function bottomLine(answer: Answer, numbers: ReadonlyMap<string, number>, max: n
     strong: (text) => `**${text}**`,
     text: (text) => escapeCut(text.replace(/\s+/g, ' '), 80),
     cite,
+    words: labels.summary,
   });
   return cut(line, max);
 }
@@ -275,20 +334,21 @@ function passagesEmbed(
   size: number,
   footer: { text: string },
   total: number,
+  labels: Labels,
 ): APIEmbed {
   const { passages } = answer;
   const page = passages.slice(offset, offset + size);
-  const summary = bottomLine(answer, numbers, 600);
+  const summary = bottomLine(answer, numbers, 600, labels);
   // Without a bottom line the question is the title, as a heading for the quotes.
-  const title = summary ? undefined : escapeCut(answer.question, LIMIT.embedTitle) || 'Your question';
+  const title = summary ? undefined : escapeCut(answer.question, LIMIT.embedTitle) || labels.yourQuestion;
   const caveat = answer.message ? `${escapeCut(answer.message, 300)}\n\n` : '';
   const status =
     passages.length > size || offset > 0
-      ? `\n\n*Passages ${offset + 1}–${offset + page.length} of ${passages.length}*`
+      ? `\n\n*${labels.passagesRange(offset + 1, offset + page.length, passages.length)}*`
       : '';
   const groups = new Map<string, AnswerPassage[]>();
   for (const passage of page) groups.set(passage.article.id, [...(groups.get(passage.article.id) ?? []), passage]);
-  const headings = [...groups.values()].map((group) => articleHeading(group, numbers));
+  const headings = [...groups.values()].map((group) => articleHeading(group, numbers, labels));
   const fixed =
     (title?.length ?? 0) +
     footer.text.length +
@@ -311,10 +371,10 @@ function passagesEmbed(
  * An article's one citation: "**[1]** [Title cut at ~70](url) · YTN · 2024-10-05 · also [4][5]",
  * with the parts it does not know left out rather than printed as "unknown".
  */
-function articleHeading(group: AnswerPassage[], numbers: ReadonlyMap<string, number>): string {
+function articleHeading(group: AnswerPassage[], numbers: ReadonlyMap<string, number>, labels: Labels): string {
   const { article } = group[0]!;
   const url = safeUrl(article.url);
-  const title = escapeCut(article.title.replace(/\s+/g, ' '), TITLE_CHARS) || 'untitled';
+  const title = escapeCut(article.title.replace(/\s+/g, ' '), TITLE_CHARS) || labels.untitled;
   const parts = [url ? `[${title}](${url})` : title];
   if (article.publisher) parts.push(escapeCut(article.publisher.replace(/\s+/g, ' '), 60));
   if (article.published) parts.push(formatPublished(article.published));
@@ -324,7 +384,7 @@ function articleHeading(group: AnswerPassage[], numbers: ReadonlyMap<string, num
       .slice(0, 5)
       .map((id) => `[${numbers.get(id)}]`)
       .join('');
-    parts.push(`also ${cited}${also.length > 5 ? ` +${also.length - 5}` : ''}`);
+    parts.push(`${labels.also} ${cited}${also.length > 5 ? ` +${also.length - 5}` : ''}`);
   }
   return `**[${numbers.get(article.id)}]** ${parts.join(' · ')}`;
 }
@@ -374,6 +434,7 @@ export function renderSourcesForDiscord(
   report: SourcesReport,
   page: number,
   ids: Pick<ButtonIds, 'sourcesPage'>,
+  labels: Labels = en,
 ): DiscordReply {
   const pages = Math.max(1, Math.ceil(report.articles.length / SOURCES_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -382,26 +443,29 @@ export function renderSourcesForDiscord(
   const fields = shown.map((article): APIEmbedField => {
     const url = safeUrl(article.url, 200);
     return {
-      name: escapeCut(article.title, 200) || 'untitled',
+      name: escapeCut(article.title, 200) || labels.untitled,
       value: cut(
-        `${codeId(article.id)} · ${escapeCut(byline(article), 200)} · ${escapeDiscord(languageLabel(article.language))} · ${plural(article.passages, 'passage')}${url ? `\n${url}` : ''}`,
+        `${codeId(article.id)} · ${escapeCut(
+          `${article.publisher ?? labels.publisherUnknown}, ${article.published ? formatPublished(article.published) : labels.dateUnknown}`,
+          200,
+        )} · ${escapeDiscord(languageLabel(article.language))} · ${labels.passages(article.passages)}${url ? `\n${url}` : ''}`,
         300,
       ),
     };
   });
   const problems =
     report.problems.length > 0
-      ? `\n\n**${report.problems.length} file${report.problems.length === 1 ? '' : 's'} not served:**\n${report.problems
+      ? `\n\n**${labels.filesNotServed(report.problems.length)}:**\n${report.problems
           .slice(0, 10)
           .map((problem) => cut(`• ${codeId(problem.file)}: ${escapeCut(problem.reason, 200)}`, 200))
-          .join('\n')}${report.problems.length > 10 ? `\n…and ${report.problems.length - 10} more` : ''}`
+          .join('\n')}${report.problems.length > 10 ? `\n${labels.andNMore(report.problems.length - 10)}` : ''}`
       : '';
-  const title = `${report.articles.length} article${report.articles.length === 1 ? '' : 's'}`;
+  const title = labels.articles(report.articles.length);
   const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
   const embed: APIEmbed = {
     title,
     description: cut(
-      `Page ${current + 1} of ${pages}.${problems}`,
+      `${labels.page(current + 1, pages)}${problems}`,
       Math.min(LIMIT.embedDescription, LIMIT.embedsTotal - title.length - fieldsLength),
     ),
     fields,
@@ -416,14 +480,14 @@ export function renderSourcesForDiscord(
               {
                 type: ComponentType.Button,
                 style: ButtonStyle.Secondary,
-                label: 'Previous',
+                label: labels.previous,
                 custom_id: ids.sourcesPage(current - 1),
                 disabled: current === 0,
               },
               {
                 type: ComponentType.Button,
                 style: ButtonStyle.Secondary,
-                label: 'Next',
+                label: labels.next,
                 custom_id: ids.sourcesPage(current + 1),
                 disabled: current >= pages - 1,
               },
@@ -434,21 +498,107 @@ export function renderSourcesForDiscord(
   return message([embed], components);
 }
 
-export function renderSourceForDiscord(source: SourceDetail): DiscordReply {
+export function renderSourceForDiscord(source: SourceDetail, labels: Labels = en): DiscordReply {
   const first = source.passages[0]?.quote;
   const url = safeUrl(source.url);
   const embed: APIEmbed = {
-    title: escapeCut(source.title, LIMIT.embedTitle) || 'untitled',
+    title: escapeCut(source.title, LIMIT.embedTitle) || labels.untitled,
     ...(url ? { url } : {}),
     ...(first ? { description: `“${escapeCut(first, 1500)}”` } : {}),
     fields: [
-      { name: 'Publisher', value: escapeCut(source.publisher ?? 'unknown', 200) || 'unknown', inline: true },
-      { name: 'Published', value: formatPublished(source.published), inline: true },
-      { name: 'Language', value: escapeDiscord(languageLabel(source.language)), inline: true },
-      { name: 'Passages', value: String(source.passages.length), inline: true },
-      { name: 'Id', value: codeId(source.id), inline: true },
+      {
+        name: labels.publisher,
+        value: escapeCut(source.publisher ?? labels.unknown, 200) || labels.unknown,
+        inline: true,
+      },
+      {
+        name: labels.published,
+        value: source.published ? formatPublished(source.published) : labels.dateUnknown,
+        inline: true,
+      },
+      {
+        name: labels.language,
+        value: source.language ? escapeDiscord(languageLabel(source.language)) : labels.languageUnknown,
+        inline: true,
+      },
+      { name: labels.passagesHeading, value: String(source.passages.length), inline: true },
+      { name: labels.id, value: codeId(source.id), inline: true },
     ],
     color: COLORS.sources,
   };
   return message([embed]);
+}
+
+/** What rendering one article opened from an answer needs besides the article and its answer. */
+export interface ArticleViewContext {
+  /** Its citation number in the answer it was opened from; null when it is opened on its own. */
+  number: number | null;
+  /** An article's publisher and date, for the figures' citation key. */
+  article(id: string): ArticleRef | undefined;
+  /** What `/figures topic:` takes, for the figures' pointers to it. */
+  topics: readonly string[];
+  buttons: Pick<ButtonIds, 'askAbout'>;
+  labels?: Labels;
+}
+
+/** The passages an opened article shows for the question: enough to judge it, not the whole article. */
+export const ARTICLE_VIEW_PASSAGES = 3;
+
+/**
+ * One article opened from an answer ("Open a source…"), for the chooser alone: the article under
+ * its citation number (link, publisher, date, language), its top passages for the question with
+ * the figures or asked words in bold, then its figures side by side as it tells them, and a button
+ * "Ask about this article". `answer` is the question asked of this article alone.
+ */
+export function renderArticleForDiscord(
+  source: ArticleRef & { passages: number },
+  answer: Answer,
+  context: ArticleViewContext,
+): DiscordReply {
+  const labels = context.labels ?? en;
+  const url = safeUrl(source.url);
+  const number = context.number ?? 1;
+  const numbers = new Map([[source.id, number]]);
+  const title = escapeCut(
+    `[${number}] ${source.title.replace(/\s+/g, ' ') || labels.untitled}`,
+    Math.min(LIMIT.embedTitle, TITLE_CHARS + 8),
+  );
+  const about = [
+    source.publisher ? escapeCut(source.publisher.replace(/\s+/g, ' '), 60) : '',
+    source.published ? formatPublished(source.published) : '',
+    source.language ? escapeDiscord(languageLabel(source.language)) : '',
+    labels.passages(source.passages),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const question = escapeCut(answer.question, 200);
+  const page = answer.noAnswer ? [] : answer.passages.slice(0, ARTICLE_VIEW_PASSAGES);
+  const heading = page.length > 0 ? `**${labels.passagesFor(question)}**` : `*${labels.articleSilent(question)}*`;
+  const footer = { text: defuseMentions(cut(source.id.replace(/\s+/g, ' '), 200)) };
+  const fixed = title.length + about.length + heading.length + footer.text.length + 8;
+  const perQuote =
+    Math.floor((Math.min(LIMIT.embedDescription, PASSAGES_FLOOR) - fixed) / Math.max(1, page.length)) - QUOTE_OVERHEAD;
+  const quotes = page.map((passage) => `\n${quoteWithHighlights(passage, perQuote)}`).join('');
+  const embed: APIEmbed = {
+    title,
+    ...(url ? { url } : {}),
+    description: `${about}\n\n${heading}${quotes}`,
+    color: COLORS.sources,
+    footer,
+  };
+  const reports = (answer.figures ?? []).filter((report) => report.claims.length > 0);
+  const rendering = figuresEmbeds(reports, {
+    budget: LIMIT.embedsTotal - embedLength(embed),
+    maxEmbeds: LIMIT.embedsPerMessage - 1,
+    citations: numbers,
+    topics: context.topics,
+    article: context.article,
+    labels,
+  });
+  const ask = context.buttons.askAbout(source.id);
+  const rows: APIActionRowComponent<APIButtonComponent>[] =
+    ask.length <= LIMIT.customId
+      ? [{ type: ComponentType.ActionRow, components: [button(labels.askAboutArticle, ask)] }]
+      : [];
+  return message([embed, ...rendering.embeds], rows);
 }

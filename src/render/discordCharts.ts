@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import type { Claim, FiguresReport } from '../engine/types.js';
 import { plural } from '../text/plural.js';
+import { en, type Labels } from './labels.js';
 import { chartFileName } from './chart.js';
 import { figuresCsv } from './csv.js';
 import { reportLabel, reportTopic, VERDICT_MARK } from './discordFigures.js';
@@ -37,6 +38,7 @@ export function withCharts(
   reply: DiscordReply,
   reports: readonly FiguresReport[],
   chart: (report: FiguresReport) => Buffer,
+  labels: Labels = en,
 ): DiscordReply {
   const files: AttachmentBuilder[] = [];
   const embeds = reply.embeds.map((embed) => {
@@ -48,7 +50,7 @@ export function withCharts(
     files.push(
       new AttachmentBuilder(chart(report), {
         name,
-        description: `Chart of the ${reportLabel(report).toLowerCase()} figures by date and value`,
+        description: labels.chartDescription(reportLabel(report).toLowerCase()),
       }),
     );
     return { ...embed, image: { url: `attachment://${name}` } };
@@ -73,7 +75,7 @@ function statedValue(claim: Claim): string {
 }
 
 /** "7 figures, 6 to ≈400 · 1 ❌ · 2 ⚠️": how many, from the smallest to the largest stated, how many disagree and how many are far apart. */
-export function topicLine(report: FiguresReport): string {
+export function topicLine(report: FiguresReport, labels: Labels = en): string {
   const sorted = [...report.claims].sort((a, b) => a.value - b.value);
   const [least, most] = [sorted[0], sorted.at(-1)];
   const range =
@@ -81,13 +83,13 @@ export function topicLine(report: FiguresReport): string {
       ? ''
       : least === most
         ? `, ${statedValue(least)}`
-        : `, ${statedValue(least)} to ${statedValue(most)}`;
+        : `, ${labels.topicRange(statedValue(least), statedValue(most))}`;
   // Conflicts, then estimates far apart: the two kinds a reader of the overview should open.
   const counts = (['disagree', 'far apart'] as const)
     .map((kind) => [kind, report.verdicts.filter((verdict) => verdict.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => ` · ${n} ${VERDICT_MARK[kind]}`);
-  return `${plural(report.claims.length, 'figure')}${range}${counts.join('')}`;
+  return `${labels.figures(report.claims.length)}${range}${counts.join('')}`;
 }
 
 export interface OverviewIds extends Pick<ButtonIds, 'openTopic'> {}
@@ -100,17 +102,18 @@ export function renderFiguresOverview(
   reports: readonly FiguresReport[],
   topics: readonly string[],
   ids: OverviewIds,
+  labels: Labels = en,
 ): DiscordReply {
   const withClaims = reports.filter((report) => report.claims.length > 0);
   if (withClaims.length === 0)
     return message([
       {
-        title: 'Figures side by side',
-        description: `No figures in the corpus yet.\nTopics: ${topics.map((t) => `\`${t}\``).join(', ')}`,
+        title: labels.figuresSideBySide,
+        description: `${labels.noFiguresYet}\n${labels.topicsList}: ${topics.map((t) => `\`${t}\``).join(', ')}`,
         color: COLORS.none,
       },
     ]);
-  const lines = withClaims.map((report) => `**${escapeCut(reportLabel(report), 80)}** — ${topicLine(report)}`);
+  const lines = withClaims.map((report) => `**${escapeCut(reportLabel(report), 80)}** — ${topicLine(report, labels)}`);
   let description = '';
   let shown = 0;
   for (const line of lines) {
@@ -118,8 +121,8 @@ export function renderFiguresOverview(
     description += `${description ? '\n' : ''}${line}`;
     shown++;
   }
-  if (shown < lines.length) description += `\n…and ${plural(lines.length - shown, 'more topic')}`;
-  description += '\n\n-# Open a topic below for its figures, verdicts and chart, or `/figures topic:…`';
+  if (shown < lines.length) description += `\n${labels.moreTopics(lines.length - shown)}`;
+  description += `\n\n-# ${labels.openTopicHint}`;
   const options = new Map<string, APIStringSelectComponent['options'][number]>();
   for (const report of withClaims) {
     const value = reportTopic(report, topics);
@@ -127,23 +130,28 @@ export function renderFiguresOverview(
     options.set(value, {
       label: cut(reportLabel(report), LIMIT.selectOptionText) || value,
       value,
-      description: cut(topicLine(report), LIMIT.selectOptionText),
+      description: cut(topicLine(report, labels), LIMIT.selectOptionText),
     });
   }
   const menu: APIStringSelectComponent = {
     type: ComponentType.StringSelect,
     custom_id: ids.openTopic(),
-    placeholder: 'Open a topic…',
+    placeholder: cut(labels.openTopic, LIMIT.selectPlaceholder),
     options: [...options.values()],
   };
   return message(
-    [{ title: 'Figures by topic', description, color: COLORS.figures }],
+    [{ title: labels.figuresByTopic, description, color: COLORS.figures }],
     options.size > 0 ? [{ type: ComponentType.ActionRow, components: [menu] }] : [],
   );
 }
 
 /** The reply with a "CSV file" button for the topic's claims, in a row of its own when there is room. */
-export function withCsvButton(reply: DiscordReply, topic: string, ids: Pick<ButtonIds, 'figuresCsv'>): DiscordReply {
+export function withCsvButton(
+  reply: DiscordReply,
+  topic: string,
+  ids: Pick<ButtonIds, 'figuresCsv'>,
+  labels: Labels = en,
+): DiscordReply {
   const id = ids.figuresCsv(topic);
   if (reply.components.length >= LIMIT.actionRows || id.length > LIMIT.customId || reply.embeds.length === 0)
     return reply;
@@ -157,7 +165,7 @@ export function withCsvButton(reply: DiscordReply, topic: string, ids: Pick<Butt
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            label: 'CSV file',
+            label: labels.csvFile,
             custom_id: id,
             emoji: { name: '📄' },
           },
@@ -168,14 +176,16 @@ export function withCsvButton(reply: DiscordReply, topic: string, ids: Pick<Butt
 }
 
 /** The claims of a topic as a CSV file, for the clicker alone. */
-export function renderFiguresCsv(reports: readonly FiguresReport[], topic: string): DiscordReply {
+export function renderFiguresCsv(reports: readonly FiguresReport[], topic: string, labels: Labels = en): DiscordReply {
   const claims = reports.reduce((sum, report) => sum + report.claims.length, 0);
   const name = `figures-${topic.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'all'}.csv`;
   return privately({
     ...message(
       [],
       [],
-      `${escapeCut(plural(claims, `${topic} figure`), 200)} as CSV (RFC 4180, UTF-8), for a spreadsheet. Letters as in the figures and the chart.`,
+      labels.csvNote(
+        escapeCut(labels === en ? plural(claims, `${topic} figure`) : `${labels.figures(claims)} (${topic})`, 200),
+      ),
     ),
     files: [new AttachmentBuilder(Buffer.from(figuresCsv(reports), 'utf8'), { name })],
   });

@@ -23,10 +23,10 @@ import { formatDate } from '../text/dates.js';
 import { findNumbers } from '../text/numbers/index.js';
 import { COLORS, embedLength, message, type ButtonIds, type DiscordReply } from './discordMessage.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
-import { plural } from '../text/plural.js';
 import { cut, defuseMentions, escapeCut } from './discordText.js';
 import { formatPublished } from './text.js';
 import { claimLetters } from './letters.js';
+import { en, type Labels } from './labels.js';
 
 export const VERDICT_MARK: Record<VerdictKind, string> = {
   disagree: '❌',
@@ -37,14 +37,18 @@ export const VERDICT_MARK: Record<VerdictKind, string> = {
   undated: '❔',
 };
 
-const VERDICT_LABEL: Record<VerdictKind, string> = {
-  disagree: 'Disagree',
-  'far apart': 'Far apart',
-  grew: 'Grew',
-  'different scope': 'Different scope',
-  consistent: 'Consistent',
-  undated: 'Undated',
-};
+/** A verdict's kind as the "Why?" reply names it, in the reader's language. */
+function verdictLabel(kind: VerdictKind, labels: Labels): string | undefined {
+  const names: Record<VerdictKind, string> = {
+    disagree: labels.verdict.disagree,
+    'far apart': labels.verdict.farApart,
+    grew: labels.verdict.grew,
+    'different scope': labels.verdict.differentScope,
+    consistent: labels.verdict.consistent,
+    undated: labels.verdict.undated,
+  };
+  return names[kind];
+}
 
 /** What a reader most needs to see first when not every verdict fits: conflicts, then changes, then the rest. */
 export const VERDICT_ORDER: VerdictKind[] = [
@@ -60,14 +64,16 @@ export const VERDICT_ORDER: VerdictKind[] = [
  * A verdict's kind in a compact line, and how it joins the letters of its claims: "❌ D≠E",
  * "❔ no year C–D", "✅ C=F"; the full explanations are behind the "Why?" button.
  */
-const COMPACT: Record<VerdictKind, { label: string; join: string }> = {
-  disagree: { label: '', join: '≠' },
-  'far apart': { label: 'far apart ', join: '–' },
-  grew: { label: 'grew ', join: '→' },
-  undated: { label: 'no year ', join: '–' },
-  'different scope': { label: 'other scope ', join: '–' },
-  consistent: { label: '', join: '=' },
-};
+function compactKinds(labels: Labels): Record<VerdictKind, { label: string; join: string }> {
+  return {
+    disagree: { label: '', join: '≠' },
+    'far apart': { label: `${labels.compact.farApart} `, join: '–' },
+    grew: { label: `${labels.compact.grew} `, join: '→' },
+    undated: { label: `${labels.compact.noYear} `, join: '–' },
+    'different scope': { label: `${labels.compact.otherScope} `, join: '–' },
+    consistent: { label: '', join: '=' },
+  };
+}
 
 /** Claims one embed lists at most: a longer list is not read, and the letters stay single. */
 export const MAX_CLAIMS_PER_EMBED = 15;
@@ -95,6 +101,8 @@ export interface FiguresRenderOptions {
   offset?: number;
   /** Citation numbers already given (an answer's articles, in the order it cites them): figures reuse them. */
   citations?: ReadonlyMap<string, number>;
+  /** The bot's own words, in the reader's language; English by default. */
+  labels?: Labels;
 }
 
 /** One report as rendered. */
@@ -115,6 +123,8 @@ export interface FiguresRendering {
   leftOut: FiguresReport[];
   /** True when every claim and verdict given was shown. */
   complete: boolean;
+  /** Every citation number of the rendering: those given, and those of the articles the figures added. */
+  citations: ReadonlyMap<string, number>;
 }
 
 /** A report's name as a reader says it: "Killed", "Weapons: shells". */
@@ -157,6 +167,10 @@ class Citations {
 
   copy(): Citations {
     return new Citations(this.next, new Map(this.numbers));
+  }
+
+  entries(): ReadonlyMap<string, number> {
+    return new Map(this.numbers);
   }
 
   adopt(other: Citations): void {
@@ -220,20 +234,20 @@ export function normalized(claim: Pick<Claim, 'value' | 'low' | 'high' | 'qualif
   }
 }
 
-function when(claim: Claim): string {
-  if (!claim.asOf) return 'undated';
+function when(claim: Claim, labels: Labels): string {
+  if (!claim.asOf) return labels.undated;
   const date = formatDate(claim.asOf.date, claim.asOf.precision);
   return line(`${date}${claim.asOf.time ? ` ${claim.asOf.time}` : ''}`, 40);
 }
 
 /** Who says it, by a short name ("Andrii Kovalenko"); the full description is behind "Why?". */
-function who(claim: Claim): string {
+function who(claim: Claim, labels: Labels): string {
   if (!claim.attributedTo)
-    return claim.attributions.length > 0 ? plural(claim.attributions.length, 'source') : 'unattributed';
+    return claim.attributions.length > 0 ? labels.sources(claim.attributions.length) : labels.unattributed;
   const others = claim.attributions.filter(
     (a) => a.claimant !== claim.attributedTo!.claimant || a.channel !== claim.attributedTo!.channel,
   ).length;
-  return `${line(shortClaimant(claim.attributedTo.claimant), 60) || '?'}${others > 0 ? ` (+${others} more)` : ''}`;
+  return `${line(shortClaimant(claim.attributedTo.claimant), 60) || '?'}${others > 0 ? ` (${labels.andMore(others)})` : ''}`;
 }
 
 /**
@@ -271,16 +285,18 @@ function claimLine(
   citations: Citations,
   perClaim: number,
   article: FiguresRenderOptions['article'],
+  labels: Labels,
 ): string {
   // The value first, normalised, so that "six", "hundrevis" and "at least 100" compare at a glance.
   const figure = `**${normalized({ ...claim, qualifier: shownQualifier(claim, article) })}**${wording(claim, article)}`;
-  const subject = !claim.subject || claim.subject === 'unspecified' ? 'not specified' : line(claim.subject, 60) || '?';
+  const subject =
+    !claim.subject || claim.subject === 'unspecified' ? labels.notSpecified : line(claim.subject, 60) || '?';
   const cited = claim.articles
     .slice(0, perClaim)
     .map((id) => `[${citations.number(id)}]`)
     .join('');
-  const more = claim.articles.length > perClaim ? ` +${claim.articles.length - perClaim} more` : '';
-  return `\`${label}\` ${figure} · ${subject} · ${when(claim)} · ${who(claim)}${cited || more ? ` · ${cited}${more}` : ''}`;
+  const more = claim.articles.length > perClaim ? ` ${labels.andMore(claim.articles.length - perClaim)}` : '';
+  return `\`${label}\` ${figure} · ${subject} · ${when(claim, labels)} · ${who(claim, labels)}${cited || more ? ` · ${cited}${more}` : ''}`;
 }
 
 /** The verdicts of the claims listed, one line per kind, by letter: "❌ D≠E", "❔ no year C–D, C–E". */
@@ -288,7 +304,9 @@ function compactVerdicts(
   verdicts: readonly Verdict[],
   labels: ReadonlyMap<string, string>,
   room: number,
+  words: Labels,
 ): { text: string; shown: number } {
+  const compact = compactKinds(words);
   const lines = new Map<VerdictKind, string[]>();
   // The length of the lines as they stand, kept as tokens are added: hundreds of verdicts stay linear.
   let length = 0;
@@ -300,11 +318,11 @@ function compactVerdicts(
     const token =
       named.length === 3 && verdict.kind === 'consistent'
         ? `${named[0]}+${named[1]}=${named[2]}`
-        : named.join(COMPACT[kind].join);
+        : named.join(compact[kind].join);
     const list = lines.get(kind);
     const added = list
       ? 2 + token.length
-      : (lines.size > 0 ? 1 : 0) + VERDICT_MARK[kind].length + 1 + COMPACT[kind].label.length + token.length;
+      : (lines.size > 0 ? 1 : 0) + VERDICT_MARK[kind].length + 1 + compact[kind].label.length + token.length;
     if (length + added > room) break;
     length += added;
     if (list) list.push(token);
@@ -312,16 +330,16 @@ function compactVerdicts(
     shown++;
   }
   const text = VERDICT_ORDER.filter((kind) => lines.has(kind))
-    .map((kind) => `${VERDICT_MARK[kind]} ${COMPACT[kind].label}${lines.get(kind)!.join(', ')}`)
+    .map((kind) => `${VERDICT_MARK[kind]} ${compact[kind].label}${lines.get(kind)!.join(', ')}`)
     .join('\n');
   return { text, shown };
 }
 
 /** A verdict with its full explanation, for the "Why?" reply. */
-export function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>): string {
+export function verdictLine(verdict: Verdict, labels: ReadonlyMap<string, string>, words: Labels = en): string {
   const named = verdict.claims.flatMap((id) => (labels.has(id) ? [labels.get(id)!] : []));
   const mark = VERDICT_MARK[verdict.kind] ?? '•';
-  const label = VERDICT_LABEL[verdict.kind] ?? line(String(verdict.kind), 30);
+  const label = verdictLabel(verdict.kind, words) ?? line(String(verdict.kind), 30);
   return `${mark} **${label}**${named.length > 0 ? ` (${named.join(', ')})` : ''}: ${line(verdict.explanation, 360) || '…'}`;
 }
 
@@ -341,12 +359,12 @@ function legendLine(id: string, n: number, article: FiguresRenderOptions['articl
   return cut(`[${n}] ${cut(oneLine(id, 100), 100)}${about ? ` · ${oneLine(about, 100)}` : ''}`, 180);
 }
 
-function hiddenVerdictsLine(hidden: Verdict[], topic: string | null): string {
+function hiddenVerdictsLine(hidden: Verdict[], topic: string | null, labels: Labels): string {
   const byKind = VERDICT_ORDER.map((kind) => [kind, hidden.filter((v) => v.kind === kind).length] as const).filter(
     ([, n]) => n > 0,
   );
   const where = topic ? ` — \`/figures topic:${topic}\`` : '';
-  return `+${plural(hidden.length, 'more verdict')}: ${byKind.map(([kind, n]) => `${n.toLocaleString('en')} ${VERDICT_MARK[kind]}`).join(' · ')}${where}`;
+  return `${labels.moreVerdicts(hidden.length)}: ${byKind.map(([kind, n]) => `${labels.count(n)} ${VERDICT_MARK[kind]}`).join(' · ')}${where}`;
 }
 
 interface ReportContext {
@@ -370,6 +388,7 @@ interface Attempt {
  */
 function renderReport(report: FiguresReport, budget: number, context: ReportContext, minimal = false): Attempt | null {
   const { options, paged } = context;
+  const labels = options.labels ?? en;
   const offset = Math.max(0, Math.min(options.offset ?? 0, Math.max(0, report.claims.length - 1)));
   const page = ranked(report).slice(offset, offset + MAX_CLAIMS_PER_EMBED);
   if (page.length === 0) return null;
@@ -378,34 +397,33 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
   const topic = reportTopic(report, options.topics);
   const order = new Map(report.claims.map((claim, i) => [claim.id, i]));
   const inReport = new Set(report.claims.map((claim) => claim.id));
-  const counted =
-    corpusTotal > total ? `${total.toLocaleString('en')} of ${plural(corpusTotal, 'figure')}` : plural(total, 'figure');
+  const counted = labels.figuresCounted(total, corpusTotal);
   const title = line(`${reportLabel(report)} — ${counted}`, LIMIT.embedTitle);
   // The count of verdicts not shown is never longer than the count of them all.
   const summaryRoom =
-    report.verdicts.length > 0 ? 2 + hiddenVerdictsLine(report.verdicts, paged ? null : topic).length : 0;
+    report.verdicts.length > 0 ? 2 + hiddenVerdictsLine(report.verdicts, paged ? null : topic, labels).length : 0;
   const limit = Math.min(budget, LIMIT.embedsTotal);
 
   for (let k = minimal ? 1 : page.length; k >= 1; k--) {
     for (const perClaim of [MAX_CITATIONS_PER_CLAIM, 1]) {
       const citations = context.citations.copy();
       const shown = page.slice(0, k).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      const labels = claimLetters(shown);
-      const lines = shown.map((claim) => claimLine(claim, labels.get(claim.id)!, citations, perClaim, options.article));
+      const letters = claimLetters(shown);
+      const lines = shown.map((claim) =>
+        claimLine(claim, letters.get(claim.id)!, citations, perClaim, options.article, labels),
+      );
       const notes: string[] = [];
       if (k < total || offset > 0) {
         const range =
           offset > 0
-            ? `Figures ${offset + 1}–${offset + k} of ${total.toLocaleString('en')}`
-            : `Showing ${k} of ${total.toLocaleString('en')}`;
+            ? labels.figuresRange(offset + 1, offset + k, labels.count(total))
+            : labels.showing(k, labels.count(total));
         notes.push(
-          `*${range}, the most reported and latest first.${paged ? '' : ` More: \`/figures topic:${topic}\``}*`,
+          `*${range}, ${labels.mostReportedFirst}${paged ? '' : ` ${labels.more}: \`/figures topic:${topic}\``}*`,
         );
       }
       if (corpusTotal > total)
-        notes.push(
-          `*Those about your question; all ${corpusTotal.toLocaleString('en')} with \`/figures topic:${topic}\`*`,
-        );
+        notes.push(`*${labels.aboutYourQuestion(labels.count(corpusTotal), `\`/figures topic:${topic}\``)}*`);
       const legendIds = [...new Set(shown.flatMap((claim) => claim.articles.slice(0, perClaim)))].sort(
         (a, b) => citations.number(a) - citations.number(b),
       );
@@ -431,7 +449,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
       let verdicts = '';
       let shownVerdicts = 0;
       if (!minimal) {
-        const compact = compactVerdicts(sorted, labels, room - 2);
+        const compact = compactVerdicts(sorted, letters, room - 2, labels);
         verdicts = compact.text ? `\n\n${compact.text}` : '';
         shownVerdicts = compact.shown;
       }
@@ -441,6 +459,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
         description += `${verdicts ? '\n' : '\n\n'}${hiddenVerdictsLine(
           report.verdicts.filter((v) => !shownSet.has(v)),
           paged ? null : topic,
+          labels,
         )}`;
       }
       const next = offset + k < total ? offset + k : null;
@@ -450,7 +469,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
         color: COLORS.figures,
         ...(footer ? { footer: { text: footer } } : {}),
       };
-      return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts, labels }, citations };
+      return { embed, rendered: { report, claims: k, next, verdicts: shownVerdicts, labels: letters }, citations };
     }
   }
   return null;
@@ -517,14 +536,14 @@ export function figuresEmbeds(reports: readonly FiguresReport[], options: Figure
     shown.every(
       ({ report, claims, verdicts }) => claims === report.claims.length && verdicts === report.verdicts.length,
     );
-  return { embeds, shown, leftOut, complete };
+  return { embeds, shown, leftOut, complete, citations: citations.entries() };
 }
 
 /**
  * The "Why?" reply: for each report as it was shown, every verdict on the claims listed with its full
  * explanation, conflicts first, then each letter's sources described in full (once).
  */
-export function whyEmbeds(shown: readonly RenderedReport[]): APIEmbed[] {
+export function whyEmbeds(shown: readonly RenderedReport[], words: Labels = en): APIEmbed[] {
   const embeds: APIEmbed[] = [];
   const budget = Math.floor(LIMIT.embedsTotal / Math.max(1, shown.length)) - 80;
   for (const { report, labels } of shown) {
@@ -539,15 +558,15 @@ export function whyEmbeds(shown: readonly RenderedReport[]): APIEmbed[] {
           (a) => a !== lead && describeAttribution(a) !== describeAttribution(lead),
         );
         return `\`${labels.get(claim.id)}\` ${line(describeAttribution(lead), 200)}${
-          others.length > 0 ? `; also ${others.map((a) => line(describeAttribution(a), 100)).join('; ')}` : ''
+          others.length > 0 ? `; ${words.also} ${others.map((a) => line(describeAttribution(a), 100)).join('; ')}` : ''
         }`;
       });
-    const title = `Why — ${reportLabel(report)}`;
+    const title = words.whyTitle(reportLabel(report));
     const room = Math.min(LIMIT.embedDescription, budget - title.length);
     let description = '';
     for (const text of [
-      ...verdicts.map((v) => verdictLine(v, labels)),
-      ...(who.length > 0 ? ['', '**Who says so**', ...who] : []),
+      ...verdicts.map((v) => verdictLine(v, labels, words)),
+      ...(who.length > 0 ? ['', `**${words.whoSaysSo}**`, ...who] : []),
     ]) {
       const next = description ? `${description}\n${text}` : text;
       if (next.length > room) {
@@ -558,14 +577,14 @@ export function whyEmbeds(shown: readonly RenderedReport[]): APIEmbed[] {
     }
     embeds.push({
       title: line(title, LIMIT.embedTitle),
-      description: description || 'No verdicts.',
+      description: description || words.noVerdicts,
       color: COLORS.figures,
     });
   }
   return embeds;
 }
 
-export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus' | 'topics'> {
+export interface FiguresReplyOptions extends Pick<FiguresRenderOptions, 'article' | 'inCorpus' | 'topics' | 'labels'> {
   /** The ids of the paging and topic buttons, as the Discord face wires them. */
   buttons: Pick<ButtonIds, 'figuresOf' | 'figuresPage' | 'figuresWhy'>;
   /** The topic asked for (/figures topic:…); none for every topic. */
@@ -595,6 +614,7 @@ function replyRendering(
     article: options.article,
     inCorpus: options.inCorpus,
     topics: options.topics,
+    ...(options.labels ? { labels: options.labels } : {}),
     ...(single ? { offset: Math.max(0, Math.trunc(options.offset ?? 0)) } : {}),
   });
   return { rendering, single };
@@ -609,7 +629,7 @@ export function renderFiguresWhyForDiscord(
     reports.filter((report) => report.claims.length > 0),
     options,
   );
-  return message(whyEmbeds(rendering.shown));
+  return message(whyEmbeds(rendering.shown, options.labels));
 }
 
 /**
@@ -621,14 +641,15 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
   const withClaims = reports.filter((report) => report.claims.length > 0);
   const topic = options.topic?.trim().toLowerCase() || undefined;
   const { topics, buttons: ids } = options;
+  const labels = options.labels ?? en;
   const heading = options.heading ? `${options.heading}\n` : '';
   if (withClaims.length === 0) {
-    const what = topic ? `No figures about ${line(topic, 100)} in the corpus.` : 'No figures in the corpus yet.';
+    const what = topic ? labels.noFiguresAbout(line(topic, 100)) : labels.noFiguresYet;
     return message(
       [
         {
-          title: 'Figures side by side',
-          description: `${what}\nTopics: ${topics.map((t) => `\`${t}\``).join(', ')}`,
+          title: labels.figuresSideBySide,
+          description: `${what}\n${labels.topicsList}: ${topics.map((t) => `\`${t}\``).join(', ')}`,
           color: COLORS.none,
         },
       ],
@@ -651,7 +672,10 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
       if (forward.length <= LIMIT.customId) {
         rows.push({
           type: ComponentType.ActionRow,
-          components: [button('Previous figures', back, offset === 0), button('More figures', forward, next === null)],
+          components: [
+            button(labels.previousFigures, back, offset === 0),
+            button(labels.moreFigures, forward, next === null),
+          ],
         });
       }
     }
@@ -659,14 +683,14 @@ export function renderFiguresForDiscord(reports: readonly FiguresReport[], optio
     const why = ids.figuresWhy(topic, offset);
     if (report.verdicts.length > 0 && why.length <= LIMIT.customId) {
       const row = rows[0] ?? { type: ComponentType.ActionRow, components: [] };
-      row.components.push(button('Why?', why));
+      row.components.push(button(labels.why, why));
       if (rows.length === 0) rows.push(row);
     }
   }
   if (rendering.leftOut.length > 0) {
     const pointers = [...new Set(rendering.leftOut.map((report) => reportTopic(report, topics)))];
     const names = rendering.leftOut.map((report) => line(reportLabel(report).toLowerCase(), 60)).join(', ');
-    content += `Left out for space: ${names}. See each with ${pointers.map((t) => `\`/figures topic:${t}\``).join(', ')}${pointers.length <= 5 ? ' or the buttons below' : ''}.`;
+    content += `${labels.leftOutForSpace}: ${names}. ${labels.seeEachWith} ${pointers.map((t) => `\`/figures topic:${t}\``).join(', ')}${pointers.length <= 5 ? ` ${labels.orTheButtonsBelow}` : ''}.`;
     const buttons = new Map<string, APIButtonComponent>();
     for (const report of rendering.leftOut) {
       const id = ids.figuresOf(report.item ?? report.category);

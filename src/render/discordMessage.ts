@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import { DISCORD_LIMITS as LIMIT } from './discordLimits.js';
 import { cut, escapeCut } from './discordText.js';
+import { en, type Labels } from './labels.js';
 
 /** A message as the bot sends it: the same shape for a reply, an edit and a button update. */
 export interface DiscordReply {
@@ -60,6 +61,10 @@ export interface ButtonIds {
   figuresCsv(topic: string): string;
   /** The menu "Open a topic…" under the figures overview (the topic is the value chosen). */
   openTopic(): string;
+  /** The menu "Open a source…" under an answer (the article is the value chosen; the question is in the footer). */
+  openSource(): string;
+  /** "Ask about this article" under an article opened from an answer: a question about that article alone. */
+  askAbout(articleId: string): string;
 }
 
 /** A message of embeds (fitted to Discord's limits), buttons and an optional line of text above them. */
@@ -85,16 +90,24 @@ export function notice(text: string): DiscordReply {
  * For the asker alone, with a "Post to channel" button: a listing is usually wanted by one person,
  * and shared when it helps the discussion.
  */
-export function privatelyWithPost(reply: DiscordReply, ids: Pick<ButtonIds, 'postToChannel'>): DiscordReply {
-  return privately(withPostButton(reply, ids));
+export function privatelyWithPost(
+  reply: DiscordReply,
+  ids: Pick<ButtonIds, 'postToChannel'>,
+  labels: Labels = en,
+): DiscordReply {
+  return privately(withPostButton(reply, ids, labels));
 }
 
 /** The message with a "Post to channel" button after its others (an update of a private message keeps it). */
-export function withPostButton(reply: DiscordReply, ids: Pick<ButtonIds, 'postToChannel'>): DiscordReply {
+export function withPostButton(
+  reply: DiscordReply,
+  ids: Pick<ButtonIds, 'postToChannel'>,
+  labels: Labels = en,
+): DiscordReply {
   const post: APIButtonComponent = {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
-    label: 'Post to channel',
+    label: labels.postToChannel,
     custom_id: ids.postToChannel(),
   };
   const rows = [...reply.components];

@@ -8,7 +8,7 @@
  */
 import type { AnswerSummary, Qualifier } from '../engine/types.js';
 import { formatDate } from '../text/dates.js';
-import { plural } from '../text/plural.js';
+import { en, type SummaryWords } from './labels.js';
 
 export interface SummaryStyle {
   /** The range and its subject, marked as the face marks its most important words. */
@@ -17,6 +17,8 @@ export interface SummaryStyle {
   text(text: string): string;
   /** The citations of some claims, by id: " [1][3]", or "" when the face cites nothing. */
   cite(claims: readonly string[]): string;
+  /** The connecting words, in the reader's language; English by default. */
+  words?: SummaryWords;
 }
 
 const count = (n: number) => n.toLocaleString('en');
@@ -44,6 +46,7 @@ function range(summary: AnswerSummary): string {
 }
 
 export function summaryLine(summary: AnswerSummary, style: SummaryStyle): string {
+  const words = style.words ?? en.summary;
   const subject = [summary.subject, summary.what].filter(Boolean).join(' ');
   const rangeCited = style.cite([summary.low.claim, summary.high.claim]);
   const head = `${style.strong(`${range(summary)} ${style.text(subject)}`)}${rangeCited}`;
@@ -54,34 +57,30 @@ export function summaryLine(summary: AnswerSummary, style: SummaryStyle): string
   const unattributed = summary.unattributed.length;
   const from =
     named > 0
-      ? `from ${plural(named, 'source')}${unattributed > 0 ? ` and ${count(unattributed)} unattributed` : ''}`
-      : 'none attributed';
+      ? `${words.fromSources(named)}${unattributed > 0 ? words.andUnattributed(words.count(unattributed)) : ''}`
+      : words.noneAttributed;
   // A source told by several outlets is one source: said, for the most told.
   const told = [...summary.sources].sort((a, b) => b.articles.length - a.articles.length)[0];
   const toldBy =
-    told && told.articles.length > 1
-      ? ` (${style.text(told.name)} told in ${count(told.articles.length)} of them)`
-      : '';
-  const counts = `${plural(summary.claims.length, 'estimate')} ${from} in ${plural(summary.articles.length, 'article')}${toldBy}${allCited === rangeCited ? '' : allCited}`;
+    told && told.articles.length > 1 ? words.toldIn(style.text(told.name), words.count(told.articles.length)) : '';
+  const counts = `${words.estimates(summary.claims.length)} ${from} ${words.in} ${words.articles(summary.articles.length)}${toldBy}${allCited === rangeCited ? '' : allCited}`;
 
   const parts = [counts];
   if (summary.latest) {
     const { latest } = summary;
     const when = formatDate(latest.asOf.date, latest.asOf.precision);
     parts.push(
-      `latest dated ${markedValue(latest.value, latest.qualifier)} (${latest.claimant ? `${style.text(latest.claimant)}, ` : ''}${when})${style.cite([latest.claim])}`,
+      `${words.latestDated} ${markedValue(latest.value, latest.qualifier)} (${latest.claimant ? `${style.text(latest.claimant)}, ` : ''}${when})${style.cite([latest.claim])}`,
     );
   } else if (summary.claims.length > 1) {
-    parts.push('none with a full date');
+    parts.push(words.noneFullyDated);
   }
   const conflicts: string[] = [];
   if (summary.disagree.length > 0)
-    conflicts.push(
-      `${summary.disagree.length === 1 ? '1 pair disagrees' : `${count(summary.disagree.length)} pairs disagree`}${style.cite(summary.disagree.flat())}`,
-    );
+    conflicts.push(`${words.pairsDisagree(summary.disagree.length)}${style.cite(summary.disagree.flat())}`);
   if (summary.farApart.length > 0)
-    conflicts.push(`${plural(summary.farApart.length, 'pair')} far apart${style.cite(summary.farApart.flat())}`);
-  if (conflicts.length === 0 && summary.claims.length > 1) conflicts.push('no two disagree');
+    conflicts.push(`${words.pairsFarApart(summary.farApart.length)}${style.cite(summary.farApart.flat())}`);
+  if (conflicts.length === 0 && summary.claims.length > 1) conflicts.push(words.noTwoDisagree);
   parts.push(...conflicts);
 
   let line = `${head} — ${parts.join('; ')}`;
@@ -96,13 +95,13 @@ export function summaryLine(summary: AnswerSummary, style: SummaryStyle): string
       const listed = figures
         .map(
           (f) =>
-            `${markedValue(f.value, f.qualifier)} ${style.text(f.subject && f.subject !== 'unspecified' ? f.subject : 'not specified')}`,
+            `${markedValue(f.value, f.qualifier)} ${style.text(f.subject && f.subject !== 'unspecified' ? f.subject : words.notSpecified)}`,
         )
         .join(', ');
       return `${listed}${when ? ` (${when})` : ''}${style.cite(figures.map((f) => f.claim))}`;
     });
-    const more = summary.moreSeparately > 0 ? ` and ${count(summary.moreSeparately)} more` : '';
-    line += ` · separately: ${groups.join('; ')}${more}`;
+    const more = summary.moreSeparately > 0 ? words.andMore(words.count(summary.moreSeparately)) : '';
+    line += ` · ${words.separately}: ${groups.join('; ')}${more}`;
   }
   return line;
 }

@@ -20,8 +20,11 @@ export interface SearchIndex {
   expand(stem: string, typos: number, prefix: boolean): TermChoice[];
   /** Corpus words within `distance` edits of a stem, the closest first, for "did you mean" suggestions. */
   similarStems(stem: string, distance: number): string[];
-  /** The passages that best match the question's words (each given as the terms that stand for it), best first. */
-  find(words: readonly TermChoice[][]): Hit[];
+  /**
+   * The passages that best match the question's words (each given as the terms that stand for it),
+   * best first; only among the passages `within` (by id) when given, e.g. one article's.
+   */
+  find(words: readonly TermChoice[][], within?: readonly number[]): Hit[];
   /** The index in a form quick to save and to read back (see {@link SearchIndexFactory.readSnapshot}). */
   snapshot(): IndexSnapshot;
 }

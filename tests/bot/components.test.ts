@@ -5,7 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { askedNote, questionFromFooter } from '../../commands/components/askedQuestion.js';
 import { confirmRemove, confirmRemoveId } from '../../commands/components/confirmRemove.js';
-import { buttonIds, buttons, selects } from '../../commands/components/index.js';
+import { askAbout, askAboutSubmit } from '../../commands/components/askAbout.js';
+import { buttonIds, buttons, modals, selects } from '../../commands/components/index.js';
+import { openSource } from '../../commands/components/openSource.js';
 import { figuresCsv } from '../../commands/components/figuresCsv.js';
 import { figuresOf } from '../../commands/components/figuresOf.js';
 import { openTopic } from '../../commands/components/openTopic.js';
@@ -47,6 +49,12 @@ describe('button ids', () => {
       kind: confirmRemove,
       data: { id: 'added/2025-09-04-seoul-raises-estimate-ddaf1749' },
     },
+    {
+      id: buttonIds.askAbout('000_76f2eabdc61f15ff'),
+      posted: 'ask:about:000_76f2eabdc61f15ff',
+      kind: askAbout,
+      data: { article: '000_76f2eabdc61f15ff' },
+    },
   ] as const;
 
   it.each(cases)(
@@ -73,17 +81,29 @@ describe('button ids', () => {
         figuresCsv,
         postToChannel,
         confirmRemove,
+        askAbout,
       ]),
     );
-    expect(buttons).toHaveLength(9);
+    expect(buttons).toHaveLength(10);
   });
 
   it('GIVEN the menu of topics THEN its id is its own, and no button reads it', () => {
     expect(buttonIds.openTopic()).toBe('figures:open');
-    expect(selects).toStrictEqual([openTopic]);
+    expect(selects).toStrictEqual([openTopic, openSource]);
     expect(openTopic.parse(buttonIds.openTopic())).toStrictEqual({});
     expect(openTopic.parse('figures:open:x')).toBeNull();
     expect(buttons.filter((button) => button.parse(buttonIds.openTopic()) !== null)).toStrictEqual([]);
+  });
+
+  it('GIVEN the menu of sources and the form about one article THEN their ids are their own', () => {
+    expect(buttonIds.openSource()).toBe('ask:open');
+    expect(openSource.parse('ask:open')).toStrictEqual({});
+    expect(openTopic.parse('ask:open')).toBeNull();
+    expect(buttons.filter((button) => button.parse('ask:open') !== null)).toStrictEqual([]);
+    expect(modals).toStrictEqual([askAboutSubmit]);
+    expect(askAboutSubmit.parse(buttonIds.askAbout('003_x'))).toStrictEqual({ article: '003_x' });
+    // An id longer than a custom id holds is cut: a unique prefix still finds the article.
+    expect(buttonIds.askAbout('a'.repeat(200)).length).toBeLessThanOrEqual(100);
   });
 
   it('GIVEN a "More passages" id already posted (ask:more:<n>) THEN it opens the page of the last three of those n', () => {

@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { REST, Routes, type APIEmbed, type APIMessage } from 'discord.js';
-import { buttonIds, buttons, selects } from '../../commands/components/index.js';
+import { buttonIds, buttons, modals, selects } from '../../commands/components/index.js';
 import { commands, definitions, messageCommands } from '../../commands/index.js';
 import type { BotEngine } from '../../src/bot/context.js';
 import { startBot as startBotWith, type RunningBot, type StartBotOptions } from '../../src/bot/run.js';
@@ -22,7 +22,7 @@ import {
 
 /** startBot with the bot's own commands and buttons, as src/main.ts wires them. */
 export function startBot(options: Omit<StartBotOptions, 'handlers'>): Promise<RunningBot> {
-  return startBotWith({ ...options, handlers: { commands, messageCommands, buttons, buttonIds, selects } });
+  return startBotWith({ ...options, handlers: { commands, messageCommands, buttons, buttonIds, selects, modals } });
 }
 
 export const TOKEN = 'test-token.abcdefghijklmnopqrstuvwxyz';
@@ -166,12 +166,28 @@ export function textOf(embed: APIEmbed): string {
   ].join('\n');
 }
 
-/** The custom ids of the buttons on a callback or message. */
+/** The buttons on a callback or message (not its menus: see {@link menusOf}). */
 export function buttonsOf(source: Sent): { label?: string; custom_id?: string; disabled?: boolean }[] {
   const rows = (body(source).components ?? []) as {
-    components: { label?: string; custom_id?: string; disabled?: boolean }[];
+    components: { type?: number; label?: string; custom_id?: string; disabled?: boolean }[];
   }[];
-  return rows.flatMap((row) => row.components);
+  return rows
+    .flatMap((row) => row.components)
+    .filter((component) => component.type === undefined || component.type === 2);
+}
+
+/** A select menu as sent. */
+export interface SentMenu {
+  type: number;
+  custom_id: string;
+  placeholder?: string;
+  options: { label: string; value: string; description?: string }[];
+}
+
+/** The string select menus on a callback or message. */
+export function menusOf(source: Sent): SentMenu[] {
+  const rows = (body(source).components ?? []) as { components: SentMenu[] }[];
+  return rows.flatMap((row) => row.components).filter((component) => component.type === 3);
 }
 
 /** The PATCH of `@original` (an edit after a deferral) for an interaction. */

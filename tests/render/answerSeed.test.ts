@@ -13,7 +13,8 @@ import { layoutAnswer } from '../../src/render/discord.js';
 import { whyEmbeds } from '../../src/render/discordFigures.js';
 import type { DiscordReply } from '../../src/render/discordMessage.js';
 import { SEED, SEED_CORPUS } from '../helpers.js';
-import { expectEmbedWithin } from './discordLimits.js';
+import { nb } from '../../src/render/labels.js';
+import { expectComponentsWithin, expectEmbedWithin } from './discordLimits.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -36,10 +37,10 @@ function keyed(reply: DiscordReply): [number, string][] {
 
 describe('/ask how many killed on the seed corpus', () => {
   let engine: Engine;
-  const render = (offset = 0) => {
+  const render = (offset = 0, labels = answerContext(engine, engine.parse(''), 3, buttonIds).labels) => {
     const parsed = engine.parse('how many killed');
     const answer = engine.ask(parsed, { limit: MAX_LIMIT });
-    return layoutAnswer(answer, { ...answerContext(engine, parsed, 3, buttonIds), offset });
+    return layoutAnswer(answer, { ...answerContext(engine, parsed, 3, buttonIds, labels), offset });
   };
   beforeAll(async () => {
     engine = await Engine.load(SEED_CORPUS);
@@ -48,6 +49,28 @@ describe('/ask how many killed on the seed corpus', () => {
   it('GIVEN the first page THEN the exact payload', () => {
     const { reply } = render();
     expect(reply).toStrictEqual(expected('ask-how-many-killed', reply));
+  });
+
+  it('GIVEN a Norwegian reader THEN the exact payload: the same answer, the bot’s own words in Norwegian', () => {
+    const { reply } = render(0, nb);
+    expect(reply).toStrictEqual(expected('ask-how-many-killed.nb', reply));
+    for (const embed of reply.embeds) expectEmbedWithin(embed);
+    expectComponentsWithin(reply.components);
+    const why = { embeds: whyEmbeds(render(0, nb).figures, nb) };
+    expect(why).toStrictEqual(expected('ask-how-many-killed.why.nb', why));
+  });
+
+  it('GIVEN the first page THEN "Open a source…" offers every article of the message once, by its number', () => {
+    const { reply } = render();
+    expectComponentsWithin(reply.components);
+    const menu = reply.components[1]!.components[0]!;
+    expect(menu).toMatchObject({ type: 3, custom_id: 'ask:open', placeholder: 'Open a source…' });
+    const options = 'options' in menu ? menu.options : [];
+    // The answer's articles on every page, each once: the menu is the same whichever page shows.
+    const everyPage = [0, 3, 6, 9].flatMap((offset) => keyed(render(offset).reply));
+    const pairs = [...new Map(everyPage.map(([n, id]) => [n, id])).entries()].sort((a, b) => a[0] - b[0]);
+    expect(options.map((option) => [Number(/^\[(\d+)\] /.exec(option.label)?.[1]), option.value])).toEqual(pairs);
+    expect(render(3).reply.components[1]).toStrictEqual(reply.components[1]);
   });
 
   it('GIVEN the second page THEN the exact payload: other passages, the same figures', () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import type { Claim, FiguresReport } from '../../src/engine/types.js';
 import { CHART_WIDTH, chartFileName, chartPng, chartSvg, shortClaimant } from '../../src/render/chart.js';
+import { nb } from '../../src/render/labels.js';
 import { SEED_CORPUS } from '../helpers.js';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -79,6 +80,16 @@ describe('the chart of a report', () => {
     expect(height).toBeGreaterThan(400);
     expect(height).toBeLessThan(800);
     expect(chartPng(structuredClone(report)).equals(png)).toBe(true);
+  });
+
+  it('writes its own words in the reader’s language, the articles’ words as they are', () => {
+    const svg = chartSvg(report, nb);
+    expect(svg).toContain('ukjent år');
+    expect(svg).toContain('udatert');
+    expect(svg).toContain('>Killed — 4 tall</text>');
+    expect(svg).toContain('Kyiv Daily · A');
+    expect(svg).not.toContain('year unknown');
+    expect(chartPng(report, nb).equals(chartPng(report))).toBe(false);
   });
 
   it('letters each claim as the figures embed does, names each source once and joins the disagreeing pair', () => {

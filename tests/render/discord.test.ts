@@ -8,12 +8,14 @@ import { figureTopics } from '../../commands/figures.js';
 import {
   citationNumbers,
   renderAnswerForDiscord,
+  renderArticleForDiscord,
   renderSourceForDiscord,
   renderSourcesForDiscord,
 } from '../../src/render/discord.js';
+import { en, labelsFor, nb } from '../../src/render/labels.js';
 import { embedLength, notice, type DiscordReply } from '../../src/render/discordMessage.js';
 import { escapeDiscord } from '../../src/render/discordText.js';
-import { expectEmbedWithin, LIMITS } from './discordLimits.js';
+import { expectComponentsWithin, expectEmbedWithin, LIMITS } from './discordLimits.js';
 import { nasty, text, unescapedMentions, wellFormed } from './hostileText.js';
 
 /** The bot's own button ids and topics, as the Discord face passes them to the renderer. */
@@ -126,6 +128,7 @@ function expectWithinLimits(reply: DiscordReply): void {
     total += embedLength(embed);
   }
   expect(total).toBeLessThanOrEqual(LIMITS.total);
+  expectComponentsWithin(reply.components);
   for (const row of reply.components) {
     for (const button of row.components) {
       if ('custom_id' in button) expect(button.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
@@ -164,6 +167,64 @@ describe('renderAnswerForDiscord, for any answer', () => {
         expect(headed).toEqual([...new Set(page.map((p) => numbers.get(p.article.id)!))]);
         expect(embed.fields).toBeUndefined();
       }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any answer in Norwegian THEN the reply is within every limit too', () => {
+    fc.assert(
+      fc.property(answer, fc.integer({ min: 0, max: 100_000 }), (a, articles) => {
+        expectWithinLimits(renderAnswerForDiscord(a, { articles, ...wiring, labels: nb }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any answered question THEN "Open a source…" offers each article the message cites once, by its number', () => {
+    fc.assert(
+      fc.property(answer, (a) => {
+        const reply = renderAnswerForDiscord(a, { articles: 5, ...wiring });
+        const menus = reply.components.flatMap((row) => row.components).filter((c) => c.type === 3);
+        if (a.noAnswer || a.passages.length === 0) {
+          expect(menus).toEqual([]);
+          return;
+        }
+        const [menu] = menus as unknown as [{ custom_id: string; options: { label: string; value: string }[] }];
+        expect(menu.custom_id).toBe('ask:open');
+        const numbers = citationNumbers(a);
+        const expected = [...numbers]
+          .sort((x, y) => x[1] - y[1])
+          .filter(([id], i, all) => all.findIndex(([other]) => other.slice(0, 100) === id.slice(0, 100)) === i)
+          .slice(0, LIMITS.selectOptions);
+        expect(menu.options.map((option) => option.value)).toEqual(expected.map(([id]) => id.slice(0, 100)));
+        expect(menu.options.map((option) => option.label.match(/^\[(\d+)\] /)?.[1])).toEqual(
+          expected.map(([, n]) => String(n)),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('GIVEN any answer of one article THEN the opened article is within every limit, in either language', () => {
+    fc.assert(
+      fc.property(
+        answer,
+        article,
+        fc.nat(500),
+        fc.option(fc.nat(40), { nil: null }),
+        fc.constantFrom(en, nb),
+        (a, ref, passages, number, labels) => {
+          const reply = renderArticleForDiscord({ ...ref, passages }, a, {
+            number,
+            article: () => undefined,
+            topics: figureTopics,
+            buttons: buttonIds,
+            labels,
+          });
+          expectWithinLimits(reply);
+          expect(reply.embeds[0]!.title!.startsWith(`\\[${number ?? 1}\\] `)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -266,7 +327,13 @@ describe('exact payloads of small answers', () => {
     language: 'en',
   };
 
-  it('GIVEN one cited passage THEN one embed: the question, the article once under its number with a masked link, the quote with the asked word in bold, no button', () => {
+  /** The row of "Open a source…" with these options. */
+  const sourceMenu = (...options: { label: string; value: string; description?: string }[]) => ({
+    type: 1,
+    components: [{ type: 3, custom_id: 'ask:open', placeholder: 'Open a source…', options }],
+  });
+
+  it('GIVEN one cited passage THEN one embed: the question, the article once under its number with a masked link, the quote with the asked word in bold, no button but the menu of its sources', () => {
     const reply = renderAnswerForDiscord(
       {
         question: 'how many killed',
@@ -300,7 +367,13 @@ describe('exact payloads of small answers', () => {
           },
         },
       ],
-      components: [],
+      // The article quoted and the one that reports the same (known here by its id alone).
+      components: [
+        sourceMenu(
+          { label: '[1] Six officers killed', value: '000_76f2eabdc61f15ff', description: 'YTN · 2024-10-05' },
+          { label: '[2] 001_10382fba07225c82', value: '001_10382fba07225c82' },
+        ),
+      ],
       allowedMentions: { parse: [] },
     });
   });
@@ -334,6 +407,7 @@ describe('exact payloads of small answers', () => {
           { type: 2, style: 2, label: '▶', custom_id: 'ask:page:6:3' },
         ],
       },
+      sourceMenu({ label: '[1] Troops face losses', value: '002_e6e5478af83b0f24', description: 'newsukraine.rbc.ua' }),
     ]);
     // The first page: ◀ disabled (with an id of its own); the last: ▶ disabled.
     const first = renderAnswerForDiscord(
@@ -352,7 +426,7 @@ describe('exact payloads of small answers', () => {
     expect(last.components[0]!.components.map((b) => b.disabled ?? false)).toEqual([false, true]);
   });
 
-  it('GIVEN no more passages than a page THEN no paging buttons', () => {
+  it('GIVEN no more passages than a page THEN no paging buttons, only the menu of sources', () => {
     const passages = [1, 2, 3].map(
       (rank): AnswerPassage => ({
         rank,
@@ -369,7 +443,9 @@ describe('exact payloads of small answers', () => {
       { question: 'q', status: 'answered', noAnswer: false, suggestions: [], passages },
       { articles: 5, limit: 6, ...wiring },
     );
-    expect(reply.components).toStrictEqual([]);
+    expect(reply.components).toStrictEqual([
+      sourceMenu({ label: '[1] Troops face losses', value: '002_e6e5478af83b0f24', description: 'newsukraine.rbc.ua' }),
+    ]);
   });
 
   it('GIVEN no answer THEN the reason and the suggestions, grey, with the question escaped', () => {
@@ -407,5 +483,39 @@ describe('exact payloads of small answers', () => {
       allowedMentions: { parse: [] },
       flags: 64,
     });
+  });
+});
+
+describe('labelsFor', () => {
+  it.each([
+    ['nb', nb],
+    ['no', nb],
+    ['nb-NO', nb],
+    ['en-US', en],
+    ['en-GB', en],
+    ['fr', en],
+    ['nn', en],
+    [undefined, en],
+  ] as const)('GIVEN the locale %s THEN its table (English when it has none)', (locale, table) => {
+    expect(labelsFor(locale)).toBe(table);
+  });
+
+  it('GIVEN the Norwegian table THEN every label is written out, none left in English', () => {
+    const flat = (labels: object, prefix = ''): [string, unknown][] =>
+      Object.entries(labels).flatMap(([key, value]) =>
+        value && typeof value === 'object' ? flat(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]],
+      );
+    const english = new Map(flat(en));
+    // Words that are the same in both: the name of a field, a symbol.
+    const same = new Set(['id', 'tag', 'count', 'summary.count']);
+    const untranslated = flat(nb).filter(
+      ([key, value]) =>
+        !same.has(key) &&
+        (typeof value === 'function'
+          ? (value as (...args: unknown[]) => string)(2, 3, 4) ===
+            (english.get(key) as (...args: unknown[]) => string)(2, 3, 4)
+          : value === english.get(key)),
+    );
+    expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 });

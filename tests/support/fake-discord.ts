@@ -39,8 +39,11 @@ import {
   buildButtonInteraction,
   buildChatInputInteraction,
   buildMessageCommandInteraction,
+  buildModalSubmitInteraction,
   type APIButtonGuildInteraction,
+  type APIModalSubmitGuildInteraction,
   type MessageCommandOptions,
+  type ModalSubmitOptions,
   type AutocompleteOptions,
   type ButtonOptions,
   type ChatInputOptions,
@@ -66,11 +69,14 @@ export type {
   CommandOptionValue,
   FakeInteractionPayload,
   InteractionContext,
+  APIModalSubmitGuildInteraction,
+  ModalSubmitOptions,
 } from './fake-discord/payloads.js';
 export {
   buildAutocompleteInteraction,
   buildButtonInteraction,
   buildChatInputInteraction,
+  buildModalSubmitInteraction,
 } from './fake-discord/payloads.js';
 export type { FaultHandle, FaultSpec, RecordedFile, RecordedRequest, RequestPredicate } from './fake-discord/types.js';
 export type { DiscordErrorBody, DiscordErrorTree } from './fake-discord/validate.js';
@@ -159,6 +165,8 @@ export interface FakeDiscordServer {
   buildSelect(opts: ButtonOptions & { values: string[] }): APIButtonGuildInteraction;
   /** A message context-menu command (right-click a message → Apps) on a member's message. */
   buildMessageCommand(opts: MessageCommandOptions): FakeInteractionPayload;
+  /** A modal submitted (type 5) with its text inputs' values, from the form a button of `opts.message` opened. */
+  buildModalSubmit(opts: ModalSubmitOptions): APIModalSubmitGuildInteraction;
   /** Registers the interaction (so its token works) and dispatches INTERACTION_CREATE. */
   sendInteraction(payload: FakeInteractionPayload, opts?: SendInteractionOptions): Promise<FakeInteraction>;
   getInteraction(id: string): FakeInteraction | undefined;
@@ -286,6 +294,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     buildButtonClick: (opts) => buildButtonInteraction(ctx, opts),
     buildSelect: (opts) => buildButtonInteraction(ctx, opts),
     buildMessageCommand: (opts) => buildMessageCommandInteraction(ctx, opts),
+    buildModalSubmit: (opts) => buildModalSubmitInteraction(ctx, opts),
     async sendInteraction(payload, opts = {}) {
       if (interactionsById.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already sent`);
       if (opts.waitForReady ?? true) await gateway.waitForReady(opts.timeoutMs ?? timeout);

@@ -324,7 +324,7 @@ export class PassageIndex implements SearchIndex {
    * it. A passage is a candidate if it has one of the rare words; if every word is common, if it is
    * among the best passages of one of them. Candidates are scored with BM25 over all words.
    */
-  find(words: readonly TermChoice[][]): Hit[] {
+  find(words: readonly TermChoice[][], within?: readonly number[]): Hit[] {
     if (this.size === 0 || words.length === 0) return [];
     // Per question word, per term standing for it: its postings in each field, and its idf, read once.
     const choicesOf = words.map((choices) =>
@@ -337,7 +337,10 @@ export class PassageIndex implements SearchIndex {
 
     const rare = choicesOf.filter((choices) => choices.reduce((sum, choice) => sum + choice.size, 0) <= RARE_POSTINGS);
     const candidates = new Set<number>();
-    if (rare.length > 0) {
+    // A few passages given (one article's): each is scored, however common the words.
+    if (within) {
+      for (const shortId of within) if (shortId >= 0 && shortId < this.size) candidates.add(shortId);
+    } else if (rare.length > 0) {
       for (const choices of rare)
         for (const { text, title } of choices)
           for (const postings of [text, title]) for (const shortId of postings?.keys() ?? []) candidates.add(shortId);

@@ -24,6 +24,7 @@ import {
   type APIChatInputApplicationCommandGuildInteraction,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIModalSubmitInteraction,
   type APIUser,
 } from 'discord.js';
 import {
@@ -39,11 +40,16 @@ import { interactionToken, snowflake } from './ids.js';
 export type APIButtonGuildInteraction = Omit<APIMessageComponentButtonInteraction, 'user'> &
   Required<Pick<APIMessageComponentButtonInteraction, 'guild_id' | 'member'>>;
 
+/** A modal submitted in a guild (Discord's types name the guild variant loosely). */
+export type APIModalSubmitGuildInteraction = Omit<APIModalSubmitInteraction, 'user'> &
+  Required<Pick<APIModalSubmitInteraction, 'guild_id' | 'member'>>;
+
 /** Any payload the builders produce; `sendInteraction` accepts these (or a hand-built one). */
 export type FakeInteractionPayload =
   | APIChatInputApplicationCommandGuildInteraction
   | APIApplicationCommandAutocompleteGuildInteraction
-  | APIButtonGuildInteraction;
+  | APIButtonGuildInteraction
+  | APIModalSubmitGuildInteraction;
 
 /** Where an interaction happens; the server fills this from its configuration. */
 export interface InteractionContext {
@@ -123,6 +129,15 @@ export interface ButtonOptions extends BaseInteractionOptions {
    * rather than a click, as when a user picks an option of the menu whose id is `customId`.
    */
   values?: string[];
+}
+
+export interface ModalSubmitOptions extends BaseInteractionOptions {
+  /** The modal's custom id, as the bot set it when it showed the form. */
+  customId: string;
+  /** The text inputs' values by their custom ids, as the user typed them. */
+  fields: Record<string, string>;
+  /** The message whose button opened the form, when it was a component's (Discord sends it then). */
+  message?: APIMessage;
 }
 
 function inferType(value: CommandOptionValue): ApplicationCommandOptionType {
@@ -458,4 +473,26 @@ export function buildMessageCommandInteraction(
       ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
     },
   } as unknown as FakeInteractionPayload;
+}
+
+/**
+ * A modal submitted (interaction type 5): each text input in an action row of its own, with its
+ * value, as Discord sends a form of short text inputs.
+ */
+export function buildModalSubmitInteraction(
+  ctx: InteractionContext,
+  opts: ModalSubmitOptions,
+): APIModalSubmitGuildInteraction {
+  return {
+    ...common(ctx, opts),
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: opts.customId,
+      components: Object.entries(opts.fields).map(([customId, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+      })),
+    },
+    ...(opts.message ? { message: opts.message } : {}),
+  } as unknown as APIModalSubmitGuildInteraction;
 }
