@@ -106,13 +106,16 @@ export function factsOf(passage: Passage): PassageFacts {
  * most of their words are the same whatever they say. The thresholds were set on the seed corpus.
  */
 export function sameFact(a: PassageFacts, b: PassageFacts): boolean {
-  if (overlap(a.terms, b.terms) >= NEAR_DUPLICATE) return true;
+  if (canReach(a.terms, b.terms, NEAR_DUPLICATE) && overlap(a.terms, b.terms) >= NEAR_DUPLICATE) return true;
   for (const x of a.sentences) {
     for (const y of b.sentences) {
       if (!intersects(x.events, y.events)) continue;
-      const similarity = overlap(x.terms, y.terms);
+      // The cheap tests first: this runs for every pair of an answer's candidates.
+      const sharedSubject = intersects(x.subjects, y.subjects);
       const bothSubjectless = x.subjects.size === 0 && y.subjects.size === 0;
-      if (!intersects(x.subjects, y.subjects) && !(bothSubjectless && similarity >= SAME_WORDS)) continue;
+      if (!sharedSubject && !bothSubjectless) continue;
+      const similarity = overlap(x.terms, y.terms);
+      if (!sharedSubject && similarity < SAME_WORDS) continue;
       if (x.counts.size > 0 && y.counts.size > 0) {
         if (intersects(x.counts, y.counts) && similarity >= SAME_FIGURE_WORDS) return true;
       } else if (similarity >= SAME_WORDS && intersects(x.names, y.names)) {
@@ -133,12 +136,19 @@ const SAME_WORDS = 0.3;
 const SAME_FIGURE_WORDS = 0.15;
 
 function overlap(a: Set<string | number>, b: Set<string | number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
+  for (const item of small) if (large.has(item)) shared++;
   return shared / (a.size + b.size - shared || 1);
 }
 
+/** Whether two sets' Jaccard overlap can reach `at` at all: it is at most the smaller size over the larger. */
+function canReach(a: Set<unknown>, b: Set<unknown>, at: number): boolean {
+  return Math.min(a.size, b.size) >= at * Math.max(a.size, b.size);
+}
+
 function intersects<T>(a: Set<T>, b: Set<T>): boolean {
-  for (const item of a) if (b.has(item)) return true;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const item of small) if (large.has(item)) return true;
   return false;
 }
