@@ -1154,6 +1154,11 @@ export const czech: LanguageModule = {
   ],
 
   claims: {
+    rates: {
+      day: ['denně', 'za den', 'každý den', 'průměrně denně'],
+      week: ['týdně', 'za týden', 'každý týden'],
+      month: ['měsíčně', 'za měsíc', 'každý měsíc'],
+    },
     additive: [
       'další',
       'dalších',

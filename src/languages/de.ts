@@ -689,6 +689,11 @@ export const german: LanguageModule = {
   ],
 
   claims: {
+    rates: {
+      day: ['täglich', 'pro Tag', 'jeden Tag', 'Tag für Tag'],
+      week: ['pro Woche', 'wöchentlich', 'jede Woche'],
+      month: ['pro Monat', 'monatlich', 'jeden Monat'],
+    },
     nounsCapitalised: true,
     additive: ['weitere', 'weiteren', 'zusätzliche', 'zusätzlichen', 'neue', 'neuen', 'erneut'],
     asIncrement: ['als\\s+verstärkung(?:en)?', 'zur\\s+verstärkung'],

@@ -559,6 +559,11 @@ export const french: LanguageModule = {
   ],
 
   claims: {
+    rates: {
+      day: ['par jour', 'chaque jour', 'quotidiennement', 'en moyenne par jour'],
+      week: ['par semaine', 'chaque semaine', 'hebdomadairement'],
+      month: ['par mois', 'chaque mois', 'mensuellement'],
+    },
     additive: ['supplémentaires', 'supplémentaire', 'nouveaux', 'nouvelles', 'autres'],
     asIncrement: ['en\\s+renforts?', 'pour\\s+renforcer'],
     people: ['personnes', 'personne', 'civils', 'individus', 'gens'],
