@@ -578,20 +578,20 @@ export function scanDateExpressions(
 ): DateExpression[] {
   const words = vocabulary();
   const slashMonthFirst = order?.slashMonthFirst ?? (languageFor(language) ?? DEFAULT_LANGUAGE).dates.slashMonthFirst;
-  // The number reader and the figure extractor scan the same text one after the other: scan it once.
-  if (lastScan.text === text && lastScan.words === words && lastScan.slashMonthFirst === slashMonthFirst)
-    return lastScan.found.map((e) => ({ ...e }));
+  // The number reader, the figure extractor and the attribution reader scan the same sentence in
+  // turn, with other texts between: the last few scans are kept.
+  const recent = recentScans.find(
+    (scan) => scan.text === text && scan.words === words && scan.slashMonthFirst === slashMonthFirst,
+  );
+  if (recent) return recent.found.map((e) => ({ ...e }));
   const found = scanText(text, words, slashMonthFirst);
-  lastScan = { text, words, slashMonthFirst, found };
+  recentScans.unshift({ text, words, slashMonthFirst, found });
+  if (recentScans.length > RECENT_SCANS) recentScans.pop();
   return found.map((e) => ({ ...e }));
 }
 
-let lastScan: { text: string; words: DateVocabulary | null; slashMonthFirst: boolean; found: DateExpression[] } = {
-  text: '',
-  words: null,
-  slashMonthFirst: false,
-  found: [],
-};
+const RECENT_SCANS = 8;
+const recentScans: { text: string; words: DateVocabulary; slashMonthFirst: boolean; found: DateExpression[] }[] = [];
 
 function scanText(text: string, words: DateVocabulary, slashMonthFirst: boolean): DateExpression[] {
   const found: DateExpression[] = [];
