@@ -15,7 +15,7 @@ import {
   type LanguageModule,
 } from '../languages/index.js';
 import { scanDateExpressions } from '../text/dates.js';
-import { wordRegExp } from '../text/wordBoundary.js';
+import { escapeRegExp, wordRegExp } from '../text/wordBoundary.js';
 
 /** An attribution and where it stands in its sentence, to pick the one nearest a figure. */
 export interface AttributionSpan extends Attribution {
@@ -262,7 +262,7 @@ export function findAttributions(sentence: string, language: string): Attributio
 
 const headFinalPatterns = perLanguage((module) => {
   const words = module.attribution.headFinal!;
-  const phrase = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+  const phrase = (text: string) => escapeRegExp(text).replace(/ /g, '\\s*');
   const particles = [...words.claimantParticles].sort((a, b) => b.length - a.length);
   return {
     accordingTo: new RegExp(`(${words.accordingTo.map(phrase).join('|')})(?![\\p{L}])`, 'gu'),

@@ -25,6 +25,7 @@ import {
   type LanguageModule,
   type RelativeDate,
 } from '../languages/index.js';
+import { escapeRegExp as escapeRe } from './wordBoundary.js';
 
 export type { RelativeDate } from '../languages/index.js';
 
@@ -80,7 +81,6 @@ export interface DateExpression {
 
 const SP = '[ \\u00A0\\u202F\\u2009]';
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Alternatives of phrases, whose spaces match any run of spaces. */
 const phrases = (list: Iterable<string>): string =>
   [...new Set(list)].map((phrase) => escapeRe(phrase).replace(/ /g, `${SP}+`)).join('|');

@@ -1,13 +1,13 @@
 import { languageFor, perRegistry } from '../languages/index.js';
 import type { Span } from '../model/passage.js';
 import type { AnalyzedLanguage } from './language.js';
-import { wordRegExp } from './wordBoundary.js';
+import { escapeRegExp, wordRegExp } from './wordBoundary.js';
 
 // Intl.Segmenter ends a sentence after any period; these do not end one ("U.S. Secretary", "Sept. 24"),
 // whatever the language of the text.
 const abbreviationBeforeEnd = perRegistry((all) => {
   const words = [...new Set(all.flatMap((module) => module.segmentation.abbreviations))];
-  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alternatives = words.map(escapeRegExp).join('|');
   return wordRegExp(`(?:\\b\\p{Lu}\\.|\\b(?:${alternatives})\\.)\\s*$`, 'u');
 });
 
@@ -21,7 +21,6 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
-const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "by" → "[Bb]y": a byline's lead word in any case, its names capitalised. */
 const anyCase = (word: string) =>
   [...escapeRegExp(word)]

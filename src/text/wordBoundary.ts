@@ -6,6 +6,11 @@
  */
 const WORD_CHARACTER = '[\\p{L}\\p{N}\\p{M}_]';
 
+/** A word or phrase as a regular expression matching it literally ("bl.a" matches only "bl.a"). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A boundary between a word character of any script and anything else (a `\b` for every language). */
 export const WORD_BOUNDARY = `(?:(?<=${WORD_CHARACTER})(?!${WORD_CHARACTER})|(?<!${WORD_CHARACTER})(?=${WORD_CHARACTER}))`;
 

@@ -24,7 +24,9 @@ export const isHSpace = (c: string | undefined): boolean =>
   c === ' ' || c === '\t' || c === '\u00A0' || c === '\u202F' || c === '\u2009';
 export const isLowerWord = (w: string): boolean => w.length > 0 && !UPPER.test(w[0]!) && isLetter(w[0]);
 
-export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp as escapeRe } from '../wordBoundary.js';
+
+export { escapeRe };
 export const phraseRe = (s: string): string => escapeRe(s).replace(/ /g, '[\\s\\u00A0]+');
 
 /** A language's number words, compiled once per language module. */
