@@ -63,10 +63,19 @@ export function ask(
   // "roughly", a particle) is left out and named, so it cannot turn a good question into no answer.
   // Who was counted must be in the articles as asked: a typo's neighbour ("hester" → "hest…") is
   // someone else. Other words are forgiven their typos, names above all.
+  // A word's expansion (its typos, its unfinished ending) is looked up once, for the test and the search.
+  const expansions = new Map<QueryWord, Map<boolean, TermChoice[]>>();
+  const choicesOf = (word: QueryWord, last: boolean): TermChoice[] => {
+    let byLast = expansions.get(word);
+    if (!byLast) expansions.set(word, (byLast = new Map()));
+    let choices = byLast.get(last);
+    if (!choices) byLast.set(last, (choices = termChoices(index, word, last)));
+    return choices;
+  };
   const known = (word: QueryWord, i: number) =>
     word.carries === 'subject' && word.concepts.length === 0
       ? index.frequency(word.stem) > 0
-      : termChoices(index, word, i === parsed.words.length - 1).some(({ term }) => index.frequency(term) > 0);
+      : choicesOf(word, i === parsed.words.length - 1).some(({ term }) => index.frequency(term) > 0);
   const unknown = parsed.words.filter((word, i) => !known(word, i));
   const unknownCarrying = unknown.filter((word) => word.carries);
   // Only a figure question has a point apart from its words: "capital of Ukraine" is about "capital".
@@ -97,7 +106,7 @@ export function ask(
     ? index.passages.flatMap((passage) => (passage.article.id === options.article ? [passage.id] : []))
     : undefined;
   const hits = index.find(
-    words.map((word, i) => termChoices(index, word, i === words.length - 1)),
+    words.map((word, i) => choicesOf(word, i === words.length - 1)),
     within,
   );
   const candidates: Candidate[] = [];
