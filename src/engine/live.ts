@@ -200,16 +200,20 @@ export class LiveEngine {
     return this.reload();
   }
 
-  /** Whether a watcher event is one {@link reloadFor} has already indexed (each file's events within a few seconds). */
+  /**
+   * Whether a watcher event is one {@link reloadFor} has already indexed (each file's events within a
+   * few seconds) — the file's, or its folder's when the write created the folder (the first article
+   * added makes `added/`; the watcher may report only the folder).
+   */
   private alreadyIndexed(file: string): boolean {
     const key = path.resolve(file);
-    const at = this.indexedChanges.get(key);
-    if (at === undefined) return false;
-    if (Date.now() - at > INDEXED_CHANGE_MS) {
-      this.indexedChanges.delete(key);
-      return false;
+    const now = Date.now();
+    let indexed = false;
+    for (const [changed, at] of this.indexedChanges) {
+      if (now - at > INDEXED_CHANGE_MS) this.indexedChanges.delete(changed);
+      else if (changed === key || changed.startsWith(key + path.sep)) indexed = true;
     }
-    return true;
+    return indexed;
   }
 
   close(): void {
