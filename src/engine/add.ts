@@ -12,7 +12,7 @@ import { articleFromFile } from '../corpus/load.js';
 import { duplicateOf, removeAdded, saveArticle, type Addition } from '../corpus/save.js';
 import { FetchError, safeFetch, type FetchedDocument, type SafeFetchOptions } from '../fetch/safeFetch.js';
 import type { ArticleRef } from '../model/article.js';
-import { figureChanges, type FigureChanges } from './changes.js';
+import { figureChanges, reportsTouching, type FigureChanges } from './changes.js';
 import type { Engine } from './engine.js';
 import type { ReloadReport } from './live.js';
 
@@ -136,7 +136,7 @@ async function addNow(target: AddTarget, source: AddSource, options: AddOptions)
     article: ref,
     file: saved.file,
     passages: passages.length,
-    changes: figureChanges(now.figures(), [saved.id]),
+    changes: figureChanges(reportsTouching(now, [saved.id]), [saved.id]),
   };
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, ArticleRef } from '../model/article.js';
 import type { Claim, FiguresReport } from '../model/claim.js';
-import { type ChangedVerdict, figureChanges } from './changes.js';
+import { type ChangedVerdict, figureChanges, reportsTouching } from './changes.js';
 import type { Engine } from './engine.js';
 import { articleRef } from './refs.js';
 
@@ -110,7 +110,7 @@ export function corpusChanges(engine: Engine, diff: ArticleDiff, topics: readonl
     ...diff.changed.map((id) => [id, 'changed'] as const),
   ]);
   const ids = [...status.keys()].filter((id) => byId.has(id));
-  const reports = engine.figures().filter((report) => ofTopics(report, topics));
+  const reports = reportsTouching(engine, ids).filter((report) => ofTopics(report, topics));
   const changes = figureChanges(reports, ids);
   const repeated = new Set(changes.repeated.map((claim) => claim.id));
   const told = new Set<ChangedVerdict>();

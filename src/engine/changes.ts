@@ -1,4 +1,6 @@
 import type { Claim, FiguresReport, Verdict } from '../model/claim.js';
+import { figureCategories } from '../model/categories.js';
+import type { Engine } from './engine.js';
 
 /** What some articles change in the figures: told when an article comes in from the chat or a folder. */
 export interface FigureChanges {
@@ -64,4 +66,18 @@ export function figureChanges(reports: readonly FiguresReport[], articleIds: rea
     repeated: figures.filter(others),
     verdicts,
   };
+}
+
+/**
+ * The side-by-side reports of only the categories some articles tell figures in: the others cannot
+ * hold a change of theirs, and comparing every category of a large corpus takes seconds.
+ */
+export function reportsTouching(engine: Engine, articleIds: readonly string[]): FiguresReport[] {
+  const ids = new Set(articleIds);
+  const touched = new Set(
+    engine.claims.filter((claim) => claim.sources.some((source) => ids.has(source.articleId))).map((c) => c.category),
+  );
+  return figureCategories()
+    .filter((category) => touched.has(category.name))
+    .flatMap((category) => engine.figures(category.name));
 }
