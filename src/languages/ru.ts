@@ -1,20 +1,10 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords } from '@orama/stopwords/russian';
-import type { LanguageModule, NumberMorph } from './types.js';
+import { forms, hundreds, scale, teen, ten, unit } from './morphs.js';
+import type { LanguageModule } from './types.js';
 
 /** Words of the @orama list that carry content in a news story: a count's noun, a speech verb. */
 const CONTENT_WORDS = new Set(['человек', 'жизнь', 'сказал', 'сказала', 'говорил', 'сказать', 'один', 'два', 'три']);
-
-const unit = (v: number): NumberMorph => ({ cat: 'unit', v });
-const teen = (v: number): NumberMorph => ({ cat: 'teen', v });
-const ten = (v: number): NumberMorph => ({ cat: 'ten', v });
-/** "двести", "сто": a whole hundreds word, a number on its own. */
-const hundreds = (v: number): NumberMorph => ({ cat: 'hundred', v, alone: true });
-const scale = (v: number, alone = false): NumberMorph => ({ cat: 'scale', v, ...(alone ? { alone } : {}) });
-
-/** Every case form of a number word, to its morph. */
-const forms = (morph: NumberMorph, ...words: string[]): Record<string, NumberMorph> =>
-  Object.fromEntries(words.map((word) => [word, morph]));
 
 const MONTHS: Record<string, number> = {
   // nominative, genitive ("3 марта"), prepositional ("в марте"), dative ("к марту")

@@ -1,24 +1,13 @@
 import { createRequire } from 'node:module';
 import { stemmer } from '@orama/stemmers/ukrainian';
+import { forms as caseForms, hundreds, scale, teen, ten, unit } from './morphs.js';
 import type { LanguageModule, NumberMorph } from './types.js';
 
 // @orama/stopwords has no usable Ukrainian list (its file is mis-encoded): stopwords-iso's.
 const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 
-const unit = (v: number): NumberMorph => ({ cat: 'unit', v });
-const teen = (v: number): NumberMorph => ({ cat: 'teen', v });
-const ten = (v: number): NumberMorph => ({ cat: 'ten', v });
-/** "двісті", "сто": a whole hundreds word, a number on its own. */
-const hundreds = (v: number): NumberMorph => ({ cat: 'hundred', v, alone: true });
-const scale = (v: number, alone = false): NumberMorph => ({ cat: 'scale', v, ...(alone ? { alone } : {}) });
-
 /** Every case form of a number word, to its morph; words with an apostrophe in both spellings (' and ’). */
-const forms = (morph: NumberMorph, ...words: string[]): Record<string, NumberMorph> =>
-  Object.fromEntries(
-    words
-      .flatMap((word) => (word.includes("'") ? [word, word.replace("'", '’')] : [word]))
-      .map((word) => [word, morph]),
-  );
+const forms = (morph: NumberMorph, ...words: string[]): Record<string, NumberMorph> => caseForms(morph, ...both(words));
 const both = (words: string[]): string[] =>
   words.flatMap((word) => (word.includes("'") ? [word, word.replace("'", '’')] : [word]));
 
