@@ -50,7 +50,8 @@ export interface LanguageModule {
     /**
      * Page furniture: whole lines of a web page that are not the article ("Share", "Read also: …",
      * "Exit mobile version", a cookie notice, a byline); fragments, each matched against a whole
-     * line, any case. Kept out of passages and figures; the metadata reader still sees them.
+     * line, any case; one that opens with `.*` ("`.*cookies.*`") may stand anywhere in a line and is
+     * searched for unanchored. Kept out of passages and figures; the metadata reader still sees them.
      */
     furniture?: readonly string[];
     /** Words that open a byline line ("By", "Written by"): followed by one to six capitalised names, the line is furniture. */
