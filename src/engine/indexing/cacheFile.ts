@@ -5,8 +5,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../model/article.js';
-import type { PassageNumbers } from '../../model/passageFacts.js';
 import type { IndexSnapshot } from '../../search/searchIndex.js';
+import { type CompactNumbers, packNumbers, unpackNumbers } from '../../search/passages.js';
 
 /**
  * The analysis of every article (passages, tokens, figures) and the index built from them, saved
@@ -16,7 +16,7 @@ import type { IndexSnapshot } from '../../search/searchIndex.js';
  */
 
 const MAGIC = 'crosscheck-index-cache';
-const FORMAT = 3;
+const FORMAT = 4;
 /** The header line's length: magic, format, a SHA-256 in hex. The block of words is aligned from the file's start. */
 const HEADER_BYTES = Buffer.byteLength(`${MAGIC} ${FORMAT} ${'0'.repeat(64)}\n`);
 
@@ -149,11 +149,9 @@ export interface StoredPassage {
   index: number;
   start: number;
   end: number;
-  /** Sentence offsets, flat: start, end, start, end… */
-  sentences: number[];
-  /** Packed tokens (see search/passages.ts), their stem numbers those of the file's stem table. */
-  tokens: Uint32Array;
-  numbers: PassageNumbers;
+  /** Sentences and tokens packed (see search/passages.ts), the tokens' stem numbers those of the file's stem table. */
+  packed: Uint32Array;
+  numbers: CompactNumbers;
 }
 
 /** The built index of a corpus, and which corpus: the article keys in order, hashed. */
@@ -178,40 +176,10 @@ interface CacheHead {
   index: { layout: string; terms: string[]; postings: number; fieldLengths: number } | null;
 }
 
-/** Words before each passage's tokens in the block: index, start, end, token words, sentence words; then the sentence offsets. */
-const PASSAGE_HEAD = 5;
+/** Words before each passage's packed numbers in the block: index, start, end, how many words are packed. */
+const PASSAGE_HEAD = 4;
 
-/**
- * A passage's figures, short: 0 when no sentence has one; else per sentence its exact counts, 1
- * (only vague ones) or 0 (none), and where the counts stand. Any other shape is stored whole.
- */
-type CompactNumbers = 0 | [(number[] | 0 | 1)[], number[]] | PassageNumbers;
-
-export function packNumbers(numbers: PassageNumbers): CompactNumbers {
-  const { sentences, countTokens } = numbers;
-  if (sentences.some((sentence) => sentence.counts.length > 0 && !sentence.hasCount)) return numbers;
-  if (countTokens.length === 0 && sentences.every((sentence) => !sentence.hasCount)) return 0;
-  return [
-    sentences.map((sentence) => (sentence.counts.length > 0 ? sentence.counts : sentence.hasCount ? 1 : 0)),
-    countTokens,
-  ];
-}
-
-export function unpackNumbers(compact: CompactNumbers, sentenceCount: number): PassageNumbers {
-  if (compact === 0)
-    return {
-      sentences: Array.from({ length: sentenceCount }, () => ({ counts: [], hasCount: false })),
-      countTokens: [],
-    };
-  if (!Array.isArray(compact)) return compact;
-  const [sentences, countTokens] = compact;
-  return {
-    sentences: sentences.map((sentence) =>
-      Array.isArray(sentence) ? { counts: sentence, hasCount: true } : { counts: [], hasCount: sentence === 1 },
-    ),
-    countTokens,
-  };
-}
+export { packNumbers, unpackNumbers };
 
 export type LoadResult = ({ ok: true } & CacheContents) | { ok: false; reason: string };
 
@@ -259,18 +227,8 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       {
         claims: analysis.claims,
         numbers: analysis.passages.map((passage) => {
-          blocks.push(
-            Uint32Array.of(
-              passage.index,
-              passage.start,
-              passage.end,
-              passage.tokens.length,
-              passage.sentences.length,
-              ...passage.sentences,
-            ),
-            passage.tokens,
-          );
-          return packNumbers(passage.numbers);
+          blocks.push(Uint32Array.of(passage.index, passage.start, passage.end, passage.packed.length), passage.packed);
+          return passage.numbers;
         }),
       },
     ]),
@@ -337,16 +295,8 @@ export function decodeCache(bytes: Buffer): LoadResult {
       {
         claims: analysis.claims,
         passages: analysis.numbers.map((numbers) => {
-          const [index, start, end, tokens, sentences] = take(PASSAGE_HEAD);
-          const offsets = Array.from(take(sentences!));
-          return {
-            index: index!,
-            start: start!,
-            end: end!,
-            sentences: offsets,
-            tokens: take(tokens!),
-            numbers: unpackNumbers(numbers, offsets.length / 2),
-          };
+          const [index, start, end, length] = take(PASSAGE_HEAD);
+          return { index: index!, start: start!, end: end!, packed: take(length!), numbers };
         }),
       },
     ]);

@@ -141,12 +141,12 @@ describe('the index cache', () => {
   );
 
   it('GIVEN a cache written by other analysis code THEN it is not trusted', () => {
-    const head = Buffer.from(JSON.stringify({ format: 3, code: 'someone-else', stems: [], entries: [], index: null }));
+    const head = Buffer.from(JSON.stringify({ format: 4, code: 'someone-else', stems: [], entries: [], index: null }));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length);
     const body = Buffer.concat([length, head, Buffer.alloc((4 - ((4 + head.length) % 4)) % 4)]);
     const bytes = Buffer.concat([
-      Buffer.from(`crosscheck-index-cache 3 ${createHash('sha256').update(body).digest('hex')}\n`),
+      Buffer.from(`crosscheck-index-cache 4 ${createHash('sha256').update(body).digest('hex')}\n`),
       body,
     ]);
     expect(decodeCache(bytes)).toEqual({ ok: false, reason: 'written by other analysis code' });
