@@ -52,5 +52,8 @@ export function unpackAnalysis(
         packed[at] = remap[packed[at]!]!;
     return new PackedPassage(firstId + i, article, data.index, data.start, data.end, packed, language, data.numbers);
   });
-  return { passages, claims: stored.claims.map((claim) => unpackClaim(claim, article)) };
+  const claims = Array.isArray(stored.claims)
+    ? stored.claims.map((claim) => unpackClaim(claim, article))
+    : stored.claims.read(article);
+  return { passages, claims };
 }

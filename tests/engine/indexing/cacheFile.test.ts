@@ -4,18 +4,21 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
+import { analyze, packAnalysis, unpackAnalysis } from '../../../src/engine/indexing/analysis.js';
 import {
   decodeCache,
+  encodeCache,
   packClaim,
   packNumbers,
   unpackClaim,
   unpackNumbers,
+  type StoredAnalysis,
   type StoredClaim,
 } from '../../../src/engine/indexing/cacheFile.js';
 import { numbersOf } from '../../../src/engine/facts.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { extractClaims } from '../../../src/figures/claims.js';
-import { analyzeArticle } from '../../../src/search/passages.js';
+import { analyzeArticle, stemTable } from '../../../src/search/passages.js';
 import { LiveEngine, type ReloadLog } from '../../../src/engine/live.js';
 import { SEED_CORPUS, tempCorpus } from '../../helpers.js';
 
@@ -168,6 +171,26 @@ describe('claims in the cache file', () => {
     }
     expect(total).toBeGreaterThan(50);
     expect(compact / total).toBeGreaterThan(0.95);
+  });
+
+  it('GIVEN every claim of the seeds and the figure fixtures, and one of another shape, WHEN written to the cache file and read back THEN each is the same, in order', async () => {
+    const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
+    const analyses = articles.map((article) => analyze(article));
+    const first = analyses[0]!.claims[0]!;
+    // A claim of two sources is stored whole, between the compact ones.
+    analyses[0]!.claims.splice(1, 0, {
+      ...first,
+      sources: [first.sources[0]!, { ...first.sources[0]!, articleId: 'other' }],
+      articles: [first.articles[0]!, 'other'],
+    });
+    const entries = analyses.map((analysis, i): [string, StoredAnalysis] => [String(i), packAnalysis(analysis)]);
+    const loaded = decodeCache(encodeCache({ stems: stemTable.stems, entries, index: null }));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    loaded.entries.forEach(([key, stored], i) => {
+      expect(key).toBe(String(i));
+      expect(unpackAnalysis(articles[i]!, stored, null).claims).toEqual(analyses[i]!.claims);
+    });
+    expect(analyses.flatMap((analysis) => analysis.claims).length).toBeGreaterThan(50);
   });
 
   it('GIVEN the figures of every passage of the seeds and fixtures WHEN packed and unpacked THEN they are the same', async () => {
