@@ -117,15 +117,16 @@ export function unpackNumbers(compact: CompactNumbers, sentenceCount: number): P
 }
 
 /**
- * A passage's sentences and tokens in one array of numbers: the sentence count, each sentence's
- * start and end (in the article), then the tokens (see {@link packTokens}).
+ * A passage's sentences and tokens in one array of numbers: how many sentences and tokens, each
+ * sentence's start and end (in the article), the tokens (see {@link packTokens}); then, where it
+ * was written with them (see {@link packWithFigures}), its figures.
  */
 export function packPassage(sentences: readonly Span[], tokens: readonly Token[], passageStart: number): Uint32Array {
   return packPassageInto(new Uint32Array(packedLength(sentences, tokens)), sentences, tokens, passageStart);
 }
 
 function packedLength(sentences: readonly Span[], tokens: readonly Token[]): number {
-  return 1 + sentences.length * 2 + tokens.length * PACKED_TOKEN_WIDTH;
+  return 2 + sentences.length * 2 + tokens.length * PACKED_TOKEN_WIDTH;
 }
 
 function packPassageInto(
@@ -135,20 +136,75 @@ function packPassageInto(
   passageStart: number,
 ): Uint32Array {
   packed[0] = sentences.length;
+  packed[1] = tokens.length;
   sentences.forEach((span, i) => {
-    packed[1 + i * 2] = span.start;
-    packed[2 + i * 2] = span.end;
+    packed[2 + i * 2] = span.start;
+    packed[3 + i * 2] = span.end;
   });
-  packed.set(packTokens(tokens, passageStart), 1 + sentences.length * 2);
+  packed.set(packTokens(tokens, passageStart), 2 + sentences.length * 2);
   return packed;
 }
 
 /**
- * A passage as search keeps it: a few numbers and one array of numbers (its sentences and tokens
- * packed), its figures short. Token objects and facts are made when asked and kept for the
+ * A passage's figures as words after its tokens: per sentence its count of exact counts × 2 + 1
+ * if it has any count, then those counts; then how many count tokens, and their places. Null when
+ * a count is no whole number below 2^32: those figures are kept as an object.
+ */
+function figureWords({ sentences, countTokens }: PassageNumbers): number[] | null {
+  const words: number[] = [];
+  for (const { counts, hasCount } of sentences) {
+    if (counts.some((count) => !Number.isInteger(count) || count < 0 || count >= 2 ** 32)) return null;
+    words.push(counts.length * 2 + (hasCount ? 1 : 0), ...counts);
+  }
+  words.push(countTokens.length, ...countTokens);
+  return words;
+}
+
+function readFigureWords(words: Uint32Array, sentenceCount: number): PassageNumbers {
+  let at = 0;
+  const sentences = Array.from({ length: sentenceCount }, () => {
+    const head = words[at++]!;
+    const counts = Array.from(words.subarray(at, (at += head >>> 1)));
+    return { counts, hasCount: (head & 1) === 1 };
+  });
+  const countTokens = Array.from(words.subarray(at + 1, at + 1 + words[at]!));
+  return { sentences, countTokens };
+}
+
+/**
+ * The passages' packed numbers with their figures written after their tokens, in one buffer (a
+ * view each), as the cache file and the analysis threads carry them: no object per passage for
+ * its figures. A passage whose figures cannot be written so has them in `numbers`.
+ */
+export function packWithFigures(
+  passages: readonly PackedPassage[],
+  figures: readonly PassageNumbers[],
+): { packed: Uint32Array; numbers?: CompactNumbers }[] {
+  const parts = passages.map((passage, i) => ({
+    bare: passage.packed.subarray(0, passage.tokensEnd),
+    words: figureWords(figures[i]!),
+    figures: figures[i]!,
+  }));
+  const buffer = new Uint32Array(parts.reduce((sum, part) => sum + part.bare.length + (part.words?.length ?? 0), 0));
+  let at = 0;
+  return parts.map(({ bare, words, figures }) => {
+    const start = at;
+    buffer.set(bare, at);
+    at += bare.length;
+    if (!words) return { packed: buffer.subarray(start, at), numbers: packNumbers(figures) };
+    buffer.set(words, at);
+    at += words.length;
+    return { packed: buffer.subarray(start, at) };
+  });
+}
+
+/**
+ * A passage as search keeps it: a few numbers and one array of numbers (its sentences, tokens and
+ * often its figures, packed). Token objects and facts are made when asked and kept for the
  * passages used lately only: a corpus of a million passages holds no object per sentence or token.
  */
 export class PackedPassage implements Passage {
+  /** Its figures when not in {@link packed}: short (see {@link packNumbers}). */
   private compactNumbers: CompactNumbers | undefined;
 
   constructor(
@@ -157,7 +213,7 @@ export class PackedPassage implements Passage {
     readonly index: number,
     readonly start: number,
     readonly end: number,
-    /** Its sentences and tokens (see {@link packPassage}); often a view into a larger buffer (an article's, the cache file's). */
+    /** See {@link packPassage}; often a view into a larger buffer (an article's, the cache file's). */
     readonly packed: Uint32Array,
     readonly language: AnalyzedLanguage | null,
     numbers?: CompactNumbers,
@@ -168,13 +224,18 @@ export class PackedPassage implements Passage {
   get sentences(): Span[] {
     const { packed } = this;
     const spans: Span[] = new Array(packed[0]!);
-    for (let i = 0; i < spans.length; i++) spans[i] = { start: packed[1 + i * 2]!, end: packed[2 + i * 2]! };
+    for (let i = 0; i < spans.length; i++) spans[i] = { start: packed[2 + i * 2]!, end: packed[3 + i * 2]! };
     return spans;
+  }
+
+  /** Where its tokens end in {@link packed} (its figures follow, when written there). */
+  get tokensEnd(): number {
+    return 2 + this.packed[0]! * 2 + this.packed[1]! * PACKED_TOKEN_WIDTH;
   }
 
   /** Its tokens, packed (see {@link packTokens}); {@link tokens} gives them as objects. */
   get packedTokens(): Uint32Array {
-    return this.packed.subarray(1 + this.packed[0]! * 2);
+    return this.packed.subarray(2 + this.packed[0]! * 2, this.tokensEnd);
   }
 
   get tokens(): Token[] {
@@ -182,16 +243,13 @@ export class PackedPassage implements Passage {
   }
 
   get numbers(): PassageNumbers | undefined {
-    return this.compactNumbers === undefined ? undefined : unpackNumbers(this.compactNumbers, this.packed[0]!);
+    if (this.compactNumbers !== undefined) return unpackNumbers(this.compactNumbers, this.packed[0]!);
+    const end = this.tokensEnd;
+    return this.packed.length > end ? readFigureWords(this.packed.subarray(end), this.packed[0]!) : undefined;
   }
 
   set numbers(numbers: PassageNumbers | undefined) {
     this.compactNumbers = numbers && packNumbers(numbers);
-  }
-
-  /** Its figures as kept: short (see {@link packNumbers}). */
-  get storedNumbers(): CompactNumbers | undefined {
-    return this.compactNumbers;
   }
 
   get facts(): PassageFacts | undefined {

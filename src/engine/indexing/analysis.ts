@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim.js';
 import type { Article } from '../../model/article.js';
 import { extractClaims } from '../../figures/claims.js';
-import { analyzeArticle, PACKED_TOKEN_WIDTH, PackedPassage, packNumbers } from '../../search/passages.js';
+import { analyzeArticle, PACKED_TOKEN_WIDTH, PackedPassage, packWithFigures } from '../../search/passages.js';
 import { analyzerLanguage } from '../../text/language.js';
 import { numbersOf } from '../facts.js';
 import { packClaim, unpackClaim, type StoredAnalysis } from './cacheFile.js';
@@ -20,16 +20,19 @@ export function analyze(article: Article, firstId = 0): Analysis {
   return { passages, claims: extractClaims(passages) };
 }
 
-/** An analysis as the cache file and the analysis threads carry it. */
+/** An analysis as the cache file and the analysis threads carry it: each passage's figures packed with its tokens. */
 export function packAnalysis({ passages, claims }: Analysis): StoredAnalysis {
+  const packed = packWithFigures(
+    passages,
+    passages.map((passage) => passage.numbers ?? numbersOf(passage)),
+  );
   return {
     claims: claims.map((claim) => packClaim(claim, passages[0]!.article)),
-    passages: passages.map((passage) => ({
+    passages: passages.map((passage, i) => ({
       index: passage.index,
       start: passage.start,
       end: passage.end,
-      packed: passage.packed,
-      numbers: passage.storedNumbers ?? packNumbers(numbersOf(passage)),
+      ...packed[i]!,
     })),
   };
 }
@@ -46,11 +49,21 @@ export function unpackAnalysis(
 ): Analysis {
   const language = analyzerLanguage(article.language);
   const passages = stored.passages.map((data, i) => {
-    const { packed } = data;
-    if (remap)
-      for (let at = 1 + packed[0]! * 2 + 2; at < packed.length; at += PACKED_TOKEN_WIDTH)
-        packed[at] = remap[packed[at]!]!;
-    return new PackedPassage(firstId + i, article, data.index, data.start, data.end, packed, language, data.numbers);
+    const passage = new PackedPassage(
+      firstId + i,
+      article,
+      data.index,
+      data.start,
+      data.end,
+      data.packed,
+      language,
+      data.numbers,
+    );
+    if (remap) {
+      const tokens = passage.packedTokens; // a view: renumbered in place
+      for (let at = 2; at < tokens.length; at += PACKED_TOKEN_WIDTH) tokens[at] = remap[tokens[at]!]!;
+    }
+    return passage;
   });
   const claims = Array.isArray(stored.claims)
     ? stored.claims.map((claim) => unpackClaim(claim, article))

@@ -16,7 +16,7 @@ import { type CompactNumbers, packNumbers, unpackNumbers } from '../../search/pa
  */
 
 const MAGIC = 'crosscheck-index-cache';
-const FORMAT = 4;
+const FORMAT = 5;
 /** The header line's length: magic, format, a SHA-256 in hex. The block of words is aligned from the file's start. */
 const HEADER_BYTES = Buffer.byteLength(`${MAGIC} ${FORMAT} ${'0'.repeat(64)}\n`);
 
@@ -150,9 +150,10 @@ export interface StoredPassage {
   index: number;
   start: number;
   end: number;
-  /** Sentences and tokens packed (see search/passages.ts), the tokens' stem numbers those of the file's stem table. */
+  /** Sentences, tokens and figures packed (see search/passages.ts), the tokens' stem numbers those of the file's stem table. */
   packed: Uint32Array;
-  numbers: CompactNumbers;
+  /** Its figures, where they could not be packed. */
+  numbers?: CompactNumbers;
 }
 
 /** The built index of a corpus, and which corpus: the article keys in order, hashed. */
@@ -177,8 +178,15 @@ interface CacheHead {
   stems: string[];
   /** The words of the claims' table (see {@link ClaimTable}). */
   strings: string[];
-  /** Per article: its passages' figures, how many rows of the claims' table are its claims, and claims stored whole (at their place). */
-  entries: [string, { numbers: CompactNumbers[]; claims: number; whole?: [number, Claim][] }][];
+  /**
+   * Per article: how many passages (their numbers are in the passages' section), the figures of
+   * those that could not be packed (by place), how many rows of the claims' table are its claims,
+   * and claims stored whole (at their place).
+   */
+  entries: [
+    string,
+    { passages: number; numbers?: [number, CompactNumbers][]; claims: number; whole?: [number, Claim][] },
+  ][];
   /** The index: each field of its snapshot a section (typed arrays) or a JSON value. */
   index: { layout: string; snapshot: Record<string, { section: number } | { json: unknown }> } | null;
   /** The sections after the head, in order: the typed array each is read as, and its length in elements. */
@@ -419,14 +427,23 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
         if (Array.isArray(claim)) claims.add(claim);
         else whole.push([at, claim]);
       });
-      const numbers = analysis.passages.map((passage) => {
+      const numbers: [number, CompactNumbers][] = [];
+      analysis.passages.forEach((passage, at) => {
         passageBlocks.push(
           Uint32Array.of(passage.index, passage.start, passage.end, passage.packed.length),
           passage.packed,
         );
-        return passage.numbers;
+        if (passage.numbers !== undefined) numbers.push([at, passage.numbers]);
       });
-      return [key, { numbers, claims: stored.length - whole.length, ...(whole.length > 0 ? { whole } : {}) }];
+      return [
+        key,
+        {
+          passages: analysis.passages.length,
+          ...(numbers.length > 0 ? { numbers } : {}),
+          claims: stored.length - whole.length,
+          ...(whole.length > 0 ? { whole } : {}),
+        },
+      ];
     }),
     index: null,
     sections: [],
@@ -517,24 +534,16 @@ export function decodeCache(bytes: Buffer): LoadResult {
     const table = new ClaimTable(head.strings, section(CLAIM_WORDS, Uint32Array), section(CLAIM_NUMBERS, Float64Array));
     let word = 0;
     let row = 0;
-    const entries = head.entries.map(([key, { numbers, claims, whole }]): [string, StoredAnalysis] => [
-      key,
-      {
-        passages: numbers.map((numbers) => {
-          if (word + PASSAGE_HEAD > passages.length) throw new RangeError('the passages end early');
-          const [index, start, end, length] = passages.subarray(word, (word += PASSAGE_HEAD));
-          if (word + length! > passages.length) throw new RangeError('the passages end early');
-          return {
-            index: index!,
-            start: start!,
-            end: end!,
-            packed: passages.subarray(word, (word += length!)),
-            numbers,
-          };
-        }),
-        claims: new ClaimRows(table, (row += claims) - claims, claims, whole),
-      },
-    ]);
+    const entries = head.entries.map(([key, { passages: count, numbers, claims, whole }]): [string, StoredAnalysis] => {
+      const stored = Array.from({ length: count }, (): StoredPassage => {
+        if (word + PASSAGE_HEAD > passages.length) throw new RangeError('the passages end early');
+        const [index, start, end, length] = passages.subarray(word, (word += PASSAGE_HEAD));
+        if (word + length! > passages.length) throw new RangeError('the passages end early');
+        return { index: index!, start: start!, end: end!, packed: passages.subarray(word, (word += length!)) };
+      });
+      for (const [at, figures] of numbers ?? []) stored[at]!.numbers = figures;
+      return [key, { passages: stored, claims: new ClaimRows(table, (row += claims) - claims, claims, whole) }];
+    });
     if (word !== passages.length || row !== table.rows) throw new RangeError('numbers left over');
     let index: StoredIndex | null = null;
     if (head.index) {
