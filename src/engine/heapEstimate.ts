@@ -4,17 +4,18 @@ import type { Corpus } from '../corpus/load.js';
 /**
  * What a corpus needs of the JavaScript heap, told before it is built: a corpus past the heap's
  * limit would otherwise end the process midway with V8's "heap out of memory", which says nothing
- * of the cure. Measured on the benchmark corpus (10,000 articles in eight languages, 95,955
- * passages, a build without a cache file, compiled engine): docs/scaling.md.
+ * of the cure. Measured on the benchmark corpus (eight languages), a start without a cache file
+ * that then writes it, compiled engine: 10,000 articles (95,955 passages) peaked at 391 MB of heap
+ * used, 100,000 (952,231 passages) at 2,334 MB; see docs/scaling.md.
  */
 
-/** Characters of article text per passage on the benchmark corpus: 11,180,622 / 95,955. */
+/** Characters of article text per passage on the benchmark corpus: 111,223,337 / 952,231 (117 at 10k too). */
 const CHARS_PER_PASSAGE = 117;
-/** Heap per passage at the peak of a build without a cache file: 391 MB / 95,955 passages. */
-const PEAK_BYTES_PER_PASSAGE = 4.2 * 1024;
-/** The process before any corpus: its code, the languages' tables. */
-const BASE_BYTES = 64 * 1024 * 1024;
-/** Room asked for above the estimate: garbage between collections, a reload beside the index served. */
+/** Heap per passage at the peak, the slope between the two sizes measured (2.3 KB), rounded up. */
+const PEAK_BYTES_PER_PASSAGE = 2.5 * 1024;
+/** The process before any passage: its code, the languages' tables (where the line between the sizes meets zero passages). */
+const BASE_BYTES = 160 * 1024 * 1024;
+/** Room asked for above the estimate: garbage between collections, the estimate's error. */
 const HEADROOM = 1.25;
 
 const MB = 1024 * 1024;
