@@ -307,20 +307,26 @@ export class ClaimTable {
 
   /** Row `row`, as {@link packClaim} packs a claim. */
   packed(row: number): CompactClaim {
-    const w = this.words.subarray(row * ROW_WORDS, (row + 1) * ROW_WORDS);
+    // Read in place (no view, no closure per row): a corpus of 100k articles has half a million claims.
+    const { words } = this;
+    const w = row * ROW_WORDS;
     const n = row * ROW_NUMBERS;
-    const text = (at: number) => this.text(w[at]!);
+    const text = (at: number) => this.text(words[w + at]!);
     const date = text(9);
     const claimant = text(12);
-    const kind: ClaimKind = {};
-    KIND_FLAGS.forEach((field, i) => {
-      const bits = (w[15]! >>> (i * 2)) & 3;
-      if (bits) kind[field] = bits === 3;
-    });
+    const flags = words[w + 15]!;
     const rate = text(16);
-    if (rate) kind.rate = rate as ClaimKind['rate'];
+    let kind: ClaimKind | undefined;
+    if (flags !== 0 || rate) {
+      kind = {};
+      for (let i = 0; i < KIND_FLAGS.length; i++) {
+        const bits = (flags >>> (i * 2)) & 3;
+        if (bits) kind[KIND_FLAGS[i]!] = bits === 3;
+      }
+      if (rate) kind.rate = rate as ClaimKind['rate'];
+    }
     const packed: CompactClaim = [
-      w[0]!,
+      words[w]!,
       this.numbers[n]!,
       this.number(this.numbers[n + 1]!),
       this.number(this.numbers[n + 2]!),
@@ -335,14 +341,14 @@ export class ClaimTable {
         : {
             date,
             precision: text(10) as NonNullable<Claim['asOf']>['precision'],
-            ...(w[11] ? { time: text(11)! } : {}),
+            ...(words[w + 11] ? { time: text(11)! } : {}),
           },
       claimant === null ? null : { claimant, channel: text(13) },
-      w[1]!,
-      w[2]!,
+      words[w + 1]!,
+      words[w + 2]!,
       text(14) as ClaimSource['asOfBasis'],
     ];
-    if (Object.keys(kind).length > 0) packed.push(kind);
+    if (kind) packed.push(kind);
     return packed;
   }
 }
@@ -371,7 +377,10 @@ export class ClaimRows {
   }
 
   read(article: Article): Claim[] {
-    return this.packed().map((claim) => unpackClaim(claim, article));
+    if (this.whole.length > 0) return this.packed().map((claim) => unpackClaim(claim, article));
+    const claims: Claim[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) claims[i] = unpackClaim(this.table.packed(this.first + i), article);
+    return claims;
   }
 }
 
