@@ -187,11 +187,14 @@ interface CacheHead {
     string,
     { passages: number; numbers?: [number, CompactNumbers][]; claims: number; whole?: [number, Claim][] },
   ][];
-  /** The index: each field of its snapshot a section (typed arrays) or a JSON value. */
-  index: { layout: string; snapshot: Record<string, { section: number } | { json: unknown }> } | null;
+  /** The index: each field of its snapshot, and of the stored index besides, a section (typed arrays) or a JSON value. */
+  index: { layout: string; snapshot: Fields; fields: Fields } | null;
   /** The sections after the head, in order: the typed array each is read as, and its length in elements. */
   sections: [TypedArrayName, number][];
 }
+
+/** Fields of a record as the head holds them: a typed array as the number of its section, anything else as JSON. */
+type Fields = Record<string, { section: number } | { json: unknown }>;
 
 /** Sections every file has; the index snapshot's follow. */
 const PASSAGES = 0;
@@ -464,15 +467,18 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
     ['Uint32Array', [claimWords]],
     ['Float64Array', [claimNumbers]],
   ];
-  if (index) {
-    const snapshot: NonNullable<CacheHead['index']>['snapshot'] = {};
-    // Every typed array of the snapshot is a section, whatever its fields: an index that gains one needs no change here.
-    for (const [field, value] of Object.entries(index.snapshot)) {
+  // Every typed array of the index is a section, whatever its name: an index that gains one needs no change here.
+  const fields = (record: object): Fields => {
+    const out: Fields = {};
+    for (const [field, value] of Object.entries(record)) {
       const type = typedArrayName(value);
-      if (type) snapshot[field] = { section: sections.push([type, [value as TypedArray]]) - 1 };
-      else snapshot[field] = { json: value };
+      out[field] = type ? { section: sections.push([type, [value as TypedArray]]) - 1 } : { json: value };
     }
-    head.index = { layout: index.layout, snapshot };
+    return out;
+  };
+  if (index) {
+    const { layout, snapshot, ...rest } = index;
+    head.index = { layout, snapshot: fields(snapshot), fields: fields(rest) };
   }
   head.sections = sections.map(([type, blocks]) => [type, blocks.reduce((sum, block) => sum + block.length, 0)]);
   const json = Buffer.from(JSON.stringify(head));
@@ -554,13 +560,20 @@ export function decodeCache(bytes: Buffer): LoadResult {
       return [key, { passages: stored, claims: new ClaimRows(table, (row += claims) - claims, claims, whole) }];
     });
     if (word !== passages.length || row !== table.rows) throw new RangeError('numbers left over');
-    let index: StoredIndex | null = null;
-    if (head.index) {
-      const snapshot: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(head.index.snapshot))
-        snapshot[field] = 'section' in value ? sections[value.section] : value.json;
-      index = { layout: head.index.layout, snapshot: snapshot as unknown as IndexSnapshot };
-    }
+    const fields = (stored: Fields): Record<string, unknown> => {
+      const record: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(stored)) {
+        if ('json' in value) record[field] = value.json;
+        else if (sections[value.section]) record[field] = sections[value.section];
+        else throw new RangeError(`no section ${value.section}`);
+      }
+      return record;
+    };
+    const index = head.index && {
+      ...fields(head.index.fields),
+      layout: head.index.layout,
+      snapshot: fields(head.index.snapshot) as unknown as IndexSnapshot,
+    };
     return { ok: true, stems: head.stems, entries, index };
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };

@@ -156,6 +156,24 @@ describe('the index cache', () => {
   });
 });
 
+describe('the index in the cache file', () => {
+  it('GIVEN an index whose snapshot (and stored index) carry typed arrays of any name WHEN written and read back THEN each is the same, read as a view into the bytes of the file', () => {
+    const snapshot = {
+      terms: ['kill', 'officer'],
+      postings: Uint32Array.of(1, 0, 2, 1, 1, 3),
+      fieldLengths: Uint32Array.of(2, 5),
+      weights: Float64Array.of(0.5, 1.25),
+    };
+    const index = { layout: 'abc', snapshot, firstIds: Uint32Array.of(0, 7) };
+    const bytes = encodeCache({ stems: [], entries: [], index });
+    const loaded = decodeCache(bytes);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.index).toEqual(index);
+    const read = loaded.index!.snapshot as unknown as typeof snapshot;
+    for (const array of [read.postings, read.fieldLengths, read.weights]) expect(array.buffer).toBe(bytes.buffer);
+  });
+});
+
 describe('passages in the cache file', () => {
   it('GIVEN every passage of the seeds and the figure fixtures WHEN written to the cache file and read back THEN each has the same sentences, tokens and figures', async () => {
     const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
