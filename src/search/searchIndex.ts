@@ -6,9 +6,20 @@ import type { PackedPassage } from './passages.js';
  * implementation (search/minisearch/); another library fits behind these few calls.
  */
 export interface SearchIndex {
-  /** The passages indexed, numbered 0…n-1 by their `id`. */
+  /** The passages indexed, in ascending id order. Ids are unique and stable across updates, so after one they may have gaps. */
   readonly passages: readonly PackedPassage[];
   readonly size: number;
+  /** The passage of an id, if this index holds it. */
+  passage(id: number): PackedPassage | undefined;
+  /** One above every id this index (or any index it was updated from) has used: where added passages' ids start. */
+  readonly nextId: number;
+  /**
+   * This index with `change` applied, as a new index. This one stays exactly as it was and keeps
+   * answering while the new one is made (copy-on-write: what the change does not touch is shared,
+   * not copied); the work is in proportion to the change (its passages and the terms they use),
+   * in slices that let the event loop through.
+   */
+  update(change: IndexChange): Promise<SearchIndex>;
   /** In how many passages' text a term occurs. */
   frequency(term: string): number;
   /** The commonest way a stem is written in the corpus, to show a person ("killed" for "kill"). */
@@ -27,6 +38,14 @@ export interface SearchIndex {
   find(words: readonly TermChoice[][], within?: readonly number[]): Hit[];
   /** The index in a form quick to save and to read back (see {@link SearchIndexFactory.readSnapshot}). */
   snapshot(): IndexSnapshot;
+}
+
+/** What changed in a corpus, for {@link SearchIndex.update}. */
+export interface IndexChange {
+  /** Ids of indexed passages to drop (of articles removed or changed). */
+  removed: readonly number[];
+  /** Passages to index (of articles added or changed), with ids from `nextId` upward, ascending. */
+  added: readonly PackedPassage[];
 }
 
 /** How indexes of one library are made: built passage by passage, or read back from a snapshot. */
@@ -72,4 +91,6 @@ export interface IndexSnapshot {
   postings: Uint32Array;
   /** Per passage: how many distinct terms its title has, and its text. */
   fieldLengths: Uint32Array;
+  /** The passage ids, ascending, when they are not 0…n-1 (an index updated in place). */
+  ids?: Uint32Array;
 }

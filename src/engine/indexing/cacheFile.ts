@@ -156,9 +156,11 @@ export interface StoredPassage {
   numbers: PassageNumbers;
 }
 
-/** The built index of a corpus, and which corpus: the article keys in order, hashed. */
+/** The built index of a corpus, and which corpus: the article keys in order with their passage ids, hashed. */
 export interface StoredIndex {
   layout: string;
+  /** Per article, in corpus order: the id of its first passage in the index. */
+  firstIds: Uint32Array;
   snapshot: IndexSnapshot;
 }
 
@@ -175,7 +177,14 @@ interface CacheHead {
   stems: string[];
   /** Per article: its claims, and per passage its figures (the rest of a passage is numbers, in the block). */
   entries: [string, { claims: StoredClaim[]; numbers: CompactNumbers[] }][];
-  index: { layout: string; terms: string[]; postings: number; fieldLengths: number } | null;
+  index: {
+    layout: string;
+    terms: string[];
+    postings: number;
+    fieldLengths: number;
+    firstIds: number;
+    ids?: number;
+  } | null;
 }
 
 /** Words before each passage's tokens in the block: index, start, end, token words, sentence words; then the sentence offsets. */
@@ -279,9 +288,12 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       terms: index.snapshot.terms,
       postings: index.snapshot.postings.length,
       fieldLengths: index.snapshot.fieldLengths.length,
+      firstIds: index.firstIds.length,
+      ids: index.snapshot.ids?.length,
     },
   };
-  if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths);
+  if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths, index.firstIds);
+  if (index?.snapshot.ids) blocks.push(index.snapshot.ids);
   const json = Buffer.from(JSON.stringify(head));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
@@ -350,14 +362,18 @@ export function decodeCache(bytes: Buffer): LoadResult {
         }),
       },
     ]);
-    const index = head.index && {
-      layout: head.index.layout,
-      snapshot: {
-        terms: head.index.terms,
+    let index: StoredIndex | null = null;
+    if (head.index) {
+      const { layout, terms } = head.index;
+      const snapshot: IndexSnapshot = {
+        terms,
         postings: take(head.index.postings),
         fieldLengths: take(head.index.fieldLengths),
-      },
-    };
+      };
+      const firstIds = take(head.index.firstIds);
+      if (head.index.ids !== undefined) snapshot.ids = take(head.index.ids);
+      index = { layout, firstIds, snapshot };
+    }
     if (at !== numbers.length) throw new RangeError('numbers left over');
     return { ok: true, stems: head.stems, entries, index };
   } catch (error) {
