@@ -8,6 +8,7 @@ import type { PackedPassage } from './passages.js';
 export interface SearchIndex {
   /** The passages indexed, in ascending id order. Ids are unique and stable across updates, so after one they may have gaps. */
   readonly passages: readonly PackedPassage[];
+  /** `passages.length`. */
   readonly size: number;
   /** The passage of an id, if this index holds it. */
   passage(id: number): PackedPassage | undefined;
@@ -33,19 +34,11 @@ export interface SearchIndex {
   similarStems(stem: string, distance: number): string[];
   /**
    * The passages that best match the question's words (each given as the terms that stand for it),
-   * best first; only among the passages `within` (by id) when given, e.g. one article's.
+   * best first; only among the passages `within` (by id, may be sparse) when given, e.g. one article's.
    */
   find(words: readonly TermChoice[][], within?: readonly number[]): Hit[];
   /** The index in a form quick to save and to read back (see {@link SearchIndexFactory.readSnapshot}). */
   snapshot(): IndexSnapshot;
-}
-
-/** What changed in a corpus, for {@link SearchIndex.update}. */
-export interface IndexChange {
-  /** Ids of indexed passages to drop (of articles removed or changed). */
-  removed: readonly number[];
-  /** Passages to index (of articles added or changed), with ids from `nextId` upward, ascending. */
-  added: readonly PackedPassage[];
 }
 
 /** How indexes of one library are made: built passage by passage, or read back from a snapshot. */
@@ -61,6 +54,14 @@ export interface SearchIndexFactory {
    * throws if given other passages than those indexed.
    */
   readSnapshot(snapshot: IndexSnapshot): (passages: readonly PackedPassage[]) => SearchIndex;
+}
+
+/** What changed in a corpus, for {@link SearchIndex.update}. */
+export interface IndexChange {
+  /** Ids of indexed passages to drop (of articles removed or changed). */
+  removed: readonly number[];
+  /** Passages to index (of articles added or changed), with ids from `nextId` upward, ascending. */
+  added: readonly PackedPassage[];
 }
 
 export interface IndexBuilder {
@@ -84,13 +85,20 @@ export interface Hit {
   textTerms: Set<string>;
 }
 
-/** A built index as the cache file stores it (see engine/indexing/cacheFile.ts). */
+/**
+ * A built index as the cache file stores it (see engine/indexing/cacheFile.ts): the terms, and
+ * typed arrays an index reads as they are (views into one buffer can back them).
+ */
 export interface IndexSnapshot {
   terms: string[];
-  /** Per term, per field (title, then text): the number of passages, then (passage, term frequency) pairs. */
+  /**
+   * Per term, in the order of `terms`: its passage counts in the title and in the text, and how many
+   * best passages it keeps (a common term's, chosen when the index was built or updated); then the
+   * title's passage ids and term frequencies, the text's, and the best passages' ids.
+   */
   postings: Uint32Array;
-  /** Per passage: how many distinct terms its title has, and its text. */
+  /** Per passage (in id order): how many distinct terms its title has, and its text. */
   fieldLengths: Uint32Array;
-  /** The passage ids, ascending, when they are not 0…n-1 (an index updated in place). */
+  /** The passages' ids, ascending, when they have gaps (an index updated); absent when they are 0…n-1. */
   ids?: Uint32Array;
 }

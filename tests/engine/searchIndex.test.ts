@@ -3,7 +3,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { AnalysisStore } from '../../src/engine/indexing/analysisStore.js';
 import type { PackedPassage } from '../../src/search/passages.js';
-import type { Hit, IndexChange, SearchIndex, SearchIndexFactory, TermChoice } from '../../src/search/searchIndex.js';
+import type { Hit, SearchIndex, SearchIndexFactory, TermChoice } from '../../src/search/searchIndex.js';
 import { indexTerms } from '../../src/text/analyze.js';
 import { SEED_CORPUS } from '../helpers.js';
 
@@ -26,15 +26,15 @@ class ScanIndex implements SearchIndex {
   }
 
   get nextId(): number {
-    return (this.passages.at(-1)?.id ?? -1) + 1;
+    return this.passages.length;
   }
 
   passage(id: number): PackedPassage | undefined {
-    return this.passages.find((passage) => passage.id === id);
+    return this.passages[id];
   }
 
-  async update({ removed, added }: IndexChange): Promise<ScanIndex> {
-    return new ScanIndex([...this.passages.filter((passage) => !removed.includes(passage.id)), ...added]);
+  update(): never {
+    throw new Error('a scan index is not updated');
   }
 
   frequency(term: string): number {

@@ -177,13 +177,14 @@ interface CacheHead {
   stems: string[];
   /** Per article: its claims, and per passage its figures (the rest of a passage is numbers, in the block). */
   entries: [string, { claims: StoredClaim[]; numbers: CompactNumbers[] }][];
+  /** The index snapshot's terms, and the lengths of its arrays in the block (`ids`: when its passage ids have gaps). */
   index: {
     layout: string;
     terms: string[];
     postings: number;
     fieldLengths: number;
-    firstIds: number;
     ids?: number;
+    firstIds: number;
   } | null;
 }
 
@@ -288,12 +289,13 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       terms: index.snapshot.terms,
       postings: index.snapshot.postings.length,
       fieldLengths: index.snapshot.fieldLengths.length,
-      firstIds: index.firstIds.length,
       ids: index.snapshot.ids?.length,
+      firstIds: index.firstIds.length,
     },
   };
-  if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths, index.firstIds);
+  if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths);
   if (index?.snapshot.ids) blocks.push(index.snapshot.ids);
+  if (index) blocks.push(index.firstIds);
   const json = Buffer.from(JSON.stringify(head));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
@@ -362,18 +364,16 @@ export function decodeCache(bytes: Buffer): LoadResult {
         }),
       },
     ]);
-    let index: StoredIndex | null = null;
-    if (head.index) {
-      const { layout, terms } = head.index;
-      const snapshot: IndexSnapshot = {
-        terms,
+    const index = head.index && {
+      layout: head.index.layout,
+      snapshot: {
+        terms: head.index.terms,
         postings: take(head.index.postings),
         fieldLengths: take(head.index.fieldLengths),
-      };
-      const firstIds = take(head.index.firstIds);
-      if (head.index.ids !== undefined) snapshot.ids = take(head.index.ids);
-      index = { layout, firstIds, snapshot };
-    }
+        ...(head.index.ids === undefined ? {} : { ids: take(head.index.ids) }),
+      },
+      firstIds: take(head.index.firstIds),
+    };
     if (at !== numbers.length) throw new RangeError('numbers left over');
     return { ok: true, stems: head.stems, entries, index };
   } catch (error) {
