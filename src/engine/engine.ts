@@ -80,11 +80,10 @@ export class Engine {
    */
   static async update(previous: Engine, corpus: Corpus, options?: BuildOptions): Promise<Engine> {
     if (previous.passages.length === 0) return Engine.build(corpus, options);
-    const before = new Map(previous.corpus.articles.map((article) => [article.file, article]));
-    const articles = corpus.articles.map((article) => {
-      const old = before.get(article.file);
-      return old && sameArticle(old, article) ? old : article;
-    });
+    const articles = [...corpus.articles];
+    const reusing = reuseUnchanged(previous.corpus.articles, articles);
+    if (options?.atOnce) runToEnd(reusing);
+    else await runInSlices(reusing);
     const next = { ...corpus, articles };
     return Engine.of(next, await updateIndex(previous.built, next, options), options);
   }
@@ -236,6 +235,22 @@ export class Engine {
   private summarize(id: string): ArticleSummary | undefined {
     const article = this.corpus.articles.find((candidate) => candidate.id === id);
     return article && { ...articleRef(article), passages: this.passageCounts.get(id) ?? 0 };
+  }
+}
+
+/** Articles compared with their previous reading between two pauses of an update. */
+const SLICE_ARTICLES = 5000;
+
+/**
+ * Puts the previous Article in place of each article read again exactly as before (the index
+ * knows its passages by that object). In slices: comparing every text is some 0.4 s at 100k articles.
+ */
+function* reuseUnchanged(previous: readonly Article[], articles: Article[]): Generator<void, void> {
+  const before = new Map(previous.map((article) => [article.file, article]));
+  for (let i = 0; i < articles.length; i++) {
+    const old = before.get(articles[i]!.file);
+    if (old && sameArticle(old, articles[i]!)) articles[i] = old;
+    if (i % SLICE_ARTICLES === SLICE_ARTICLES - 1) yield;
   }
 }
 
