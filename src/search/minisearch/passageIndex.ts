@@ -3,7 +3,15 @@ import type { Article } from '../../model/article.js';
 import { CONCEPT_TERM_PREFIX, conceptsOf, indexTerms, tokenize } from '../../text/analyze.js';
 import { analyzerLanguage, type AnalyzedLanguage } from '../../text/language.js';
 import { PACKED_TOKEN_WIDTH, stemTable, type PackedPassage } from '../passages.js';
-import type { Hit, IndexBuilder, IndexSnapshot, SearchIndex, SearchIndexFactory, TermChoice } from '../searchIndex.js';
+import type {
+  Hit,
+  IndexBuilder,
+  IndexChange,
+  IndexSnapshot,
+  SearchIndex,
+  SearchIndexFactory,
+  TermChoice,
+} from '../searchIndex.js';
 
 /** MiniSearch's field ids, in the order of its `fields` option. */
 const FIELDS = ['title', 'text'] as const;
@@ -35,10 +43,11 @@ const SURFACE_SAMPLE = 200;
 export interface ReadSnapshot {
   readonly search: PassageSearch;
   readonly fieldLengths: Uint32Array;
+  readonly ids?: Uint32Array;
 }
 
 interface PassageIndexBuilder extends IndexBuilder {
-  finish(passages: readonly PackedPassage[]): PassageIndex;
+  finish(passages: readonly PackedPassage[], nextId?: number): PassageIndex;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -145,12 +154,37 @@ export class PassageIndex implements SearchIndex {
   private readonly averageLengths: [number, number];
   private readonly surfaceForms = new Map<string, string | null>();
   private readonly bestOfTerm = new Map<string, number[]>();
+  readonly nextId: number;
+  /** TEMPORARY (fallback until helper idx's update lands): where each id sits in `passages` when ids have gaps. */
+  private readonly positions: Map<number, number> | null;
 
-  private constructor(passages: readonly PackedPassage[], search: PassageSearch, fieldLengths: Uint32Array) {
+  private constructor(
+    passages: readonly PackedPassage[],
+    search: PassageSearch,
+    fieldLengths: Uint32Array,
+    nextId = (passages.at(-1)?.id ?? -1) + 1,
+  ) {
     this.passages = passages;
     this.search = search;
     this.fieldLengths = fieldLengths;
     this.averageLengths = [search.averageLength(TITLE), search.averageLength(TEXT)];
+    this.nextId = nextId;
+    const gaps = passages.some((passage, i) => passage.id !== i);
+    this.positions = gaps ? new Map(passages.map((passage, i) => [passage.id, i])) : null;
+  }
+
+  passage(id: number): PackedPassage | undefined {
+    const passage = this.passages[this.positions ? (this.positions.get(id) ?? -1) : id];
+    return passage?.id === id ? passage : undefined;
+  }
+
+  /** TEMPORARY fallback until helper idx's in-place update lands: correct, but it rebuilds the whole index. */
+  async update({ removed, added }: IndexChange): Promise<PassageIndex> {
+    const gone = new Set(removed);
+    const passages = [...this.passages.filter((passage) => !gone.has(passage.id)), ...added];
+    const builder = PassageIndex.builder();
+    for (const passage of passages) builder.add(passage);
+    return builder.finish(passages, Math.max(this.nextId, (added.at(-1)?.id ?? -1) + 1));
   }
 
   /**
@@ -161,11 +195,13 @@ export class PassageIndex implements SearchIndex {
     const byTerm = new Map<string, FieldTermData>();
     const lengths: number[] = [];
     const titleCounts = new Map<Article, Map<string, number>>();
+    let lastId = -1;
     return {
       add(passage: PackedPassage): void {
         const shortId = lengths.length / FIELDS.length;
-        if (passage.id !== shortId)
-          throw new Error(`passage ${passage.id} added as passage ${shortId}: passages must be added in order`);
+        if (passage.id <= lastId)
+          throw new Error(`passage ${passage.id} added after passage ${lastId}: passages must be added in order`);
+        lastId = passage.id;
         let title = titleCounts.get(passage.article);
         if (!title) {
           const language = analyzerLanguage(passage.article.language);
@@ -182,13 +218,13 @@ export class PassageIndex implements SearchIndex {
         }
         lengths.push(addField(byTerm, TITLE, shortId, title), addField(byTerm, TEXT, shortId, text));
       },
-      finish(passages: readonly PackedPassage[]): PassageIndex {
+      finish(passages: readonly PackedPassage[], nextId?: number): PassageIndex {
         if (passages.length * FIELDS.length !== lengths.length)
           throw new Error(`${passages.length} passages, ${lengths.length / FIELDS.length} indexed`);
         const search = new PassageSearch();
         const fieldLengths = Uint32Array.from(lengths);
         search.fill(byTerm, fieldLengths);
-        return new PassageIndex(passages, search, fieldLengths);
+        return new PassageIndex(passages, search, fieldLengths, nextId);
       },
     };
   }
@@ -205,7 +241,7 @@ export class PassageIndex implements SearchIndex {
    * it while the corpus files are still being read. Throws if the snapshot is damaged.
    */
   static readSnapshot(snapshot: IndexSnapshot): ReadSnapshot {
-    const { terms, postings, fieldLengths } = snapshot;
+    const { terms, postings, fieldLengths, ids } = snapshot;
     const byTerm: [string, FieldTermData][] = new Array(terms.length);
     let at = 0;
     for (let t = 0; t < terms.length; t++) {
@@ -222,12 +258,16 @@ export class PassageIndex implements SearchIndex {
     if (at !== postings.length) throw new Error('index snapshot is damaged');
     const search = new PassageSearch();
     search.fill(byTerm, fieldLengths);
-    return { search, fieldLengths };
+    return { search, fieldLengths, ids };
   }
 
   /** The index of a snapshot (read with {@link readSnapshot}) taken from an index of the same passages. */
   static restore(passages: readonly PackedPassage[], read: ReadSnapshot): PassageIndex {
-    if (read.fieldLengths.length !== passages.length * FIELDS.length)
+    const idOf = (i: number) => (read.ids ? read.ids[i] : i);
+    if (
+      read.fieldLengths.length !== passages.length * FIELDS.length ||
+      passages.some((passage, i) => passage.id !== idOf(i))
+    )
       throw new Error('index snapshot is of other passages');
     return new PassageIndex(passages, read.search, read.fieldLengths);
   }
@@ -254,7 +294,8 @@ export class PassageIndex implements SearchIndex {
         }
       }
     }
-    return { terms, postings, fieldLengths: this.fieldLengths };
+    const ids = this.positions ? Uint32Array.from(this.passages, (passage) => passage.id) : undefined;
+    return { terms, postings, fieldLengths: this.fieldLengths, ...(ids && { ids }) };
   }
 
   private postings(term: string, field: number): Map<number, number> | undefined {
@@ -339,7 +380,10 @@ export class PassageIndex implements SearchIndex {
     const candidates = new Set<number>();
     // A few passages given (one article's): each is scored, however common the words.
     if (within) {
-      for (const shortId of within) if (shortId >= 0 && shortId < this.size) candidates.add(shortId);
+      for (const id of within) {
+        const shortId = this.positions ? (this.positions.get(id) ?? -1) : id;
+        if (shortId >= 0 && shortId < this.size) candidates.add(shortId);
+      }
     } else if (rare.length > 0) {
       for (const choices of rare)
         for (const { text, title } of choices)
