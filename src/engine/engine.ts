@@ -4,11 +4,11 @@ import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { categoryOfItem, isFigureCategory } from '../model/categories.js';
+import { categoryNames, categoryOfItem, isFigureCategory, type FigureCategory } from '../model/categories.js';
 import { compareFigures, mergeClaims } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
+import { figuresForQuestion, groupClaims, indexStems, type ClaimsByCategory } from './figuresForQuestion.js';
 import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
@@ -55,8 +55,13 @@ export class Engine {
    * slices that let the event loop through, reusing the analyses of `options.store`.
    */
   static async build(corpus: Corpus, options?: BuildOptions): Promise<Engine> {
-    return new Engine(corpus, await buildIndex(corpus, options));
+    const engine = new Engine(corpus, await buildIndex(corpus, options));
+    // Which claims a question's words pick: indexed before the engine serves, so no question waits for it.
+    await indexStems(engine.claimsByCategory, engine.languageOfArticle);
+    return engine;
   }
+
+  private readonly languageOfArticle = (id: string) => this.languageOf.get(id) ?? null;
 
   /** What the corpus holds, for help texts and the log. */
   stats(): CorpusStats {
@@ -101,7 +106,7 @@ export class Engine {
     // One article asked about: its figures as it tells them, grouped afresh (a few claims).
     const groups = options.article ? groupClaims(this.claimsToldBy(options.article)) : this.claimsByCategory;
     return ask(this.index, parsed, options, (categories, words, cited) =>
-      figuresForQuestion(groups, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
+      figuresForQuestion(groups, categories, words, cited, this.languageOfArticle),
     );
   }
 
@@ -134,21 +139,31 @@ export class Engine {
   /**
    * The figures side by side: one report per category (weapons: per item), or only those of one
    * category or item ("killed", "shells"). Unknown names give an empty list; `figureTopics()` (src/model/categories.ts) lists the known.
+   * A large category is compared among its most relevant figures (see figures/compare.ts
+   * `MAX_COMPARED`); `comparing` adds the figures of some articles (those just added) to them.
    */
-  figures(topic?: string): FiguresReport[] {
+  figures(topic?: string, { comparing }: { comparing?: readonly string[] } = {}): FiguresReport[] {
     const wanted = topic?.trim().toLowerCase() ?? '';
-    // Comparing every pair of a category is the slow part: once per engine and topic.
+    if (comparing && comparing.length > 0) return this.compareTopic(wanted, comparing);
+    // Once per engine and topic.
     let reports = this.reportCache.get(wanted);
     if (!reports) {
-      if (!wanted) reports = compareFigures(this.claims);
-      else if (isFigureCategory(wanted)) reports = compareFigures(this.claims, wanted);
-      else {
-        const itemOf = categoryOfItem(wanted);
-        reports = itemOf ? compareFigures(this.claims, itemOf.name).filter((report) => report.item === wanted) : [];
-      }
+      reports = this.compareTopic(wanted);
       this.reportCache.set(wanted, reports);
     }
     return reports;
+  }
+
+  private compareTopic(wanted: string, comparing: readonly string[] = []): FiguresReport[] {
+    const ids = new Set(comparing);
+    const options = ids.size > 0 ? { alsoCompare: (claim: Claim) => claim.articles.some((id) => ids.has(id)) } : {};
+    // Every category, or an item of one: from the category's reports (each compared once per engine).
+    const ofCategory = (category: FigureCategory) =>
+      ids.size > 0 ? compareFigures(this.claims, category, options) : this.figures(category);
+    if (!wanted) return categoryNames().flatMap((category) => ofCategory(category).filter((r) => r.claims.length > 0));
+    if (isFigureCategory(wanted)) return compareFigures(this.claims, wanted, options);
+    const itemOf = categoryOfItem(wanted);
+    return itemOf ? ofCategory(itemOf.name).filter((report) => report.item === wanted) : [];
   }
 
   sources(): SourcesReport {

@@ -27,6 +27,11 @@ export function numbersOf(passage: Passage): PassageNumbers {
   return { sentences, countTokens };
 }
 
+/** The tokens of a passage's counts: read with the analysis, so a question needs no further facts to know where its figures stand. */
+export function countTokensOf(passage: Passage): readonly number[] {
+  return (passage.numbers ??= numbersOf(passage)).countTokens;
+}
+
 /** Capitalised words that name an office, an institution or a date, not a place or a person, in any language. */
 const titles = perRegistry((all) => new RegExp(`^(${all.flatMap((module) => module.titles).join('|')})$`, 'i'));
 

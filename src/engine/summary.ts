@@ -99,6 +99,17 @@ function fold(name: string): string {
     .trim();
 }
 
+/** A claimant's folded words, worked out once per name: every figure question summarises the same few claimants. */
+function claimantWords(claimant: string): readonly string[] {
+  let words = foldedClaimants.get(claimant);
+  if (!words) {
+    words = fold(claimant).split(' ').filter(Boolean);
+    foldedClaimants.set(claimant, words);
+  }
+  return words;
+}
+const foldedClaimants = new Map<string, readonly string[]>();
+
 /**
  * The independent sources: claimants, not the outlets that carry them (the channel "Reuters" is
  * not a source; the NIS told by five outlets is one source in five articles). Two names are one
@@ -110,7 +121,7 @@ function sourcesOf(claims: readonly Claim[]): SummarySource[] {
   for (const claim of claims) {
     for (const source of claim.sources) {
       if (!source.attributedTo) continue;
-      const words = new Set(fold(source.attributedTo.claimant).split(' ').filter(Boolean));
+      const words = new Set(claimantWords(source.attributedTo.claimant));
       if (words.size === 0) continue;
       const same = sources.find(
         (known) => [...words].every((w) => known.words.has(w)) || [...known.words].every((w) => words.has(w)),

@@ -154,6 +154,19 @@ const KIND_PREFIX = /^(?:(?:per-\w+|projection|transferred):)+/;
  * soldiers" in an article about North Koreans may well be them).
  */
 export function compatibleScope(a: string, b: string): boolean {
+  // Reports compare every pair of their claims, of a few scopes: each pair of scopes is worked out once.
+  let withA = compatibleScopes.get(a);
+  if (!withA) {
+    if (compatibleScopes.size >= 10_000) compatibleScopes.clear();
+    compatibleScopes.set(a, (withA = new Map()));
+  }
+  let compatible = withA.get(b);
+  if (compatible === undefined) withA.set(b, (compatible = scopesCompatible(a, b)));
+  return compatible;
+}
+const compatibleScopes = new Map<string, Map<string, boolean>>();
+
+function scopesCompatible(a: string, b: string): boolean {
   // A rate, a forecast or people moved elsewhere are compared only with their own kind, even unspecified.
   const kindA = KIND_PREFIX.exec(a)?.[0] ?? '';
   const kindB = KIND_PREFIX.exec(b)?.[0] ?? '';
@@ -274,7 +287,7 @@ type PeriodRelation = 'same' | 'before' | 'after' | 'unknown';
 function period(a: Claim, b: Claim): PeriodRelation {
   const days = daysBetween(a.asOf, b.asOf);
   // "Earlier on Monday, officials had put the death toll at 16": older than the article's other figures of that day.
-  const shared = a.articles.find((id) => b.articles.includes(id));
+  const shared = sharedArticle(a, b);
   if (shared && a.asOf?.date === b.asOf?.date && toldAsEarlier(a, shared) !== toldAsEarlier(b, shared)) {
     return toldAsEarlier(a, shared) ? 'before' : 'after';
   }
@@ -291,7 +304,7 @@ function period(a: Claim, b: Claim): PeriodRelation {
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
   }
-  const sameArticle = a.articles.some((id) => b.articles.includes(id));
+  const sameArticle = shared !== undefined;
   if (a.asOf && b.asOf && a.asOf.date === b.asOf.date) return 'same';
   // Without a year, February may come before or after August: only the same month is the same time.
   if (a.asOf && b.asOf && a.asOf.date.startsWith('--') && b.asOf.date.startsWith('--')) {
@@ -299,6 +312,12 @@ function period(a: Claim, b: Claim): PeriodRelation {
   }
   if (sameArticle) return 'same';
   return 'unknown';
+}
+
+/** The first of `a`'s articles that also tells `b`, if any (a plain loop: this runs for every pair of a report). */
+function sharedArticle(a: Claim, b: Claim): string | undefined {
+  for (const id of a.articles) if (b.articles.includes(id)) return id;
+  return undefined;
 }
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
@@ -318,25 +337,71 @@ function closeInTime(a: Claim, b: Claim): boolean {
   return days !== null ? days <= SAME_PERIOD_DAYS : period(a, b) === 'same';
 }
 
+/**
+ * A report compares at most this many of its figures (and those its caller asks for): its most
+ * relevant, in the order a reader is shown them (see {@link mostRelevant}). Every pair of a
+ * category of thousands is millions of verdicts no one reads, and seconds of work; the report
+ * still lists every figure and says how many it compared.
+ */
+export const MAX_COMPARED = 300;
+
+export interface CompareOptions {
+  /** Figures compared whatever their rank: those of articles just added, whose verdicts are announced. */
+  alsoCompare?: (claim: Claim) => boolean;
+}
+
 /** Builds the side-by-side report for one category (all categories when none is given). */
-export function compareFigures(claims: readonly Claim[], category?: FigureCategory): FiguresReport[] {
+export function compareFigures(
+  claims: readonly Claim[],
+  category?: FigureCategory,
+  options: CompareOptions = {},
+): FiguresReport[] {
   const categories = category ? [category] : categoryNames();
   const reports: FiguresReport[] = [];
+  const parts = new SumParts(claims);
   for (const wanted of categories) {
     const ofCategory = claims.filter((claim) => claim.category === wanted);
     const items = categoryByName(wanted)?.items ? [...new Set(ofCategory.map((claim) => claim.item))] : [null];
     for (const item of items) {
       const group = ofCategory.filter((claim) => claim.item === item).sort(byDate);
       if (group.length === 0 && category === undefined) continue;
+      const compared = comparedOf(group, options.alsoCompare);
       reports.push({
         category: wanted,
         item,
         claims: group,
-        verdicts: [...pairVerdicts(group), ...sumVerdicts(group, claims)],
+        verdicts: [...pairVerdicts(compared), ...parts.verdicts(compared)],
+        ...(compared.length < group.length ? { compared: compared.length } : {}),
       });
     }
   }
   return reports;
+}
+
+/** The figures of a report that are compared, in its order: all of them, or its most relevant and those asked for. */
+function comparedOf(group: Claim[], alsoCompare: CompareOptions['alsoCompare']): Claim[] {
+  if (group.length <= MAX_COMPARED) return group;
+  const chosen = new Set(mostRelevant(group).slice(0, MAX_COMPARED));
+  return group.filter((claim) => chosen.has(claim) || alsoCompare?.(claim));
+}
+
+/**
+ * Most reported first (by articles, then sources), then latest (a known year beats a date
+ * without one, which beats none), else in the order given: the order the faces list a report's
+ * figures in (render/discordFigures.ts `ranked`), so those compared are those shown first.
+ */
+export function mostRelevant(claims: readonly Claim[]): Claim[] {
+  const dateKey = (claim: Claim) => {
+    const date = claim.asOf?.date ?? '';
+    return `${/^\d{4}/.test(date) ? 2 : date ? 1 : 0}${date}${claim.asOf?.time ?? ''}`;
+  };
+  const keys = new Map(claims.map((claim) => [claim, dateKey(claim)]));
+  return [...claims].sort(
+    (a, b) =>
+      b.articles.length - a.articles.length ||
+      b.sources.length - a.sources.length ||
+      (keys.get(a)! < keys.get(b)! ? 1 : keys.get(a)! > keys.get(b)! ? -1 : 0),
+  );
 }
 
 function byDate(a: Claim, b: Claim): number {
@@ -457,38 +522,141 @@ function pairVerdicts(group: Claim[]): Verdict[] {
  * Killed plus injured that add up to a casualty figure of the same time: parts of one whole. The
  * parts must be given together (in one sentence, or by one source): one source's dead and another's
  * wounded add up to nothing anyone said.
+ *
+ * The parts are looked up, not scanned: those close in time to a total by date, by date text and
+ * by article ({@link ByTime}), and of those, the parts whose values can complete the sum ({@link ByValue}).
+ * The verdicts are those of comparing every part with every other (tests/figures/compareReference.ts).
  */
-function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
-  const verdicts: Verdict[] = [];
-  for (const whole of figureCategories()) {
-    if (whole.sumOf?.length !== 2) continue;
-    const [first, second] = whole.sumOf as [string, string];
-    for (const total of group.filter((claim) => claim.category === whole.name)) {
-      const [low, high] = plausibleRange(total);
-      const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
-      for (const a of all.filter((claim) => claim.category === first && near(claim))) {
-        for (const b of all.filter(
-          (claim) => claim.category === second && near(claim) && closeInTime(claim, a) && givenTogether(a, claim),
-        )) {
-          const sum = a.value + b.value;
-          if (sum >= low && sum <= high) {
-            verdicts.push({
-              kind: 'consistent',
-              claims: [a.id, b.id, total.id],
-              explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
-            });
+class SumParts {
+  private readonly position: Map<Claim, number>;
+  private readonly byCategory = new Map<string, ByTime>();
+
+  constructor(private readonly all: readonly Claim[]) {
+    this.position = new Map(all.map((claim, i) => [claim, i]));
+  }
+
+  private ofCategory(name: string): ByTime {
+    let found = this.byCategory.get(name);
+    if (!found) {
+      found = new ByTime(this.all.filter((claim) => claim.category === name));
+      this.byCategory.set(name, found);
+    }
+    return found;
+  }
+
+  verdicts(group: readonly Claim[]): Verdict[] {
+    const verdicts: Verdict[] = [];
+    const inOrder = (a: Claim, b: Claim) => this.position.get(a)! - this.position.get(b)!;
+    for (const whole of figureCategories()) {
+      if (whole.sumOf?.length !== 2) continue;
+      const [first, second] = whole.sumOf as [string, string];
+      for (const total of group.filter((claim) => claim.category === whole.name)) {
+        const [low, high] = plausibleRange(total);
+        const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
+        const firsts = this.ofCategory(first).closeTo(total).filter(near).sort(inOrder);
+        const seconds = new ByValue(this.ofCategory(second).closeTo(total).filter(near));
+        for (const a of firsts) {
+          // Only a part whose value can complete the sum: a range of the parts sorted by value.
+          const parts = seconds.within(low - a.value, high - a.value);
+          for (const b of parts.filter((b) => givenTogether(a, b) && closeInTime(b, a)).sort(inOrder)) {
+            const sum = a.value + b.value;
+            if (sum >= low && sum <= high) {
+              verdicts.push({
+                kind: 'consistent',
+                claims: [a.id, b.id, total.id],
+                explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
+              });
+            }
           }
         }
       }
     }
+    return verdicts;
   }
-  return verdicts;
+}
+
+/**
+ * Claims found by when they are told: those that can be close in time to a claim ({@link closeInTime})
+ * are those within {@link SAME_PERIOD_DAYS} of its full date, those of the same date text, and
+ * those sharing an article with it.
+ */
+class ByTime {
+  /** The claims with a full date, by day. */
+  private readonly dated: Claim[];
+  private readonly days: Float64Array;
+  private readonly byDate = new Map<string, Claim[]>();
+  private readonly byArticle = new Map<string, Claim[]>();
+
+  constructor(claims: readonly Claim[]) {
+    const dated = claims.filter(
+      (claim) => claim.asOf && !claim.asOf.date.startsWith('--') && !Number.isNaN(dayOf(claim.asOf)),
+    );
+    this.dated = dated.sort((a, b) => dayOf(a.asOf!) - dayOf(b.asOf!));
+    this.days = Float64Array.from(this.dated, (claim) => dayOf(claim.asOf!));
+    for (const claim of claims) {
+      if (claim.asOf) push(this.byDate, claim.asOf.date, claim);
+      for (const id of claim.articles) push(this.byArticle, id, claim);
+    }
+  }
+
+  /** The claims that may be close in time to `claim`, once each, in no particular order; filter with closeInTime. */
+  closeTo(claim: Claim): Claim[] {
+    const found = new Set<Claim>();
+    const { asOf } = claim;
+    if (asOf && !asOf.date.startsWith('--')) {
+      const day = dayOf(asOf);
+      for (let i = lowerBound(this.days, day - SAME_PERIOD_DAYS); i < this.days.length; i++) {
+        if (this.days[i]! > day + SAME_PERIOD_DAYS) break;
+        found.add(this.dated[i]!);
+      }
+    }
+    if (asOf) for (const other of this.byDate.get(asOf.date) ?? []) found.add(other);
+    for (const id of claim.articles) for (const other of this.byArticle.get(id) ?? []) found.add(other);
+    return [...found];
+  }
+}
+
+/** Claims sorted by value, to find those within a range. */
+class ByValue {
+  private readonly claims: Claim[];
+  private readonly values: Float64Array;
+
+  constructor(claims: Claim[]) {
+    this.claims = claims.sort((a, b) => a.value - b.value);
+    this.values = Float64Array.from(this.claims, (claim) => claim.value);
+  }
+
+  /** The claims of a value from `low` to `high`, and a little either side: the caller checks exactly. */
+  within(low: number, high: number): Claim[] {
+    const found: Claim[] = [];
+    for (let i = lowerBound(this.values, low - 1); i < this.values.length && this.values[i]! <= high + 1; i++)
+      found.push(this.claims[i]!);
+    return found;
+  }
 }
 
 function givenTogether(a: Claim, b: Claim): boolean {
   const sameSentence = a.sources.some((x) => b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
   const sameSource = a.attributions.some((x) => b.attributions.some((y) => x.claimant === y.claimant));
   return sameSentence || sameSource;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function figure(claim: Claim): string {

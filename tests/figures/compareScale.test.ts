@@ -1,0 +1,169 @@
+/**
+ * compareFigures at scale: the verdicts it looks up (close in time, given together) are those of
+ * comparing everything with everything (tests/figures/compareReference.ts, the code it replaced),
+ * over thousands of generated claims; and a category of more than MAX_COMPARED figures is
+ * compared among its most relevant, every figure still listed.
+ */
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../bench/generate.js';
+import type { AsOf, Attribution, Claim, ClaimSource, Qualifier } from '../../src/model/claim.js';
+import type { FigureCategory } from '../../src/model/categories.js';
+import { compareFigures, MAX_COMPARED, mostRelevant } from '../../src/figures/compare.js';
+import { referenceCompareFigures } from './compareReference.js';
+
+const DATES: (string | null)[] = [
+  ...Array.from({ length: 40 }, (_, i) => `2024-0${1 + Math.floor(i / 14)}-${String(1 + (i % 28)).padStart(2, '0')}`),
+  '2024-02',
+  '2024-03',
+  '2024',
+  '--02-10',
+  '--02',
+  null,
+  null,
+];
+const SCOPES = [
+  'troops@north-korean',
+  'troops',
+  'officers',
+  'people',
+  'unspecified',
+  'more:troops',
+  'projection:people',
+];
+const CLAIMANTS = ['Ukraine', 'the NIS', 'Pentagon officials', 'a local governor', 'Reuters sources'];
+const QUALIFIERS: Qualifier[] = ['exact', 'exact', 'exact', 'at least', 'about', 'more than', 'nearly', 'up to'];
+
+/**
+ * Claims as mergeClaims leaves them, `count` of them in `articles` articles: killed and injured
+ * often told in one sentence (parts of a whole), casualty figures near their sum, dates of every
+ * kind (full, month, year, no year, none; live-blog stamps), scopes that can and cannot be
+ * compared, incidents, alternatives, sentences that place themselves earlier in the day.
+ */
+function generatedClaims(count: number, articles: number, seed: number): Claim[] {
+  const rng = new Rng(seed);
+  const claims: Claim[] = [];
+  const source = (articleId: string, start: number, quote: string, asOf: AsOf | null, who: Attribution | null) =>
+    ({
+      articleId,
+      quote,
+      start,
+      end: start + quote.length,
+      wording: '',
+      attributedTo: who,
+      asOf,
+      asOfBasis: asOf ? rng.pick(['sentence', 'context', 'published'] as const) : null,
+    }) satisfies ClaimSource;
+  const make = (category: FigureCategory, value: number, sentence: { article: string; start: number }) => {
+    const date = rng.pick(DATES);
+    const asOf: AsOf | null = date
+      ? {
+          date,
+          precision: date.length === 10 || date.length === 7 ? 'day' : date.length === 4 ? 'year' : 'month',
+          ...(rng.chance(0.1) ? { time: rng.pick(['09:20', '18:47', '12:00']) } : {}),
+        }
+      : null;
+    const qualifier = rng.pick(QUALIFIERS);
+    const who = rng.chance(0.8) ? { claimant: rng.pick(CLAIMANTS), channel: rng.chance(0.3) ? 'Reuters' : null } : null;
+    const quote = `${rng.chance(0.05) ? 'Earlier on Monday, ' : ''}officials said ${value} were ${category}.`;
+    const sources = [source(sentence.article, sentence.start, quote, asOf, who)];
+    // The same figure told by another article too: most reported first.
+    if (rng.chance(0.2)) sources.push(source(`a${rng.int(0, articles - 1)}`, rng.int(0, 50) * 100, quote, asOf, who));
+    const scope = rng.pick(SCOPES);
+    const claim: Claim = {
+      id: `${sentence.article}:${sentence.start}:${category}:${claims.length}`,
+      value,
+      low: qualifier === 'at least' || qualifier === 'more than' ? value : null,
+      high: qualifier === 'up to' ? value : null,
+      qualifier,
+      wording: `${qualifier === 'exact' ? '' : `${qualifier} `}${value}`,
+      category,
+      item: null,
+      subject: scope,
+      scope,
+      ...(rng.chance(0.1) ? { incident: rng.chance(0.5) } : {}),
+      ...(rng.chance(0.03) ? { alternative: true } : {}),
+      asOf,
+      attributedTo: who,
+      attributions: who ? [who] : [],
+      articles: [...new Set(sources.map((s) => s.articleId))],
+      quote,
+      sources,
+    };
+    claims.push(claim);
+    return claim;
+  };
+  while (claims.length < count) {
+    const sentence = { article: `a${rng.int(0, articles - 1)}`, start: rng.int(0, 50) * 100 };
+    const killed = rng.int(1, 60) * 5;
+    const injured = rng.int(1, 60) * 5;
+    const roll = rng.int(0, 9);
+    if (roll < 4) {
+      // Killed and injured in one sentence, sometimes with their total.
+      make('killed', killed, sentence);
+      make('injured', injured, sentence);
+      if (rng.chance(0.3)) make('casualties', killed + injured + rng.int(-5, 5), sentence);
+    } else if (roll < 7) make('killed', killed, sentence);
+    else if (roll < 9) make('injured', injured, sentence);
+    else make('casualties', killed + injured, sentence);
+  }
+  return claims;
+}
+
+/** The verdicts, each as one comparable line. */
+const lines = (reports: { verdicts: { kind: string; claims: string[]; explanation: string }[] }[]) =>
+  reports.flatMap((report) => report.verdicts.map((v) => `${v.kind} ${v.claims.join(' ')} ${v.explanation}`));
+
+describe('compareFigures at scale', () => {
+  it('GIVEN a few thousand claims, none of them a category larger than it compares THEN the same reports as comparing every pair', () => {
+    for (const seed of [1, 2]) {
+      // Few casualty figures, thousands of parts: the sums are looked up among all the killed and injured.
+      const claims = generatedClaims(3000, 400, seed).filter(
+        (claim) => claim.category !== 'casualties' || Number(claim.id.split(':')[3]) % 20 === 0,
+      );
+      const casualties = claims.filter((claim) => claim.category === 'casualties');
+      expect(casualties.length).toBeGreaterThan(10);
+      expect(casualties.length).toBeLessThanOrEqual(MAX_COMPARED);
+      const expected = referenceCompareFigures(claims, 'casualties');
+      expect(compareFigures(claims, 'casualties')).toEqual(expected);
+      // Sums there are, and not only those of one sentence.
+      expect(lines(expected).filter((line) => line.includes(' + ')).length).toBeGreaterThan(20);
+
+      // A category of a few hundred figures: every pair, as before.
+      const some = claims.slice(0, 500);
+      for (const category of ['killed', 'injured', 'casualties'] as const) {
+        expect(some.filter((claim) => claim.category === category).length).toBeLessThanOrEqual(MAX_COMPARED);
+        expect(compareFigures(some, category), `${category}, seed ${seed}`).toEqual(
+          referenceCompareFigures(some, category),
+        );
+      }
+    }
+  });
+
+  it('GIVEN a category larger than it compares THEN every figure is listed and its most relevant are compared as every pair of them would be', () => {
+    const claims = generatedClaims(4000, 600, 4);
+    const killed = claims.filter((claim) => claim.category === 'killed');
+    expect(killed.length).toBeGreaterThan(MAX_COMPARED);
+    const [report] = compareFigures(claims, 'killed');
+    expect(report!.claims.length).toBe(killed.length);
+    expect(report!.compared).toBe(MAX_COMPARED);
+    // The most relevant figures, as a face lists them: most reported, then latest.
+    const compared = new Set(mostRelevant(report!.claims).slice(0, MAX_COMPARED));
+    const named = new Set(report!.verdicts.flatMap((verdict) => verdict.claims));
+    expect([...named].every((id) => [...compared].some((claim) => claim.id === id))).toBe(true);
+    const expected = referenceCompareFigures(
+      claims.filter((claim) => claim.category !== 'killed' || compared.has(claim)),
+      'killed',
+    );
+    expect(lines([report!])).toEqual(lines(expected));
+  });
+
+  it('GIVEN figures asked to be compared whatever their rank (an article just added) THEN they are compared too', () => {
+    const claims = generatedClaims(4000, 600, 5);
+    const [plain] = compareFigures(claims, 'killed');
+    const added = plain!.claims.find((claim) => !mostRelevant(plain!.claims).slice(0, MAX_COMPARED).includes(claim))!;
+    expect(plain!.verdicts.some((verdict) => verdict.claims.includes(added.id))).toBe(false);
+    const [withAdded] = compareFigures(claims, 'killed', { alsoCompare: (claim) => claim === added });
+    expect(withAdded!.compared).toBe(MAX_COMPARED + 1);
+    expect(withAdded!.verdicts.some((verdict) => verdict.claims.includes(added.id))).toBe(true);
+  });
+});
