@@ -86,7 +86,7 @@ export class CategoryClaims {
   /** stem → ranks of the claims whose sentences contain it, ascending; built once, on first need. */
   private byStem: Map<string, Int32Array> | null = null;
   /** The stem lists while they are being built, and how many ranks they hold. */
-  private stemLists: Map<string, number[]> | null = null;
+  private stemLists: Map<number, number[]> | null = null;
   private stemmed = 0;
 
   constructor(claims: readonly Claim[]) {
@@ -156,7 +156,7 @@ export class CategoryClaims {
     }
     this.stemmed = end;
     if (end < this.ranked.length) return false;
-    this.byStem = new Map([...lists].map(([stemmed, ranks]) => [stemmed, Int32Array.from(ranks)]));
+    this.byStem = new Map([...lists].map(([id, ranks]) => [stemNames[id]!, Int32Array.from(ranks)]));
     this.stemLists = null;
     return true;
   }
@@ -179,13 +179,35 @@ function dateOf(claim: Claim): string {
   return claim.asOf?.date ?? '';
 }
 
-/** The stems of a source's sentence, in its article's language, once each: what a focus word is matched against. */
-function stemsOfSource(source: ClaimSource, languageOf: LanguageOf): Set<string> {
-  const language = analyzerLanguage(languageOf(source.articleId));
-  const stems = new Set<string>();
-  for (const [word] of source.quote.matchAll(WORD)) stems.add(stem(word, language));
+/**
+ * The stems of a source's sentence, in its article's language, once each, as numbers: what a
+ * focus word is matched against. Kept per source: the engine made after a change of the corpus
+ * reuses the sources of the articles that did not change (the analysis store keeps them), so it
+ * stems only the new ones. Numbers rather than strings keep them small.
+ */
+function stemsOfSource(source: ClaimSource, languageOf: LanguageOf): Int32Array {
+  let stems = sourceStems.get(source);
+  if (!stems) {
+    const language = analyzerLanguage(languageOf(source.articleId));
+    const ids = new Set<number>();
+    for (const [word] of source.quote.matchAll(WORD)) {
+      const stemmed = stem(word, language);
+      let id = stemNumbers.get(stemmed);
+      if (id === undefined) {
+        id = stemNames.length;
+        stemNumbers.set(stemmed, id);
+        stemNames.push(stemmed);
+      }
+      ids.add(id);
+    }
+    stems = Int32Array.from(ids);
+    sourceStems.set(source, stems);
+  }
   return stems;
 }
+const sourceStems = new WeakMap<ClaimSource, Int32Array>();
+const stemNumbers = new Map<string, number>();
+const stemNames: string[] = [];
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**

@@ -82,12 +82,18 @@ function absorb(into: Claim, claim: Claim): void {
  * live-blog entry's stamp beats none, and the first entry to give the figure wins.
  */
 function settle(claim: Claim): void {
-  const lead = [...claim.sources].sort(
-    (a, b) =>
-      dateRank(b) - dateRank(a) ||
-      attributionRank(b.attributedTo) - attributionRank(a.attributedTo) ||
-      compareTimes(a, b),
-  )[0]!;
+  // The first of the best, as a stable sort would put it: one pass, each telling ranked once.
+  const rank = (source: ClaimSource) => [dateRank(source), attributionRank(source.attributedTo)] as const;
+  let lead = claim.sources[0]!;
+  let [leadDate, leadAttribution] = rank(lead);
+  for (let i = 1; i < claim.sources.length; i++) {
+    const source = claim.sources[i]!;
+    const [date, attribution] = rank(source);
+    if ((date - leadDate || attribution - leadAttribution || compareTimes(lead, source)) > 0) {
+      lead = source;
+      [leadDate, leadAttribution] = [date, attribution];
+    }
+  }
   claim.attributedTo = lead.attributedTo;
   claim.quote = lead.quote;
   claim.wording = lead.wording;

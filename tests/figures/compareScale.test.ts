@@ -114,19 +114,19 @@ const lines = (reports: { verdicts: { kind: string; claims: string[]; explanatio
   reports.flatMap((report) => report.verdicts.map((v) => `${v.kind} ${v.claims.join(' ')} ${v.explanation}`));
 
 describe('compareFigures at scale', () => {
-  it('GIVEN a few thousand claims, none of them a category larger than it compares THEN the same reports as comparing every pair', () => {
+  it('GIVEN two thousand claims, none of them a category larger than it compares THEN the same reports as comparing every pair', () => {
     for (const seed of [1, 2]) {
       // Few casualty figures, thousands of parts: the sums are looked up among all the killed and injured.
-      const claims = generatedClaims(3000, 400, seed).filter(
+      const claims = generatedClaims(2000, 300, seed).filter(
         (claim) => claim.category !== 'casualties' || Number(claim.id.split(':')[3]) % 20 === 0,
       );
       const casualties = claims.filter((claim) => claim.category === 'casualties');
-      expect(casualties.length).toBeGreaterThan(10);
+      expect(casualties.length).toBeGreaterThan(5);
       expect(casualties.length).toBeLessThanOrEqual(MAX_COMPARED);
       const expected = referenceCompareFigures(claims, 'casualties');
       expect(compareFigures(claims, 'casualties')).toEqual(expected);
       // Sums there are, and not only those of one sentence.
-      expect(lines(expected).filter((line) => line.includes(' + ')).length).toBeGreaterThan(20);
+      expect(lines(expected).filter((line) => line.includes(' + ')).length).toBeGreaterThan(10);
 
       // A category of a few hundred figures: every pair, as before.
       const some = claims.slice(0, 500);
@@ -137,7 +137,8 @@ describe('compareFigures at scale', () => {
         );
       }
     }
-  });
+    // The oracle tries every part against every part: slow on a busy machine.
+  }, 60_000);
 
   it('GIVEN a category larger than it compares THEN every figure is listed and its most relevant are compared as every pair of them would be', () => {
     const claims = generatedClaims(4000, 600, 4);
