@@ -8,7 +8,13 @@ import { categoryNames, categoryOfItem, isFigureCategory, type FigureCategory } 
 import { compareFigures, mergeClaims } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { figuresForQuestion, groupClaims, indexStems, type ClaimsByCategory } from './figuresForQuestion.js';
+import {
+  claimsByArticle,
+  figuresForQuestion,
+  groupClaims,
+  indexStems,
+  type ClaimsByCategory,
+} from './figuresForQuestion.js';
 import { buildIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { articleRef } from './refs.js';
 import type { Answer, ArticleSummary, AskOptions, CorpusStats, SourceDetail, SourcesReport } from './types.js';
@@ -28,6 +34,8 @@ export class Engine {
   /** Faces learn of it only through the engine (`stats`, `knows`, `ask`): the search library can change under them. */
   private readonly index: SearchIndex;
   private readonly claimsByCategory: ClaimsByCategory;
+  /** Per article: the claims it tells, in engine order (a question about one article reads only those). */
+  private readonly claimsByArticle: ReadonlyMap<string, readonly Claim[]>;
   private readonly languageOf: ReadonlyMap<string, string | null>;
   private readonly reportCache = new Map<string, FiguresReport[]>();
   private readonly passageCounts = new Map<string, number>();
@@ -38,6 +46,7 @@ export class Engine {
     this.index = index;
     this.claims = mergeClaims(claims);
     this.claimsByCategory = groupClaims(this.claims);
+    this.claimsByArticle = claimsByArticle(this.claims);
     this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));
     this.indexedAt = new Date();
     for (const passage of passages) {
@@ -121,8 +130,7 @@ export class Engine {
    * this article's figure here.
    */
   claimsToldBy(articleId: string): Claim[] {
-    return this.claims.flatMap((claim) => {
-      if (!claim.articles.includes(articleId)) return [];
+    return (this.claimsByArticle.get(articleId) ?? []).flatMap((claim) => {
       const sources = claim.sources.filter((source) => source.articleId === articleId);
       if (sources.length === 0) return [];
       const same = (a: Attribution, b: Attribution) => a.claimant === b.claimant && a.channel === b.channel;

@@ -44,6 +44,19 @@ export function groupClaims(claims: readonly Claim[], languageOf?: LanguageOf): 
   return indexed;
 }
 
+/** Per article: the claims it tells, in the order given. */
+export function claimsByArticle(claims: readonly Claim[]): Map<string, Claim[]> {
+  const byArticle = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    for (const id of claim.articles) {
+      const told = byArticle.get(id);
+      if (told) told.push(claim);
+      else byArticle.set(id, [claim]);
+    }
+  }
+  return byArticle;
+}
+
 /**
  * Builds every category's stem index in slices of `slice` claims, letting the event loop through
  * between them: per-version work, done right after an engine is made rather than on the first
