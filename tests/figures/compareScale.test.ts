@@ -9,6 +9,7 @@ import { Rng } from '../../bench/generate.js';
 import type { AsOf, Attribution, Claim, ClaimSource, Qualifier } from '../../src/model/claim.js';
 import type { FigureCategory } from '../../src/model/categories.js';
 import { compareFigures, MAX_COMPARED, mostRelevant } from '../../src/figures/compare.js';
+import { renderFigures } from '../../src/render/terminal.js';
 import { referenceCompareFigures } from './compareReference.js';
 
 const DATES: (string | null)[] = [
@@ -156,6 +157,11 @@ describe('compareFigures at scale', () => {
       'killed',
     );
     expect(lines([report!])).toEqual(lines(expected));
+    // The terminal says so under the heading.
+    expect(renderFigures([report!], { color: false, width: 100 }).split('\n').slice(0, 2)).toEqual([
+      `KILLED — ${killed.length} figures`,
+      `  Verdicts compare the ${MAX_COMPARED} most reported of them, then the latest.`,
+    ]);
   });
 
   it('GIVEN figures asked to be compared whatever their rank (an article just added) THEN they are compared too', () => {
