@@ -320,11 +320,44 @@ function period(a: Claim, b: Claim): PeriodRelation {
   return 'unknown';
 }
 
-/** The first of `a`'s articles that also tells `b`, if any (a plain loop: this runs for every pair of a report). */
+/**
+ * The first of `a`'s articles that also tells `b`, if any. This runs for every pair a report
+ * compares, and the most relevant figures are those told by the most articles (hundreds, in a
+ * large corpus): long lists are looked up by position rather than scanned.
+ */
 function sharedArticle(a: Claim, b: Claim): string | undefined {
-  for (const id of a.articles) if (b.articles.includes(id)) return id;
-  return undefined;
+  if (a.articles.length * b.articles.length <= 64) {
+    for (const id of a.articles) if (b.articles.includes(id)) return id;
+    return undefined;
+  }
+  if (a.articles.length <= b.articles.length) {
+    const inB = positionsOf(b);
+    for (const id of a.articles) if (inB.has(id)) return id;
+    return undefined;
+  }
+  const inA = positionsOf(a);
+  let first = -1;
+  for (const id of b.articles) {
+    const at = inA.get(id);
+    if (at !== undefined && (first < 0 || at < first)) first = at;
+  }
+  return first < 0 ? undefined : a.articles[first];
 }
+
+/** Each of a claim's articles with its position, kept while the claim's list of articles is as it was. */
+function positionsOf(claim: Claim): ReadonlyMap<string, number> {
+  let known = articlePositions.get(claim);
+  if (!known || known.length !== claim.articles.length) {
+    const at = new Map<string, number>();
+    claim.articles.forEach((id, i) => {
+      if (!at.has(id)) at.set(id, i);
+    });
+    known = { length: claim.articles.length, at };
+    articlePositions.set(claim, known);
+  }
+  return known.at;
+}
+const articlePositions = new WeakMap<Claim, { length: number; at: Map<string, number> }>();
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
 const earlier = perRegistry((all) =>
@@ -574,24 +607,45 @@ class SumParts {
         const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
         const firsts = this.ofCategory(first).closeTo(total).filter(near).sort(inOrder);
         const seconds = new ByValue(this.ofCategory(second).closeTo(total).filter(near));
+        const sums: { a: Claim; b: Claim; sum: number }[] = [];
         for (const a of firsts) {
           // Only a part whose value can complete the sum: a range of the parts sorted by value.
           const parts = seconds.within(low - a.value, high - a.value);
           for (const b of parts.filter((b) => givenTogether(a, b) && closeInTime(b, a)).sort(inOrder)) {
             const sum = a.value + b.value;
-            if (sum >= low && sum <= high) {
-              verdicts.push({
-                kind: 'consistent',
-                claims: [a.id, b.id, total.id],
-                explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
-              });
-            }
+            if (sum >= low && sum <= high) sums.push({ a, b, sum });
           }
+        }
+        for (const { a, b, sum } of fewestSums(sums)) {
+          verdicts.push({
+            kind: 'consistent',
+            claims: [a.id, b.id, total.id],
+            explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
+          });
         }
       }
     }
     return verdicts;
   }
+}
+
+/**
+ * Sums told of one total at most: in a large corpus, hundreds of pairs of a killed and an injured
+ * figure given together can add up to a common total, and listing them all says nothing more.
+ */
+export const MAX_SUMS_PER_TOTAL = 10;
+
+/**
+ * The sums of one total a report gives, in their order: all of them, or those given in one sentence
+ * with their parts first ("12 killed and 30 injured"), up to {@link MAX_SUMS_PER_TOTAL}.
+ */
+function fewestSums<T extends { a: Claim; b: Claim }>(sums: T[]): T[] {
+  if (sums.length <= MAX_SUMS_PER_TOTAL) return sums;
+  const oneSentence = (sum: T) =>
+    sum.a.sources.some((x) => sum.b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
+  const kept = new Set<T>();
+  for (const sum of [...sums.filter(oneSentence), ...sums]) if (kept.size < MAX_SUMS_PER_TOTAL) kept.add(sum);
+  return sums.filter((sum) => kept.has(sum));
 }
 
 /**

@@ -2,13 +2,13 @@
  * compareFigures at scale: the verdicts it looks up (close in time, given together) are those of
  * comparing everything with everything (tests/figures/compareReference.ts, the code it replaced),
  * over thousands of generated claims; and a category of more than MAX_COMPARED figures is
- * compared among its most relevant, every figure still listed.
+ * compared among its most relevant, every figure still listed; a total gives at most MAX_SUMS_PER_TOTAL sums.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../bench/generate.js';
-import type { AsOf, Attribution, Claim, ClaimSource, Qualifier } from '../../src/model/claim.js';
+import type { AsOf, Attribution, Claim, ClaimSource, FiguresReport, Qualifier } from '../../src/model/claim.js';
 import type { FigureCategory } from '../../src/model/categories.js';
-import { compareFigures, MAX_COMPARED, mostRelevant } from '../../src/figures/compare.js';
+import { compareFigures, MAX_COMPARED, MAX_SUMS_PER_TOTAL, mostRelevant } from '../../src/figures/compare.js';
 import { renderFigures } from '../../src/render/terminal.js';
 import { referenceCompareFigures } from './compareReference.js';
 
@@ -114,8 +114,45 @@ function generatedClaims(count: number, articles: number, seed: number): Claim[]
 const lines = (reports: { verdicts: { kind: string; claims: string[]; explanation: string }[] }[]) =>
   reports.flatMap((report) => report.verdicts.map((v) => `${v.kind} ${v.claims.join(' ')} ${v.explanation}`));
 
+/** The same reports as the oracle's: the same claims, and the same verdicts (see {@link expectSameVerdicts}). */
+function expectSameReports(actual: FiguresReport[], expected: FiguresReport[]): void {
+  expect(actual.map(({ verdicts: _, ...report }) => report)).toEqual(
+    expected.map(({ verdicts: _, ...report }) => report),
+  );
+  expectSameVerdicts(lines(actual), lines(expected));
+}
+
+/**
+ * The same verdicts as the oracle's, except that of the sums of one total (verdicts naming three
+ * claims, the total last) there are at most MAX_SUMS_PER_TOTAL, taken from the oracle's in their order.
+ */
+function expectSameVerdicts(actual: string[], expected: string[]): void {
+  const isSum = (line: string) => line.includes(' + ');
+  expect(actual.filter((line) => !isSum(line))).toEqual(expected.filter((line) => !isSum(line)));
+  const byTotal = (all: string[]) => {
+    const sums = new Map<string, string[]>();
+    for (const line of all.filter(isSum)) {
+      const total = line.split(' ')[3]!;
+      sums.set(total, [...(sums.get(total) ?? []), line]);
+    }
+    return sums;
+  };
+  const ours = byTotal(actual);
+  for (const [total, sums] of byTotal(expected)) {
+    const kept = ours.get(total) ?? [];
+    if (sums.length <= MAX_SUMS_PER_TOTAL) expect(kept).toEqual(sums);
+    else {
+      expect(kept.length).toBe(MAX_SUMS_PER_TOTAL);
+      expect(kept.map((line) => sums.indexOf(line))).toEqual(
+        kept.map((line) => sums.indexOf(line)).sort((x, y) => x - y),
+      );
+      expect(kept.every((line) => sums.includes(line))).toBe(true);
+    }
+  }
+}
+
 describe('compareFigures at scale', () => {
-  it('GIVEN two thousand claims, none of them a category larger than it compares THEN the same reports as comparing every pair', () => {
+  it('GIVEN two thousand claims, none of them a category larger than it compares THEN the same reports as comparing every pair, the sums of a total up to MAX_SUMS_PER_TOTAL', () => {
     for (const seed of [1, 2]) {
       // Few casualty figures, thousands of parts: the sums are looked up among all the killed and injured.
       const claims = generatedClaims(2000, 300, seed).filter(
@@ -125,17 +162,15 @@ describe('compareFigures at scale', () => {
       expect(casualties.length).toBeGreaterThan(5);
       expect(casualties.length).toBeLessThanOrEqual(MAX_COMPARED);
       const expected = referenceCompareFigures(claims, 'casualties');
-      expect(compareFigures(claims, 'casualties')).toEqual(expected);
-      // Sums there are, and not only those of one sentence.
+      expectSameReports(compareFigures(claims, 'casualties'), expected);
+      // Sums there are, and totals with more of them than a report gives.
       expect(lines(expected).filter((line) => line.includes(' + ')).length).toBeGreaterThan(10);
 
       // A category of a few hundred figures: every pair, as before.
       const some = claims.slice(0, 500);
       for (const category of ['killed', 'injured', 'casualties'] as const) {
         expect(some.filter((claim) => claim.category === category).length).toBeLessThanOrEqual(MAX_COMPARED);
-        expect(compareFigures(some, category), `${category}, seed ${seed}`).toEqual(
-          referenceCompareFigures(some, category),
-        );
+        expectSameReports(compareFigures(some, category), referenceCompareFigures(some, category));
       }
     }
     // The oracle tries every part against every part: slow on a busy machine.
@@ -162,6 +197,35 @@ describe('compareFigures at scale', () => {
       `KILLED — ${killed.length} figures`,
       `  Verdicts compare the ${MAX_COMPARED} most reported of them, then the latest.`,
     ]);
+  });
+
+  it('GIVEN many pairs of parts adding up to one total THEN at most MAX_SUMS_PER_TOTAL of them, those of one sentence first, in their order', () => {
+    // 40 killed and 40 injured figures of one claimant on one day, each pair adding up to 100.
+    const claims = generatedClaims(40, 10, 6).map((claim, i) => ({
+      ...claim,
+      id: `part${i}`,
+      category: (i % 2 === 0 ? 'killed' : 'injured') as FigureCategory,
+      value: 50,
+      qualifier: 'exact' as const,
+      low: null,
+      high: null,
+      scope: 'people',
+      incident: undefined,
+      alternative: undefined,
+      asOf: { date: '2024-02-10', precision: 'day' as const },
+      attributions: [{ claimant: 'Ukraine', channel: null }],
+    }));
+    const total = { ...claims[0]!, id: 'total', category: 'casualties' as FigureCategory, value: 100 };
+    const all = [...claims, total];
+    const expected = lines(referenceCompareFigures(all, 'casualties')).filter((line) => line.includes(' + '));
+    expect(expected.length).toBeGreaterThan(MAX_SUMS_PER_TOTAL);
+    const sums = lines(compareFigures(all, 'casualties')).filter((line) => line.includes(' + '));
+    expect(sums.length).toBe(MAX_SUMS_PER_TOTAL);
+    // A subsequence of all the sums, in their order, with the one of the total's own sentence (part0 + part1) first.
+    expect(sums.every((line) => expected.includes(line))).toBe(true);
+    expect(sums.map((line) => expected.indexOf(line))).toEqual(
+      [...sums.map((line) => expected.indexOf(line))].sort((x, y) => x - y),
+    );
   });
 
   it('GIVEN figures asked to be compared whatever their rank (an article just added) THEN they are compared too', () => {
