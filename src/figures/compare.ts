@@ -292,8 +292,10 @@ type PeriodRelation = 'same' | 'before' | 'after' | 'unknown';
  */
 function period(a: Claim, b: Claim): PeriodRelation {
   const days = daysBetween(a.asOf, b.asOf);
+  // Whether they share an article is worked out only where it matters: most pairs are weeks apart.
+  const shared =
+    a.asOf?.date === b.asOf?.date || days === null || days <= SAME_PERIOD_DAYS ? sharedArticle(a, b) : undefined;
   // "Earlier on Monday, officials had put the death toll at 16": older than the article's other figures of that day.
-  const shared = sharedArticle(a, b);
   if (shared && a.asOf?.date === b.asOf?.date && toldAsEarlier(a, shared) !== toldAsEarlier(b, shared)) {
     return toldAsEarlier(a, shared) ? 'before' : 'after';
   }
@@ -303,9 +305,9 @@ function period(a: Claim, b: Claim): PeriodRelation {
     if (x.date === y.date && x.time && y.time && x.time !== y.time) return x.time < y.time ? 'before' : 'after';
     // One article or one source on two days: an update ("over 200 injured" Thursday, "312" Friday).
     // Two sources a day apart are rather two views of the same time.
-    const oneVoice =
+    const oneVoice = () =>
       shared !== undefined || a.attributions.some((p) => b.attributions.some((q) => p.claimant === q.claimant));
-    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice)
+    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice())
       return x.date < y.date ? 'before' : 'after';
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
@@ -573,7 +575,7 @@ function pairVerdicts(group: Claim[]): Verdict[] {
  * wounded add up to nothing anyone said.
  *
  * The parts are looked up, not scanned: those close in time to a total by date, by date text and
- * by article ({@link ByTime}), and of those, the parts whose values can complete the sum ({@link ByValue}).
+ * by article ({@link ByTime}), and of those, the parts given together whose values can complete the sum ({@link Together}).
  * The verdicts are those of comparing every part with every other (tests/figures/compareReference.ts).
  */
 class SumParts {
@@ -606,12 +608,12 @@ class SumParts {
         const [low, high] = plausibleRange(total);
         const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
         const firsts = this.ofCategory(first).closeTo(total).filter(near).sort(inOrder);
-        const seconds = new ByValue(this.ofCategory(second).closeTo(total).filter(near));
+        const seconds = new Together(this.ofCategory(second).closeTo(total).filter(near));
         const sums: { a: Claim; b: Claim; sum: number }[] = [];
         for (const a of firsts) {
-          // Only a part whose value can complete the sum: a range of the parts sorted by value.
-          const parts = seconds.within(low - a.value, high - a.value);
-          for (const b of parts.filter((b) => givenTogether(a, b) && closeInTime(b, a)).sort(inOrder)) {
+          // Only a part given together with it whose value can complete the sum.
+          const parts = seconds.with(a, low - a.value, high - a.value);
+          for (const b of parts.filter((b) => closeInTime(b, a)).sort(inOrder)) {
             const sum = a.value + b.value;
             if (sum >= low && sum <= high) sums.push({ a, b, sum });
           }
@@ -708,10 +710,38 @@ class ByValue {
   }
 }
 
-function givenTogether(a: Claim, b: Claim): boolean {
-  const sameSentence = a.sources.some((x) => b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
-  const sameSource = a.attributions.some((x) => b.attributions.some((y) => x.claimant === y.claimant));
-  return sameSentence || sameSource;
+/**
+ * Claims found by what makes another given together with them (told in one sentence, or by one
+ * claimant: one source's dead and another's wounded add up to nothing anyone said), and by value.
+ */
+class Together {
+  private readonly bySentence = new Map<string, Claim[]>();
+  private readonly byClaimant = new Map<string, ByValue>();
+
+  constructor(claims: readonly Claim[]) {
+    const byClaimant = new Map<string, Claim[]>();
+    for (const claim of claims) {
+      for (const key of new Set(claim.sources.map(sentenceOf))) push(this.bySentence, key, claim);
+      for (const claimant of new Set(claim.attributions.map((attribution) => attribution.claimant)))
+        push(byClaimant, claimant, claim);
+    }
+    for (const [claimant, told] of byClaimant) this.byClaimant.set(claimant, new ByValue(told));
+  }
+
+  /** The claims given together with `claim` of a value from `low` to `high` (and a little either side), once each. */
+  with(claim: Claim, low: number, high: number): Claim[] {
+    const found = new Set<Claim>();
+    for (const key of claim.sources.map(sentenceOf))
+      for (const other of this.bySentence.get(key) ?? [])
+        if (other.value >= low - 1 && other.value <= high + 1) found.add(other);
+    for (const attribution of claim.attributions)
+      for (const other of this.byClaimant.get(attribution.claimant)?.within(low, high) ?? []) found.add(other);
+    return [...found];
+  }
+}
+
+function sentenceOf(source: ClaimSource): string {
+  return `${source.articleId}:${source.start}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
