@@ -581,6 +581,7 @@ function pairVerdicts(group: Claim[]): Verdict[] {
 class SumParts {
   private positions: Map<Claim, number> | null = null;
   private readonly byCategory = new Map<string, ByTime>();
+  private readonly togetherByCategory = new Map<string, Together>();
 
   constructor(private readonly all: readonly Claim[]) {}
 
@@ -598,6 +599,15 @@ class SumParts {
     return found;
   }
 
+  private together(name: string): Together {
+    let found = this.togetherByCategory.get(name);
+    if (!found) {
+      found = new Together(this.all.filter((claim) => claim.category === name));
+      this.togetherByCategory.set(name, found);
+    }
+    return found;
+  }
+
   verdicts(group: readonly Claim[]): Verdict[] {
     const verdicts: Verdict[] = [];
     const inOrder = (a: Claim, b: Claim) => this.position.get(a)! - this.position.get(b)!;
@@ -608,17 +618,35 @@ class SumParts {
         const [low, high] = plausibleRange(total);
         const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
         const firsts = this.ofCategory(first).closeTo(total).filter(near).sort(inOrder);
-        const seconds = new Together(this.ofCategory(second).closeTo(total).filter(near));
-        const sums: { a: Claim; b: Claim; sum: number }[] = [];
+        const close = new Set(this.ofCategory(second).closeTo(total).filter(near));
+        const together = this.together(second);
+        const seconds = {
+          inSentenceWith: (a: Claim, from: number, to: number) =>
+            together.inSentenceWith(a, from, to).filter((b) => close.has(b)),
+          with: (a: Claim, from: number, to: number) => together.with(a, from, to).filter((b) => close.has(b)),
+        };
+        // A part given together with the first whose value can complete the sum, close in time to it.
+        const sumsWith = (a: Claim, parts: Claim[]) =>
+          parts
+            .filter((b) => closeInTime(b, a) && a.value + b.value >= low && a.value + b.value <= high)
+            .sort(inOrder)
+            .map((b) => ({ a, b, sum: a.value + b.value }));
+        // Those told in one sentence with their parts first, then the others in order while there is room.
+        const inOneSentence = firsts.flatMap((a) =>
+          sumsWith(a, seconds.inSentenceWith(a, low - a.value, high - a.value)),
+        );
+        const others: typeof inOneSentence = [];
+        const room = MAX_SUMS_PER_TOTAL - inOneSentence.length;
         for (const a of firsts) {
-          // Only a part given together with it whose value can complete the sum.
-          const parts = seconds.with(a, low - a.value, high - a.value);
-          for (const b of parts.filter((b) => closeInTime(b, a)).sort(inOrder)) {
-            const sum = a.value + b.value;
-            if (sum >= low && sum <= high) sums.push({ a, b, sum });
-          }
+          if (others.length >= room) break;
+          const oneSentence = new Set(seconds.inSentenceWith(a, low - a.value, high - a.value));
+          const parts = seconds.with(a, low - a.value, high - a.value).filter((b) => !oneSentence.has(b));
+          others.push(...sumsWith(a, parts).slice(0, room - others.length));
         }
-        for (const { a, b, sum } of fewestSums(sums)) {
+        const inOrderOfParts = (x: { a: Claim; b: Claim }, y: { a: Claim; b: Claim }) =>
+          inOrder(x.a, y.a) || inOrder(x.b, y.b);
+        const sums = [...inOneSentence.slice(0, MAX_SUMS_PER_TOTAL), ...others].sort(inOrderOfParts);
+        for (const { a, b, sum } of sums) {
           verdicts.push({
             kind: 'consistent',
             claims: [a.id, b.id, total.id],
@@ -633,22 +661,11 @@ class SumParts {
 
 /**
  * Sums told of one total at most: in a large corpus, hundreds of pairs of a killed and an injured
- * figure given together can add up to a common total, and listing them all says nothing more.
+ * figure given together can add up to a common total, and listing them all says nothing more. Those
+ * told in one sentence with their parts ("12 killed and 30 injured") come first, then the others in
+ * order; the sums kept are given in their order.
  */
 export const MAX_SUMS_PER_TOTAL = 10;
-
-/**
- * The sums of one total a report gives, in their order: all of them, or those given in one sentence
- * with their parts first ("12 killed and 30 injured"), up to {@link MAX_SUMS_PER_TOTAL}.
- */
-function fewestSums<T extends { a: Claim; b: Claim }>(sums: T[]): T[] {
-  if (sums.length <= MAX_SUMS_PER_TOTAL) return sums;
-  const oneSentence = (sum: T) =>
-    sum.a.sources.some((x) => sum.b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
-  const kept = new Set<T>();
-  for (const sum of [...sums.filter(oneSentence), ...sums]) if (kept.size < MAX_SUMS_PER_TOTAL) kept.add(sum);
-  return sums.filter((sum) => kept.has(sum));
-}
 
 /**
  * Claims found by when they are told: those that can be close in time to a claim ({@link closeInTime})
@@ -721,28 +738,45 @@ class Together {
   constructor(claims: readonly Claim[]) {
     const byClaimant = new Map<string, Claim[]>();
     for (const claim of claims) {
-      for (const key of new Set(claim.sources.map(sentenceOf))) push(this.bySentence, key, claim);
+      for (const key of sentencesOf(claim)) push(this.bySentence, key, claim);
       for (const claimant of new Set(claim.attributions.map((attribution) => attribution.claimant)))
         push(byClaimant, claimant, claim);
     }
     for (const [claimant, told] of byClaimant) this.byClaimant.set(claimant, new ByValue(told));
   }
 
-  /** The claims given together with `claim` of a value from `low` to `high` (and a little either side), once each. */
+  /** The claims told in one sentence with `claim`, of a value from `low` to `high` (and a little either side), once each. */
+  inSentenceWith(claim: Claim, low: number, high: number): Claim[] {
+    // A figure told by hundreds of articles is tried against every total: its partners are found once.
+    let partners = this.partners.get(claim);
+    if (!partners) {
+      const found = new Set<Claim>();
+      for (const key of sentencesOf(claim)) for (const other of this.bySentence.get(key) ?? []) found.add(other);
+      this.partners.set(claim, (partners = [...found]));
+    }
+    return partners.filter((other) => other.value >= low - 1 && other.value <= high + 1);
+  }
+  private readonly partners = new Map<Claim, Claim[]>();
+
+  /** The claims given together with `claim` (one sentence, one claimant), of a value from `low` to `high` (and a little either side), once each. */
   with(claim: Claim, low: number, high: number): Claim[] {
-    const found = new Set<Claim>();
-    for (const key of claim.sources.map(sentenceOf))
-      for (const other of this.bySentence.get(key) ?? [])
-        if (other.value >= low - 1 && other.value <= high + 1) found.add(other);
+    const found = new Set<Claim>(this.inSentenceWith(claim, low, high));
     for (const attribution of claim.attributions)
       for (const other of this.byClaimant.get(attribution.claimant)?.within(low, high) ?? []) found.add(other);
     return [...found];
   }
 }
 
-function sentenceOf(source: ClaimSource): string {
-  return `${source.articleId}:${source.start}`;
+/** The sentences a claim is told in, once each, as keys: worked out once per claim, as a report tries it against every total. */
+function sentencesOf(claim: Claim): readonly string[] {
+  let keys = claimSentences.get(claim);
+  if (!keys || keys.told !== claim.sources.length) {
+    keys = { told: claim.sources.length, keys: [...new Set(claim.sources.map((s) => `${s.articleId}:${s.start}`))] };
+    claimSentences.set(claim, keys);
+  }
+  return keys.keys;
 }
+const claimSentences = new WeakMap<Claim, { told: number; keys: string[] }>();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
