@@ -6,7 +6,7 @@ import { allowedTypos } from '../text/editDistance.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { Hit, SearchIndex, TermChoice } from '../search/searchIndex.js';
-import { factsOf, sameFact, sourceStrength } from './facts.js';
+import { countTokensOf, factsOf, sameFact, sourceStrength } from './facts.js';
 import { findNumbers } from '../text/numbers/index.js';
 import type { ParsedQuestion, QueryWord } from './question.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Answer, type AnswerPassage, type AskOptions, type Highlight } from './types.js';
@@ -209,7 +209,7 @@ const COUNT_WINDOW = { before: 4, after: 6 };
 
 /** A figure question wants a number next to what was asked, not one beside it ("the two countries"). */
 function countsWhatWasAsked(passage: Passage, textTerms: Set<string>): boolean {
-  const { countTokens } = factsOf(passage);
+  const countTokens = countTokensOf(passage);
   if (countTokens.length === 0) return false;
   // Positions counted in content words only: "ble antatt å ha blitt drept" is one word away, not five.
   const position: number[] = [];
@@ -278,7 +278,7 @@ function figureHighlights(passage: Passage, textTerms: Set<string>): Highlight[]
 
 /** The count tokens of a passage within reach of a word that matched the question (see countsWhatWasAsked). */
 function countsNearAsked(passage: Passage, textTerms: Set<string>): Passage['tokens'] {
-  const { countTokens } = factsOf(passage);
+  const countTokens = countTokensOf(passage);
   const position: number[] = [];
   let content = 0;
   for (const token of passage.tokens) position.push(token.stopWord ? content : content++);

@@ -79,5 +79,5 @@ export function reportsTouching(engine: Engine, articleIds: readonly string[]): 
   );
   return figureCategories()
     .filter((category) => touched.has(category.name))
-    .flatMap((category) => engine.figures(category.name));
+    .flatMap((category) => engine.figures(category.name, { comparing: articleIds }));
 }

@@ -5,11 +5,17 @@ import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { passageText } from '../search/passages.js';
 import type { Passage } from '../model/passage.js';
 import type { SearchIndex } from '../search/searchIndex.js';
-import { categoryOfItem, isFigureCategory } from '../model/categories.js';
+import { categoryNames, categoryOfItem, isFigureCategory, type FigureCategory } from '../model/categories.js';
 import { compareFigures, mergingClaims } from '../figures/compare.js';
 import { ask } from './ask.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { figuresForQuestion, groupClaims, type ClaimsByCategory } from './figuresForQuestion.js';
+import {
+  claimsByArticle,
+  figuresForQuestion,
+  groupClaims,
+  indexStems,
+  type ClaimsByCategory,
+} from './figuresForQuestion.js';
 import { buildIndex, updateIndex, type BuildOptions, type BuiltIndex } from './indexing/build.js';
 import { runInSlices, runToEnd } from './indexing/slices.js';
 import { articleRef } from './refs.js';
@@ -32,6 +38,8 @@ export class Engine {
   /** What an update of this engine starts from. */
   private readonly built: BuiltIndex;
   private readonly claimsByCategory: ClaimsByCategory;
+  /** Per article: the claims it tells, in engine order (a question about one article reads only those). */
+  private readonly claimsByArticle: ReadonlyMap<string, readonly Claim[]>;
   private readonly languageOf: ReadonlyMap<string, string | null>;
   private readonly reportCache = new Map<string, FiguresReport[]>();
   private readonly passageCounts = new Map<string, number>();
@@ -44,6 +52,7 @@ export class Engine {
     this.built = built;
     this.claims = claims;
     this.claimsByCategory = groupClaims(this.claims);
+    this.claimsByArticle = claimsByArticle(this.claims);
     this.languageOf = new Map(corpus.articles.map((article) => [article.id, article.language]));
     this.indexedAt = new Date();
     for (const [article, { count }] of placed)
@@ -70,7 +79,10 @@ export class Engine {
     // at 10k articles, several at 100k): in slices. Re-merging only the buckets a change touches
     // would not pay: a 1% change touches buckets holding ~70% of the merge's cost.
     const claims = options?.atOnce ? runToEnd(merging) : await runInSlices(merging);
-    return new Engine(corpus, built, claims);
+    const engine = new Engine(corpus, built, claims);
+    // Which claims a question's words pick: indexed before the engine serves, so no question waits for it.
+    await indexStems(engine.claimsByCategory, engine.languageOfArticle);
+    return engine;
   }
 
   /**
@@ -89,6 +101,8 @@ export class Engine {
     const next = { ...corpus, articles };
     return Engine.of(next, await updateIndex(previous.built, next, options), options);
   }
+
+  private readonly languageOfArticle = (id: string) => this.languageOf.get(id) ?? null;
 
   /** What the corpus holds, for help texts and the log. */
   stats(): CorpusStats {
@@ -133,7 +147,7 @@ export class Engine {
     // One article asked about: its figures as it tells them, grouped afresh (a few claims).
     const groups = options.article ? groupClaims(this.claimsToldBy(options.article)) : this.claimsByCategory;
     return ask(this.index, parsed, options, (categories, words, cited) =>
-      figuresForQuestion(groups, categories, words, cited, (id) => this.languageOf.get(id) ?? null),
+      figuresForQuestion(groups, categories, words, cited, this.languageOfArticle),
     );
   }
 
@@ -148,8 +162,7 @@ export class Engine {
    * this article's figure here.
    */
   claimsToldBy(articleId: string): Claim[] {
-    return this.claims.flatMap((claim) => {
-      if (!claim.articles.includes(articleId)) return [];
+    return (this.claimsByArticle.get(articleId) ?? []).flatMap((claim) => {
       const sources = claim.sources.filter((source) => source.articleId === articleId);
       if (sources.length === 0) return [];
       const same = (a: Attribution, b: Attribution) => a.claimant === b.claimant && a.channel === b.channel;
@@ -166,21 +179,31 @@ export class Engine {
   /**
    * The figures side by side: one report per category (weapons: per item), or only those of one
    * category or item ("killed", "shells"). Unknown names give an empty list; `figureTopics()` (src/model/categories.ts) lists the known.
+   * A large category is compared among its most relevant figures (see figures/compare.ts
+   * `MAX_COMPARED`); `comparing` adds the figures of some articles (those just added) to them.
    */
-  figures(topic?: string): FiguresReport[] {
+  figures(topic?: string, { comparing }: { comparing?: readonly string[] } = {}): FiguresReport[] {
     const wanted = topic?.trim().toLowerCase() ?? '';
-    // Comparing every pair of a category is the slow part: once per engine and topic.
+    if (comparing && comparing.length > 0) return this.compareTopic(wanted, comparing);
+    // Once per engine and topic.
     let reports = this.reportCache.get(wanted);
     if (!reports) {
-      if (!wanted) reports = compareFigures(this.claims);
-      else if (isFigureCategory(wanted)) reports = compareFigures(this.claims, wanted);
-      else {
-        const itemOf = categoryOfItem(wanted);
-        reports = itemOf ? compareFigures(this.claims, itemOf.name).filter((report) => report.item === wanted) : [];
-      }
+      reports = this.compareTopic(wanted);
       this.reportCache.set(wanted, reports);
     }
     return reports;
+  }
+
+  private compareTopic(wanted: string, comparing: readonly string[] = []): FiguresReport[] {
+    const ids = new Set(comparing);
+    const options = ids.size > 0 ? { alsoCompare: (claim: Claim) => claim.articles.some((id) => ids.has(id)) } : {};
+    // Every category, or an item of one: from the category's reports (each compared once per engine).
+    const ofCategory = (category: FigureCategory) =>
+      ids.size > 0 ? compareFigures(this.claims, category, options) : this.figures(category);
+    if (!wanted) return categoryNames().flatMap((category) => ofCategory(category).filter((r) => r.claims.length > 0));
+    if (isFigureCategory(wanted)) return compareFigures(this.claims, wanted, options);
+    const itemOf = categoryOfItem(wanted);
+    return itemOf ? ofCategory(itemOf.name).filter((report) => report.item === wanted) : [];
   }
 
   sources(): SourcesReport {

@@ -27,6 +27,11 @@ export function numbersOf(passage: Passage): PassageNumbers {
   return { sentences, countTokens };
 }
 
+/** The tokens of a passage's counts: read with the analysis, so a question needs no further facts to know where its figures stand. */
+export function countTokensOf(passage: Passage): readonly number[] {
+  return (passage.numbers ??= numbersOf(passage)).countTokens;
+}
+
 /** Capitalised words that name an office, an institution or a date, not a place or a person, in any language. */
 const titles = perRegistry((all) => new RegExp(`^(${all.flatMap((module) => module.titles).join('|')})$`, 'i'));
 
@@ -74,7 +79,7 @@ export function factsOf(passage: Passage): PassageFacts {
       subjects: new Set(concepts.filter((id) => conceptById(id)?.role === 'subject')),
       counts: new Set(numbers.counts),
       hasCount: numbers.hasCount,
-      terms: new Set(tokens.filter((token) => !/^\d/.test(token.stem)).flatMap(indexTerms)),
+      terms: termIds(tokens.filter((token) => !/^\d/.test(token.stem)).flatMap(indexTerms)),
       names: new Set(
         tokens
           .filter(
@@ -90,7 +95,7 @@ export function factsOf(passage: Passage): PassageFacts {
   });
   const facts = {
     sentences,
-    terms: new Set(sentences.flatMap((sentence) => [...sentence.terms])),
+    terms: unionOf(sentences.map((sentence) => sentence.terms)),
     hasCount: sentences.some((sentence) => sentence.hasCount),
     countTokens,
   };
@@ -135,16 +140,46 @@ const SAME_WORDS = 0.3;
 /** …at which two sentences with the same figure for the same event and subject tell one fact. */
 const SAME_FIGURE_WORDS = 0.15;
 
-function overlap(a: Set<string | number>, b: Set<string | number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Jaccard overlap of two sets of terms, as ascending ids: a merge, with no string hashed. */
+function overlap(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  for (const item of small) if (large.has(item)) shared++;
-  return shared / (a.size + b.size - shared || 1);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared || 1);
 }
 
 /** Whether two sets' Jaccard overlap can reach `at` at all: it is at most the smaller size over the larger. */
-function canReach(a: Set<unknown>, b: Set<unknown>, at: number): boolean {
-  return Math.min(a.size, b.size) >= at * Math.max(a.size, b.size);
+function canReach(a: Int32Array, b: Int32Array, at: number): boolean {
+  return Math.min(a.length, b.length) >= at * Math.max(a.length, b.length);
+}
+
+/**
+ * Terms as numbers, one per distinct term ever seen (the corpus' vocabulary): an answer compares
+ * its candidates' words pairwise, and sorted numbers compare by a merge.
+ */
+const termNumbers = new Map<string, number>();
+
+/** The distinct terms as ascending ids. */
+function termIds(terms: Iterable<string>): Int32Array {
+  const ids = new Set<number>();
+  for (const term of terms) {
+    let id = termNumbers.get(term);
+    if (id === undefined) termNumbers.set(term, (id = termNumbers.size));
+    ids.add(id);
+  }
+  return Int32Array.from(ids).sort();
+}
+
+function unionOf(sets: readonly Int32Array[]): Int32Array {
+  const ids = new Set<number>();
+  for (const set of sets) for (const id of set) ids.add(id);
+  return Int32Array.from(ids).sort();
 }
 
 function intersects<T>(a: Set<T>, b: Set<T>): boolean {

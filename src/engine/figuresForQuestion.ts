@@ -1,4 +1,4 @@
-import type { Claim, FiguresReport } from '../model/claim.js';
+import type { Claim, ClaimSource, FiguresReport } from '../model/claim.js';
 import type { FigureCategory } from '../model/categories.js';
 import { compareFigures } from '../figures/compare.js';
 import { stem } from '../text/analyze.js';
@@ -44,6 +44,31 @@ export function groupClaims(claims: readonly Claim[], languageOf?: LanguageOf): 
   return indexed;
 }
 
+/** Per article: the claims it tells, in the order given. */
+export function claimsByArticle(claims: readonly Claim[]): Map<string, Claim[]> {
+  const byArticle = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    for (const id of claim.articles) {
+      const told = byArticle.get(id);
+      if (told) told.push(claim);
+      else byArticle.set(id, [claim]);
+    }
+  }
+  return byArticle;
+}
+
+/**
+ * Builds every category's stem index in slices of `slice` claims, letting the event loop through
+ * between them: per-version work, done right after an engine is made rather than on the first
+ * question that needs it.
+ */
+export async function indexStems(groups: ClaimsByCategory, languageOf: LanguageOf, slice = 2000): Promise<void> {
+  for (const category of groups.keys()) {
+    const lookup = groups.lookup(category);
+    while (lookup && !lookup.indexStems(languageOf, slice)) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 class ClaimGroups extends Map<FigureCategory, readonly Claim[]> implements ClaimsByCategory {
   readonly lookups = new Map<FigureCategory, CategoryClaims>();
   lookup(category: FigureCategory): CategoryClaims | undefined {
@@ -73,6 +98,9 @@ export class CategoryClaims {
   private readonly sourcesByArticle = new Map<string, number[]>();
   /** stem → ranks of the claims whose sentences contain it, ascending; built once, on first need. */
   private byStem: Map<string, Int32Array> | null = null;
+  /** The stem lists while they are being built, and how many ranks they hold. */
+  private stemLists: Map<number, number[]> | null = null;
+  private stemmed = 0;
 
   constructor(claims: readonly Claim[]) {
     this.claims = claims;
@@ -117,18 +145,33 @@ export class CategoryClaims {
    * these claims (the engine's): the index is built with the first one given.
    */
   stemIndex(languageOf: LanguageOf): ReadonlyMap<string, Int32Array> {
-    if (!this.byStem) {
-      const lists = new Map<string, number[]>();
-      for (let rank = 0; rank < this.ranked.length; rank++) {
-        for (const stemmed of stemsOf(this.claimAt(rank), languageOf)) {
+    while (!this.indexStems(languageOf, Infinity));
+    return this.byStem!;
+  }
+
+  /**
+   * Indexes the stems of up to `budget` more claims; true once every claim is indexed. The engine
+   * calls it in slices right after it is made, so that no question pays for a category's index.
+   */
+  indexStems(languageOf: LanguageOf, budget: number): boolean {
+    if (this.byStem) return true;
+    const lists = (this.stemLists ??= new Map());
+    const end = Math.min(this.ranked.length, this.stemmed + budget);
+    for (let rank = this.stemmed; rank < end; rank++) {
+      for (const source of this.claimAt(rank).sources) {
+        for (const stemmed of stemsOfSource(source, languageOf)) {
           const list = lists.get(stemmed);
-          if (list) list.push(rank);
-          else lists.set(stemmed, [rank]);
+          // Ranks come in ascending order: a rank already last is this claim's, from another word or source.
+          if (!list) lists.set(stemmed, [rank]);
+          else if (list[list.length - 1] !== rank) list.push(rank);
         }
       }
-      this.byStem = new Map([...lists].map(([stemmed, ranks]) => [stemmed, Int32Array.from(ranks)]));
     }
-    return this.byStem;
+    this.stemmed = end;
+    if (end < this.ranked.length) return false;
+    this.byStem = new Map([...lists].map(([id, ranks]) => [stemNames[id]!, Int32Array.from(ranks)]));
+    this.stemLists = null;
+    return true;
   }
 
   /** Ranks of the claims with a source inside one of the spans, ascending, once each. */
@@ -149,15 +192,36 @@ function dateOf(claim: Claim): string {
   return claim.asOf?.date ?? '';
 }
 
-/** The stems of a claim's sentences, in each sentence's own language: what a focus word is matched against. */
-function stemsOf(claim: Claim, languageOf: LanguageOf): Set<string> {
-  const stems = new Set<string>();
-  for (const source of claim.sources) {
+/**
+ * The stems of a source's sentence, in its article's language, once each, as numbers: what a
+ * focus word is matched against. Kept per source: the engine made after a change of the corpus
+ * reuses the sources of the articles that did not change (the analysis store keeps them), so it
+ * stems only the new ones. Numbers rather than strings keep them small.
+ */
+function stemsOfSource(source: ClaimSource, languageOf: LanguageOf): Int32Array {
+  let stems = sourceStems.get(source);
+  if (!stems) {
     const language = analyzerLanguage(languageOf(source.articleId));
-    for (const word of source.quote.match(/[\p{L}\p{N}]+/gu) ?? []) stems.add(stem(word, language));
+    const ids = new Set<number>();
+    for (const [word] of source.quote.matchAll(WORD)) {
+      const stemmed = stem(word, language);
+      let id = stemNumbers.get(stemmed);
+      if (id === undefined) {
+        id = stemNames.length;
+        stemNumbers.set(stemmed, id);
+        stemNames.push(stemmed);
+      }
+      ids.add(id);
+    }
+    stems = Int32Array.from(ids);
+    sourceStems.set(source, stems);
   }
   return stems;
 }
+const sourceStems = new WeakMap<ClaimSource, Int32Array>();
+const stemNumbers = new Map<string, number>();
+const stemNames: string[] = [];
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The figures for a question about a figure: per asked category, the claims about what else the

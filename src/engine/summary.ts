@@ -99,6 +99,18 @@ function fold(name: string): string {
     .trim();
 }
 
+/** A claimant's folded words, worked out once per name: every figure question summarises the same few claimants. */
+function claimantWords(claimant: string): ReadonlySet<string> {
+  let words = foldedClaimants.get(claimant);
+  if (!words) {
+    words = new Set(fold(claimant).split(' ').filter(Boolean));
+    if (foldedClaimants.size >= 10_000) foldedClaimants.clear();
+    foldedClaimants.set(claimant, words);
+  }
+  return words;
+}
+const foldedClaimants = new Map<string, ReadonlySet<string>>();
+
 /**
  * The independent sources: claimants, not the outlets that carry them (the channel "Reuters" is
  * not a source; the NIS told by five outlets is one source in five articles). Two names are one
@@ -106,30 +118,53 @@ function fold(name: string): string {
  * Seong-kweun").
  */
 function sourcesOf(claims: readonly Claim[]): SummarySource[] {
-  const sources: (SummarySource & { words: Set<string> })[] = [];
+  type Source = SummarySource & { words: ReadonlySet<string>; claimSet: Set<string>; articleSet: Set<string> };
+  const sources: Source[] = [];
+  // The figures most reported have hundreds of sources, of a few claimants: which known source a
+  // claimant's words match is looked up once until a source is added or its words change.
+  let matches = new Map<string, Source | undefined>();
   for (const claim of claims) {
     for (const source of claim.sources) {
       if (!source.attributedTo) continue;
-      const words = new Set(fold(source.attributedTo.claimant).split(' ').filter(Boolean));
+      const { claimant } = source.attributedTo;
+      const words = claimantWords(claimant);
       if (words.size === 0) continue;
-      const same = sources.find(
-        (known) => [...words].every((w) => known.words.has(w)) || [...known.words].every((w) => words.has(w)),
-      );
-      const target =
-        same ??
-        (() => {
-          const created = { name: shortClaimant(source.attributedTo.claimant), claims: [], articles: [], words };
-          sources.push(created);
-          return created;
-        })();
+      let same: Source | undefined;
+      if (matches.has(claimant)) same = matches.get(claimant);
+      else {
+        same = sources.find(
+          (known) => [...words].every((w) => known.words.has(w)) || [...known.words].every((w) => words.has(w)),
+        );
+        matches.set(claimant, same);
+      }
+      let target = same;
+      if (!target) {
+        target = {
+          name: shortClaimant(claimant),
+          claims: [],
+          articles: [],
+          words,
+          claimSet: new Set(),
+          articleSet: new Set(),
+        };
+        sources.push(target);
+        matches = new Map();
+      }
       if (same && words.size > same.words.size) {
         same.words = words;
+        matches = new Map();
       }
-      if (!target.claims.includes(claim.id)) target.claims.push(claim.id);
-      if (!target.articles.includes(source.articleId)) target.articles.push(source.articleId);
+      if (!target.claimSet.has(claim.id)) {
+        target.claimSet.add(claim.id);
+        target.claims.push(claim.id);
+      }
+      if (!target.articleSet.has(source.articleId)) {
+        target.articleSet.add(source.articleId);
+        target.articles.push(source.articleId);
+      }
     }
   }
-  return sources.map(({ words: _words, ...source }) => source);
+  return sources.map(({ words: _words, claimSet: _claims, articleSet: _articles, ...source }) => source);
 }
 
 /** The claim with the latest full date (a known year): a date without its year cannot be ordered. */

@@ -108,12 +108,18 @@ function absorb(into: Claim, claim: Claim): void {
  * live-blog entry's stamp beats none, and the first entry to give the figure wins.
  */
 function settle(claim: Claim): void {
-  const lead = [...claim.sources].sort(
-    (a, b) =>
-      dateRank(b) - dateRank(a) ||
-      attributionRank(b.attributedTo) - attributionRank(a.attributedTo) ||
-      compareTimes(a, b),
-  )[0]!;
+  // The first of the best, as a stable sort would put it: one pass, each telling ranked once.
+  const rank = (source: ClaimSource) => [dateRank(source), attributionRank(source.attributedTo)] as const;
+  let lead = claim.sources[0]!;
+  let [leadDate, leadAttribution] = rank(lead);
+  for (let i = 1; i < claim.sources.length; i++) {
+    const source = claim.sources[i]!;
+    const [date, attribution] = rank(source);
+    if ((date - leadDate || attribution - leadAttribution || compareTimes(lead, source)) > 0) {
+      lead = source;
+      [leadDate, leadAttribution] = [date, attribution];
+    }
+  }
   claim.attributedTo = lead.attributedTo;
   claim.quote = lead.quote;
   claim.wording = lead.wording;
@@ -180,6 +186,19 @@ const KIND_PREFIX = /^(?:(?:per-\w+|projection|transferred):)+/;
  * soldiers" in an article about North Koreans may well be them).
  */
 export function compatibleScope(a: string, b: string): boolean {
+  // Reports compare every pair of their claims, of a few scopes: each pair of scopes is worked out once.
+  let withA = compatibleScopes.get(a);
+  if (!withA) {
+    if (compatibleScopes.size >= 10_000) compatibleScopes.clear();
+    compatibleScopes.set(a, (withA = new Map()));
+  }
+  let compatible = withA.get(b);
+  if (compatible === undefined) withA.set(b, (compatible = scopesCompatible(a, b)));
+  return compatible;
+}
+const compatibleScopes = new Map<string, Map<string, boolean>>();
+
+function scopesCompatible(a: string, b: string): boolean {
   // A rate, a forecast or people moved elsewhere are compared only with their own kind, even unspecified.
   const kindA = KIND_PREFIX.exec(a)?.[0] ?? '';
   const kindB = KIND_PREFIX.exec(b)?.[0] ?? '';
@@ -299,8 +318,10 @@ type PeriodRelation = 'same' | 'before' | 'after' | 'unknown';
  */
 function period(a: Claim, b: Claim): PeriodRelation {
   const days = daysBetween(a.asOf, b.asOf);
+  // Whether they share an article is worked out only where it matters: most pairs are weeks apart.
+  const shared =
+    a.asOf?.date === b.asOf?.date || days === null || days <= SAME_PERIOD_DAYS ? sharedArticle(a, b) : undefined;
   // "Earlier on Monday, officials had put the death toll at 16": older than the article's other figures of that day.
-  const shared = a.articles.find((id) => b.articles.includes(id));
   if (shared && a.asOf?.date === b.asOf?.date && toldAsEarlier(a, shared) !== toldAsEarlier(b, shared)) {
     return toldAsEarlier(a, shared) ? 'before' : 'after';
   }
@@ -310,14 +331,14 @@ function period(a: Claim, b: Claim): PeriodRelation {
     if (x.date === y.date && x.time && y.time && x.time !== y.time) return x.time < y.time ? 'before' : 'after';
     // One article or one source on two days: an update ("over 200 injured" Thursday, "312" Friday).
     // Two sources a day apart are rather two views of the same time.
-    const oneVoice =
+    const oneVoice = () =>
       shared !== undefined || a.attributions.some((p) => b.attributions.some((q) => p.claimant === q.claimant));
-    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice)
+    if (days > 0 && days <= SAME_PERIOD_DAYS && x.date.length === 10 && y.date.length === 10 && oneVoice())
       return x.date < y.date ? 'before' : 'after';
     if (days <= SAME_PERIOD_DAYS) return 'same';
     return compareDates(a.asOf!.date, b.asOf!.date) < 0 ? 'before' : 'after';
   }
-  const sameArticle = a.articles.some((id) => b.articles.includes(id));
+  const sameArticle = shared !== undefined;
   if (a.asOf && b.asOf && a.asOf.date === b.asOf.date) return 'same';
   // Without a year, February may come before or after August: only the same month is the same time.
   if (a.asOf && b.asOf && a.asOf.date.startsWith('--') && b.asOf.date.startsWith('--')) {
@@ -326,6 +347,45 @@ function period(a: Claim, b: Claim): PeriodRelation {
   if (sameArticle) return 'same';
   return 'unknown';
 }
+
+/**
+ * The first of `a`'s articles that also tells `b`, if any. This runs for every pair a report
+ * compares, and the most relevant figures are those told by the most articles (hundreds, in a
+ * large corpus): long lists are looked up by position rather than scanned.
+ */
+function sharedArticle(a: Claim, b: Claim): string | undefined {
+  if (a.articles.length * b.articles.length <= 64) {
+    for (const id of a.articles) if (b.articles.includes(id)) return id;
+    return undefined;
+  }
+  if (a.articles.length <= b.articles.length) {
+    const inB = positionsOf(b);
+    for (const id of a.articles) if (inB.has(id)) return id;
+    return undefined;
+  }
+  const inA = positionsOf(a);
+  let first = -1;
+  for (const id of b.articles) {
+    const at = inA.get(id);
+    if (at !== undefined && (first < 0 || at < first)) first = at;
+  }
+  return first < 0 ? undefined : a.articles[first];
+}
+
+/** Each of a claim's articles with its position, kept while the claim's list of articles is as it was. */
+function positionsOf(claim: Claim): ReadonlyMap<string, number> {
+  let known = articlePositions.get(claim);
+  if (!known || known.length !== claim.articles.length) {
+    const at = new Map<string, number>();
+    claim.articles.forEach((id, i) => {
+      if (!at.has(id)) at.set(id, i);
+    });
+    known = { length: claim.articles.length, at };
+    articlePositions.set(claim, known);
+  }
+  return known.at;
+}
+const articlePositions = new WeakMap<Claim, { length: number; at: Map<string, number> }>();
 
 /** A sentence that opens by placing itself before the rest of the day: "Earlier on Monday, …", "Tidligere mandag …". */
 const earlier = perRegistry((all) =>
@@ -344,31 +404,87 @@ function closeInTime(a: Claim, b: Claim): boolean {
   return days !== null ? days <= SAME_PERIOD_DAYS : period(a, b) === 'same';
 }
 
+/**
+ * A report compares at most this many of its figures (and those its caller asks for): its most
+ * relevant, in the order a reader is shown them (see {@link mostRelevant}). Every pair of a
+ * category of thousands is millions of verdicts no one reads, and seconds of work; the report
+ * still lists every figure and says how many it compared.
+ */
+export const MAX_COMPARED = 300;
+
+export interface CompareOptions {
+  /** Figures compared whatever their rank: those of articles just added, whose verdicts are announced. */
+  alsoCompare?: (claim: Claim) => boolean;
+}
+
 /** Builds the side-by-side report for one category (all categories when none is given). */
-export function compareFigures(claims: readonly Claim[], category?: FigureCategory): FiguresReport[] {
+export function compareFigures(
+  claims: readonly Claim[],
+  category?: FigureCategory,
+  options: CompareOptions = {},
+): FiguresReport[] {
   const categories = category ? [category] : categoryNames();
   const reports: FiguresReport[] = [];
+  const parts = new SumParts(claims);
   for (const wanted of categories) {
     const ofCategory = claims.filter((claim) => claim.category === wanted);
     const items = categoryByName(wanted)?.items ? [...new Set(ofCategory.map((claim) => claim.item))] : [null];
     for (const item of items) {
-      const group = ofCategory.filter((claim) => claim.item === item).sort(byDate);
+      const group = sortedByDate(ofCategory.filter((claim) => claim.item === item));
       if (group.length === 0 && category === undefined) continue;
+      const compared = comparedOf(group, options.alsoCompare);
       reports.push({
         category: wanted,
         item,
         claims: group,
-        verdicts: [...pairVerdicts(group), ...sumVerdicts(group, claims)],
+        verdicts: [...pairVerdicts(compared), ...parts.verdicts(compared)],
+        ...(compared.length < group.length ? { compared: compared.length } : {}),
       });
     }
   }
   return reports;
 }
 
-function byDate(a: Claim, b: Claim): number {
+/** The figures of a report that are compared, in its order: all of them, or its most relevant and those asked for. */
+function comparedOf(group: Claim[], alsoCompare: CompareOptions['alsoCompare']): Claim[] {
+  if (group.length <= MAX_COMPARED) return group;
+  const chosen = new Set(mostRelevant(group).slice(0, MAX_COMPARED));
+  return group.filter((claim) => chosen.has(claim) || alsoCompare?.(claim));
+}
+
+/**
+ * Most reported first (by articles, then sources), then latest (a known year beats a date
+ * without one, which beats none), else in the order given: the order the faces list a report's
+ * figures in (render/discordFigures.ts `ranked`), so those compared are those shown first.
+ */
+export function mostRelevant(claims: readonly Claim[]): Claim[] {
+  const dateKey = (claim: Claim) => {
+    const date = claim.asOf?.date ?? '';
+    return `${/^\d{4}/.test(date) ? 2 : date ? 1 : 0}${date}${claim.asOf?.time ?? ''}`;
+  };
+  const keys = new Map(claims.map((claim) => [claim, dateKey(claim)]));
+  return [...claims].sort(
+    (a, b) =>
+      b.articles.length - a.articles.length ||
+      b.sources.length - a.sources.length ||
+      (keys.get(a)! < keys.get(b)! ? 1 : keys.get(a)! > keys.get(b)! ? -1 : 0),
+  );
+}
+
+/**
+ * The claims in time order (see {@link byDate}). Their few distinct dates are put in order once,
+ * so that sorting thousands of claims compares numbers.
+ */
+function sortedByDate(claims: Claim[]): Claim[] {
+  const dates = [...new Set(claims.flatMap((claim) => (claim.asOf ? [claim.asOf.date] : [])))].sort(compareDates);
+  const order = new Map(dates.map((date, i) => [date, i]));
+  return claims.sort((a, b) => byDate(a, b, order));
+}
+
+function byDate(a: Claim, b: Claim, order: ReadonlyMap<string, number>): number {
   if (a.asOf && b.asOf)
     return (
-      compareDates(a.asOf.date, b.asOf.date) ||
+      order.get(a.asOf.date)! - order.get(b.asOf.date)! ||
       (a.asOf.time ?? '').localeCompare(b.asOf.time ?? '') ||
       a.value - b.value
     );
@@ -483,38 +599,227 @@ function pairVerdicts(group: Claim[]): Verdict[] {
  * Killed plus injured that add up to a casualty figure of the same time: parts of one whole. The
  * parts must be given together (in one sentence, or by one source): one source's dead and another's
  * wounded add up to nothing anyone said.
+ *
+ * The parts are looked up, not scanned: those close in time to a total by date, by date text and
+ * by article ({@link ByTime}), and of those, the parts given together whose values can complete the sum ({@link Together}).
+ * The verdicts are those of comparing every part with every other (tests/figures/compareReference.ts).
  */
-function sumVerdicts(group: Claim[], all: readonly Claim[]): Verdict[] {
-  const verdicts: Verdict[] = [];
-  for (const whole of figureCategories()) {
-    if (whole.sumOf?.length !== 2) continue;
-    const [first, second] = whole.sumOf as [string, string];
-    for (const total of group.filter((claim) => claim.category === whole.name)) {
-      const [low, high] = plausibleRange(total);
-      const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
-      for (const a of all.filter((claim) => claim.category === first && near(claim))) {
-        for (const b of all.filter(
-          (claim) => claim.category === second && near(claim) && closeInTime(claim, a) && givenTogether(a, claim),
-        )) {
-          const sum = a.value + b.value;
-          if (sum >= low && sum <= high) {
-            verdicts.push({
-              kind: 'consistent',
-              claims: [a.id, b.id, total.id],
-              explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
-            });
-          }
+class SumParts {
+  private positions: Map<Claim, number> | null = null;
+  private readonly byCategory = new Map<string, ByTime>();
+  private readonly togetherByCategory = new Map<string, Together>();
+
+  constructor(private readonly all: readonly Claim[]) {}
+
+  /** Where each claim stands in the order given: the order of the parts. Worked out when there is a total. */
+  private get position(): Map<Claim, number> {
+    return (this.positions ??= new Map(this.all.map((claim, i) => [claim, i])));
+  }
+
+  private ofCategory(name: string): ByTime {
+    let found = this.byCategory.get(name);
+    if (!found) {
+      found = new ByTime(this.all.filter((claim) => claim.category === name));
+      this.byCategory.set(name, found);
+    }
+    return found;
+  }
+
+  private together(name: string): Together {
+    let found = this.togetherByCategory.get(name);
+    if (!found) {
+      found = new Together(this.all.filter((claim) => claim.category === name));
+      this.togetherByCategory.set(name, found);
+    }
+    return found;
+  }
+
+  verdicts(group: readonly Claim[]): Verdict[] {
+    const verdicts: Verdict[] = [];
+    const inOrder = (a: Claim, b: Claim) => this.position.get(a)! - this.position.get(b)!;
+    for (const whole of figureCategories()) {
+      if (whole.sumOf?.length !== 2) continue;
+      const [first, second] = whole.sumOf as [string, string];
+      for (const total of group.filter((claim) => claim.category === whole.name)) {
+        const [low, high] = plausibleRange(total);
+        const near = (claim: Claim) => closeInTime(claim, total) && compatibleClaims(claim, total);
+        const firsts = this.ofCategory(first).closeTo(total).filter(near).sort(inOrder);
+        const close = new Set(this.ofCategory(second).closeTo(total).filter(near));
+        const together = this.together(second);
+        const seconds = {
+          inSentenceWith: (a: Claim, from: number, to: number) =>
+            together.inSentenceWith(a, from, to).filter((b) => close.has(b)),
+          with: (a: Claim, from: number, to: number) => together.with(a, from, to).filter((b) => close.has(b)),
+        };
+        // A part given together with the first whose value can complete the sum, close in time to it.
+        const sumsWith = (a: Claim, parts: Claim[]) =>
+          parts
+            .filter((b) => closeInTime(b, a) && a.value + b.value >= low && a.value + b.value <= high)
+            .sort(inOrder)
+            .map((b) => ({ a, b, sum: a.value + b.value }));
+        // Those told in one sentence with their parts first, then the others in order while there is room.
+        const inOneSentence = firsts.flatMap((a) =>
+          sumsWith(a, seconds.inSentenceWith(a, low - a.value, high - a.value)),
+        );
+        const others: typeof inOneSentence = [];
+        const room = MAX_SUMS_PER_TOTAL - inOneSentence.length;
+        for (const a of firsts) {
+          if (others.length >= room) break;
+          const oneSentence = new Set(seconds.inSentenceWith(a, low - a.value, high - a.value));
+          const parts = seconds.with(a, low - a.value, high - a.value).filter((b) => !oneSentence.has(b));
+          others.push(...sumsWith(a, parts).slice(0, room - others.length));
+        }
+        const inOrderOfParts = (x: { a: Claim; b: Claim }, y: { a: Claim; b: Claim }) =>
+          inOrder(x.a, y.a) || inOrder(x.b, y.b);
+        const sums = [...inOneSentence.slice(0, MAX_SUMS_PER_TOTAL), ...others].sort(inOrderOfParts);
+        for (const { a, b, sum } of sums) {
+          verdicts.push({
+            kind: 'consistent',
+            claims: [a.id, b.id, total.id],
+            explanation: `${figure(a)} ${first} + ${figure(b)} ${second} = ${sum.toLocaleString('en')}, in line with ${figure(total)} ${first} or ${second}.`,
+          });
         }
       }
     }
+    return verdicts;
   }
-  return verdicts;
 }
 
-function givenTogether(a: Claim, b: Claim): boolean {
-  const sameSentence = a.sources.some((x) => b.sources.some((y) => x.articleId === y.articleId && x.start === y.start));
-  const sameSource = a.attributions.some((x) => b.attributions.some((y) => x.claimant === y.claimant));
-  return sameSentence || sameSource;
+/**
+ * Sums told of one total at most: in a large corpus, hundreds of pairs of a killed and an injured
+ * figure given together can add up to a common total, and listing them all says nothing more. Those
+ * told in one sentence with their parts ("12 killed and 30 injured") come first, then the others in
+ * order; the sums kept are given in their order.
+ */
+export const MAX_SUMS_PER_TOTAL = 10;
+
+/**
+ * Claims found by when they are told: those that can be close in time to a claim ({@link closeInTime})
+ * are those within {@link SAME_PERIOD_DAYS} of its full date, those of the same date text, and
+ * those sharing an article with it.
+ */
+class ByTime {
+  /** The claims with a full date, by day. */
+  private readonly dated: Claim[];
+  private readonly days: Float64Array;
+  private readonly byDate = new Map<string, Claim[]>();
+  private readonly byArticle = new Map<string, Claim[]>();
+
+  constructor(claims: readonly Claim[]) {
+    const dated = claims.filter(
+      (claim) => claim.asOf && !claim.asOf.date.startsWith('--') && !Number.isNaN(dayOf(claim.asOf)),
+    );
+    this.dated = dated.sort((a, b) => dayOf(a.asOf!) - dayOf(b.asOf!));
+    this.days = Float64Array.from(this.dated, (claim) => dayOf(claim.asOf!));
+    for (const claim of claims) {
+      if (claim.asOf) push(this.byDate, claim.asOf.date, claim);
+      for (const id of claim.articles) push(this.byArticle, id, claim);
+    }
+  }
+
+  /** The claims that may be close in time to `claim`, once each, in no particular order; filter with closeInTime. */
+  closeTo(claim: Claim): Claim[] {
+    const found = new Set<Claim>();
+    const { asOf } = claim;
+    if (asOf && !asOf.date.startsWith('--')) {
+      const day = dayOf(asOf);
+      for (let i = lowerBound(this.days, day - SAME_PERIOD_DAYS); i < this.days.length; i++) {
+        if (this.days[i]! > day + SAME_PERIOD_DAYS) break;
+        found.add(this.dated[i]!);
+      }
+    }
+    if (asOf) for (const other of this.byDate.get(asOf.date) ?? []) found.add(other);
+    for (const id of claim.articles) for (const other of this.byArticle.get(id) ?? []) found.add(other);
+    return [...found];
+  }
+}
+
+/** Claims sorted by value, to find those within a range. */
+class ByValue {
+  private readonly claims: Claim[];
+  private readonly values: Float64Array;
+
+  constructor(claims: Claim[]) {
+    this.claims = claims.sort((a, b) => a.value - b.value);
+    this.values = Float64Array.from(this.claims, (claim) => claim.value);
+  }
+
+  /** The claims of a value from `low` to `high`, and a little either side: the caller checks exactly. */
+  within(low: number, high: number): Claim[] {
+    const found: Claim[] = [];
+    for (let i = lowerBound(this.values, low - 1); i < this.values.length && this.values[i]! <= high + 1; i++)
+      found.push(this.claims[i]!);
+    return found;
+  }
+}
+
+/**
+ * Claims found by what makes another given together with them (told in one sentence, or by one
+ * claimant: one source's dead and another's wounded add up to nothing anyone said), and by value.
+ */
+class Together {
+  private readonly bySentence = new Map<string, Claim[]>();
+  private readonly byClaimant = new Map<string, ByValue>();
+
+  constructor(claims: readonly Claim[]) {
+    const byClaimant = new Map<string, Claim[]>();
+    for (const claim of claims) {
+      for (const key of sentencesOf(claim)) push(this.bySentence, key, claim);
+      for (const claimant of new Set(claim.attributions.map((attribution) => attribution.claimant)))
+        push(byClaimant, claimant, claim);
+    }
+    for (const [claimant, told] of byClaimant) this.byClaimant.set(claimant, new ByValue(told));
+  }
+
+  /** The claims told in one sentence with `claim`, of a value from `low` to `high` (and a little either side), once each. */
+  inSentenceWith(claim: Claim, low: number, high: number): Claim[] {
+    // A figure told by hundreds of articles is tried against every total: its partners are found once.
+    let partners = this.partners.get(claim);
+    if (!partners) {
+      const found = new Set<Claim>();
+      for (const key of sentencesOf(claim)) for (const other of this.bySentence.get(key) ?? []) found.add(other);
+      this.partners.set(claim, (partners = [...found]));
+    }
+    return partners.filter((other) => other.value >= low - 1 && other.value <= high + 1);
+  }
+  private readonly partners = new Map<Claim, Claim[]>();
+
+  /** The claims given together with `claim` (one sentence, one claimant), of a value from `low` to `high` (and a little either side), once each. */
+  with(claim: Claim, low: number, high: number): Claim[] {
+    const found = new Set<Claim>(this.inSentenceWith(claim, low, high));
+    for (const attribution of claim.attributions)
+      for (const other of this.byClaimant.get(attribution.claimant)?.within(low, high) ?? []) found.add(other);
+    return [...found];
+  }
+}
+
+/** The sentences a claim is told in, once each, as keys: worked out once per claim, as a report tries it against every total. */
+function sentencesOf(claim: Claim): readonly string[] {
+  let keys = claimSentences.get(claim);
+  if (!keys || keys.told !== claim.sources.length) {
+    keys = { told: claim.sources.length, keys: [...new Set(claim.sources.map((s) => `${s.articleId}:${s.start}`))] };
+    claimSentences.set(claim, keys);
+  }
+  return keys.keys;
+}
+const claimSentences = new WeakMap<Claim, { told: number; keys: string[] }>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function figure(claim: Claim): string {

@@ -113,4 +113,10 @@ export interface FiguresReport {
   item: string | null;
   claims: Claim[];
   verdicts: Verdict[];
+  /**
+   * How many of the claims the verdicts compare, when not all: a category of more than
+   * figures/compare.ts `MAX_COMPARED` figures is compared among its most relevant (most reported,
+   * then latest: those a face lists first).
+   */
+  compared?: number;
 }

@@ -13,8 +13,8 @@ export interface SentenceFact {
   /** Exact figures; vague ones ("hundreds") cannot identify a fact. */
   counts: Set<number>;
   hasCount: boolean;
-  /** Content terms, for word overlap. */
-  terms: Set<string>;
+  /** Content terms, for word overlap: as ascending ids (engine/facts.ts numbers them). */
+  terms: Int32Array;
   /** Names of places and people (capitalised words the lexicon does not know): what pins a fact down. */
   names: Set<string>;
 }
@@ -29,7 +29,8 @@ export interface PassageNumbers {
 
 export interface PassageFacts {
   sentences: SentenceFact[];
-  terms: Set<string>;
+  /** Every sentence's terms, as ascending ids. */
+  terms: Int32Array;
   hasCount: boolean;
   /** Where each count stands, as an index into the passage's tokens, to tell what it counts. */
   countTokens: number[];

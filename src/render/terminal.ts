@@ -325,6 +325,11 @@ export function renderFigures(
     if (report.claims.length === 0) continue;
     const heading = `${report.category}${report.item ? ` (${report.item})` : ''}`.toUpperCase();
     out.push(bold(style, `${heading} — ${report.claims.length} figure${report.claims.length === 1 ? '' : 's'}`));
+    // A large category is compared among its most relevant figures (figures/compare.ts MAX_COMPARED).
+    if (report.compared !== undefined)
+      out.push(
+        `  Verdicts compare the ${report.compared.toLocaleString('en')} most reported of them, then the latest.`,
+      );
     const labels = claimLetters(report.claims);
     out.push(...figuresTable(report, style, numbers));
     // The verdicts, one compact line per kind by letter, conflicts first; /figures explains them in full.
