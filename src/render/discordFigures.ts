@@ -422,6 +422,7 @@ function renderReport(report: FiguresReport, budget: number, context: ReportCont
           `*${range}, ${labels.mostReportedFirst}${paged ? '' : ` ${labels.more}: \`/figures topic:${topic}\``}*`,
         );
       }
+      if (report.compared !== undefined) notes.push(`*${labels.comparedAmong(labels.count(report.compared))}*`);
       if (corpusTotal > total)
         notes.push(`*${labels.aboutYourQuestion(labels.count(corpusTotal), `\`/figures topic:${topic}\``)}*`);
       const legendIds = [...new Set(shown.flatMap((claim) => claim.articles.slice(0, perClaim)))].sort(

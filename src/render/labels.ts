@@ -54,6 +54,8 @@ export interface Labels {
   showing(shown: number, total: string): string;
   figuresRange(from: number, to: number, total: string): string;
   mostReportedFirst: string;
+  /** A large category's verdicts are found among its most reported figures (figures/compare.ts MAX_COMPARED). */
+  comparedAmong: (count: string) => string;
   more: string;
   aboutYourQuestion(total: string, command: string): string;
   undated: string;
@@ -230,6 +232,7 @@ export const en: Labels = {
   showing: (shown, total) => `Showing ${shown} of ${total}`,
   figuresRange: (from, to, total) => `Figures ${from}–${to} of ${total}`,
   mostReportedFirst: 'the most reported and latest first.',
+  comparedAmong: (count) => `Verdicts compare the ${count} most reported of them, then the latest.`,
   more: 'More',
   aboutYourQuestion: (total, command) => `Those about your question; all ${total} with ${command}`,
   undated: 'undated',
@@ -363,6 +366,7 @@ export const nb: Labels = {
   showing: (shown, total) => `Viser ${shown} av ${total}`,
   figuresRange: (from, to, total) => `Tall ${from}–${to} av ${total}`,
   mostReportedFirst: 'de mest omtalte og nyeste først.',
+  comparedAmong: (count) => `Vurderingene sammenligner de ${count} mest omtalte av dem, deretter de nyeste.`,
   more: 'Flere',
   aboutYourQuestion: (total, command) => `De som gjelder spørsmålet ditt; alle ${total} med ${command}`,
   undated: 'udatert',

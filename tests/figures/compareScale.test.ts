@@ -10,6 +10,9 @@ import type { AsOf, Attribution, Claim, ClaimSource, FiguresReport, Qualifier } 
 import type { FigureCategory } from '../../src/model/categories.js';
 import { compareFigures, MAX_COMPARED, MAX_SUMS_PER_TOTAL, mostRelevant } from '../../src/figures/compare.js';
 import { renderFigures } from '../../src/render/terminal.js';
+import { renderFiguresForDiscord } from '../../src/render/discordFigures.js';
+import { nb } from '../../src/render/labels.js';
+import { buttonIds } from '../../commands/components/index.js';
 import { referenceCompareFigures } from './compareReference.js';
 
 const DATES: (string | null)[] = [
@@ -197,6 +200,12 @@ describe('compareFigures at scale', () => {
       `KILLED — ${killed.length} figures`,
       `  Verdicts compare the ${MAX_COMPARED} most reported of them, then the latest.`,
     ]);
+    // And so does the /figures reply, in the reader's language.
+    const description = (labels?: typeof nb) =>
+      renderFiguresForDiscord([report!], { topic: 'killed', topics: ['killed'], buttons: buttonIds, labels })
+        .embeds?.[0]?.description;
+    expect(description()).toContain(`*Verdicts compare the ${MAX_COMPARED} most reported of them, then the latest.*`);
+    expect(description(nb)).toContain(`*Vurderingene sammenligner de ${MAX_COMPARED} mest omtalte av dem`);
   });
 
   it('GIVEN many pairs of parts adding up to one total THEN at most MAX_SUMS_PER_TOTAL of them, those of one sentence first, in their order', () => {
