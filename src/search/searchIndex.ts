@@ -6,9 +6,21 @@ import type { PackedPassage } from './passages.js';
  * implementation (search/minisearch/); another library fits behind these few calls.
  */
 export interface SearchIndex {
-  /** The passages indexed, numbered 0…n-1 by their `id`. */
+  /** The passages indexed, in ascending id order. Ids are unique and stable across updates, so after one they may have gaps. */
   readonly passages: readonly PackedPassage[];
+  /** `passages.length`. */
   readonly size: number;
+  /** The passage of an id, if this index holds it. */
+  passage(id: number): PackedPassage | undefined;
+  /** One above every id this index (or any index it was updated from) has used: where added passages' ids start. */
+  readonly nextId: number;
+  /**
+   * This index with `change` applied, as a new index. This one stays exactly as it was and keeps
+   * answering while the new one is made (copy-on-write: what the change does not touch is shared,
+   * not copied); the work is in proportion to the change (its passages and the terms they use),
+   * in slices that let the event loop through.
+   */
+  update(change: IndexChange): Promise<SearchIndex>;
   /** In how many passages' text a term occurs. */
   frequency(term: string): number;
   /** The commonest way a stem is written in the corpus, to show a person ("killed" for "kill"). */
@@ -22,7 +34,7 @@ export interface SearchIndex {
   similarStems(stem: string, distance: number): string[];
   /**
    * The passages that best match the question's words (each given as the terms that stand for it),
-   * best first; only among the passages `within` (by id) when given, e.g. one article's.
+   * best first; only among the passages `within` (by id, may be sparse) when given, e.g. one article's.
    */
   find(words: readonly TermChoice[][], within?: readonly number[]): Hit[];
   /** The index in a form quick to save and to read back (see {@link SearchIndexFactory.readSnapshot}). */
@@ -42,6 +54,14 @@ export interface SearchIndexFactory {
    * throws if given other passages than those indexed.
    */
   readSnapshot(snapshot: IndexSnapshot): (passages: readonly PackedPassage[]) => SearchIndex;
+}
+
+/** What changed in a corpus, for {@link SearchIndex.update}. */
+export interface IndexChange {
+  /** Ids of indexed passages to drop (of articles removed or changed). */
+  removed: readonly number[];
+  /** Passages to index (of articles added or changed), with ids from `nextId` upward, ascending. */
+  added: readonly PackedPassage[];
 }
 
 export interface IndexBuilder {
@@ -65,11 +85,20 @@ export interface Hit {
   textTerms: Set<string>;
 }
 
-/** A built index as the cache file stores it (see engine/indexing/cacheFile.ts). */
+/**
+ * A built index as the cache file stores it (see engine/indexing/cacheFile.ts): the terms, and
+ * typed arrays an index reads as they are (views into one buffer can back them).
+ */
 export interface IndexSnapshot {
   terms: string[];
-  /** Per term, per field (title, then text): the number of passages, then (passage, term frequency) pairs. */
+  /**
+   * Per term, in the order of `terms`: its passage counts in the title and in the text, and how many
+   * best passages it keeps (a common term's, chosen when the index was built or updated); then the
+   * title's passage ids and term frequencies, the text's, and the best passages' ids.
+   */
   postings: Uint32Array;
-  /** Per passage: how many distinct terms its title has, and its text. */
+  /** Per passage (in id order): how many distinct terms its title has, and its text. */
   fieldLengths: Uint32Array;
+  /** The passages' ids, ascending, when they have gaps (an index updated); absent when they are 0…n-1. */
+  ids?: Uint32Array;
 }

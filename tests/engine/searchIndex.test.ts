@@ -25,6 +25,18 @@ class ScanIndex implements SearchIndex {
     return this.passages.length;
   }
 
+  get nextId(): number {
+    return this.passages.length;
+  }
+
+  passage(id: number): PackedPassage | undefined {
+    return this.passages[id];
+  }
+
+  update(): never {
+    throw new Error('a scan index is not updated');
+  }
+
   frequency(term: string): number {
     this.calls.push('frequency');
     return this.termsOf.filter((terms) => terms.has(term)).length;

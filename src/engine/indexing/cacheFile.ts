@@ -175,7 +175,8 @@ interface CacheHead {
   stems: string[];
   /** Per article: its claims, and per passage its figures (the rest of a passage is numbers, in the block). */
   entries: [string, { claims: StoredClaim[]; numbers: CompactNumbers[] }][];
-  index: { layout: string; terms: string[]; postings: number; fieldLengths: number } | null;
+  /** The index snapshot's terms, and the lengths of its arrays in the block (`ids`: when its passage ids have gaps). */
+  index: { layout: string; terms: string[]; postings: number; fieldLengths: number; ids?: number } | null;
 }
 
 /** Words before each passage's tokens in the block: index, start, end, token words, sentence words; then the sentence offsets. */
@@ -279,9 +280,11 @@ export function encodeCache({ stems, entries, index }: CacheContents): Buffer {
       terms: index.snapshot.terms,
       postings: index.snapshot.postings.length,
       fieldLengths: index.snapshot.fieldLengths.length,
+      ids: index.snapshot.ids?.length,
     },
   };
   if (index) blocks.push(index.snapshot.postings, index.snapshot.fieldLengths);
+  if (index?.snapshot.ids) blocks.push(index.snapshot.ids);
   const json = Buffer.from(JSON.stringify(head));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
@@ -356,6 +359,7 @@ export function decodeCache(bytes: Buffer): LoadResult {
         terms: head.index.terms,
         postings: take(head.index.postings),
         fieldLengths: take(head.index.fieldLengths),
+        ...(head.index.ids === undefined ? {} : { ids: take(head.index.ids) }),
       },
     };
     if (at !== numbers.length) throw new RangeError('numbers left over');
