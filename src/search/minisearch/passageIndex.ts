@@ -11,7 +11,7 @@ import type {
   SearchIndexFactory,
   TermChoice,
 } from '../searchIndex.js';
-import { kthLargest, positionOf, RECORD_HEAD, recordWords, TermDictionary, TermRecords } from './postings.js';
+import { kthLargest, locate, positionOf, RECORD_HEAD, recordWords, TermDictionary, TermRecords } from './postings.js';
 
 /** The fields of a passage, in the order of their field lengths: its article's title, its own text. */
 const FIELDS = 2;
@@ -263,6 +263,7 @@ export class PassageIndex implements SearchIndex {
   private readonly averages: readonly number[];
   private readonly surfaceForms = new Map<string, string | null>();
   private readonly expansions = new Map<string, TermChoice[]>();
+  private readonly nearby = new Map<string, [string, number][]>();
 
   private constructor(parts: IndexParts) {
     this.passages = parts.passages;
@@ -319,9 +320,17 @@ export class PassageIndex implements SearchIndex {
         const lengthStore = new FieldLengths(lengths.slice(0, count * FIELDS), count * FIELDS);
         const totals = sumLengths(lengthStore.array);
         const averages = totals.map((total) => (count > 0 ? total / count : 0) || 1);
+        // Terms renumbered in code-unit order, so that a snapshot's term tree is built in one pass.
+        const order = terms.map((_, number) => number).sort((a, b) => byTerm(terms[a]!, terms[b]!));
+        const renumbered = new Uint32Array(terms.length);
+        order.forEach((number, rank) => {
+          renumbered[number] = rank;
+        });
+        const sortedTerms = order.map((number) => terms[number]!);
+        const keyOf = (key: number) => renumbered[key >>> 1]! * FIELDS + (key & 1);
         // Each term's record laid out in term order: its size from its postings counted per field.
         const counts = new Uint32Array(terms.length * FIELDS);
-        for (const chunk of stream) for (let i = 0; i < chunk.length; i += 3) counts[chunk[i]!]!++;
+        for (const chunk of stream) for (let i = 0; i < chunk.length; i += 3) counts[keyOf(chunk[i]!)]!++;
         const offsets = new Uint32Array(terms.length);
         let size = 0;
         for (let term = 0; term < terms.length; term++) {
@@ -340,7 +349,7 @@ export class PassageIndex implements SearchIndex {
         const filled = new Uint32Array(terms.length * FIELDS);
         for (const chunk of stream)
           for (let i = 0; i < chunk.length; i += 3) {
-            const key = chunk[i]!;
+            const key = keyOf(chunk[i]!);
             const term = key >>> 1;
             const at = offsets[term]!;
             const start = at + RECORD_HEAD + (key & 1 ? 2 * arena[at]! : 0);
@@ -354,7 +363,7 @@ export class PassageIndex implements SearchIndex {
           passages,
           byId: passages,
           nextId: count,
-          dictionary: new TermDictionary(terms),
+          dictionary: new TermDictionary(sortedTerms),
           records: new TermRecords([NO_POSTINGS, arena], new Uint8Array(terms.length).fill(1), offsets, size),
           lengthStore,
           totals,
@@ -413,18 +422,22 @@ export class PassageIndex implements SearchIndex {
     return new PassageIndex({ ...parts, passages, byId: ids ? byIdOf(passages, parts.nextId) : passages });
   }
 
-  /** What {@link restore} reads back: the live terms' records end to end, in term order. */
+  /** What {@link restore} reads back: the live terms in code-unit order, and their records end to end in that order. */
   snapshot(): IndexSnapshot {
     const { records } = this;
-    const terms = this.dictionary.list.filter((_, number) => records.has(number));
-    let postings: Uint32Array;
+    const list = this.dictionary.list;
+    const live: number[] = [];
+    for (let number = 0; number < records.termCount; number++) if (records.has(number)) live.push(number);
     const single = records.arenas.length === 2 && records.liveWords === records.arenas[1]!.length;
-    if (single) postings = records.arenas[1]!;
+    const inOrder = single && live.every((number, i) => i === 0 || list[live[i - 1]!]! < list[number]!);
+    if (!inOrder) live.sort((a, b) => byTerm(list[a]!, list[b]!));
+    const terms = live.map((number) => list[number]!);
+    let postings: Uint32Array;
+    if (inOrder) postings = records.arenas[1]!;
     else {
       postings = new Uint32Array(records.liveWords);
       let at = 0;
-      for (let term = 0; term < records.termCount; term++) {
-        if (!records.has(term)) continue;
+      for (const term of live) {
         const arena = records.arena(term);
         const from = records.offset(term);
         const words = recordWords(arena[from]!, arena[from + 1]!, arena[from + 2]!);
@@ -503,11 +516,21 @@ export class PassageIndex implements SearchIndex {
     return best;
   }
 
-  /** Index terms (of this version) within `distance` edits of a term, with their distance. */
+  /**
+   * Index terms (of this version) within `distance` edits of a term, with their distance; kept for
+   * the words asked lately (a question's unknown word is looked up for its expansion and for suggestions).
+   */
   private near(term: string, distance: number): [string, number][] {
-    const found: [string, number][] = [];
-    for (const [near, [number, edits]] of this.dictionary.tree.fuzzyGet(term, distance))
-      if (this.records.has(number)) found.push([near, edits]);
+    const key = `${distance} ${term}`;
+    let found = this.nearby.get(key);
+    if (found) this.nearby.delete(key);
+    else {
+      found = [];
+      for (const [near, [number, edits]] of this.dictionary.tree.fuzzyGet(term, distance))
+        if (this.records.has(number)) found.push([near, edits]);
+      if (this.nearby.size >= EXPANSIONS_KEPT) this.nearby.delete(this.nearby.keys().next().value!);
+    }
+    this.nearby.set(key, found);
     return found;
   }
 
@@ -544,21 +567,26 @@ export class PassageIndex implements SearchIndex {
     if (prefix)
       for (const term of this.startingWith(stem))
         if (term !== stem) choices.set(term, Math.max(choices.get(term) ?? 0, PREFIX_WEIGHT));
+    // Each term's frequency read once, not at every comparison of the sort.
     return [...choices]
       .filter(([term]) => !term.startsWith(CONCEPT_TERM_PREFIX))
-      .sort((a, b) =>
-        a[0] === stem ? -1 : b[0] === stem ? 1 : this.frequency(b[0]) - this.frequency(a[0]) || byTerm(a[0], b[0]),
-      )
+      .map(([term, weight]) => ({
+        term,
+        weight,
+        frequency: term === stem ? Number.POSITIVE_INFINITY : this.frequency(term),
+      }))
+      .sort((a, b) => b.frequency - a.frequency || byTerm(a.term, b.term))
       .slice(0, MAX_EXPANSIONS + 1)
-      .map(([term, weight]) => ({ term, weight }));
+      .map(({ term, weight }) => ({ term, weight }));
   }
 
   /** Corpus words within `distance` edits of a stem, for "did you mean" suggestions. */
   similarStems(stem: string, distance: number): string[] {
     return this.near(stem, distance)
       .filter(([term, edits]) => edits > 0 && !term.startsWith(CONCEPT_TERM_PREFIX) && !/^\d/.test(term))
-      .sort((a, b) => a[1] - b[1] || this.frequency(b[0]) - this.frequency(a[0]) || byTerm(a[0], b[0]))
-      .map(([term]) => term);
+      .map(([term, edits]) => ({ term, edits, frequency: this.frequency(term) }))
+      .sort((a, b) => a.edits - b.edits || b.frequency - a.frequency || byTerm(a.term, b.term))
+      .map(({ term }) => term);
   }
 
   /** Where a term's postings are, and its weight times its idf. */
@@ -610,51 +638,108 @@ export class PassageIndex implements SearchIndex {
     const rare = choicesOf.filter(
       (choices) => choices.reduce((sum, choice) => sum + choice.textCount + choice.titleCount, 0) <= RARE_POSTINGS,
     );
-    const candidates = new Set<number>();
+    const candidates = this.candidatesOf(choicesOf, rare, within);
+    const count = candidates.length;
+
+    // Word by word, term by term: each term's postings walked once along the ascending candidates.
+    const scores = new Float64Array(count);
+    const wordScores = new Float64Array(count);
+    const matched = new Uint8Array(count * words.length);
+    const inText = new Int32Array(count);
+    const inTitle = new Int32Array(count);
+    const [titleAverage, textAverage] = this.averages as [number, number];
+    const { lengths } = this;
+    choicesOf.forEach((choices, word) => {
+      wordScores.fill(0);
+      for (const { weight, arena, titleIds, titleCount, textIds, textCount } of choices) {
+        if (textCount + titleCount === 0) continue;
+        locate(arena, textIds, textCount, candidates, inText);
+        locate(arena, titleIds, titleCount, candidates, inTitle);
+        for (let c = 0; c < count; c++) {
+          const text = inText[c]!;
+          const title = inTitle[c]!;
+          if (text < 0 && title < 0) continue;
+          const id = candidates[c]!;
+          let value = 0;
+          if (text >= 0) {
+            value += bm25(arena[text + textCount]!, lengths[id * FIELDS + TEXT]!, textAverage);
+            matched[c * words.length + word] = 1;
+          }
+          if (title >= 0)
+            value += TITLE_BOOST * bm25(arena[title + titleCount]!, lengths[id * FIELDS + TITLE]!, titleAverage);
+          value *= weight;
+          if (value > wordScores[c]!) wordScores[c] = value;
+        }
+      }
+      for (let c = 0; c < count; c++) scores[c]! += wordScores[c]!;
+    });
+
+    return this.bestHits(candidates, scores).map((c) => {
+      const id = candidates[c]!;
+      const textTerms = new Set<string>();
+      for (const choices of choicesOf)
+        for (const { term, arena, textIds, textCount } of choices)
+          if (textCount > 0 && positionOf(arena, textIds, textIds + textCount, id) >= 0) textTerms.add(term);
+      return {
+        passage: this.byId[id]!,
+        score: scores[c]!,
+        matched: words.map((_, word) => matched[c * words.length + word] === 1),
+        textTerms,
+      };
+    });
+  }
+
+  /**
+   * The passages worth scoring, ascending and each once: those given, else those of the rare words,
+   * else the best passages of every (common) word's terms.
+   */
+  private candidatesOf(
+    choicesOf: readonly (readonly Choice[])[],
+    rare: readonly (readonly Choice[])[],
+    within: readonly number[] | undefined,
+  ): Uint32Array {
+    const ids: number[] = [];
     // A few passages given (one article's): each is scored, however common the words.
     if (within) {
-      for (const id of within) if (this.byId[id]) candidates.add(id);
+      for (const id of within) if (this.byId[id]) ids.push(id);
     } else if (rare.length > 0) {
       for (const choices of rare)
         for (const { arena, titleIds, titleCount, textIds, textCount } of choices) {
-          for (let i = 0; i < textCount; i++) candidates.add(arena[textIds + i]!);
-          for (let i = 0; i < titleCount; i++) candidates.add(arena[titleIds + i]!);
+          for (let i = 0; i < textCount; i++) ids.push(arena[textIds + i]!);
+          for (let i = 0; i < titleCount; i++) ids.push(arena[titleIds + i]!);
         }
     } else {
       for (const choices of choicesOf)
         for (const { arena, textIds, textCount, best, bestCount } of choices)
-          if (bestCount > 0) for (let i = 0; i < bestCount; i++) candidates.add(arena[best + i]!);
-          else for (let i = 0; i < textCount; i++) candidates.add(arena[textIds + i]!);
+          if (bestCount > 0) for (let i = 0; i < bestCount; i++) ids.push(arena[best + i]!);
+          else for (let i = 0; i < textCount; i++) ids.push(arena[textIds + i]!);
     }
+    const sorted = Uint32Array.from(ids).sort();
+    let unique = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+    return sorted.subarray(0, unique);
+  }
 
-    const hits: Hit[] = [];
-    const [titleAverage, textAverage] = this.averages as [number, number];
-    for (const id of candidates) {
-      let score = 0;
-      const matched = words.map(() => false);
-      const textTerms = new Set<string>();
-      choicesOf.forEach((choices, i) => {
-        let best = 0;
-        for (const { term, weight, arena, titleIds, titleCount, textIds, textCount } of choices) {
-          const inText = textCount > 0 ? positionOf(arena, textIds, textIds + textCount, id) : -1;
-          const inTitle = titleCount > 0 ? positionOf(arena, titleIds, titleIds + titleCount, id) : -1;
-          if (inText < 0 && inTitle < 0) continue;
-          let value = 0;
-          if (inText >= 0) {
-            value += bm25(arena[inText + textCount]!, this.lengths[id * FIELDS + TEXT]!, textAverage);
-            matched[i] = true;
-            textTerms.add(term);
-          }
-          if (inTitle >= 0)
-            value += TITLE_BOOST * bm25(arena[inTitle + titleCount]!, this.lengths[id * FIELDS + TITLE]!, titleAverage);
-          best = Math.max(best, value * weight);
-        }
-        score += best;
-      });
-      if (score > 0) hits.push({ passage: this.byId[id]!, score, matched, textTerms });
+  /** The {@link MAX_HITS} best-scored candidates (positions in `candidates`), best first, ties by id; chosen by selection. */
+  private bestHits(candidates: Uint32Array, scores: Float64Array): number[] {
+    let positive = 0;
+    for (let c = 0; c < scores.length; c++) if (scores[c]! > 0) positive++;
+    let threshold = 0;
+    let ties = Number.POSITIVE_INFINITY;
+    if (positive > MAX_HITS) {
+      const values = new Float64Array(positive);
+      let at = 0;
+      for (let c = 0; c < scores.length; c++) if (scores[c]! > 0) values[at++] = scores[c]!;
+      threshold = kthLargest(values, positive, MAX_HITS);
+      ties = MAX_HITS;
+      for (let c = 0; c < scores.length; c++) if (scores[c]! > threshold) ties--;
     }
-    hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-    return hits.slice(0, MAX_HITS);
+    const picked: number[] = [];
+    for (let c = 0; c < scores.length; c++) {
+      const score = scores[c]!;
+      if (score > threshold || (score === threshold && score > 0 && ties-- > 0)) picked.push(c);
+    }
+    return picked.sort((a, b) => scores[b]! - scores[a]! || candidates[a]! - candidates[b]!);
   }
 
   /** This index with `change` applied, as a new index sharing every term's postings the change does not touch. */

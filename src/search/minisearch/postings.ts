@@ -7,11 +7,20 @@ import SearchableMap from 'minisearch/SearchableMap';
  * it (see {@link TermRecords.has}).
  */
 export class TermDictionary {
-  readonly tree = new SearchableMap<number>();
-  readonly list: string[] = [];
+  readonly tree: SearchableMap<number>;
+  readonly list: string[];
 
+  /** Terms numbered in the order given; in code-unit order (as a build and a snapshot give them), the tree is built in one pass. */
   constructor(terms: readonly string[] = []) {
-    for (const term of terms) this.add(term);
+    if (isSorted(terms)) {
+      this.list = [...terms];
+      const tree = terms.length > 0 ? radixTree(terms, 0, terms.length, 0) : new Map();
+      this.tree = new SearchableMap<number>(tree as ConstructorParameters<typeof SearchableMap<number>>[0]);
+    } else {
+      this.list = [];
+      this.tree = new SearchableMap<number>();
+      for (const term of terms) this.add(term);
+    }
   }
 
   number(term: string): number | undefined {
@@ -27,6 +36,38 @@ export class TermDictionary {
     }
     return number;
   }
+}
+
+function isSorted(terms: readonly string[]): boolean {
+  for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) return false;
+  return true;
+}
+
+/**
+ * MiniSearch's radix tree of `terms[from, to)` (sorted, unique, all sharing their first `depth`
+ * code units), each term's value its position: as inserting them one by one makes it (a node is a
+ * Map from edge label to child, '' to the value), in time linear in their length rather than in
+ * the children scanned at each insert.
+ */
+function radixTree(terms: readonly string[], from: number, to: number, depth: number): Map<string, unknown> {
+  const node = new Map<string, unknown>();
+  let i = from;
+  if (terms[i]!.length === depth) node.set('', i++);
+  while (i < to) {
+    const first = terms[i]!;
+    const unit = first.charCodeAt(depth);
+    let j = i + 1;
+    while (j < to && terms[j]!.charCodeAt(depth) === unit) j++;
+    if (j - i === 1) node.set(first.slice(depth), new Map([['', i]]));
+    else {
+      const last = terms[j - 1]!;
+      let common = depth + 1;
+      while (common < first.length && first.charCodeAt(common) === last.charCodeAt(common)) common++;
+      node.set(first.slice(depth, common), radixTree(terms, i, j, common));
+    }
+    i = j;
+  }
+  return node;
 }
 
 /**
@@ -198,4 +239,37 @@ export function kthLargest(values: Float64Array, count: number, k: number): numb
     else break;
   }
   return values[target]!;
+}
+
+/**
+ * For each of the ascending `ids`, its position in `sorted[from, from + count)` (ascending), or -1,
+ * into `positions`: one walk along both, galloping over the long stretches of the longer one.
+ */
+export function locate(
+  sorted: Uint32Array,
+  from: number,
+  count: number,
+  ids: Uint32Array,
+  positions: Int32Array,
+): void {
+  const end = from + count;
+  let low = from;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    // The first position at or after `low` whose id is not below `id`: gallop, then halve.
+    let step = 1;
+    let high = low;
+    while (high < end && sorted[high]! < id) {
+      low = high + 1;
+      high = low + step;
+      step *= 2;
+    }
+    if (high > end) high = end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    positions[i] = low < end && sorted[low] === id ? low : -1;
+  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/model/article.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
+import { TermDictionary } from '../../../src/search/minisearch/postings.js';
 import { buildPassages, type PackedPassage } from '../../../src/search/passages.js';
 import type { TermChoice } from '../../../src/search/searchIndex.js';
 import { indexTerms, tokenize } from '../../../src/text/analyze.js';
@@ -110,6 +111,26 @@ describe('the passage index', () => {
         }),
       ),
     ).toThrow();
+  });
+
+  it('GIVEN the sorted terms of a snapshot THEN the term tree built in one pass answers as one built term by term', () => {
+    const terms = PassageIndex.build(passages).snapshot().terms;
+    const bulk = new TermDictionary(terms);
+    const oneByOne = new TermDictionary([...terms].reverse());
+    const named = (dictionary: TermDictionary, found: Iterable<[string, unknown]>) =>
+      [...found]
+        .map(([term, value]) => [term, Array.isArray(value) ? value[1] : dictionary.list[value as number]])
+        .sort();
+    for (const term of terms) expect(bulk.list[bulk.number(term)!]).toBe(term);
+    for (const word of ['kill', 'kovalenko', 'kursk', 'ukrain', 'soldat', 'x', '1', 'drept', 'zzz'])
+      for (const distance of [1, 2]) {
+        expect(named(bulk, bulk.tree.fuzzyGet(word, distance))).toEqual(
+          named(oneByOne, oneByOne.tree.fuzzyGet(word, distance)),
+        );
+        expect(named(bulk, bulk.tree.atPrefix(word.slice(0, distance + 1)))).toEqual(
+          named(oneByOne, oneByOne.tree.atPrefix(word.slice(0, distance + 1))),
+        );
+      }
   });
 
   it('GIVEN a stem THEN its usual spelling in the corpus is shown', () => {
