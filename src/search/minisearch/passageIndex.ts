@@ -848,11 +848,12 @@ export class PassageIndex implements SearchIndex {
       records = yield* records.compacted();
       work.compacted = true;
     }
-
+    yield;
     const passages =
       removed.size === 0
         ? [...this.passages, ...change.added]
         : [...this.passages.filter((passage) => !removed.has(passage.id)), ...change.added];
+    yield;
     return new PassageIndex({
       passages,
       byId: passages.length === nextId ? passages : byIdOf(passages, nextId),
@@ -935,13 +936,11 @@ function byIdOf(passages: readonly PackedPassage[], nextId: number): (PackedPass
   return byId;
 }
 
-/** Says when a slice of work has run its time, checking the clock only every few calls. */
+/** Says when a slice of work has run its time. */
 class SliceClock {
   private started = performance.now();
-  private calls = 0;
 
   due(): boolean {
-    if ((++this.calls & 15) !== 0) return false;
     const now = performance.now();
     if (this.started < 0) this.started = now; // the first check after a pause
     if (now - this.started < SLICE_MS) return false;
