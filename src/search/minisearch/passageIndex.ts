@@ -845,7 +845,7 @@ export class PassageIndex implements SearchIndex {
     }
     let records = this.records.replaced(this.dictionary.list.length, arena, replacements);
     if (records.wantsCompacting) {
-      records = yield* records.compacted();
+      records = yield* records.compacted(() => clock.due());
       work.compacted = true;
     }
     yield;

@@ -176,8 +176,8 @@ export class TermRecords {
     return this.arenas.length >= MAX_ARENAS - 1 || this.wastedWords > Math.max(this.liveWords, 1 << 20);
   }
 
-  /** The live records copied into one arena, in term order (yielding now and then: it reads every record). */
-  *compacted(): Generator<void, TermRecords> {
+  /** The live records copied into one arena, in term order, yielding whenever `due` says a slice of work is done. */
+  *compacted(due: () => boolean): Generator<void, TermRecords> {
     const arena = new Uint32Array(this.liveWords);
     const arenaOf = new Uint8Array(this.termCount);
     const offsetOf = new Uint32Array(this.termCount);
@@ -191,7 +191,7 @@ export class TermRecords {
       arenaOf[term] = 1;
       offsetOf[term] = at;
       at += words;
-      if ((term & 0x3fff) === 0) yield;
+      if (due()) yield;
     }
     return new TermRecords([new Uint32Array(0), arena], arenaOf, offsetOf, at);
   }

@@ -313,6 +313,19 @@ describe('an update of the passage index', () => {
     expect(sibling.passage(index.nextId)!.article.id).toBe('sibling0');
   });
 
+  it('GIVEN many small updates THEN the records are compacted at last, and it still answers as one built from scratch', async () => {
+    let { next } = await updated();
+    let updates = 0;
+    while (!next.work!.compacted && updates < 300) {
+      const moved = next.passages[updates]!;
+      next = await next.update({ removed: [moved.id], added: [moved.relocated(next.nextId, moved.article)] });
+      updates++;
+    }
+    expect(next.work!.compacted).toBe(true);
+    const scratch = PassageIndex.build(renumbered(next.passages));
+    for (const words of questionsFor(next)) expect(results(next, words)).toEqual(results(scratch, words));
+  });
+
   it('GIVEN an updated index with gaps in its ids WHEN snapshot and read back THEN it answers the same, and only with its passages', async () => {
     const { next } = await updated();
     const snapshot = next.snapshot();
