@@ -11,7 +11,16 @@ import type {
   SearchIndexFactory,
   TermChoice,
 } from '../searchIndex.js';
-import { kthLargest, locate, positionOf, RECORD_HEAD, recordWords, TermDictionary, TermRecords } from './postings.js';
+import {
+  kthLargest,
+  locate,
+  lowerBound,
+  positionOf,
+  RECORD_HEAD,
+  recordWords,
+  TermDictionary,
+  TermRecords,
+} from './postings.js';
 
 /** The fields of a passage, in the order of their field lengths: its article's title, its own text. */
 const FIELDS = 2;
@@ -772,15 +781,15 @@ export class PassageIndex implements SearchIndex {
     const touched = new Map<number, TermChange>();
     const changeOf = (number: number) => {
       let termChange = touched.get(number);
-      if (!termChange) touched.set(number, (termChange = { removed: [0, 0], added: [[], []] }));
+      if (!termChange) touched.set(number, (termChange = { removed: [[], []], added: [[], []] }));
       return termChange;
     };
     const totals = [...this.totals];
     const counter = new TermCounter((term) => this.dictionary.add(term));
     for (const id of [...removed].sort((a, b) => a - b)) {
       const passage = this.byId[id]!;
-      for (const number of counter.title(passage.article).keys()) changeOf(number).removed[TITLE]++;
-      for (const number of counter.text(passage).keys()) changeOf(number).removed[TEXT]++;
+      for (const number of counter.title(passage.article).keys()) changeOf(number).removed[TITLE].push(id);
+      for (const number of counter.text(passage).keys()) changeOf(number).removed[TEXT].push(id);
       totals[TITLE]! -= this.lengths[id * FIELDS + TITLE]!;
       totals[TEXT]! -= this.lengths[id * FIELDS + TEXT]!;
       if (clock.due()) yield;
@@ -806,8 +815,8 @@ export class PassageIndex implements SearchIndex {
     const sizes = terms.map((number) => {
       const { removed: lost, added } = touched.get(number)!;
       const [titleCount, textCount] = this.fieldCounts(number);
-      const title = titleCount - lost[TITLE] + added[TITLE].length / 2;
-      const text = textCount - lost[TEXT] + added[TEXT].length / 2;
+      const title = titleCount - lost[TITLE].length + added[TITLE].length / 2;
+      const text = textCount - lost[TEXT].length + added[TEXT].length / 2;
       if (title < 0 || text < 0) throw new Error('index update: a removed passage was not indexed as its terms say');
       return [title, text] as const;
     });
@@ -833,11 +842,11 @@ export class PassageIndex implements SearchIndex {
       arena[at] = title;
       arena[at + 1] = text;
       arena[at + 2] = bestCount(text);
-      const { added } = touched.get(number)!;
+      const { removed: lost, added } = touched.get(number)!;
       const titleAt = at + RECORD_HEAD;
       const textAt = titleAt + 2 * title;
-      this.writeField(number, TITLE, removed, added[TITLE], arena, titleAt, title);
-      this.writeField(number, TEXT, removed, added[TEXT], arena, textAt, text);
+      this.writeField(number, TITLE, lost[TITLE], added[TITLE], arena, titleAt, title);
+      this.writeField(number, TEXT, lost[TEXT], added[TEXT], arena, textAt, text);
       chooseBest(arena, at, lengths, averages);
       work.postings += title + text;
       at += recordWords(title, text, bestCount(text));
@@ -876,12 +885,13 @@ export class PassageIndex implements SearchIndex {
 
   /**
    * Writes one field of a term's new record at `to` (ids, then term frequencies, `count` of each):
-   * this version's postings less the removed passages, then the added (id, tf) pairs.
+   * this version's postings less the removed passages (ascending ids), copied in the stretches
+   * between them, then the added (id, tf) pairs.
    */
   private writeField(
     number: number,
     field: number,
-    removed: ReadonlySet<number>,
+    removed: readonly number[],
     added: readonly number[],
     arena: Uint32Array,
     to: number,
@@ -893,13 +903,21 @@ export class PassageIndex implements SearchIndex {
       const at = this.records.offset(number);
       const oldCount = old[at + field]!;
       const ids = at + RECORD_HEAD + (field === TEXT ? 2 * old[at]! : 0);
-      for (let i = 0; i < oldCount; i++) {
-        const id = old[ids + i]!;
-        if (removed.has(id)) continue;
-        arena[to + written] = id;
-        arena[to + count + written] = old[ids + oldCount + i]!;
-        written++;
+      const end = ids + oldCount;
+      const copy = (from: number, until: number) => {
+        arena.set(old.subarray(from, until), to + written);
+        arena.set(old.subarray(from + oldCount, until + oldCount), to + count + written);
+        written += until - from;
+      };
+      let next = ids;
+      for (const id of removed) {
+        const position = lowerBound(old, next, end, id);
+        if (old[position] !== id || position >= end)
+          throw new Error('index update: a removed passage was not indexed as its terms say');
+        copy(next, position);
+        next = position + 1;
       }
+      copy(next, end);
     }
     for (let i = 0; i < added.length; i += 2) {
       arena[to + written] = added[i]!;
@@ -910,9 +928,9 @@ export class PassageIndex implements SearchIndex {
   }
 }
 
-/** What an update does to one term: how many passages it loses per field, and the (id, tf) pairs it gains. */
+/** What an update does to one term, per field: the passages it loses (ascending ids), and the (id, tf) pairs it gains. */
 interface TermChange {
-  removed: [number, number];
+  removed: [number[], number[]];
   added: [number[], number[]];
 }
 

@@ -241,6 +241,24 @@ export function kthLargest(values: Float64Array, count: number, k: number): numb
   return values[target]!;
 }
 
+/** The first position in `sorted[low, end)` (ascending) whose id is not below `id`: galloping, then halving. */
+export function lowerBound(sorted: Uint32Array, low: number, end: number, id: number): number {
+  let step = 1;
+  let high = low;
+  while (high < end && sorted[high]! < id) {
+    low = high + 1;
+    high = low + step;
+    step *= 2;
+  }
+  if (high > end) high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * For each of the ascending `ids`, its position in `sorted[from, from + count)` (ascending), or -1,
  * into `positions`: one walk along both, galloping over the long stretches of the longer one.
@@ -256,20 +274,7 @@ export function locate(
   let low = from;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    // The first position at or after `low` whose id is not below `id`: gallop, then halve.
-    let step = 1;
-    let high = low;
-    while (high < end && sorted[high]! < id) {
-      low = high + 1;
-      high = low + step;
-      step *= 2;
-    }
-    if (high > end) high = end;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]! < id) low = middle + 1;
-      else high = middle;
-    }
+    low = lowerBound(sorted, low, end, id);
     positions[i] = low < end && sorted[low] === id ? low : -1;
   }
 }
