@@ -6,6 +6,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Article, CorpusProblem } from '../model/article.js';
 import { type Corpus, CorpusUnreadableError, IGNORE_FILE, loadCorpus } from '../corpus/load.js';
 import { Engine } from './engine.js';
+import { corpusSize, estimateHeap, heapAdvice } from './heapEstimate.js';
 import { AnalysisStore } from './indexing/analysisStore.js';
 import { encodeCache, loadCacheFile, saveCacheFile } from './indexing/cacheFile.js';
 
@@ -43,6 +44,8 @@ export interface LiveEngineOptions {
   retryMs?: number;
   /** Where to keep the analysis between runs (see indexing/cacheFile.ts); none when unset. */
   cacheFile?: string;
+  /** The heap the corpus is weighed against before building (see heapEstimate.ts): V8's limit unless a test sets one. */
+  heapLimitBytes?: number;
   log?: ReloadLog;
 }
 
@@ -77,7 +80,7 @@ export class LiveEngine {
     readonly dir: string,
     engine: Engine,
     store: AnalysisStore,
-    private readonly options: Required<Omit<LiveEngineOptions, 'log'>> & { log: ReloadLog },
+    private readonly options: Required<Omit<LiveEngineOptions, 'log' | 'heapLimitBytes'>> & { log: ReloadLog },
   ) {
     this.engine = engine;
     this.store = store;
@@ -101,6 +104,8 @@ export class LiveEngine {
     const seeded = cached?.ok ? cached.entries.length : 0;
     if (cached && !cached.ok && options.cacheFile)
       log.info({ cacheFile: options.cacheFile, reason: cached.reason }, `index cache not used: ${cached.reason}`);
+    const heap = estimateHeap(corpusSize(corpus), options.heapLimitBytes);
+    if (!heap.fits) log.warn({ dir, ...heap }, heapAdvice(heap));
     const started = performance.now();
     const engine = await Engine.build(corpus, { store });
     if (store.workerProblem) log.warn({ dir }, store.workerProblem);

@@ -17,8 +17,8 @@ export class AnalysisStore {
   private entries = new Map<string, Analysis>();
   /** Analyses read from the cache file and not yet met in a corpus. */
   private stored = new Map<string, StoredAnalysis>();
-  /** For each stem number of the cache file, the number of the same stem in this process. */
-  private storedStemIds = new Uint32Array(0);
+  /** For each stem number of the cache file, the number of the same stem in this process; null when they are the same. */
+  private storedStemIds: Uint32Array | null = null;
   /** The index read from the cache file, waiting for the passages of the articles it indexes. */
   private savedIndex: { layout: string; restore: (passages: readonly PackedPassage[]) => SearchIndex } | null = null;
   private lastIndex: { layout: string; index: SearchIndex } | null = null;
@@ -36,7 +36,9 @@ export class AnalysisStore {
    */
   seed({ stems, entries, index }: CacheContents): void {
     this.stored = new Map(entries);
-    this.storedStemIds = Uint32Array.from(stems, (stem) => stemTable.id(stem));
+    const ids = Uint32Array.from(stems, (stem) => stemTable.id(stem));
+    // A fresh process numbers the file's stems as the file does: nothing to renumber.
+    this.storedStemIds = ids.every((id, n) => id === n) ? null : ids;
     this.savedIndex = null;
     if (index) {
       try {
@@ -70,29 +72,31 @@ export class AnalysisStore {
     }
   }
 
-  /** Passages (renumbered from `firstId`) and raw claims of an article, analyzed now or earlier. */
+  /**
+   * Passages (numbered from `firstId`) and raw claims of an article, analyzed now or earlier. The
+   * store keeps the passages as numbered here: the engine and the store share them, and the next
+   * build over the same corpus takes them as they are.
+   */
   analysisOf(article: Article, firstId: number): Analysis {
     const key = keyOf(article);
     let entry = this.entries.get(key);
     if (!entry) {
       const stored = this.stored.get(key);
-      entry = stored ? unpackAnalysis(article, stored, this.storedStemIds) : analyze(article);
+      entry = stored ? unpackAnalysis(article, stored, this.storedStemIds, firstId) : analyze(article, firstId);
       if (!stored) this.changed = true;
       this.stored.delete(key);
       this.entries.set(key, entry);
-    } else if (entry.passages[0] && entry.passages[0].article !== article) {
-      // Same text and metadata under a new Article object: reuse the work, point at the new object.
+    }
+    const first = entry.passages[0];
+    // Elsewhere in the corpus, or the same text and metadata under a new Article object: reuse the work.
+    if (first && (first.id !== firstId || first.article !== article)) {
       entry = {
-        passages: entry.passages.map((passage) => passage.relocated(passage.id, article)),
+        passages: entry.passages.map((passage, i) => passage.relocated(firstId + i, article)),
         claims: entry.claims,
       };
       this.entries.set(key, entry);
     }
-    const passages =
-      entry.passages[0]?.id === firstId
-        ? entry.passages
-        : entry.passages.map((passage, i) => passage.relocated(firstId + i, article));
-    return { passages, claims: entry.claims };
+    return entry;
   }
 
   /** Whether an article is analyzed already, here or in the cache file. */

@@ -11,11 +11,9 @@ parentPort!.on('message', ({ articles }: ChunkRequest) => {
     const analyses = articles.map((article) => packAnalysis(analyze(article)));
     const result: ChunkResult = { analyses, newStems: stemTable.stems.slice(stemsSent) };
     stemsSent = stemTable.stems.length;
-    // The packed tokens move to the main thread rather than being copied.
-    parentPort!.postMessage(
-      result,
-      analyses.flatMap((analysis) => analysis.passages.map((passage) => passage.tokens.buffer as ArrayBuffer)),
-    );
+    // The packed tokens (one buffer per article) move to the main thread rather than being copied.
+    const buffers = new Set(analyses.flatMap((analysis) => analysis.passages.map((passage) => passage.packed.buffer)));
+    parentPort!.postMessage(result, [...buffers] as ArrayBuffer[]);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

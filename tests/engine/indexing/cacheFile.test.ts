@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/engine.js';
+import { analyze, packAnalysis, unpackAnalysis } from '../../../src/engine/indexing/analysis.js';
 import {
   decodeCache,
   encodeCache,
@@ -11,12 +12,13 @@ import {
   packNumbers,
   unpackClaim,
   unpackNumbers,
+  type StoredAnalysis,
   type StoredClaim,
 } from '../../../src/engine/indexing/cacheFile.js';
 import { numbersOf } from '../../../src/engine/facts.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { extractClaims } from '../../../src/figures/claims.js';
-import { analyzeArticle } from '../../../src/search/passages.js';
+import { analyzeArticle, stemTable } from '../../../src/search/passages.js';
 import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
 import { LiveEngine, type ReloadLog } from '../../../src/engine/live.js';
 import { SEED_CORPUS, tempCorpus } from '../../helpers.js';
@@ -143,15 +145,59 @@ describe('the index cache', () => {
   );
 
   it('GIVEN a cache written by other analysis code THEN it is not trusted', () => {
-    const head = Buffer.from(JSON.stringify({ format: 3, code: 'someone-else', stems: [], entries: [], index: null }));
+    const head = Buffer.from(JSON.stringify({ format: 5, code: 'someone-else', stems: [], entries: [], index: null }));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length);
     const body = Buffer.concat([length, head, Buffer.alloc((4 - ((4 + head.length) % 4)) % 4)]);
     const bytes = Buffer.concat([
-      Buffer.from(`crosscheck-index-cache 3 ${createHash('sha256').update(body).digest('hex')}\n`),
+      Buffer.from(`crosscheck-index-cache 5 ${createHash('sha256').update(body).digest('hex')}\n`),
       body,
     ]);
     expect(decodeCache(bytes)).toEqual({ ok: false, reason: 'written by other analysis code' });
+  });
+});
+
+describe('the index in the cache file', () => {
+  it('GIVEN an index whose snapshot (and stored index) carry typed arrays of any name WHEN written and read back THEN each is the same, read as a view into the bytes of the file', () => {
+    const snapshot = {
+      terms: ['kill', 'officer'],
+      postings: Uint32Array.of(1, 0, 2, 1, 1, 3),
+      fieldLengths: Uint32Array.of(2, 5),
+      weights: Float64Array.of(0.5, 1.25),
+    };
+    const index = { layout: 'abc', snapshot, firstIds: Uint32Array.of(0, 7) };
+    const bytes = encodeCache({ stems: [], entries: [], index });
+    const loaded = decodeCache(bytes);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.index).toEqual(index);
+    const read = loaded.index!.snapshot as unknown as typeof snapshot;
+    for (const array of [read.postings, read.fieldLengths, read.weights]) expect(array.buffer).toBe(bytes.buffer);
+  });
+});
+
+describe('passages in the cache file', () => {
+  it('GIVEN every passage of the seeds and the figure fixtures WHEN written to the cache file and read back THEN each has the same sentences, tokens and figures', async () => {
+    const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
+    const analyses = articles.map((article) => analyze(article));
+    const odd = analyses[0]!.passages[0]!;
+    // A figure that is no whole number cannot be packed with the tokens: it is kept whole.
+    odd.numbers = { sentences: odd.sentences.map(() => ({ counts: [2.5], hasCount: true })), countTokens: [0] };
+    const entries = analyses.map((analysis, i): [string, StoredAnalysis] => [String(i), packAnalysis(analysis)]);
+    const loaded = decodeCache(encodeCache({ stems: stemTable.stems, entries, index: null }));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    let withFigures = 0;
+    loaded.entries.forEach(([, stored], i) => {
+      const read = unpackAnalysis(articles[i]!, stored, null).passages;
+      expect(read).toHaveLength(analyses[i]!.passages.length);
+      read.forEach((passage, p) => {
+        const before = analyses[i]!.passages[p]!;
+        expect(passage.sentences).toEqual(before.sentences);
+        expect(passage.tokens).toEqual(before.tokens);
+        expect(passage.numbers).toEqual(before.numbers);
+        if (passage.numbers!.countTokens.length > 0) withFigures++;
+      });
+    });
+    expect(withFigures).toBeGreaterThan(20);
   });
 });
 
@@ -170,6 +216,26 @@ describe('claims in the cache file', () => {
     }
     expect(total).toBeGreaterThan(50);
     expect(compact / total).toBeGreaterThan(0.95);
+  });
+
+  it('GIVEN every claim of the seeds and the figure fixtures, and one of another shape, WHEN written to the cache file and read back THEN each is the same, in order', async () => {
+    const articles = [...(await loadCorpus(SEED_CORPUS)).articles, ...(await loadCorpus(FIGURE_FIXTURES)).articles];
+    const analyses = articles.map((article) => analyze(article));
+    const first = analyses[0]!.claims[0]!;
+    // A claim of two sources is stored whole, between the compact ones.
+    analyses[0]!.claims.splice(1, 0, {
+      ...first,
+      sources: [first.sources[0]!, { ...first.sources[0]!, articleId: 'other' }],
+      articles: [first.articles[0]!, 'other'],
+    });
+    const entries = analyses.map((analysis, i): [string, StoredAnalysis] => [String(i), packAnalysis(analysis)]);
+    const loaded = decodeCache(encodeCache({ stems: stemTable.stems, entries, index: null }));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    loaded.entries.forEach(([key, stored], i) => {
+      expect(key).toBe(String(i));
+      expect(unpackAnalysis(articles[i]!, stored, null).claims).toEqual(analyses[i]!.claims);
+    });
+    expect(analyses.flatMap((analysis) => analysis.claims).length).toBeGreaterThan(50);
   });
 
   it('GIVEN the figures of every passage of the seeds and fixtures WHEN packed and unpacked THEN they are the same', async () => {
