@@ -241,6 +241,7 @@ const rows: Row[] = report.sizes.map((entry) => {
     'ratio p50/p99': ratio ? `${fmt(ratio.p50, 2)} / ${fmt(ratio.p99, 2)}` : '–',
     'recall@3 ours/base': recall ? `${fmt(recall.ours, 2)} / ${fmt(recall.baseline, 2)}` : '–',
     'update 1% ms': fmt(entry.update1pctMs as number | null, 0),
+    'ask p99 in update': fmt((entry.update1pct as { askDuringP99?: number } | undefined)?.askDuringP99, 0),
     'full reload ms': fmt(entry.fullReloadMs as number | null | undefined, 0),
     'serving RSS MB': fmt(entry.servingRssMB as number | null, 0),
   };

@@ -1,5 +1,4 @@
 import { plural } from '../text/plural.js';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
@@ -9,6 +8,7 @@ import { Engine } from './engine.js';
 import { corpusSize, estimateHeap, heapAdvice } from './heapEstimate.js';
 import { AnalysisStore } from './indexing/analysisStore.js';
 import { encodeCache, loadCacheFile, saveCacheFile } from './indexing/cacheFile.js';
+import type { SearchIndexFactory } from '../search/searchIndex.js';
 
 /** What a reload changed, for the log and for `/reload`. */
 export interface ReloadReport {
@@ -20,6 +20,8 @@ export interface ReloadReport {
   problems: CorpusProblem[];
   articles: number;
   passages: number;
+  /** Articles this reload analyzed: the added and changed ones (the others' analyses are reused). */
+  analyzed: number;
   ms: number;
   /** Set when the corpus could not be read at all: the previous index keeps serving. */
   error?: string;
@@ -46,6 +48,8 @@ export interface LiveEngineOptions {
   cacheFile?: string;
   /** The heap the corpus is weighed against before building (see heapEstimate.ts): V8's limit unless a test sets one. */
   heapLimitBytes?: number;
+  /** The search library; MiniSearch unless a test brings another. */
+  searchIndex?: SearchIndexFactory;
   log?: ReloadLog;
 }
 
@@ -55,8 +59,9 @@ const INDEXED_CHANGE_MS = 5000;
 const quiet: ReloadLog = { info() {}, warn() {}, error() {} };
 
 /**
- * An engine that follows its corpus folder. Queries always go to a complete engine: a reload builds
- * the next one beside it and swaps it in with one assignment, so no query sees a half-built index.
+ * An engine that follows its corpus folder. Queries always go to a complete engine: a reload makes
+ * the next one from it (only the changed articles analyzed and indexed again, the index updated
+ * copy-on-write) and swaps it in with one assignment, so no query sees a half-updated index.
  * A file that turns malformed keeps its last good version; a folder that disappears leaves the last
  * index serving until it comes back.
  */
@@ -80,7 +85,9 @@ export class LiveEngine {
     readonly dir: string,
     engine: Engine,
     store: AnalysisStore,
-    private readonly options: Required<Omit<LiveEngineOptions, 'log' | 'heapLimitBytes'>> & { log: ReloadLog },
+    private readonly options: Required<Omit<LiveEngineOptions, 'log' | 'heapLimitBytes' | 'searchIndex'>> & {
+      log: ReloadLog;
+    },
   ) {
     this.engine = engine;
     this.store = store;
@@ -90,7 +97,7 @@ export class LiveEngine {
   /** Loads the corpus (throws `CorpusUnreadableError` if the folder cannot be read at start) and starts watching it. */
   static async start(dir: string, options: LiveEngineOptions = {}): Promise<LiveEngine> {
     const log = options.log ?? quiet;
-    const store = new AnalysisStore();
+    const store = new AnalysisStore(options.searchIndex);
     // The cache file is read and its index rebuilt in memory while the corpus is read (on a thread when large).
     const seedFrom = async (file: string) => {
       const loaded = await loadCacheFile(file);
@@ -231,6 +238,7 @@ export class LiveEngine {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.engine;
+    const analyzedBefore = this.store.analyzed;
     let corpus: Corpus;
     try {
       corpus = await loadCorpus(this.dir);
@@ -254,10 +262,11 @@ export class LiveEngine {
       return { ...problem, reason: `${problem.reason}; serving its last good version` };
     });
     corpus.articles.sort((a, b) => a.file.localeCompare(b.file));
-    const next = await Engine.build({ ...corpus, problems }, { store: this.store });
+    // Made from the engine serving now: only what changed is analyzed and indexed again.
+    const next = await Engine.update(before, { ...corpus, problems }, { store: this.store });
     if (this.store.workerProblem) this.options.log.warn({ dir: this.dir }, this.store.workerProblem);
 
-    const report = this.diff(before, next, started, keptLastGood, problems);
+    const report = this.diff(before, next, started, keptLastGood, problems, this.store.analyzed - analyzedBefore);
     this.engine = next;
     this.remember(next);
     this.reloads++;
@@ -285,17 +294,21 @@ export class LiveEngine {
     started: number,
     keptLastGood: string[],
     problems: CorpusProblem[],
+    analyzed: number,
   ): ReloadReport {
-    const old = new Map(before.corpus.articles.map((article) => [article.file, fingerprint(article)]));
-    const now = new Map(after.corpus.articles.map((article) => [article.file, fingerprint(article)]));
+    const old = new Map(before.corpus.articles.map((article) => [article.file, article]));
+    const now = new Map(after.corpus.articles.map((article) => [article.file, article]));
     return {
       added: [...now.keys()].filter((file) => !old.has(file)),
-      changed: [...now.keys()].filter((file) => old.has(file) && old.get(file) !== now.get(file)),
+      changed: [...now]
+        .filter(([file, article]) => old.has(file) && !sameTelling(old.get(file)!, article))
+        .map(([file]) => file),
       removed: [...old.keys()].filter((file) => !now.has(file)),
       keptLastGood,
       problems,
       articles: after.corpus.articles.length,
       passages: after.stats().passages,
+      analyzed,
       ms: Math.round(performance.now() - started),
     };
   }
@@ -309,6 +322,7 @@ export class LiveEngine {
       problems: engine.corpus.problems,
       articles: engine.corpus.articles.length,
       passages: engine.stats().passages,
+      analyzed: 0,
       ms: Math.round(performance.now() - started),
       error,
     };
@@ -373,10 +387,11 @@ export class LiveEngine {
   }
 }
 
-function fingerprint(article: Article): string {
-  return createHash('sha1')
-    .update(`${article.title}\0${article.publisher}\0${article.published}\0${article.text}`)
-    .digest('base64');
+/** Whether an article tells the same as before: what a reader would call a change (a new link is not). */
+function sameTelling(a: Article, b: Article): boolean {
+  return (
+    a === b || (a.title === b.title && a.publisher === b.publisher && a.published === b.published && a.text === b.text)
+  );
 }
 
 function describe(report: ReloadReport): string {

@@ -23,6 +23,22 @@ const ANOTHER_TIME_DAYS = 365;
  * times in one article, "six officers" by two outlets).
  */
 export function mergeClaims(claims: readonly Claim[]): Claim[] {
+  const merging = mergingClaims(claims);
+  for (;;) {
+    const step = merging.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Claims merged between two pauses of {@link mergingClaims}: some 10 ms. */
+const MERGE_SLICE = 2000;
+
+/**
+ * {@link mergeClaims} as work in slices: it pauses (yields) every few thousand claims, so that an
+ * engine merging the claims of a large corpus anew (a reload) lets the event loop through.
+ */
+export function* mergingClaims(claims: readonly Claim[]): Generator<void, Claim[]> {
+  let sincePause = 0;
   const merged: Claim[] = [];
   // Only claims with the same category, item, value and kind of wording can merge: look among those
   // alone, so merging stays linear in a corpus of tens of thousands of figures.
@@ -44,8 +60,18 @@ export function mergeClaims(claims: readonly Claim[]): Claim[] {
       bucket.push(copy);
       buckets.set(key, bucket);
     }
+    if (++sincePause === MERGE_SLICE) {
+      sincePause = 0;
+      yield;
+    }
   }
-  for (const claim of merged) settle(claim);
+  for (const claim of merged) {
+    settle(claim);
+    if (++sincePause === MERGE_SLICE) {
+      sincePause = 0;
+      yield;
+    }
+  }
   return merged;
 }
 

@@ -20,8 +20,10 @@ export class AnalysisStore {
   /** For each stem number of the cache file, the number of the same stem in this process; null when they are the same. */
   private storedStemIds: Uint32Array | null = null;
   /** The index read from the cache file, waiting for the passages of the articles it indexes. */
-  private savedIndex: { layout: string; restore: (passages: readonly PackedPassage[]) => SearchIndex } | null = null;
-  private lastIndex: { layout: string; index: SearchIndex } | null = null;
+  private savedIndex: (SavedIndex & { layout: string }) | null = null;
+  private lastIndex: { layout: string; firstIds: Uint32Array; index: SearchIndex } | null = null;
+  /** How many articles this store has analyzed (not taken from an earlier build or the cache file): what a reload cost. */
+  analyzed = 0;
   /** Whether saving now would write something other than the file read: an article analyzed or dropped, an index built. */
   changed = true;
   /** Why the last `prepare` could not use its threads for every article, if it could not. */
@@ -42,7 +44,11 @@ export class AnalysisStore {
     this.savedIndex = null;
     if (index) {
       try {
-        this.savedIndex = { layout: index.layout, restore: this.searchIndex.readSnapshot(index.snapshot) };
+        this.savedIndex = {
+          layout: index.layout,
+          firstIds: index.firstIds,
+          restore: this.searchIndex.readSnapshot(index.snapshot),
+        };
       } catch {
         // a damaged index is built again, like a damaged file
       }
@@ -64,6 +70,7 @@ export class AnalysisStore {
         chunk.forEach((article, i) => {
           this.entries.set(keyOf(article), unpackAnalysis(article, analyses[i]!, remap));
         });
+        this.analyzed += chunk.length;
         this.changed = true;
         onChunk();
       });
@@ -83,7 +90,10 @@ export class AnalysisStore {
     if (!entry) {
       const stored = this.stored.get(key);
       entry = stored ? unpackAnalysis(article, stored, this.storedStemIds, firstId) : analyze(article, firstId);
-      if (!stored) this.changed = true;
+      if (!stored) {
+        this.changed = true;
+        this.analyzed++;
+      }
       this.stored.delete(key);
       this.entries.set(key, entry);
     }
@@ -106,18 +116,23 @@ export class AnalysisStore {
   }
 
   /**
-   * How to read back the index the cache file holds, if it is the index of exactly these articles,
-   * in this order; given their passages (as `analysisOf` numbered them), it throws if they do not fit.
+   * The index the cache file holds, if it is the index of exactly these articles, in this order:
+   * the first passage id it gave each article (an index updated in place numbers the articles
+   * changed since its first build after the others), and how to read it back given their passages
+   * numbered so, in id order; that throws if they do not fit.
    */
-  savedIndexOf(articles: readonly Article[]): ((passages: readonly PackedPassage[]) => SearchIndex) | null {
-    return this.savedIndex?.layout === layoutOf(articles) ? this.savedIndex.restore : null;
+  savedIndexOf(articles: readonly Article[]): SavedIndex | null {
+    const saved = this.savedIndex;
+    if (!saved || saved.firstIds.length !== articles.length) return null;
+    return saved.layout === layoutOf(articles, saved.firstIds) ? saved : null;
   }
 
   /**
    * Keeps what the next build and the cache file need of a corpus just indexed: its analyses and its
-   * index (`built`: made anew, not read back), forgetting articles no longer in it, so the store never outgrows it.
+   * index (`built`: made anew, not read back) with the first passage id of each article, forgetting
+   * articles no longer in it, so the store never outgrows it.
    */
-  keep(articles: readonly Article[], index: SearchIndex, built: boolean): void {
+  keep(articles: readonly Article[], index: SearchIndex, built: boolean, firstIds: Uint32Array): void {
     const keep = new Set(articles.map(keyOf));
     for (const key of this.entries.keys()) {
       if (keep.has(key)) continue;
@@ -127,7 +142,7 @@ export class AnalysisStore {
     if (this.stored.size > 0 || built) this.changed = true;
     this.stored.clear();
     this.savedIndex = null;
-    this.lastIndex = { layout: layoutOf(articles), index };
+    this.lastIndex = { layout: layoutOf(articles, firstIds), firstIds, index };
   }
 
   /** Every analysis, packed for the cache file, with the stem table the packed tokens point into and the last index built. */
@@ -136,9 +151,19 @@ export class AnalysisStore {
       key,
       packAnalysis(analysis),
     ]);
-    const index = this.lastIndex && { layout: this.lastIndex.layout, snapshot: this.lastIndex.index.snapshot() };
+    const index = this.lastIndex && {
+      layout: this.lastIndex.layout,
+      firstIds: this.lastIndex.firstIds,
+      snapshot: this.lastIndex.index.snapshot(),
+    };
     return { stems: stemTable.stems, entries, index };
   }
+}
+
+/** A saved index: the first passage id of each article as it numbered them, and how to read it back given them. */
+export interface SavedIndex {
+  firstIds: ArrayLike<number>;
+  restore: (passages: readonly PackedPassage[]) => SearchIndex;
 }
 
 const keys = new WeakMap<Article, string>();
@@ -154,9 +179,11 @@ function keyOf(article: Article): string {
   return key;
 }
 
-/** Which articles, in which order, with which titles (indexed too): what decides whether a saved index fits. */
-function layoutOf(articles: readonly Article[]): string {
+/** Which articles, in which order, with which titles (indexed too) and passage ids: what decides whether a saved index fits. */
+function layoutOf(articles: readonly Article[], firstIds: ArrayLike<number>): string {
   const hash = createHash('sha1');
-  for (const article of articles) hash.update(keyOf(article)).update(`\0${article.title}\n`);
+  articles.forEach((article, i) => {
+    hash.update(keyOf(article)).update(`\0${article.title}\0${firstIds[i]}\n`);
+  });
   return hash.digest('base64');
 }

@@ -156,9 +156,11 @@ export interface StoredPassage {
   numbers?: CompactNumbers;
 }
 
-/** The built index of a corpus, and which corpus: the article keys in order, hashed. */
+/** The built index of a corpus, and which corpus: the article keys in order with their passage ids, hashed. */
 export interface StoredIndex {
   layout: string;
+  /** Per article, in corpus order: the id of its first passage in the index. */
+  firstIds: Uint32Array;
   snapshot: IndexSnapshot;
 }
 
@@ -569,11 +571,16 @@ export function decodeCache(bytes: Buffer): LoadResult {
       }
       return record;
     };
-    const index = head.index && {
-      ...fields(head.index.fields),
-      layout: head.index.layout,
-      snapshot: fields(head.index.snapshot) as unknown as IndexSnapshot,
-    };
+    let index: StoredIndex | null = null;
+    if (head.index) {
+      const { firstIds } = fields(head.index.fields);
+      if (!(firstIds instanceof Uint32Array)) throw new RangeError("the index's passage ids are missing");
+      index = {
+        layout: head.index.layout,
+        firstIds,
+        snapshot: fields(head.index.snapshot) as unknown as IndexSnapshot,
+      };
+    }
     return { ok: true, stems: head.stems, entries, index };
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };

@@ -276,7 +276,9 @@ describe('an updated index in the cache file', () => {
     });
     const snapshot = index.snapshot();
     expect(snapshot.ids).toBeDefined();
-    const decoded = decodeCache(encodeCache({ stems: [], entries: [], index: { layout: 'x', snapshot } }));
+    const decoded = decodeCache(
+      encodeCache({ stems: [], entries: [], index: { layout: 'x', firstIds: Uint32Array.of(0), snapshot } }),
+    );
     expect(decoded.ok && decoded.index?.snapshot).toEqual(snapshot);
   });
 });
