@@ -19,6 +19,7 @@ import { numbersOf } from '../../../src/engine/facts.js';
 import { loadCorpus } from '../../../src/corpus/load.js';
 import { extractClaims } from '../../../src/figures/claims.js';
 import { analyzeArticle, stemTable } from '../../../src/search/passages.js';
+import { PassageIndex } from '../../../src/search/minisearch/passageIndex.js';
 import { LiveEngine, type ReloadLog } from '../../../src/engine/live.js';
 import { SEED_CORPUS, tempCorpus } from '../../helpers.js';
 
@@ -260,5 +261,24 @@ describe('claims in the cache file', () => {
       articles: [article.id, 'other'],
     };
     expect(packClaim(merged, article)).toBe(merged);
+  });
+});
+
+describe('an updated index in the cache file', () => {
+  it('GIVEN an index updated (ids with gaps) WHEN its snapshot is written and read back THEN the same arrays, ids included', async () => {
+    const { articles } = await loadCorpus(SEED_CORPUS);
+    const dense = articles
+      .flatMap((article) => analyzeArticle(article))
+      .map((passage, id) => passage.relocated(id, passage.article));
+    const index = await PassageIndex.build(dense).update({
+      removed: dense.slice(0, 3).map((passage) => passage.id),
+      added: [],
+    });
+    const snapshot = index.snapshot();
+    expect(snapshot.ids).toBeDefined();
+    const decoded = decodeCache(
+      encodeCache({ stems: [], entries: [], index: { layout: 'x', firstIds: Uint32Array.of(0), snapshot } }),
+    );
+    expect(decoded.ok && decoded.index?.snapshot).toEqual(snapshot);
   });
 });
