@@ -63,15 +63,17 @@ export function sourceStrength(passage: Passage): number {
 export function factsOf(passage: Passage): PassageFacts {
   if (passage.facts) return passage.facts;
   const { text } = passage.article;
-  passage.numbers ??= numbersOf(passage);
-  const { countTokens } = passage.numbers;
+  // A packed passage unpacks its figures and tokens on each read: read them once here.
+  const passageNumbers = (passage.numbers ??= numbersOf(passage));
+  const { countTokens } = passageNumbers;
+  const passageTokens = passage.tokens;
   const title = titles();
   const sentences = passage.sentences.map((span, i): SentenceFact => {
-    const tokens = passage.tokens.filter(
+    const tokens = passageTokens.filter(
       (token) => token.start >= span.start && token.end <= span.end && !token.stopWord,
     );
     const concepts = tokens.flatMap((token) => token.concepts);
-    const numbers = passage.numbers!.sentences[i]!;
+    const numbers = passageNumbers.sentences[i]!;
     return {
       start: span.start,
       end: span.end,
