@@ -5,6 +5,7 @@ import {
   fstat as fstatCallback,
   fstatSync,
   open as openCallback,
+  statSync,
   openSync,
   read as readCallback,
   readSync,
@@ -25,6 +26,28 @@ export interface Corpus {
   articles: Article[];
   /** Every file not served, or served with a caveat, with the reason: nothing is dropped silently. */
   problems: CorpusProblem[];
+  /** How each file read, by its stat: a later load given these reads again only the files changed since. */
+  files?: FileMemos;
+  /** How many article files this load read; the others were taken from `previous` unread. */
+  filesRead?: number;
+}
+
+/** What one file read to, and the stat it was read at (size, modification time, inode). */
+export interface FileMemo {
+  signature: string;
+  entry: Entry;
+}
+
+/** The files of a corpus read, by their path in the folder. */
+export type FileMemos = ReadonlyMap<string, FileMemo>;
+
+export interface LoadOptions {
+  /**
+   * The files of the corpus read last time (`Corpus.files`): a file whose size, modification time
+   * and inode are as then is taken from there unread. New and removed files are found as ever: the
+   * folder is listed each time.
+   */
+  previous?: FileMemos;
 }
 
 /** Thrown when the corpus folder itself cannot be read; a bad file is a problem, not an error. */
@@ -46,21 +69,28 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
  */
 export const THREAD_FROM_ENTRIES = 1000;
 
-/** Reads every article in a folder (and its subfolders). Files are read many at a time but taken in name order, so ids and output are stable. */
-export async function loadCorpus(dir: string): Promise<Corpus> {
+/**
+ * Reads every article in a folder (and its subfolders). Files are read many at a time but taken in
+ * name order, so ids and output are stable. With `previous`, only the files changed since are read.
+ */
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const names = await listFolder(dir);
-  if (names.length < THREAD_FROM_ENTRIES) return readCorpus(dir, names);
-  const thread = startThread(import.meta.url, 'loadWorker', { dir, names });
-  let reply: { corpus: Corpus } | { error: string };
+  const { previous } = options;
+  if (names.length < THREAD_FROM_ENTRIES) return readCorpus(dir, names, previous);
+  // Only the signatures go to the thread: the articles themselves stay here, and need no copying.
+  const known = new Map<string, string>();
+  for (const [file, memo] of previous ?? []) known.set(file, memo.signature);
+  const thread = startThread(import.meta.url, 'loadWorker', { dir, names, known });
+  let reply: { reads: EntryRead[] } | { error: string };
   try {
     reply = await nextMessage(thread);
   } catch {
-    return readCorpus(dir, names); // the thread itself failed: read here rather than not at all
+    return readCorpus(dir, names, previous); // the thread itself failed: read here rather than not at all
   } finally {
     void thread.terminate();
   }
   if ('error' in reply) throw new Error(reply.error);
-  return reply.corpus;
+  return assemble(dir, names, reply.reads, previous);
 }
 
 /** Every entry of a folder and its subfolders, by name, but those that are not articles by the team's say. */
@@ -96,24 +126,58 @@ async function ignoreRules(dir: string): Promise<Ignore> {
  * synchronous calls, one after another: on a worker thread, where nothing else waits, that spares
  * the round trips through libuv's pool that dominate reading thousands of small files.
  */
-export async function readCorpus(dir: string, names: readonly string[], blocking = false): Promise<Corpus> {
-  // Taken in name order: the first of two copies is the one served, and a file that cannot be
-  // read fails the load as the first such file in name order (as when files were read one by one).
+export async function readCorpus(dir: string, names: readonly string[], previous?: FileMemos): Promise<Corpus> {
+  const known = previous && new Map([...previous].map(([file, memo]) => [file, memo.signature]));
+  return assemble(dir, names, await readEntries(dir, names, known), previous);
+}
+
+/**
+ * Each of `names` read, in their order, or `unchanged` where its stat is the one `known` has for it.
+ * A file that cannot be read fails the whole as the first such file in name order (as when files
+ * were read one by one).
+ */
+export async function readEntries(
+  dir: string,
+  names: readonly string[],
+  known?: ReadonlyMap<string, string>,
+  blocking = false,
+): Promise<EntryRead[]> {
   const calls = blocking ? blockingCalls : pooledCalls;
   const results = await mapConcurrently(names, blocking ? 1 : READ_CONCURRENCY, (name) =>
-    readEntry(dir, name, calls).catch((error: unknown) => ({ error })),
+    readEntry(dir, name, calls, known).catch((error: unknown) => ({ error })),
   );
+  for (const result of results) if (result !== UNCHANGED && 'error' in result) throw result.error;
+  return results as EntryRead[];
+}
+
+/** The corpus of the entries read; those unchanged taken from `previous`. */
+function assemble(dir: string, names: readonly string[], reads: readonly EntryRead[], previous?: FileMemos): Corpus {
+  // Taken in name order: the first of two copies is the one served.
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
+  const files = new Map<string, FileMemo>();
   const seenText = new Map<string, string>();
-  for (const result of results) {
-    if (!result) continue;
-    if ('error' in result) throw result.error;
-    if ('reason' in result) {
-      problems.push(result);
+  let filesRead = 0;
+  for (const [index, read] of reads.entries()) {
+    const file = fileOf(names[index]!);
+    let entry: Entry;
+    if (read === UNCHANGED) {
+      const memo = previous!.get(file)!;
+      files.set(file, memo);
+      entry = memo.entry;
+    } else {
+      if (read.signature !== null) {
+        files.set(file, { signature: read.signature, entry: read.entry });
+        filesRead++;
+      }
+      entry = read.entry;
+    }
+    if (!entry) continue;
+    if ('reason' in entry) {
+      problems.push(entry);
       continue;
     }
-    const { article, textKey } = result;
+    const { article, textKey } = entry;
     const earlier = seenText.get(textKey);
     if (earlier) {
       problems.push({ file: article.file, reason: `same text as ${earlier}; indexed once` });
@@ -122,7 +186,7 @@ export async function readCorpus(dir: string, names: readonly string[], blocking
     seenText.set(textKey, article.file);
     articles.push(article);
   }
-  return { dir, articles, problems };
+  return { dir, articles, problems, files, filesRead };
 }
 
 /** Enough to keep the disk and libuv's threads busy; few enough not to hold many files open at once. */
@@ -146,33 +210,57 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** One entry of the folder: nothing for hidden files and folders, else an article (with a key to spot copies) or a problem. */
-type FileRead = { bytes: Buffer } | { size: number } | null;
+export type Entry = { article: Article; textKey: string } | CorpusProblem | null;
+/** An entry read, with the stat of the article file it was read from (null for entries that are no article file). */
+export type EntryRead = { signature: string | null; entry: Entry } | typeof UNCHANGED;
+/** An entry whose file has the stat it was read at last time. */
+const UNCHANGED = 'unchanged';
+
+type FileBytes = { bytes: Buffer; info: Stats } | { size: number; info: Stats } | null;
+
+/** What changes when a file is written: its size, its modification time, or (written by rename) its inode. */
+function signatureOf(info: Stats): string {
+  return `${info.size}:${info.mtimeMs}:${info.ino}`;
+}
+
+function fileOf(name: string): string {
+  return name.split(path.sep).join('/');
+}
 
 async function readEntry(
   dir: string,
   name: string,
   calls: FileCalls,
-): Promise<{ article: Article; textKey: string } | CorpusProblem | null> {
-  const file = name.split(path.sep).join('/');
-  if (file.split('/').some((part) => part.startsWith('.'))) return null; // .gitkeep, .DS_Store: not articles
+  known?: ReadonlyMap<string, string>,
+): Promise<EntryRead> {
+  const file = fileOf(name);
+  const none = { signature: null, entry: null };
+  if (file.split('/').some((part) => part.startsWith('.'))) return none; // .gitkeep, .DS_Store: not articles
   const full = path.join(dir, name);
   const extension = path.extname(file).toLowerCase();
   if (!ARTICLE_EXTENSIONS.has(extension)) {
-    if (!(await statFile(full).catch(() => null))?.isFile()) return null;
-    return { file, reason: `not an article file (${extension || 'no extension'}): save articles as .md or .txt` };
+    if (!(await statFile(full).catch(() => null))?.isFile()) return none;
+    const reason = `not an article file (${extension || 'no extension'}): save articles as .md or .txt`;
+    return { signature: null, entry: { file, reason } };
+  }
+  const before = known?.get(file);
+  if (before !== undefined) {
+    const info = await calls.stat(full).catch(() => null);
+    if (info && signatureOf(info) === before) return UNCHANGED;
   }
   const read = await readArticleFile(full, calls);
-  if (read === null) return null;
-  if ('size' in read)
-    return {
-      file,
-      reason: `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`,
-    };
+  if (read === null) return none;
+  // The stat taken before the bytes were read: a write while reading changes it again, and is read next time.
+  const signature = signatureOf(read.info);
+  if ('size' in read) {
+    const reason = `too large (${(read.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`;
+    return { signature, entry: { file, reason } };
+  }
 
   const parsed = readArticle(read.bytes, file, extension);
-  if ('reason' in parsed) return parsed;
+  if ('reason' in parsed) return { signature, entry: parsed };
   const result = parsed.language === null ? await withDetectedLanguage(parsed, extension) : parsed;
-  return { article: result, textKey: textKey(result.text) };
+  return { signature, entry: { article: result, textKey: textKey(result.text) } };
 }
 
 /** What two copies of an article share, whatever their line breaks and spacing. */
@@ -183,8 +271,9 @@ export function textKey(text: string): string {
     .digest('hex');
 }
 
-/** The four file calls an article is read with: through libuv's pool, or blocking (on a thread of its own). */
+/** The file calls an article is read with: through libuv's pool, or blocking (on a thread of its own). */
 interface FileCalls {
+  stat(file: string): Promise<Stats>;
   open(file: string): Promise<number>;
   fstat(fd: number): Promise<Stats>;
   read(fd: number, into: Buffer, at: number): Promise<number>;
@@ -194,6 +283,7 @@ interface FileCalls {
 const openPooled = promisify(openCallback);
 const readPooled = promisify(readCallback);
 const pooledCalls: FileCalls = {
+  stat: statFile,
   open: (file) => openPooled(file, 'r'),
   fstat: promisify(fstatCallback),
   read: async (fd, into, at) => (await readPooled(fd, into, at, into.length - at, at)).bytesRead,
@@ -202,6 +292,7 @@ const pooledCalls: FileCalls = {
 
 // Synchronous calls in async clothes: the same reading code, no round trip through the pool.
 const blockingCalls: FileCalls = {
+  stat: async (file) => statSync(file),
   open: async (file) => openSync(file, 'r'),
   fstat: async (fd) => fstatSync(fd),
   read: async (fd, into, at) => readSync(fd, into, at, into.length - at, at),
@@ -212,7 +303,7 @@ const blockingCalls: FileCalls = {
  * The bytes of a file, in four calls (open, fstat, read, close): null if it is no file (a folder
  * named like an article) or is gone; its size if over the limit, unread. Any other failure throws.
  */
-async function readArticleFile(full: string, calls: FileCalls): Promise<FileRead> {
+async function readArticleFile(full: string, calls: FileCalls): Promise<FileBytes> {
   let fd: number;
   try {
     fd = await calls.open(full);
@@ -223,7 +314,7 @@ async function readArticleFile(full: string, calls: FileCalls): Promise<FileRead
   try {
     const info = await calls.fstat(fd);
     if (!info.isFile()) return null;
-    if (info.size > MAX_ARTICLE_BYTES) return { size: info.size };
+    if (info.size > MAX_ARTICLE_BYTES) return { size: info.size, info };
     const bytes = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < bytes.length) {
@@ -231,7 +322,7 @@ async function readArticleFile(full: string, calls: FileCalls): Promise<FileRead
       if (bytesRead === 0) break; // shrank while read
       filled += bytesRead;
     }
-    return { bytes: bytes.subarray(0, filled) };
+    return { bytes: bytes.subarray(0, filled), info };
   } finally {
     await calls.close(fd);
   }

@@ -1,10 +1,11 @@
-/** A worker thread that reads a large corpus folder (see `loadCorpus`). */
+/** A worker thread that reads a large corpus folder (see `loadCorpus`): the entries read, assembled on the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readCorpus } from './load.js';
+import { readEntries } from './load.js';
 
-const { dir, names } = (workerData as { data: { dir: string; names: string[] } }).data;
+const { dir, names, known } = (workerData as { data: { dir: string; names: string[]; known: Map<string, string> } })
+  .data;
 try {
-  parentPort!.postMessage({ corpus: await readCorpus(dir, names, true) });
+  parentPort!.postMessage({ reads: await readEntries(dir, names, known, true) });
 } catch (error) {
   parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }

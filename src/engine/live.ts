@@ -241,7 +241,8 @@ export class LiveEngine {
     const analyzedBefore = this.store.analyzed;
     let corpus: Corpus;
     try {
-      corpus = await loadCorpus(this.dir);
+      // Only the files changed since the corpus served now are read again.
+      corpus = await loadCorpus(this.dir, { previous: before.corpus.files });
     } catch (error) {
       if (!(error instanceof CorpusUnreadableError)) throw error;
       const report = this.unchanged(before, started, error.message);

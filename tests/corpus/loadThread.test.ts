@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,5 +28,22 @@ describe('a large corpus folder, read on a thread', () => {
       'zz-report.pdf',
       'zz-too-large.txt',
     ]);
+  }, 60_000);
+
+  it('GIVEN the corpus read before on a thread WHEN one file changed THEN the thread reads that file alone, and the corpus is the one read whole', async () => {
+    const { dir } = await ensureCorpus(root, THREAD_FROM_ENTRIES);
+    const first = await loadCorpus(dir);
+    const again = await loadCorpus(dir, { previous: first.files });
+    expect(again.filesRead).toBe(0);
+    expect(again.articles).toEqual(first.articles);
+    expect(again.articles[0]).toBe(first.articles[0]); // the same Article, not a copy
+
+    const changed = first.articles[7]!.file;
+    const text = await readFile(path.join(dir, changed), 'utf8');
+    await writeFile(path.join(dir, changed), `${text}\nA sentence added later.\n`);
+    const next = await loadCorpus(dir, { previous: again.files });
+    expect(next.filesRead).toBe(1);
+    expect(next.articles.find((article) => article.file === changed)!.text).toContain('A sentence added later.');
+    expect(next).toEqual({ ...(await loadCorpus(dir)), filesRead: 1 });
   }, 60_000);
 });
