@@ -104,8 +104,8 @@ async function listFolder(dir: string): Promise<string[]> {
   }
   const ignored = await ignoreRules(dir);
   return names.filter((name) => {
-    const file = name.split(path.sep).join('/');
-    return !README.test(path.posix.basename(file)) && !ignored.ignores(file);
+    const file = fileOf(name);
+    return !README.test(path.posix.basename(file)) && !ignored?.ignores(file);
   });
 }
 
@@ -114,11 +114,10 @@ const README = /^readme(\.(md|markdown|txt))?$/i;
 /** Files the team keeps in the corpus folder that are not articles, in gitignore syntax. */
 export const IGNORE_FILE = '.crosscheckignore';
 
-async function ignoreRules(dir: string): Promise<Ignore> {
-  const rules = ignore();
+/** None without the file: asking the library about 100,000 names that no rule names takes ~0.2 s on each reload. */
+async function ignoreRules(dir: string): Promise<Ignore | null> {
   const text = await readFile(path.join(dir, IGNORE_FILE), 'utf8').catch(() => null);
-  if (text !== null) rules.add(text);
-  return rules;
+  return text === null ? null : ignore().add(text);
 }
 
 /**

@@ -200,7 +200,7 @@ export class LiveEngine {
    * Reloads now for files this process has just written, moved or removed (an article added from the
    * chat), rather than after the watcher's debounce, so the caller can answer from the new index at
    * once. The watcher's events for those files, arriving later, do not reload a second time; a
-   * reload already scheduled by the watcher is folded into this one (it reads the whole folder).
+   * reload already scheduled by the watcher is folded into this one (it lists the whole folder).
    */
   reloadFor(files: readonly string[]): Promise<ReloadReport> {
     const now = Date.now();
