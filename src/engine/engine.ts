@@ -274,7 +274,8 @@ function* reuseUnchanged(previous: readonly Article[], articles: Article[]): Gen
   const before = new Map(previous.map((article) => [article.file, article]));
   for (let i = 0; i < articles.length; i++) {
     const old = before.get(articles[i]!.file);
-    if (old && sameArticle(old, articles[i]!)) articles[i] = old;
+    // A file not read again (same size, mtime, inode) is the very same object: nothing to compare.
+    if (old && old !== articles[i] && sameArticle(old, articles[i]!)) articles[i] = old;
     if (i % SLICE_ARTICLES === SLICE_ARTICLES - 1) yield;
   }
 }
